@@ -1,0 +1,3 @@
+"""referent: live minutes for council meetings, from agenda to approved Word document."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Allow ``python -m referent``."""
+
+from referent.cli import main
+
+raise SystemExit(main())

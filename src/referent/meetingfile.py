@@ -1,0 +1,346 @@
+"""Read and validate a meeting file (TOML) into a ``Meeting``, with ``FILE:LINE:`` problems.
+
+Every problem in a file is collected before giving up, so a secretary fixes them in one
+pass. The keys are described once, in ``SECTIONS``; the documentation in
+``docs/meeting-file.md`` follows the same order, and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, time
+from pathlib import Path as FilePath
+from typing import Any
+
+from referent.danish import format_time, parse_time
+from referent.model import (
+    ActionItem,
+    Attendance,
+    Item,
+    ItemStatus,
+    Meeting,
+    Numbering,
+    Outcome,
+    Participant,
+    Recommendation,
+)
+from referent.textclean import clean_text
+from referent.tomlpos import Path, key_lines, line_of
+
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a meeting file; ``line`` is None when it concerns the whole file."""
+
+    line: int | None
+    message: str
+
+    def render(self, filename: str) -> str:
+        return f"{filename}:{self.line}: {self.message}" if self.line else f"{filename}: {self.message}"
+
+
+class MeetingFileError(Exception):
+    """A meeting file that cannot be read; carries every problem found."""
+
+    def __init__(self, filename: str, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.render(filename) for p in problems))
+        self.filename = filename
+        self.problems = problems
+
+
+# The kinds of value a key may hold. Each returns the value converted, or raises ValueError.
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be text in quotes, not {_describe(value)}")
+    return clean_text(value)
+
+
+def _text_list(value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError('must be a list of texts: ["first", "second"]')
+    return [clean_text(v) for v in value]
+
+
+def _flag(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"must be true or false, not {_describe(value)}")
+    return value
+
+
+def _whole_number(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"must be a whole number, not {_describe(value)}")
+    return value
+
+
+def _clock(value: Any) -> time:
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    if isinstance(value, str):
+        return parse_time(value)
+    raise ValueError(f'must be a time in quotes, like "14.30", not {_describe(value)}')
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date written as 2023-03-13, not {_describe(value)}")
+
+
+def _choice(kind: type[Any]) -> Callable[[Any], Any]:
+    allowed = [member.value for member in kind]
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, str) or value not in allowed:
+            raise ValueError(f"must be one of {', '.join(repr(a) for a in allowed)}, not {_describe(value)}")
+        return kind(value)
+
+    return convert
+
+
+def _outcomes(value: Any) -> list[Outcome | None]:
+    allowed = [o.value for o in Outcome]
+    if not isinstance(value, list) or not all(isinstance(v, str) and (v in allowed or v == "") for v in value):
+        raise ValueError(f'must be a list with one of {", ".join(map(repr, allowed))} or "" per point')
+    return [Outcome(v) if v else None for v in value]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, str):
+        return f"'{value}' (text)"
+    if isinstance(value, int | float):
+        return f"{value} (a number)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+Converter = Callable[[Any], Any]
+
+SECTIONS: dict[str, dict[str, Converter]] = {
+    "meeting": {
+        "title": _text, "body": _text, "date": _day, "start": _clock, "end": _clock,
+        "location": _text, "chair": _text, "secretary": _text, "next_meeting": _text,
+        "actual_start": _clock, "actual_end": _clock,
+    },
+    "participants": {
+        "name": _text, "role": _text, "marker": _text, "group": _text,
+        "attendance": _choice(Attendance), "substitute": _text,
+        "arrived_at": _whole_number, "left_after": _whole_number,
+    },
+    "items": {
+        "number": _whole_number, "title": _text, "start": _clock, "end": _clock,
+        "presenter": _text, "closed": _flag, "case": _text,
+        "recommendation_intro": _text, "recommendation": _text_list,
+        "recommendation_numbering": _choice(Numbering), "recommendation_short": _text,
+        "attachments": _text_list, "status": _choice(ItemStatus), "actual_start": _clock,
+        "minutes": _text, "outcomes": _outcomes, "conflicts": _text_list,
+        "actions": lambda v: v,  # checked as its own section
+    },
+    "actions": {"what": _text, "who": _text, "due": _text},
+}  # fmt: skip
+SECTIONS["guests"] = SECTIONS["participants"]
+TOP_LEVEL = ("format", "meeting", "participants", "guests", "items")
+REQUIRED = {"meeting": ("title", "date"), "participants": ("name",), "guests": ("name",),
+            "items": ("title",), "actions": ("what",)}  # fmt: skip
+
+
+def load_meeting(path: str | FilePath) -> Meeting:
+    """Read a meeting file from disk; raises ``MeetingFileError`` for anything wrong with it."""
+    name = str(path)
+    file = FilePath(path)
+    try:
+        raw = file.read_bytes()
+    except FileNotFoundError:
+        raise MeetingFileError(name, [Problem(None, "no such file")]) from None
+    except IsADirectoryError:
+        raise MeetingFileError(name, [Problem(None, "is a directory, not a meeting file")]) from None
+    except OSError as error:
+        raise MeetingFileError(name, [Problem(None, f"cannot be read: {error.strerror}")]) from None
+    return parse_meeting(decode_source(name, raw), name)
+
+
+def decode_source(name: str, raw: bytes) -> str:
+    """UTF-8 text of a file, or a ``MeetingFileError`` saying why it is not a text file."""
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise MeetingFileError(name, [Problem(line, "this is a binary file, not a meeting file")])
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise MeetingFileError(
+            name, [Problem(line, "is not UTF-8 text; save the file as UTF-8 and try again")]
+        ) from None
+
+
+def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
+    """Parse and validate meeting-file text."""
+    if not source.strip():
+        raise MeetingFileError(name, [Problem(1, "the file is empty; a meeting file needs a [meeting] table")])
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        line = getattr(error, "lineno", None) or _line_from_message(str(error))
+        message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
+        raise MeetingFileError(name, [Problem(line, f"not valid TOML: {message}")]) from None
+    reader = _Reader(key_lines(source))
+    meeting = reader.meeting(data)
+    if reader.problems:
+        raise MeetingFileError(name, sorted(reader.problems, key=lambda p: p.line or 0))
+    assert meeting is not None
+    return meeting
+
+
+def _line_from_message(message: str) -> int | None:
+    # Python < 3.14 only puts the position in the message: "... (at line 3, column 9)"
+    marker = "(at line "
+    if marker not in message:
+        return None
+    return int(message.split(marker)[1].split(",")[0].rstrip(")"))
+
+
+class _Reader:
+    """Builds a ``Meeting`` from parsed TOML, collecting problems instead of stopping."""
+
+    def __init__(self, lines: dict[Path, int]) -> None:
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, path: Path, message: str) -> None:
+        self.problems.append(Problem(line_of(self.lines, path) or 1, message))
+
+    def section(self, data: Any, section: str, path: Path) -> dict[str, Any]:
+        """Convert the keys of one table; unknown and missing keys become problems."""
+        if not isinstance(data, dict):
+            self.problem(path, f"'{path[-1]}' must be a table")
+            return {}
+        spec = SECTIONS[section]
+        values: dict[str, Any] = {}
+        for key, value in data.items():
+            if key not in spec:
+                self.problem((*path, key), _unknown(key, list(spec), f"[{section}]"))
+                continue
+            try:
+                values[key] = spec[key](value)
+            except ValueError as error:
+                self.problem((*path, key), f"'{key}' {error}")
+        for key in REQUIRED.get(section, ()):
+            if key not in data:
+                self.problem(path, f"'{key}' is missing from {_where(section, path)}")
+        return values
+
+    def array(self, data: dict[str, Any], key: str, path: Path) -> list[Any]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            self.problem((*path, key), f"'{key}' must be written as [[{key}]] tables")
+            return []
+        return value
+
+    def meeting(self, data: dict[str, Any]) -> Meeting | None:
+        for key in data:
+            if key not in TOP_LEVEL:
+                self.problem((key,), _unknown(key, list(TOP_LEVEL), "a meeting file"))
+        version = data.get("format", FORMAT_VERSION)
+        if version != FORMAT_VERSION:
+            self.problem(("format",), f"format {version!r} is not known; this referent reads format {FORMAT_VERSION}")
+        if "meeting" not in data:
+            self.problem((), "the [meeting] table is missing")
+        head = self.section(data.get("meeting", {}), "meeting", ("meeting",))
+        self.check_order(head, ("meeting",))
+        participants = [self.participant(p, ("participants", i)) for i, p in enumerate(self.array(data, "participants", ()))]
+        guests = [self.participant(p, ("guests", i), "guests") for i, p in enumerate(self.array(data, "guests", ()))]
+        items = [self.item(raw, ("items", i)) for i, raw in enumerate(self.array(data, "items", ()))]
+        self.check_references(participants + guests, items, data)
+        if self.problems:
+            return None
+        return Meeting(participants=participants, guests=guests, items=items, **head)
+
+    def participant(self, data: Any, path: Path, section: str = "participants") -> Participant:
+        values = self.section(data, section, path)
+        if values.get("substitute") and values.get("attendance") in (Attendance.PRESENT, Attendance.REMOTE):
+            self.problem((*path, "substitute"), "a participant with a substitute cannot also be present")
+        return Participant(**{"name": "", **values})
+
+    def item(self, data: Any, path: Path) -> Item:
+        values = self.section(data, "items", path)
+        self.check_order(values, path)
+        number = values.pop("number", None)
+        if number is not None and number != path[-1] + 1:  # type: ignore[operator]
+            self.problem((*path, "number"), f"item number {number} stands as item {path[-1] + 1}: items are numbered in the order they are written")  # type: ignore[operator]
+        actions = [
+            ActionItem(**{"what": "", **self.section(a, "actions", (*path, "actions", i))})
+            for i, a in enumerate(self.array(data if isinstance(data, dict) else {}, "actions", path))
+        ]
+        values.pop("actions", None)
+        points = values.pop("recommendation", [])
+        outcomes = values.pop("outcomes", [])
+        if len(outcomes) > len(points):
+            self.problem((*path, "outcomes"), f"{len(outcomes)} outcomes for {len(points)} recommendation points")
+        recommendation = Recommendation(
+            points=points,
+            intro=values.pop("recommendation_intro", ""),
+            numbering=values.pop("recommendation_numbering", Numbering.NUMBERS),
+            short=values.pop("recommendation_short", ""),
+            outcomes=outcomes + [None] * (len(points) - len(outcomes)),
+        )
+        return Item(**{"title": "", **values}, recommendation=recommendation, actions=actions)
+
+    def check_order(self, values: dict[str, Any], path: Path) -> None:
+        for first, last in (("start", "end"), ("actual_start", "actual_end")):
+            if values.get(first) and values.get(last) and values[last] < values[first]:
+                self.problem((*path, last), f"'{last}' {format_time(values[last])} is before '{first}' {format_time(values[first])}")
+
+    def check_references(self, people: list[Participant], items: list[Item], data: dict[str, Any]) -> None:
+        """Item numbers and names that must point at something in the same file."""
+        numbers: dict[int, int] = {}
+        for index, raw in enumerate(data.get("items", []) if isinstance(data.get("items"), list) else []):
+            number = raw.get("number") if isinstance(raw, dict) else None
+            if isinstance(number, int) and number in numbers:
+                self.problem(("items", index, "number"), f"item number {number} is used twice (also by item {numbers[number] + 1})")
+            elif isinstance(number, int):
+                numbers[number] = index
+        names = {p.name for p in people}
+        count = len(items)
+        for section in ("participants", "guests"):
+            raw_people = data.get(section, [])
+            for index, person in enumerate(raw_people if isinstance(raw_people, list) else []):
+                if not isinstance(person, dict):
+                    continue
+                for key in ("arrived_at", "left_after"):
+                    value = person.get(key)
+                    if isinstance(value, int) and not 1 <= value <= count:
+                        self.problem((section, index, key), f"'{key}' names item {value}, but the meeting has {count} items")
+                arrived, left = person.get("arrived_at"), person.get("left_after")
+                if isinstance(arrived, int) and isinstance(left, int) and left < arrived:
+                    self.problem((section, index, "left_after"), f"left after item {left}, before arriving at item {arrived}")
+        for index, item in enumerate(items):
+            for name in item.conflicts:
+                if name not in names:
+                    self.problem(("items", index, "conflicts"), _unknown(name, sorted(names), "the participants", "'{}' is not among {}"))
+
+
+def _unknown(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
+    message = form.format(key, where)
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"{message}; did you mean '{close[0]}'?" if close else message
+
+
+def _where(section: str, path: Path) -> str:
+    if section == "meeting":
+        return "[meeting]"
+    return f"[[{section}]] number {int(path[-1]) + 1}"

@@ -1,0 +1,68 @@
+"""The database schema, as sqlite-utils migrations: each change to it is a new function.
+
+Never edit a migration that has shipped; add the next one. ``apply`` is idempotent.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("referent")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db["meetings"].create(
+        {
+            "id": int, "title": str, "body": str, "date": str, "start": str, "end": str,
+            "location": str, "chair": str, "secretary": str, "next_meeting": str,
+            "actual_start": str, "actual_end": str,
+            "source_path": str, "source_sha256": str, "imported_at": str, "updated_at": str,
+            "current_item": int,
+        },
+        pk="id",
+        not_null={"title", "date"},
+    )  # fmt: skip
+    db["items"].create(
+        {
+            "id": int, "meeting_id": int, "position": int, "title": str, "start": str,
+            "end": str, "presenter": str, "closed": int, "case_text": str,
+            "rec_intro": str, "rec_points": str, "rec_numbering": str, "rec_short": str,
+            "rec_outcomes": str, "attachments": str, "status": str, "actual_start": str,
+            "minutes": str, "conflicts": str, "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )  # fmt: skip
+    db["items"].create_index(["meeting_id", "position"])
+    db["participants"].create(
+        {
+            "id": int, "meeting_id": int, "position": int, "guest": int, "name": str,
+            "role": str, "marker": str, "group_heading": str, "attendance": str,
+            "substitute": str, "arrived_at_item": int, "left_after_item": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("meeting_id", "meetings", "id"),
+            ("arrived_at_item", "items", "id"),
+            ("left_after_item", "items", "id"),
+        ],
+    )  # fmt: skip
+    db["participants"].create_index(["meeting_id", "position"])
+    db["actions"].create(
+        {"id": int, "item_id": int, "position": int, "what": str, "who": str, "due": str},
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    db["actions"].create_index(["item_id", "position"])
+    # A revision is open (``text``) while it coalesces saves, then packed (zlib, ``packed``).
+    db["revisions"].create(
+        {"id": int, "item_id": int, "started_at": str, "saved_at": str, "text": str, "packed": bytes},
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    db["revisions"].create_index(["item_id", "id"])
+
+
+def apply(db: Database) -> None:
+    migrations.apply(db)
