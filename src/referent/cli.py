@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING
 from referent import __version__
 
 if TYPE_CHECKING:
+    from referent.model import Meeting
     from referent.store import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DESCRIPTION = "Take the minutes of a council meeting live, review them with the chair, export them as Word."
 
 
 class CommandError(Exception):
@@ -92,7 +94,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows.append((str(m.id), m.date.isoformat(), m.status, saved, m.title))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4])
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)) + "  " + row[4]
+        )
     return EXIT_OK
 
 
@@ -117,24 +121,156 @@ def cmd_dump(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary name beside ``path`` and rename: never a half-written file."""
-    import os
-    import tempfile
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open a meeting for minute-taking: a meeting file (imported the first time) or an id."""
+    from referent.paths import database_path
+    from referent.store import UnknownMeeting
+
+    store = _open_store(args)
+    target = args.target
+    changed_file = None
+    try:
+        if target is None:
+            meeting_id = None
+        elif target.isdigit() and not Path(target).exists():
+            meeting_id = int(target)
+            store.load_meeting(meeting_id)
+        else:
+            meeting_id, changed_file = _meeting_for_file(store, Path(target))
+    except UnknownMeeting as error:
+        store.close()
+        raise CommandError(f"{error}; see 'referent list'") from error
+    except CommandError:
+        store.close()
+        raise
+    return _run_app(store, database_path(args.db), meeting_id, changed_file)
+
+
+def _meeting_for_file(store: Store, path: Path) -> tuple[int, tuple[Path, str] | None]:
+    """The draft of a meeting file: imported now if new; flagged if the file changed since."""
+    import hashlib
+
+    from referent.meetingfile import MeetingFileError, decode_source, parse_meeting
 
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
+        source = decode_source(str(path), path.read_bytes())
+        meeting = parse_meeting(source, str(path))
     except OSError as error:
-        raise CommandError(f"{path}: cannot write here: {error.strerror}") from error
+        raise CommandError(f"{path}: cannot be read: {error.strerror}", EXIT_USAGE) from error
+    except MeetingFileError as error:
+        raise CommandError(str(error), EXIT_USAGE) from error
+    known = store.find_by_source(path)
+    if known is None:
+        return store.import_meeting(meeting, str(path), source), None
+    meeting_id, digest = known
+    if digest != hashlib.sha256(source.encode()).hexdigest():
+        return meeting_id, (path, source)
+    return meeting_id, None
+
+
+def _run_app(
+    store: Store, database: Path, meeting_id: int | None, changed_file: tuple[Path, str] | None = None
+) -> int:
+    from referent.ui.app import make_app
+
+    app = make_app(database, meeting_id, store=store, changed_file=changed_file)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise CommandError(f"{path}: cannot be written: {error.strerror}") from error
+        app.run()
+    finally:
+        store.close()
+    return EXIT_OK if app.return_code in (None, 0) else EXIT_FAILED
+
+
+def sample_agendas() -> Path:
+    """The sample agendas: beside the package in a checkout, inside it in a wheel."""
+    checkout = Path(__file__).resolve().parents[2] / "sample_agendas"
+    return checkout if checkout.is_dir() else Path(__file__).resolve().parent / "sample_agendas"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Open a sample agenda in a throw-away database, leaving the user's own untouched."""
+    import tempfile
+
+    from referent.store import Store
+
+    samples = sorted(sample_agendas().glob("*.toml"))
+    chosen = [p for p in samples if args.sample in p.stem]
+    if not chosen:
+        names = ", ".join(p.stem for p in samples)
+        raise CommandError(f"no sample agenda matches '{args.sample}'; choose from: {names}", EXIT_USAGE)
+    folder = Path(tempfile.mkdtemp(prefix="referent-demo-"))
+    database = folder / "demo.db"
+    store = Store.open(database)
+    meeting_id, _ = _meeting_for_file(store, chosen[0])
+    print(f"Demo database: {database}")
+    return _run_app(store, database, meeting_id)
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Print where the settings file is; with --init, write a commented example there."""
+    from referent.config import EXAMPLE, load_settings
+    from referent.paths import config_path
+
+    path = config_path()
+    if args.init:
+        if path.exists():
+            raise CommandError(f"{path}: already exists; edit it, or remove it first")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, EXAMPLE.encode())
+    print(path)
+    for problem in load_settings(path).problems:
+        print(problem.render(str(path)), file=sys.stderr)
+    return EXIT_OK
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary name beside ``path`` and rename: never a half-written file."""
+    from referent.fileio import WriteError
+    from referent.fileio import write_atomically as write
+
+    try:
+        write(path, data)
+    except WriteError as error:
+        raise CommandError(str(error)) from error
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the minutes (or agenda) as Word, Markdown or a meeting file; print the path."""
+    from referent.export import StyleError, WriteError, default_filename, export_meeting, format_for
+
+    meeting = _export_source(args)
+    kind = format_for(args.out, args.format)
+    out = Path(args.out) if args.out else Path(default_filename(meeting, agenda=args.agenda, public=args.public, format=kind))
+    try:
+        report = export_meeting(meeting, out, format=kind, agenda=args.agenda, public=args.public, style=args.style)
+    except StyleError as error:
+        raise CommandError(str(error), EXIT_USAGE) from error
+    except WriteError as error:
+        raise CommandError(str(error)) from error
+    for warning in report.warnings():
+        print(f"referent: {warning}", file=sys.stderr)
+    print(out)
+    return EXIT_OK
+
+
+def _export_source(args: argparse.Namespace) -> Meeting:
+    """The meeting named by SOURCE: a meeting file, or else a meeting id in the database."""
+    from referent.meetingfile import MeetingFileError, load_meeting
+
+    if args.source.isdigit() and not Path(args.source).exists():
+        from referent.store import UnknownMeeting
+
+        store = _open_store(args)
+        try:
+            return store.load_meeting(int(args.source))
+        except UnknownMeeting as error:
+            raise CommandError(f"{error}; see 'referent list'") from error
+        finally:
+            store.close()
+    try:
+        return load_meeting(args.source)
+    except MeetingFileError as error:
+        raise CommandError(str(error), EXIT_USAGE) from error
 
 
 def _meeting_id(text: str) -> int:
@@ -146,29 +282,71 @@ def _meeting_id(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="PATH", help="the database file (default: $REFERENT_DB, else referent.db in the user data folder)"
+        "--db",
+        metavar="PATH",
+        help="the database file (default: $REFERENT_DB, else referent.db in the user data folder)",
     )
     parser = argparse.ArgumentParser(
         prog="referent",
-        description="Take the minutes of a council meeting live, review them with the chair, export them as Word.",
+        description=DESCRIPTION,
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"referent {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
         sub.set_defaults(handler=handler)
         return sub
 
-    check = add("check", cmd_check, "Check meeting files; print OK or FILE:LINE: problem for each (exit 2 if any is wrong).")
+    check = add(
+        "check",
+        cmd_check,
+        "Check meeting files; print OK or FILE:LINE: problem for each (exit 2 if any is wrong).",
+    )
     check.add_argument("files", nargs="+", metavar="FILE", help="meeting files (.toml)")
-    imported = add("import", cmd_import, "Store a meeting file in the database as a new meeting and print its id.")
+    imported = add(
+        "import", cmd_import, "Store a meeting file in the database as a new meeting and print its id."
+    )
     imported.add_argument("file", metavar="FILE", help="a meeting file (.toml)")
     add("list", cmd_list, "List the meetings in the database: id, date, status, last saved, title.")
     dump = add("dump", cmd_dump, "Write a meeting from the database back out as a meeting file.")
     dump.add_argument("id", type=_meeting_id, metavar="ID", help="the meeting's id (see 'referent list')")
     dump.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    export = add("export", cmd_export, "Write the minutes (or the agenda) as a Word document in the house layout.")
+    export.add_argument("source", metavar="SOURCE", help="a meeting file (.toml) or a meeting id (see 'referent list')")
+    export.add_argument("--out", metavar="FILE", help="where to write (default: date, kind and body in this folder)")
+    export.add_argument("--agenda", action="store_true", help="write the agenda (dagsorden) instead of the minutes")
+    export.add_argument("--public", action="store_true", help="the public version: closed items without content")
+    export.add_argument("--style", metavar="NAME|FILE", help="house style: default, nord or a style file (.toml)")
+    export.add_argument("--format", choices=("docx", "md", "toml"), help="default: from --out's suffix, else docx")
+    opened = add(
+        "open",
+        cmd_open,
+        "Open a meeting to take its minutes: a meeting file (imported the first time) or a meeting id.",
+    )
+    opened.add_argument(
+        "target",
+        nargs="?",
+        metavar="FILE|ID",
+        help="a meeting file or a meeting id; without it, pick from recent meetings",
+    )
+    demo = add(
+        "demo",
+        cmd_demo,
+        "Try referent on a sample agenda in a temporary database (your own database is not touched).",
+    )
+    demo.add_argument(
+        "sample",
+        nargs="?",
+        default="politisk-niveau",
+        metavar="SAMPLE",
+        help="part of a sample's name (default: politisk-niveau)",
+    )
+    config = add("config", cmd_config, "Print where the settings file (language, phrases, keys) is.")
+    config.add_argument("--init", action="store_true", help="write a commented example settings file there")
     return parser
 
 
@@ -176,8 +354,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        parser.print_help()
-        return EXIT_OK
+        args.target = None
+        args.handler = cmd_open  # plain `referent` opens the meeting picker
     try:
         return int(args.handler(args))
     except CommandError as error:

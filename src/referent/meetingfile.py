@@ -110,7 +110,9 @@ def _choice(kind: type[Any]) -> Callable[[Any], Any]:
 
 def _outcomes(value: Any) -> list[Outcome | None]:
     allowed = [o.value for o in Outcome]
-    if not isinstance(value, list) or not all(isinstance(v, str) and (v in allowed or v == "") for v in value):
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and (v in allowed or v == "") for v in value
+    ):
         raise ValueError(f'must be a list with one of {", ".join(map(repr, allowed))} or "" per point')
     return [Outcome(v) if v else None for v in value]
 
@@ -191,7 +193,9 @@ def decode_source(name: str, raw: bytes) -> str:
 def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
     """Parse and validate meeting-file text."""
     if not source.strip():
-        raise MeetingFileError(name, [Problem(1, "the file is empty; a meeting file needs a [meeting] table")])
+        raise MeetingFileError(
+            name, [Problem(1, "the file is empty; a meeting file needs a [meeting] table")]
+        )
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
@@ -257,13 +261,20 @@ class _Reader:
                 self.problem((key,), _unknown(key, list(TOP_LEVEL), "a meeting file"))
         version = data.get("format", FORMAT_VERSION)
         if version != FORMAT_VERSION:
-            self.problem(("format",), f"format {version!r} is not known; this referent reads format {FORMAT_VERSION}")
+            self.problem(
+                ("format",), f"format {version!r} is not known; this referent reads format {FORMAT_VERSION}"
+            )
         if "meeting" not in data:
             self.problem((), "the [meeting] table is missing")
         head = self.section(data.get("meeting", {}), "meeting", ("meeting",))
         self.check_order(head, ("meeting",))
-        participants = [self.participant(p, ("participants", i)) for i, p in enumerate(self.array(data, "participants", ()))]
-        guests = [self.participant(p, ("guests", i), "guests") for i, p in enumerate(self.array(data, "guests", ()))]
+        participants = [
+            self.participant(p, ("participants", i))
+            for i, p in enumerate(self.array(data, "participants", ()))
+        ]
+        guests = [
+            self.participant(p, ("guests", i), "guests") for i, p in enumerate(self.array(data, "guests", ()))
+        ]
         items = [self.item(raw, ("items", i)) for i, raw in enumerate(self.array(data, "items", ()))]
         self.check_references(participants + guests, items, data)
         if self.problems:
@@ -281,7 +292,11 @@ class _Reader:
         self.check_order(values, path)
         number = values.pop("number", None)
         if number is not None and number != path[-1] + 1:  # type: ignore[operator]
-            self.problem((*path, "number"), f"item number {number} stands as item {path[-1] + 1}: items are numbered in the order they are written")  # type: ignore[operator]
+            self.problem(
+                (*path, "number"),
+                f"item number {number} stands as item {path[-1] + 1}: "
+                "items are numbered in the order they are written",
+            )  # type: ignore[operator]
         actions = [
             ActionItem(**{"what": "", **self.section(a, "actions", (*path, "actions", i))})
             for i, a in enumerate(self.array(data if isinstance(data, dict) else {}, "actions", path))
@@ -290,7 +305,9 @@ class _Reader:
         points = values.pop("recommendation", [])
         outcomes = values.pop("outcomes", [])
         if len(outcomes) > len(points):
-            self.problem((*path, "outcomes"), f"{len(outcomes)} outcomes for {len(points)} recommendation points")
+            self.problem(
+                (*path, "outcomes"), f"{len(outcomes)} outcomes for {len(points)} recommendation points"
+            )
         recommendation = Recommendation(
             points=points,
             intro=values.pop("recommendation_intro", ""),
@@ -303,7 +320,10 @@ class _Reader:
     def check_order(self, values: dict[str, Any], path: Path) -> None:
         for first, last in (("start", "end"), ("actual_start", "actual_end")):
             if values.get(first) and values.get(last) and values[last] < values[first]:
-                self.problem((*path, last), f"'{last}' {format_time(values[last])} is before '{first}' {format_time(values[first])}")
+                self.problem(
+                    (*path, last),
+                    f"'{last}' {format_time(values[last])} is before '{first}' {format_time(values[first])}",
+                )
 
     def check_references(self, people: list[Participant], items: list[Item], data: dict[str, Any]) -> None:
         """Item numbers and names that must point at something in the same file."""
@@ -311,7 +331,10 @@ class _Reader:
         for index, raw in enumerate(data.get("items", []) if isinstance(data.get("items"), list) else []):
             number = raw.get("number") if isinstance(raw, dict) else None
             if isinstance(number, int) and number in numbers:
-                self.problem(("items", index, "number"), f"item number {number} is used twice (also by item {numbers[number] + 1})")
+                self.problem(
+                    ("items", index, "number"),
+                    f"item number {number} is used twice (also by item {numbers[number] + 1})",
+                )
             elif isinstance(number, int):
                 numbers[number] = index
         names = {p.name for p in people}
@@ -324,14 +347,23 @@ class _Reader:
                 for key in ("arrived_at", "left_after"):
                     value = person.get(key)
                     if isinstance(value, int) and not 1 <= value <= count:
-                        self.problem((section, index, key), f"'{key}' names item {value}, but the meeting has {count} items")
+                        self.problem(
+                            (section, index, key),
+                            f"'{key}' names item {value}, but the meeting has {count} items",
+                        )
                 arrived, left = person.get("arrived_at"), person.get("left_after")
                 if isinstance(arrived, int) and isinstance(left, int) and left < arrived:
-                    self.problem((section, index, "left_after"), f"left after item {left}, before arriving at item {arrived}")
+                    self.problem(
+                        (section, index, "left_after"),
+                        f"left after item {left}, before arriving at item {arrived}",
+                    )
         for index, item in enumerate(items):
             for name in item.conflicts:
                 if name not in names:
-                    self.problem(("items", index, "conflicts"), _unknown(name, sorted(names), "the participants", "'{}' is not among {}"))
+                    self.problem(
+                        ("items", index, "conflicts"),
+                        _unknown(name, sorted(names), "the participants", "'{}' is not among {}"),
+                    )
 
 
 def _unknown(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:

@@ -109,13 +109,24 @@ def dump_meeting(meeting: Meeting) -> str:
     """The meeting file text for ``meeting``."""
     blocks: list[list[str]] = [
         ["# A referent meeting file: see docs/meeting-file.md", f"format = {FORMAT_VERSION}"],
-        ["[meeting]", *_keys([
-            ("title", meeting.title), ("body", meeting.body), ("date", meeting.date),
-            ("start", meeting.start), ("end", meeting.end), ("location", meeting.location),
-            ("chair", meeting.chair), ("secretary", meeting.secretary),
-            ("actual_start", meeting.actual_start), ("actual_end", meeting.actual_end),
-            ("next_meeting", meeting.next_meeting),
-        ])],  # fmt: skip
+        [
+            "[meeting]",
+            *_keys(
+                [
+                    ("title", meeting.title),
+                    ("body", meeting.body),
+                    ("date", meeting.date),
+                    ("start", meeting.start),
+                    ("end", meeting.end),
+                    ("location", meeting.location),
+                    ("chair", meeting.chair),
+                    ("secretary", meeting.secretary),
+                    ("actual_start", meeting.actual_start),
+                    ("actual_end", meeting.actual_end),
+                    ("next_meeting", meeting.next_meeting),
+                ]
+            ),
+        ],
     ]
     blocks += [_participant("participants", p) for p in meeting.participants]
     blocks += [_participant("guests", p) for p in meeting.guests]

@@ -18,7 +18,7 @@ def m001_initial(db: Database) -> None:
             "location": str, "chair": str, "secretary": str, "next_meeting": str,
             "actual_start": str, "actual_end": str,
             "source_path": str, "source_sha256": str, "imported_at": str, "updated_at": str,
-            "current_item": int,
+            "current_item": int, "cursor": str,
         },
         pk="id",
         not_null={"title", "date"},

@@ -132,22 +132,31 @@ class Store:
 
     # --- whole meetings ---------------------------------------------------------------
 
-    def import_meeting(self, meeting: Meeting, source_path: str | None = None, source_text: str | None = None) -> int:
+    def import_meeting(
+        self, meeting: Meeting, source_path: str | None = None, source_text: str | None = None
+    ) -> int:
         """Store a new meeting and return its id, which never changes."""
         stamp = _stamp(self.clock())
         with self.db.atomic():
             meeting_id = int(
-                self.db["meetings"].insert(
+                self.db["meetings"]
+                .insert(
                     {
                         **self._meeting_row(meeting),
                         "source_path": str(Path(source_path).resolve()) if source_path else None,
-                        "source_sha256": hashlib.sha256(source_text.encode()).hexdigest() if source_text is not None else None,
+                        "source_sha256": hashlib.sha256(source_text.encode()).hexdigest()
+                        if source_text is not None
+                        else None,
                         "imported_at": stamp,
                         "updated_at": stamp,
                     }
-                ).last_pk
+                )
+                .last_pk
             )
-            item_ids = [self._insert_item(meeting_id, position, item, stamp) for position, item in enumerate(meeting.items)]
+            item_ids = [
+                self._insert_item(meeting_id, position, item, stamp)
+                for position, item in enumerate(meeting.items)
+            ]
             for guest, people in ((False, meeting.participants), (True, meeting.guests)):
                 for position, person in enumerate(people):
                     self._insert_participant(meeting_id, position, person, guest, item_ids)
@@ -156,18 +165,27 @@ class Store:
     def load_meeting(self, meeting_id: int) -> Meeting:
         """The meeting as it stands now, as a plain ``Meeting``."""
         row = self._meeting_row_by_id(meeting_id)
-        items_rows = list(self.db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]))
+        items_rows = list(
+            self.db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
+        )
         number_of = {r["id"]: n for n, r in enumerate(items_rows, start=1)}
         actions: dict[int, list[ActionItem]] = {}
         for action in self.db.query(
-            "SELECT a.* FROM actions a JOIN items i ON a.item_id = i.id WHERE i.meeting_id = ? ORDER BY a.position",
+            "SELECT a.* FROM actions a JOIN items i ON a.item_id = i.id"
+            " WHERE i.meeting_id = ? ORDER BY a.position",
             [meeting_id],
         ):
-            actions.setdefault(action["item_id"], []).append(ActionItem(action["what"], action["who"] or "", action["due"] or ""))
+            actions.setdefault(action["item_id"], []).append(
+                ActionItem(action["what"], action["who"] or "", action["due"] or "")
+            )
         participants: list[Participant] = []
         guests: list[Participant] = []
-        for person in self.db.query("SELECT * FROM participants WHERE meeting_id = ? ORDER BY position", [meeting_id]):
-            (guests if person["guest"] else participants).append(self._participant_from_row(person, number_of))
+        for person in self.db.query(
+            "SELECT * FROM participants WHERE meeting_id = ? ORDER BY position", [meeting_id]
+        ):
+            (guests if person["guest"] else participants).append(
+                self._participant_from_row(person, number_of)
+            )
         return Meeting(
             title=row["title"],
             date=date.fromisoformat(row["date"]),
@@ -189,8 +207,10 @@ class Store:
         """Every meeting, most recently changed first."""
         rows = self.db.query(
             """SELECT m.*,
-                 EXISTS(SELECT 1 FROM items i WHERE i.meeting_id = m.id AND (i.minutes != '' OR i.status != 'pending'))
-                 OR EXISTS(SELECT 1 FROM participants p WHERE p.meeting_id = m.id AND p.attendance != 'unknown')
+                 EXISTS(SELECT 1 FROM items i
+                        WHERE i.meeting_id = m.id AND (i.minutes != '' OR i.status != 'pending'))
+                 OR EXISTS(SELECT 1 FROM participants p
+                           WHERE p.meeting_id = m.id AND p.attendance != 'unknown')
                  OR m.actual_start IS NOT NULL AS recorded
                FROM meetings m ORDER BY m.updated_at DESC, m.id DESC"""
         )
@@ -215,9 +235,19 @@ class Store:
             return row["id"], row["source_sha256"]
         return None
 
+    def resume_point(self, meeting_id: int) -> tuple[int | None, str]:
+        """The item that was current when the meeting was last open, and the cursor in it."""
+        row = self._meeting_row_by_id(meeting_id)
+        return row["current_item"], row["cursor"] or ""
+
     def item_ids(self, meeting_id: int) -> list[int]:
         """Ids of the meeting's items, in agenda order (index 0 is item 1)."""
-        return [r["id"] for r in self.db.query("SELECT id FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])]
+        return [
+            r["id"]
+            for r in self.db.query(
+                "SELECT id FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]
+            )
+        ]
 
     def participant_ids(self, meeting_id: int, guests: bool = False) -> list[int]:
         """Ids of the meeting's participants (or guests), in listed order."""
@@ -238,22 +268,35 @@ class Store:
         if (row["minutes"] or "") == text:
             return
         with self._writing(row["meeting_id"]) as stamp:
-            self.db.execute("UPDATE items SET minutes = ?, updated_at = ? WHERE id = ?", [text, stamp, item_id])
+            self.db.execute(
+                "UPDATE items SET minutes = ?, updated_at = ? WHERE id = ?", [text, stamp, item_id]
+            )
             self._record_revision(item_id, text, stamp)
 
     def _record_revision(self, item_id: int, text: str, stamp: str) -> None:
         latest = next(
-            iter(self.db.query("SELECT id, started_at, text FROM revisions WHERE item_id = ? ORDER BY id DESC LIMIT 1", [item_id])),
+            iter(
+                self.db.query(
+                    "SELECT id, started_at, text FROM revisions WHERE item_id = ? ORDER BY id DESC LIMIT 1",
+                    [item_id],
+                )
+            ),
             None,
         )
         if latest and latest["text"] is not None:
             if datetime.fromisoformat(stamp) - datetime.fromisoformat(latest["started_at"]) < REVISION_WINDOW:
-                self.db.execute("UPDATE revisions SET text = ?, saved_at = ? WHERE id = ?", [text, stamp, latest["id"]])
+                self.db.execute(
+                    "UPDATE revisions SET text = ?, saved_at = ? WHERE id = ?", [text, stamp, latest["id"]]
+                )
                 return
             # Close the open revision: pack it once, rather than on every keystroke's save.
             packed = zlib.compress(latest["text"].encode(), 6)
-            self.db.execute("UPDATE revisions SET text = NULL, packed = ? WHERE id = ?", [packed, latest["id"]])
-        self.db["revisions"].insert({"item_id": item_id, "started_at": stamp, "saved_at": stamp, "text": text, "packed": None})
+            self.db.execute(
+                "UPDATE revisions SET text = NULL, packed = ? WHERE id = ?", [packed, latest["id"]]
+            )
+        self.db["revisions"].insert(
+            {"item_id": item_id, "started_at": stamp, "saved_at": stamp, "text": text, "packed": None}
+        )
 
     def revisions(self, item_id: int) -> list[Revision]:
         """An item's saved wordings, oldest first; the last one is the current text."""
@@ -273,7 +316,7 @@ class Store:
         """Change header fields: ``title``, ``location``, ``actual_start`` (a ``time``), …"""
         self._meeting_row_by_id(meeting_id)
         allowed = {"title", "body", "date", "start", "end", "location", "chair", "secretary",
-                   "next_meeting", "actual_start", "actual_end", "current_item"}  # fmt: skip
+                   "next_meeting", "actual_start", "actual_end", "current_item", "cursor"}  # fmt: skip
         row = {key: self._column_value(key, value) for key, value in _checked(changes, allowed).items()}
         with self._writing(meeting_id):
             self.db["meetings"].update(meeting_id, row)
@@ -336,10 +379,17 @@ class Store:
         with self._writing(row["meeting_id"]):
             position = self._next_position("actions", "item_id", item_id)
             return int(
-                self.db["actions"].insert(
-                    {"item_id": item_id, "position": position, "what": clean_text(action.what),
-                     "who": clean_text(action.who), "due": clean_text(action.due)}  # fmt: skip
-                ).last_pk
+                self.db["actions"]
+                .insert(
+                    {
+                        "item_id": item_id,
+                        "position": position,
+                        "what": clean_text(action.what),
+                        "who": clean_text(action.who),
+                        "due": clean_text(action.due),
+                    }
+                )
+                .last_pk
             )
 
     # --- rows <-> model ---------------------------------------------------------------
@@ -357,12 +407,21 @@ class Store:
             raise UnknownMeeting(f"no meeting with id {meeting_id} in the database") from None
 
     def _next_position(self, table: str, parent: str, parent_id: int) -> int:
-        row = next(iter(self.db.query(f"SELECT COALESCE(MAX(position) + 1, 0) AS p FROM {table} WHERE {parent} = ?", [parent_id])))
+        row = next(
+            iter(
+                self.db.query(
+                    f"SELECT COALESCE(MAX(position) + 1, 0) AS p FROM {table} WHERE {parent} = ?", [parent_id]
+                )
+            )
+        )
         return int(row["p"])
 
     def _renumber(self, meeting_id: int, ordered_ids: list[int]) -> None:
         for position, item_id in enumerate(ordered_ids):
-            self.db.execute("UPDATE items SET position = ? WHERE id = ? AND meeting_id = ?", [position, item_id, meeting_id])
+            self.db.execute(
+                "UPDATE items SET position = ? WHERE id = ? AND meeting_id = ?",
+                [position, item_id, meeting_id],
+            )
 
     @staticmethod
     def _column_value(key: str, value: Any) -> Any:
@@ -390,23 +449,48 @@ class Store:
 
     def _insert_item(self, meeting_id: int, position: int, item: Item, stamp: str) -> int:
         item_id = int(
-            self.db["items"].insert(
+            self.db["items"]
+            .insert(
                 {
-                    "meeting_id": meeting_id, "position": position, "title": item.title,
-                    "start": _clock_text(item.start), "end": _clock_text(item.end),
-                    "presenter": item.presenter, "closed": int(item.closed), "case_text": item.case,
+                    "meeting_id": meeting_id,
+                    "position": position,
+                    "title": clean_text(item.title),
+                    "start": _clock_text(item.start),
+                    "end": _clock_text(item.end),
+                    "presenter": clean_text(item.presenter),
+                    "closed": int(item.closed),
+                    "case_text": clean_text(item.case),
                     **_recommendation_row(item.recommendation),
                     "attachments": json.dumps(item.attachments, ensure_ascii=False),
-                    "status": item.status.value, "actual_start": _clock_text(item.actual_start),
-                    "minutes": item.minutes, "conflicts": json.dumps(item.conflicts, ensure_ascii=False),
+                    "status": item.status.value,
+                    "actual_start": _clock_text(item.actual_start),
+                    "minutes": clean_text(item.minutes),
+                    "conflicts": json.dumps(item.conflicts, ensure_ascii=False),
                     "updated_at": stamp,
-                }  # fmt: skip
-            ).last_pk
+                }
+            )
+            .last_pk
         )
         for position_, action in enumerate(item.actions):
-            self.db["actions"].insert({"item_id": item_id, "position": position_, "what": action.what, "who": action.who, "due": action.due})
+            self.db["actions"].insert(
+                {
+                    "item_id": item_id,
+                    "position": position_,
+                    "what": action.what,
+                    "who": action.who,
+                    "due": action.due,
+                }
+            )
         if item.minutes:
-            self.db["revisions"].insert({"item_id": item_id, "started_at": stamp, "saved_at": stamp, "text": item.minutes, "packed": None})
+            self.db["revisions"].insert(
+                {
+                    "item_id": item_id,
+                    "started_at": stamp,
+                    "saved_at": stamp,
+                    "text": clean_text(item.minutes),
+                    "packed": None,
+                }
+            )
         return item_id
 
     @staticmethod
@@ -433,20 +517,30 @@ class Store:
             actions=actions,
         )
 
-    def _insert_participant(self, meeting_id: int, position: int, person: Participant, guest: bool, item_ids: list[int]) -> int:
+    def _insert_participant(
+        self, meeting_id: int, position: int, person: Participant, guest: bool, item_ids: list[int]
+    ) -> int:
         def item_id(number: int | None) -> int | None:
             return item_ids[number - 1] if number and 0 < number <= len(item_ids) else None
 
         return int(
-            self.db["participants"].insert(
+            self.db["participants"]
+            .insert(
                 {
-                    "meeting_id": meeting_id, "position": position, "guest": int(guest),
-                    "name": clean_text(person.name), "role": clean_text(person.role),
-                    "marker": clean_text(person.marker), "group_heading": clean_text(person.group),
-                    "attendance": person.attendance.value, "substitute": clean_text(person.substitute),
-                    "arrived_at_item": item_id(person.arrived_at), "left_after_item": item_id(person.left_after),
-                }  # fmt: skip
-            ).last_pk
+                    "meeting_id": meeting_id,
+                    "position": position,
+                    "guest": int(guest),
+                    "name": clean_text(person.name),
+                    "role": clean_text(person.role),
+                    "marker": clean_text(person.marker),
+                    "group_heading": clean_text(person.group),
+                    "attendance": person.attendance.value,
+                    "substitute": clean_text(person.substitute),
+                    "arrived_at_item": item_id(person.arrived_at),
+                    "left_after_item": item_id(person.left_after),
+                }
+            )
+            .last_pk
         )
 
     @staticmethod

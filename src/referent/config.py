@@ -1,0 +1,118 @@
+"""The user's settings: language, standard phrases and key remapping, from one TOML file.
+
+A council changes its standard phrases by editing ``config.toml`` in the user config
+folder (``referent config`` prints where). Every setting has a default, so the file is
+optional; a broken file is reported with its line and never stops the app from starting.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from referent.meetingfile import Problem
+from referent.tomlpos import key_lines, line_of
+
+DEFAULT_PHRASES = (
+    "Indstillingen blev godkendt.",
+    "Orienteringen blev taget til efterretning.",
+    "Ingen bemærkninger.",
+    "Punktet blev drøftet.",
+    "Punktet blev udsat.",
+    "Indstillingen blev godkendt med følgende bemærkninger:",
+    "Punktet blev trukket.",
+)
+
+EXAMPLE = """\
+# referent settings. Every line is optional.
+
+# "da" or "en"; without it, the language follows the system's locale.
+# language = "da"
+
+# Standard phrases: the first nine are inserted at the cursor with Alt+G, Alt+E, Alt+I,
+# Alt+D, Alt+U, Alt+M, Alt+T, Alt+K, Alt+L (remap them below as phrase_1 … phrase_9),
+# and F5 lists them all.
+phrases = [
+    "Indstillingen blev godkendt.",
+    "Orienteringen blev taget til efterretning.",
+    "Ingen bemærkninger.",
+    "Punktet blev drøftet.",
+    "Punktet blev udsat.",
+]
+
+# Remap keys by binding id (see F1 in the app): id = "key[,key...]"
+[keys]
+# next_item = "ctrl+n,ctrl+down"
+"""
+
+
+@dataclass
+class Settings:
+    """What the config file can set; the defaults are what a Danish council expects."""
+
+    language: str = ""
+    """``da`` or ``en``; empty follows the locale (see ``effective_language``)."""
+    phrases: list[str] = field(default_factory=lambda: list(DEFAULT_PHRASES))
+    keys: dict[str, str] = field(default_factory=dict)
+    """Binding id → keys, passed to Textual's ``set_keymap``."""
+    problems: list[Problem] = field(default_factory=list)
+    """What was wrong with the file; shown in the app, the defaults used instead."""
+
+    def effective_language(self) -> str:
+        if self.language in ("da", "en"):
+            return self.language
+        return language_from_environment()
+
+
+def language_from_environment() -> str:
+    """Danish when the user's locale is Danish, English otherwise."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "da" if value.lower().startswith("da") else "en"
+    current = locale.getlocale()[0] or ""
+    return "da" if current.lower().startswith("da") else "en"
+
+
+def load_settings(path: Path) -> Settings:
+    """Read the settings file; a missing file gives the defaults, a bad one is reported."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as error:
+        return Settings(problems=[Problem(None, f"cannot be read: {error}")])
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        return Settings(problems=[Problem(getattr(error, "lineno", None), f"not valid TOML: {error}")])
+    lines = key_lines(source)
+    settings = Settings()
+    problems: list[Problem] = []
+
+    def problem(key: tuple[str | int, ...], message: str) -> None:
+        problems.append(Problem(line_of(lines, key), message))
+
+    for key, value in data.items():
+        if key == "language":
+            if value in ("da", "en"):
+                settings.language = value
+            else:
+                problem((key,), '\'language\' must be "da" or "en"')
+        elif key == "phrases":
+            if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+                settings.phrases = list(value)
+            else:
+                problem((key,), "'phrases' must be a list of texts")
+        elif key == "keys":
+            if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
+                settings.keys = dict(value)
+            else:
+                problem((key,), '[keys] must map binding ids to keys, like next_item = "ctrl+n"')
+        else:
+            problem((key,), f"unknown setting '{key}'")
+    settings.problems = problems
+    return settings

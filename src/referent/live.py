@@ -1,0 +1,239 @@
+"""The rules of taking minutes live, kept out of the UI so they can be tested plainly.
+
+``LiveMeeting`` wraps the store for one open meeting: it knows the current item, when
+the meeting and each item were actually taken up, and turns the secretary's actions
+(mark attendance, add an item, record outcomes) into stored changes. The screen only
+calls these methods and redraws from ``meeting``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, time
+
+from referent.model import ActionItem, Attendance, Item, ItemStatus, Meeting, Outcome, Participant
+from referent.store import Store
+
+
+def _local_now() -> datetime:
+    return datetime.now()
+
+
+class LiveMeeting:
+    """One meeting open for minute-taking; every method stores its change at once."""
+
+    def __init__(self, store: Store, meeting_id: int, clock: Callable[[], datetime] = _local_now) -> None:
+        self.store = store
+        self.meeting_id = meeting_id
+        self.clock = clock
+        self.meeting: Meeting = store.load_meeting(meeting_id)
+        self.item_ids: list[int] = []
+        self.participant_ids: list[int] = []
+        self.guest_ids: list[int] = []
+        self._refresh_ids()
+        item_id, self.cursor = store.resume_point(meeting_id)
+        self.current = self.item_ids.index(item_id) if item_id in self.item_ids else 0
+        self.entered_at: datetime | None = None
+        """When the current item was entered in this session (for the time-on-item clock)."""
+
+    # --- reading ----------------------------------------------------------------------
+
+    @property
+    def item(self) -> Item:
+        return self.meeting.items[self.current]
+
+    @property
+    def started(self) -> bool:
+        return self.meeting.actual_start is not None
+
+    @property
+    def closed(self) -> bool:
+        return self.meeting.actual_end is not None
+
+    def people(self) -> list[tuple[int, Participant, bool]]:
+        """Every participant then every guest, as (id, participant, is_guest)."""
+        return [
+            (pid, p, False) for pid, p in zip(self.participant_ids, self.meeting.participants, strict=True)
+        ] + [(gid, g, True) for gid, g in zip(self.guest_ids, self.meeting.guests, strict=True)]
+
+    def counts(self) -> tuple[int, int, int]:
+        """(present incl. remote, absent, not marked) over participants and guests."""
+        present = absent = unknown = 0
+        for _, person, _ in self.people():
+            if person.attendance in (Attendance.PRESENT, Attendance.REMOTE):
+                present += 1
+            elif person.attendance is Attendance.ABSENT:
+                absent += 1
+            else:
+                unknown += 1
+        return present, absent, unknown
+
+    # --- moving through the agenda ----------------------------------------------------
+
+    def go_to(self, index: int, cursor: str = "") -> None:
+        """Make item ``index`` current; remembered so reopening resumes here."""
+        index = max(0, min(len(self.item_ids) - 1, index))
+        self.current = index
+        self.cursor = cursor
+        self.entered_at = self.clock()
+        self.store.update_meeting(self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None)
+
+    def remember_cursor(self, cursor: str) -> None:
+        if cursor != self.cursor:
+            self.cursor = cursor
+            self.store.update_meeting(self.meeting_id, cursor=cursor)
+
+    # --- the meeting's own clock ------------------------------------------------------
+
+    def _now(self) -> time:
+        return self.clock().time().replace(second=0, microsecond=0)
+
+    def start_meeting(self) -> None:
+        """Record the actual start (once) and that the current item is taken up now."""
+        if self.started:
+            return
+        now = self._now()
+        self.store.update_meeting(self.meeting_id, actual_start=now)
+        self.meeting.actual_start = now
+        self.take_up(self.current)
+
+    def close_meeting(self) -> None:
+        """Record the actual end of the meeting (again if it is closed a second time)."""
+        self.start_meeting()
+        now = self._now()
+        self.store.update_meeting(self.meeting_id, actual_end=now)
+        self.meeting.actual_end = now
+
+    def take_up(self, index: int) -> None:
+        """The meeting is dealing with item ``index``: record its start and mark it taken."""
+        item = self.meeting.items[index]
+        if not self.started or item.actual_start is not None:
+            return
+        item.actual_start = self._now()
+        changes: dict[str, object] = {"actual_start": item.actual_start}
+        if item.status is ItemStatus.PENDING:
+            item.status = ItemStatus.TAKEN
+            changes["status"] = item.status
+        self.store.update_item(self.item_ids[index], **changes)
+
+    # --- what the secretary records ---------------------------------------------------
+
+    def save_minutes(self, index: int, text: str) -> None:
+        """Store the minutes of item ``index``; the first words typed start the meeting."""
+        if not self.started and text.strip():
+            self.start_meeting()
+        self.take_up(index)
+        self.store.save_minutes(self.item_ids[index], text)
+        self.meeting.items[index].minutes = text
+
+    def set_status(self, index: int, status: ItemStatus) -> None:
+        self.meeting.items[index].status = status
+        self.store.update_item(self.item_ids[index], status=status)
+
+    def set_outcome(self, index: int, point: int, outcome: Outcome | None) -> None:
+        recommendation = self.meeting.items[index].recommendation
+        outcomes = list(recommendation.outcomes) + [None] * (
+            len(recommendation.points) - len(recommendation.outcomes)
+        )
+        outcomes[point] = outcome
+        self._store_outcomes(index, outcomes)
+
+    def approve_all(self, index: int) -> None:
+        """Every point of the item's recommendation approved: the most common decision."""
+        points = self.meeting.items[index].recommendation.points
+        self._store_outcomes(index, [Outcome.APPROVED] * len(points))
+
+    def _store_outcomes(self, index: int, outcomes: list[Outcome | None]) -> None:
+        item = self.meeting.items[index]
+        item.recommendation = replace(item.recommendation, outcomes=outcomes)
+        self.store.update_item(self.item_ids[index], recommendation=item.recommendation)
+        self.take_up(index)
+
+    def toggle_conflict(self, index: int, name: str) -> bool:
+        """Mark ``name`` as not taking part in item ``index`` (or undo it); True when marked."""
+        conflicts = self.meeting.items[index].conflicts
+        marked = name not in conflicts
+        if marked:
+            conflicts.append(name)
+        else:
+            conflicts.remove(name)
+        self.store.update_item(self.item_ids[index], conflicts=conflicts)
+        return marked
+
+    def add_action(self, index: int, action: ActionItem) -> None:
+        self.store.add_action(self.item_ids[index], action)
+        self.meeting.items[index].actions.append(action)
+
+    # --- changing the agenda ----------------------------------------------------------
+
+    def add_item(self, title: str, before: int | None = None) -> int:
+        """Add an item (before item index ``before``, else at the end); returns its index."""
+        before_id = self.item_ids[before] if before is not None and before < len(self.item_ids) else None
+        new_id = self.store.add_item(self.meeting_id, Item(title=title), before=before_id)
+        current_id = self.item_ids[self.current]
+        self._reload()
+        self.current = self.item_ids.index(current_id)
+        return self.item_ids.index(new_id)
+
+    def move_item(self, index: int, offset: int) -> int:
+        """Move item ``index`` up (negative) or down; returns its new index."""
+        item_id = self.item_ids[index]
+        current_id = self.item_ids[self.current]
+        self.store.move_item(item_id, offset)
+        self._reload()
+        self.current = self.item_ids.index(current_id)
+        return self.item_ids.index(item_id)
+
+    # --- attendance -------------------------------------------------------------------
+
+    def mark(self, person_id: int, attendance: Attendance, substitute: str = "") -> None:
+        """Present, remote, absent (afbud), or absent with a substitute attending instead."""
+        changes: dict[str, object] = {"attendance": attendance, "substitute": substitute}
+        self.store.update_participant(person_id, **changes)
+        self._reload()
+
+    def mark_everyone_present(self) -> None:
+        """Everyone not yet marked is present; marks already made are kept."""
+        for person_id, person, _ in self.people():
+            if person.attendance is Attendance.UNKNOWN:
+                self.store.update_participant(person_id, attendance=Attendance.PRESENT)
+        self._reload()
+
+    def arrived_at(self, person_id: int, index: int | None) -> None:
+        """The participant came late, from item ``index`` on (None clears it)."""
+        changes: dict[str, object] = {"arrived_at": None if index is None else self.item_ids[index]}
+        person = self._person(person_id)
+        if index is not None and person.attendance in (Attendance.UNKNOWN, Attendance.ABSENT):
+            changes["attendance"] = Attendance.PRESENT
+        self.store.update_participant(person_id, **changes)
+        self._reload()
+
+    def left_after(self, person_id: int, index: int | None) -> None:
+        """The participant left after item ``index`` (None clears it)."""
+        self.store.update_participant(person_id, left_after=None if index is None else self.item_ids[index])
+        self._reload()
+
+    def add_person(self, name: str, role: str = "", guest: bool = False) -> int:
+        """Someone not on the list turned up: added as present."""
+        person = Participant(name=name, role=role, attendance=Attendance.PRESENT)
+        person_id = self.store.add_participant(self.meeting_id, person, guest=guest)
+        self._reload()
+        return person_id
+
+    def _person(self, person_id: int) -> Participant:
+        for pid, person, _ in self.people():
+            if pid == person_id:
+                return person
+        raise LookupError(f"no participant with id {person_id}")
+
+    # --- keeping in step with the store -----------------------------------------------
+
+    def _refresh_ids(self) -> None:
+        self.item_ids = self.store.item_ids(self.meeting_id)
+        self.participant_ids = self.store.participant_ids(self.meeting_id)
+        self.guest_ids = self.store.participant_ids(self.meeting_id, guests=True)
+
+    def _reload(self) -> None:
+        self.meeting = self.store.load_meeting(self.meeting_id)
+        self._refresh_ids()

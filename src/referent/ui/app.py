@@ -1,0 +1,164 @@
+"""The Textual application: opens a meeting (or the picker) and owns the store and the lock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from referent.config import Settings
+from referent.live import LiveMeeting
+from referent.lock import MeetingLock
+from referent.store import Store
+from referent.ui.dialogs import Choice, ChoiceScreen
+from referent.ui.i18n import set_language, t
+from referent.ui.i18n_bindings import translate_bindings
+
+
+class ReferentApp(App[None]):
+    """One process, one open meeting at a time; the database is the only state that matters."""
+
+    CSS_PATH = "referent.tcss"
+    TITLE = "referent"
+
+    def __init__(
+        self,
+        store: Store,
+        database_path: Path,
+        settings: Settings,
+        settings_path: Path,
+        meeting_id: int | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+        changed_file: tuple[Path, str] | None = None,
+    ) -> None:
+        set_language(settings.effective_language())  # before any screen is built
+        super().__init__()
+        translate_bindings(self)
+        self.store = store
+        self.database_path = database_path
+        self.settings = settings
+        self.settings_path = settings_path
+        self.meeting_id = meeting_id
+        self.clock = clock
+        self.changed_file = changed_file
+        """A meeting file that differs from what was imported: ask before opening."""
+        self.lock: MeetingLock | None = None
+        self.live: LiveMeeting | None = None
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    def on_mount(self) -> None:
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+        for problem in self.settings.problems:
+            message = problem.render(str(self.settings_path))
+            self.notify(message, severity="warning", timeout=10)
+        if self.meeting_id is None:
+            from referent.ui.screens.picker import PickerScreen
+
+            self.push_screen(PickerScreen())
+        elif self.changed_file is not None:
+            self.ask_about_changed_file(self.meeting_id, *self.changed_file)
+        else:
+            self.open_meeting(self.meeting_id)
+
+    def ask_about_changed_file(self, meeting_id: int, path: Path, source: str) -> None:
+        """The file was edited after it was imported: keep the draft or import it anew."""
+
+        def chosen(value: str | None) -> None:
+            if value == "reimport":
+                from referent.meetingfile import parse_meeting
+
+                meeting = parse_meeting(source, str(path))
+                self.open_meeting(self.store.import_meeting(meeting, str(path), source))
+            else:
+                self.open_meeting(meeting_id)
+
+        choices = [Choice("k", t("Keep the draft"), "keep"), Choice("r", t("Re-import the file"), "reimport")]
+        self.push_screen(
+            ChoiceScreen(t("The meeting file has changed since it was imported."), choices), chosen
+        )
+
+    def open_meeting(self, meeting_id: int) -> None:
+        """Take the meeting's lock (or open it read-only) and show the live screen."""
+        from referent.ui.screens.minutes import MinutesScreen
+
+        self.release_meeting()
+        lock = MeetingLock(self.database_path, meeting_id)
+        read_only = not lock.acquire()
+        if read_only:
+            self.notify(t("This meeting is open elsewhere ({holder}): opened read-only.", holder=lock.holder),
+                        severity="warning", timeout=15)  # fmt: skip
+        else:
+            self.lock = lock
+        self.meeting_id = meeting_id
+        self.live = LiveMeeting(self.store, meeting_id, self.clock)
+        self.push_screen(MinutesScreen(self.live, read_only))
+
+    def flush_all(self) -> None:
+        """Write every pending change now (quit, suspend, screen switch)."""
+        from referent.ui.screens.minutes import MinutesScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MinutesScreen):
+                screen.flush()
+
+    def release_meeting(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    async def action_quit(self) -> None:
+        self.flush_all()
+        self.release_meeting()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.flush_all()
+        self.release_meeting()
+
+    def action_suspend_process(self) -> None:
+        self.flush_all()
+        super().action_suspend_process()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """Every action of the screen by name in the palette, then Textual's own."""
+        seen: set[str] = set()
+        for active in self.active_bindings.values():
+            binding = active.binding
+            if active.node is screen and binding.description and binding.action not in seen:
+                seen.add(binding.action)
+                node = active.node
+                action = binding.action
+                yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                                    lambda node=node, action=action: node.run_action(action))  # type: ignore[misc]  # fmt: skip
+        yield from super().get_system_commands(screen)
+
+
+def make_app(
+    database: Path,
+    meeting_id: int | None = None,
+    *,
+    store: Store | None = None,
+    clock: Callable[[], datetime] = datetime.now,
+    settings_path: Path | None = None,
+    changed_file: tuple[Path, str] | None = None,
+) -> ReferentApp:
+    """Build the app the same way for the command line and for the tests."""
+    from referent.config import load_settings
+    from referent.paths import config_path
+
+    settings_path = settings_path or config_path()
+    return ReferentApp(
+        store or Store.open(database),
+        database,
+        load_settings(settings_path),
+        settings_path,
+        meeting_id,
+        clock,
+        changed_file,
+    )

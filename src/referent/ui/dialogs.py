@@ -1,0 +1,96 @@
+"""Small modal dialogs: pick one of several choices by key, or fill in a few fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from referent.textclean import clean_text
+from referent.ui.i18n_bindings import translate_bindings
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One line of a ``ChoiceScreen``: pressing ``key`` picks ``value``."""
+
+    key: str
+    label: str
+    value: str
+
+
+class ChoiceScreen(ModalScreen[str | None]):
+    """A titled list of choices; a choice's key picks it at once, arrows and Enter work too."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, choices: list[Choice], note: str = "") -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.title_text = title
+        self.choices = choices
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            options = []
+            for choice in self.choices:
+                line = Text()
+                line.append(f" {choice.key} ", style="bold reverse")
+                line.append(f"  {choice.label}")
+                options.append(Option(line, id=choice.value))
+            yield OptionList(*options)
+            if self.note:
+                yield Static(self.note, classes="dialog-note")
+
+    def on_key(self, event: events.Key) -> None:
+        for choice in self.choices:
+            if event.character is not None and event.character == choice.key:
+                event.stop()
+                self.dismiss(choice.value)
+                return
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class AskScreen(ModalScreen[list[str] | None]):
+    """A few text fields; Enter in the last one answers, Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, title: str, fields: list[tuple[str, str]]) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.title_text = title
+        self.fields = fields
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            for label, value in self.fields:
+                yield Label(label)
+                yield Input(value=value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        inputs = list(self.query(Input))
+        position = inputs.index(event.input)
+        if position < len(inputs) - 1:
+            inputs[position + 1].focus()
+            return
+        answers = [clean_text(field.value).strip() for field in inputs]
+        self.dismiss(answers if answers[0] else None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,134 @@
+"""The screen's own words in English and Danish; the meeting's text is never translated.
+
+English strings are the keys: a missing translation shows English rather than failing,
+and a test checks that every string the UI uses has a Danish entry.
+"""
+
+from __future__ import annotations
+
+_language = "en"
+
+DANISH: dict[str, str] = {
+    # bindings
+    "Next item": "Næste punkt",
+    "Previous item": "Forrige punkt",
+    "Go to item": "Gå til punkt",
+    "Attendance": "Fremmøde",
+    "Case text": "Sagsfremstilling",
+    "Outcomes": "Beslutninger",
+    "All approved": "Alt godkendt",
+    "Phrases": "Standardtekster",
+    "Insert phrase {n}": "Indsæt standardtekst {n}",
+    "Item": "Punkt",
+    "Action item": "Opfølgning",
+    "Actions list": "Opfølgningsliste",
+    "Help": "Hjælp",
+    "Quit": "Afslut",
+    "Save now": "Gem nu",
+    "Agenda": "Dagsorden",
+    "Close meeting": "Afslut mødet",
+    "Start meeting": "Start mødet",
+    "Back": "Tilbage",
+    "Present": "Til stede",
+    "Absent (afbud)": "Afbud",
+    "Remote": "Online",
+    "Substitute": "Stedfortræder",
+    "Arrived at item": "Kom ved punkt",
+    "Left after item": "Gik efter punkt",
+    "Everyone present": "Alle til stede",
+    "Add guest": "Tilføj gæst",
+    "Add participant": "Tilføj deltager",
+    "Clear": "Nulstil",
+    "Conflict of interest": "Inhabilitet",
+    "Add item": "Tilføj punkt",
+    "Move item up": "Flyt punkt op",
+    "Move item down": "Flyt punkt ned",
+    "Postpone item": "Udsæt punkt",
+    "Withdraw item": "Træk punkt",
+    "Reopen item": "Genoptag punkt",
+    "Cancel": "Annuller",
+    "Choose": "Vælg",
+    # labels
+    "Recommendation": "Indstilling",
+    "Minutes": "Referat",
+    "Attachments": "Bilag",
+    "Closed item": "Lukket punkt",
+    "No recommendation.": "Ingen indstilling.",
+    "No case text.": "Ingen sagsfremstilling.",
+    "Meeting": "Møde",
+    "not started": "ikke startet",
+    "closed": "afsluttet",
+    "on item": "på punkt",
+    "over by": "over med",
+    "present": "til stede",
+    "absent": "afbud",
+    "not marked": "ikke markeret",
+    "saved": "gemt",
+    "not saved yet": "ikke gemt endnu",
+    "READ-ONLY": "KUN LÆSNING",
+    "Participants": "Deltagere",
+    "Guests": "Gæster",
+    "Name": "Navn",
+    "Role": "Rolle",
+    "What": "Hvad",
+    "Who": "Hvem",
+    "By when": "Hvornår",
+    "Title of the new item": "Titel på det nye punkt",
+    "Item number": "Punktnummer",
+    "Who attends instead?": "Hvem deltager i stedet?",
+    "Name of the guest": "Gæstens navn",
+    "Name of the participant": "Deltagerens navn",
+    "No action items yet.": "Ingen opfølgningspunkter endnu.",
+    "Keys on this screen": "Taster på denne skærm",
+    "Standard phrases": "Standardtekster",
+    "Press a number to insert, Escape to cancel.": "Tryk et tal for at indsætte, Escape for at annullere.",
+    "Outcome per point": "Beslutning pr. punkt",
+    "approved": "godkendt",
+    "noted": "taget til efterretning",
+    "discussed": "drøftet",
+    "postponed": "udsat",
+    "rejected": "ikke godkendt",
+    "withdrawn": "trukket",
+    "taken": "behandlet",
+    "pending": "ikke behandlet",
+    "none": "ingen",
+    "Who does not take part in this item?": "Hvem deltager ikke i behandlingen af punktet?",
+    "Item menu": "Punktmenu",
+    "Recent meetings": "Seneste møder",
+    "Open a meeting file": "Åbn en mødefil",
+    "Path to a meeting file (.toml)": "Sti til en mødefil (.toml)",
+    "No meetings yet: type the path of a meeting file below.": (
+        "Ingen møder endnu: skriv stien til en mødefil nedenfor."
+    ),
+    # messages
+    "This meeting is open elsewhere ({holder}): opened read-only.": (
+        "Mødet er åbent et andet sted ({holder}): åbnet skrivebeskyttet."
+    ),
+    "The meeting file has changed since it was imported.": "Mødefilen er ændret, siden den blev indlæst.",
+    "Keep the draft": "Behold kladden",
+    "Re-import the file": "Indlæs filen igen",
+    "Meeting closed at {time}.": "Mødet afsluttet kl. {time}.",
+    "Meeting started at {time}.": "Mødet startet kl. {time}.",
+    "Saved.": "Gemt.",
+    "There is no item {number}.": "Der er intet punkt {number}.",
+    "This item has no recommendation points.": "Punktet har ingen indstillingspunkter.",
+    "All points approved.": "Alle punkter godkendt.",
+    "Settings file {path}: {problem}": "Indstillingsfil {path}: {problem}",
+    "Read-only: this meeting is open elsewhere.": "Skrivebeskyttet: mødet er åbent et andet sted.",
+}
+
+
+def set_language(language: str) -> None:
+    """Choose ``da`` or ``en`` for every string shown from now on."""
+    global _language
+    _language = "da" if language == "da" else "en"
+
+
+def language() -> str:
+    return _language
+
+
+def t(text: str, **values: object) -> str:
+    """``text`` in the current language, with ``{name}`` fields filled from ``values``."""
+    translated = DANISH.get(text, text) if _language == "da" else text
+    return translated.format(**values) if values else translated

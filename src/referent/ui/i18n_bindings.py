@@ -1,0 +1,21 @@
+"""Show binding descriptions in the user's language, in the footer, help and palette."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from textual.dom import DOMNode
+
+from referent.ui.i18n import t
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Translate ``node``'s own copy of its bindings.
+
+    Textual copies a class's bindings into each instance at construction; replacing the
+    descriptions there keeps the ids (and so user keymaps) intact.
+    """
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            replace(binding, description=t(binding.description)) for binding in bindings
+        ]

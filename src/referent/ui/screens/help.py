@@ -1,0 +1,71 @@
+"""F1: every key of the screen in front of the user, the standard phrases and the files used."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+from referent.ui.i18n import t
+from referent.ui.i18n_bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from referent.ui.app import ReferentApp
+
+
+def describe_key(key: str) -> str:
+    """``ctrl+down`` as a person reads it on the keyboard: ``Ctrl+↓``."""
+    names = {"down": "↓", "up": "↑", "left": "←", "right": "→", "escape": "Esc", "enter": "Enter"}
+    parts = key.split("+")
+    return "+".join(names.get(part, part.capitalize() if len(part) > 1 else part) for part in parts)
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists the bindings of ``screen`` (as remapped), then the phrases and where settings live."""
+
+    BINDINGS = [Binding("escape,f1,q", "close", "Back", id="help_close")]
+
+    def __init__(self, screen: Screen[object]) -> None:
+        super().__init__()
+        translate_bindings(self)
+        # Read while ``screen`` is still the active one: its bindings as remapped by the user.
+        self.rows: dict[str, tuple[list[str], str]] = {}
+        self.phrase_keys: dict[int, str] = {}
+        for key, active in screen.app.active_bindings.items():
+            binding = active.binding
+            if binding.action.startswith("phrase("):  # listed with their text below
+                number = int(binding.action[7:-1]) + 1
+                self.phrase_keys.setdefault(number, describe_key(key))
+                continue
+            if binding.action.startswith("app.focus"):  # Textual's own focus keys
+                continue
+            if active.node in (screen, screen.app) and binding.description:
+                keys, _ = self.rows.setdefault(binding.action, ([], binding.description))
+                keys.append(describe_key(key))
+
+    def compose(self) -> ComposeResult:
+        app = cast("ReferentApp", self.app)
+        keys = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
+        keys.add_column(style="bold")
+        keys.add_column()
+        for key_names, description in self.rows.values():
+            keys.add_row(" / ".join(key_names), description)
+        with VerticalScroll(classes="dialog wide"):
+            yield Label(t("Keys on this screen"), classes="dialog-title")
+            yield Static(keys)
+            yield Label(t("Standard phrases"), classes="dialog-title")
+            phrases = Text()
+            for number, phrase in enumerate(app.settings.phrases[:9], start=1):
+                phrases.append(f"{self.phrase_keys.get(number, 'F5')}  ", style="bold")
+                phrases.append(phrase + "\n")
+            yield Static(phrases)
+            yield Static(Text(f"{app.settings_path}\n{app.database_path}", style="dim"))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,381 @@
+"""The live screen: agenda on the left, the current item and its minutes editor on the right.
+
+The editor has the focus whenever an item is entered, so the secretary can type at once;
+every other action is a key that works from inside the editor (``priority=True``).
+Typed text is written to the database by a half-second interval timer and on every
+switch, so at most about a second of typing can be lost to a crash.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, cast
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
+
+from referent.live import LiveMeeting
+from referent.model import ActionItem, ItemStatus
+from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
+from referent.ui.i18n import t
+from referent.ui.i18n_bindings import translate_bindings
+from referent.ui.widgets import (
+    AgendaList,
+    ItemHeader,
+    MinutesEditor,
+    RecommendationView,
+    StatusLine,
+)
+
+if TYPE_CHECKING:
+    from referent.ui.app import ReferentApp
+
+AUTOSAVE_SECONDS = 0.5
+CHANGING_ACTIONS = {"approve_all", "add_action", "item_menu", "phrase", "phrases", "save_now"}
+CASE_SIZES = ("case-hidden", "case-normal", "case-tall")
+
+
+PHRASE_KEYS = ("alt+g", "alt+e", "alt+i", "alt+d", "alt+u", "alt+m", "alt+t", "alt+k", "alt+l")
+"""Default keys of phrases 1–9: Alt+letter, mnemonic for the Danish defaults (Godkendt,
+Efterretning, Ingen bemærkninger, Drøftet, Udsat, Med bemærkninger, Trukket). Alt+digit
+cannot be used: Textual reads Esc+1 as "¡" (a macOS Option key), so it never arrives."""
+
+
+def _phrase_bindings() -> list[Binding]:
+    return [
+        Binding(key, f"phrase({n})", f"Insert phrase {n + 1}", show=False, priority=True, id=f"phrase_{n + 1}")
+        for n, key in enumerate(PHRASE_KEYS)
+    ]
+
+
+class MinutesScreen(Screen[None]):
+    """Take the minutes: one item at a time, all from the keyboard."""
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", priority=True),
+        Binding("f2", "attendance", "Attendance", id="attendance", priority=True),
+        Binding("ctrl+down,ctrl+n", "next_item", "Next item", id="next_item", priority=True),
+        Binding("ctrl+up,ctrl+b", "previous_item", "Previous item", id="previous_item", priority=True),
+        Binding("ctrl+g", "go_to_item", "Go to item", id="go_to_item", priority=True),
+        Binding("f3", "case_size", "Case text", id="case_text", priority=True, show=False),
+        Binding("f4", "outcomes", "Outcomes", id="outcomes", priority=True),
+        Binding("ctrl+o", "approve_all", "All approved", id="approve_all", priority=True, show=False),
+        Binding("f5", "phrases", "Phrases", id="phrases", priority=True),
+        Binding("f8", "item_menu", "Item", id="item_menu", priority=True),
+        Binding("ctrl+t", "add_action", "Action item", id="add_action", priority=True, show=False),
+        Binding("f9", "actions_list", "Actions list", id="actions_list", priority=True, show=False),
+        Binding(
+            "shift+pagedown,ctrl+pagedown", "scroll_case(1)", "Scroll case text down", show=False, id="case_down", priority=True
+        ),
+        Binding("shift+pageup,ctrl+pageup", "scroll_case(-1)", "Scroll case text up", show=False, id="case_up", priority=True),
+        Binding("ctrl+s", "save_now", "Save now", show=False, id="save_now", priority=True),
+        *_phrase_bindings(),
+    ]
+
+    def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.live = live
+        self.read_only = read_only
+        self.editing_item: int | None = None
+        """Index of the item whose text is in the editor; edits belong to it."""
+        self.dirty = False
+        self.saved_at: datetime | None = None
+        self.case_size = 1
+
+    @property
+    def referent(self) -> ReferentApp:
+        return cast("ReferentApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with Horizontal(id="main"):
+            yield AgendaList(id="agenda")
+            with Vertical(id="item"):
+                yield ItemHeader(id="item-header")
+                with VerticalScroll(id="recommendation-pane"):
+                    yield RecommendationView(id="recommendation")
+                with VerticalScroll(id="case-pane", classes=CASE_SIZES[self.case_size]):
+                    yield Markdown(id="case")
+                yield Static(t("Minutes"), id="minutes-label")
+                yield MinutesEditor(
+                    id="editor", soft_wrap=True, tab_behavior="indent", read_only=self.read_only
+                )
+        yield StatusLine(id="status")
+        yield Footer()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < 100, "narrow")
+
+    def on_mount(self) -> None:
+        self.query_one("#case-pane").can_focus = False
+        meeting = self.live.meeting
+        self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
+        self.enter_item(self.live.current, self.live.cursor)
+        self.set_interval(AUTOSAVE_SECONDS, self.flush)
+        self.set_interval(1.0, self.refresh_status)
+
+    # --- the editor and its autosave --------------------------------------------------
+
+    @property
+    def editor(self) -> MinutesEditor:
+        return self.query_one("#editor", MinutesEditor)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if self.editing_item is not None and not self.read_only:
+            self.dirty = True
+
+    def flush(self) -> None:
+        """Write the editor's text to the database if it changed since the last write."""
+        if not self.dirty or self.editing_item is None:
+            return
+        self.dirty = False
+        self.live.save_minutes(self.editing_item, self.editor.text)
+        self.saved_at = self.referent.now()
+        self.live.remember_cursor(_cursor(self.editor))
+        self.refresh_agenda()
+        self.refresh_status()
+
+    def enter_item(self, index: int, cursor: str = "") -> None:
+        """Save the item being left, show item ``index`` and put the cursor in its text."""
+        self.flush()
+        if self.editing_item is not None and self.editing_item != index:
+            self.live.remember_cursor(_cursor(self.editor))
+        self.live.go_to(index, cursor)
+        if self.live.started and not self.read_only:
+            self.live.take_up(self.live.current)
+        index = self.live.current
+        self.editing_item = index
+        editor = self.editor
+        with editor.prevent(TextArea.Changed):
+            editor.load_text(self.live.item.minutes)
+        editor.move_cursor(_parse_cursor(cursor) if cursor else editor.document.end)
+        editor.scroll_cursor_visible()
+        self.show_item()
+        editor.focus()
+
+    def show_item(self) -> None:
+        meeting, index = self.live.meeting, self.live.current
+        self.query_one(ItemHeader).show(meeting, index)
+        self.query_one(RecommendationView).show(meeting, index)
+        case = meeting.items[index].case.strip() or f"*{t('No case text.')}*"
+        self.query_one("#case", Markdown).update(case)
+        self.query_one("#case-pane", VerticalScroll).scroll_home(animate=False)
+        self.refresh_agenda()
+        self.refresh_status()
+
+    def refresh_agenda(self) -> None:
+        self.query_one(AgendaList).show(self.live.meeting, self.live.current)
+
+    def refresh_status(self) -> None:
+        self.query_one(StatusLine).show(self.live, self.referent.now(), self.saved_at, self.read_only)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "agenda" and event.option_index != self.live.current:
+            self.enter_item(event.option_index)
+
+    # --- moving through the agenda ----------------------------------------------------
+
+    def action_next_item(self) -> None:
+        if self.live.current < len(self.live.item_ids) - 1:
+            self.enter_item(self.live.current + 1)
+
+    def action_previous_item(self) -> None:
+        if self.live.current > 0:
+            self.enter_item(self.live.current - 1)
+
+    def action_go_to_item(self) -> None:
+        def go(answer: list[str] | None) -> None:
+            if not answer:
+                return
+            number = answer[0]
+            if number.isdigit() and 1 <= int(number) <= len(self.live.item_ids):
+                self.enter_item(int(number) - 1)
+            else:
+                self.notify(t("There is no item {number}.", number=number), severity="warning")
+
+        self.flush()
+        self.app.push_screen(AskScreen(t("Go to item"), [(t("Item number"), "")]), go)
+
+    # --- the item's content -----------------------------------------------------------
+
+    def action_case_size(self) -> None:
+        pane = self.query_one("#case-pane")
+        pane.remove_class(CASE_SIZES[self.case_size])
+        self.case_size = (self.case_size + 1) % len(CASE_SIZES)
+        pane.add_class(CASE_SIZES[self.case_size])
+
+    def action_scroll_case(self, direction: int) -> None:
+        pane = self.query_one("#case-pane", VerticalScroll)
+        if direction > 0:
+            pane.scroll_page_down(animate=False)
+        else:
+            pane.scroll_page_up(animate=False)
+
+    def action_phrase(self, number: int) -> None:
+        phrases = self.referent.settings.phrases
+        if number < len(phrases) and not self.read_only:
+            self.insert_text(phrases[number])
+
+    def insert_text(self, text: str) -> None:
+        """Insert at the cursor, on a line of its own when the cursor is mid-line."""
+        editor = self.editor
+        row, column = editor.cursor_location
+        line = editor.document.get_line(row)
+        prefix = " " if column > 0 and not line[:column].endswith((" ", "\t")) else ""
+        editor.insert(prefix + text)
+        editor.focus()
+
+    def action_phrases(self) -> None:
+        phrases = self.referent.settings.phrases[:9]
+        choices = [Choice(str(n + 1), phrase, str(n)) for n, phrase in enumerate(phrases)]
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                self.action_phrase(int(value))
+
+        self.app.push_screen(
+            ChoiceScreen(t("Standard phrases"), choices, t("Press a number to insert, Escape to cancel.")),
+            chosen,
+        )
+
+    def action_approve_all(self) -> None:
+        if self.read_only:
+            return
+        if not self.live.item.recommendation.points:
+            self.notify(t("This item has no recommendation points."), severity="warning")
+            return
+        self.flush()
+        self.live.approve_all(self.live.current)
+        self.notify(t("All points approved."))
+        self.show_item()
+
+    def action_outcomes(self) -> None:
+        from referent.ui.screens.outcomes import OutcomeScreen
+
+        if not self.live.item.recommendation.points:
+            self.notify(t("This item has no recommendation points."), severity="warning")
+            return
+        self.flush()
+        self.app.push_screen(
+            OutcomeScreen(self.live, self.live.current, self.read_only), lambda _: self.show_item()
+        )
+
+    def action_add_action(self) -> None:
+        if self.read_only:
+            return
+
+        def add(answer: list[str] | None) -> None:
+            if answer:
+                self.live.add_action(self.live.current, ActionItem(*answer))
+                self.show_item()
+
+        self.flush()
+        fields = [(t("What"), ""), (t("Who"), ""), (t("By when"), "")]
+        self.app.push_screen(AskScreen(t("Action item"), fields), add)
+
+    def action_actions_list(self) -> None:
+        from referent.ui.screens.actions import ActionsScreen
+
+        self.flush()
+        self.app.push_screen(ActionsScreen(self.live.meeting))
+
+    # --- the item menu: agenda changes, status, conflicts, the meeting ---------------
+
+    def action_item_menu(self) -> None:
+        if self.read_only:
+            return
+        self.flush()
+        item = self.live.item
+        choices = [
+            Choice("n", t("Add item"), "add"),
+            Choice("u", t("Move item up"), "up"),
+            Choice("d", t("Move item down"), "down"),
+            Choice("p", t("Postpone item"), "postponed"),
+            Choice("w", t("Withdraw item"), "withdrawn"),
+            Choice("i", t("Conflict of interest"), "conflict"),
+            Choice("s", t("Start meeting"), "start"),
+            Choice("c", t("Close meeting"), "close"),
+        ]
+        if item.status in (ItemStatus.POSTPONED, ItemStatus.WITHDRAWN):
+            choices.insert(5, Choice("r", t("Reopen item"), "reopen"))
+        title = f"{t('Item menu')}: {self.live.current + 1}. {item.title}"
+        self.app.push_screen(ChoiceScreen(title, choices), self.item_menu_chosen)
+
+    def item_menu_chosen(self, value: str | None) -> None:
+        live, index = self.live, self.live.current
+        if value == "add":
+            self.app.push_screen(AskScreen(t("Add item"), [(t("Title of the new item"), "")]), self.add_item)
+        elif value in ("up", "down"):
+            live.move_item(index, -1 if value == "up" else 1)
+            self.editing_item = live.current
+            self.show_item()
+        elif value in ("postponed", "withdrawn"):
+            live.set_status(index, ItemStatus(value))
+            self.show_item()
+        elif value == "reopen":
+            live.set_status(index, ItemStatus.TAKEN if live.item.actual_start else ItemStatus.PENDING)
+            self.show_item()
+        elif value == "conflict":
+            from referent.ui.screens.conflicts import ConflictScreen
+
+            self.app.push_screen(ConflictScreen(live, index), lambda _: self.show_item())
+        elif value == "start":
+            live.start_meeting()
+            self.notify(t("Meeting started at {time}.", time=live.meeting.actual_start.strftime("%H.%M")))  # type: ignore[union-attr]
+            self.show_item()
+        elif value == "close":
+            live.close_meeting()
+            self.notify(t("Meeting closed at {time}.", time=live.meeting.actual_end.strftime("%H.%M")))  # type: ignore[union-attr]
+            self.refresh_status()
+
+    def add_item(self, answer: list[str] | None) -> None:
+        if not answer:
+            return
+        index = self.live.add_item(answer[0], before=self.live.current + 1)
+        self.editing_item = self.live.current
+        self.enter_item(index)
+
+    # --- other screens ----------------------------------------------------------------
+
+    def action_attendance(self) -> None:
+        from referent.ui.screens.attendance import AttendanceScreen
+
+        self.flush()
+        self.app.push_screen(AttendanceScreen(self.live, self.read_only), lambda _: self.after_attendance())
+
+    def after_attendance(self) -> None:
+        self.show_item()
+        self.editor.focus()
+
+    def action_help(self) -> None:
+        from referent.ui.screens.help import HelpScreen
+
+        self.flush()
+        self.app.push_screen(HelpScreen(self))
+
+    def action_save_now(self) -> None:
+        self.dirty = self.dirty or not self.read_only
+        self.flush()
+        self.notify(t("Saved."))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A read-only screen shows the minutes but offers nothing that changes them."""
+        return not (self.read_only and action in CHANGING_ACTIONS)
+
+
+def _cursor(editor: TextArea) -> str:
+    row, column = editor.cursor_location
+    return f"{row},{column}"
+
+
+def _parse_cursor(text: str) -> tuple[int, int]:
+    try:
+        row, column = (int(part) for part in text.split(","))
+    except ValueError:
+        return (0, 0)
+    return (row, column)

@@ -1,0 +1,84 @@
+"""Record the decision on each point of the current item's recommendation."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from referent.live import LiveMeeting
+from referent.model import Outcome
+from referent.ui.i18n import t
+from referent.ui.i18n_bindings import translate_bindings
+
+OUTCOME_KEYS = {
+    "1": Outcome.APPROVED,
+    "2": Outcome.NOTED,
+    "3": Outcome.DISCUSSED,
+    "4": Outcome.POSTPONED,
+    "5": Outcome.REJECTED,
+}
+
+
+class OutcomeScreen(ModalScreen[None]):
+    """Arrows choose a point, 1–5 set its outcome, 0 clears it, ``a`` approves every point."""
+
+    BINDINGS = [
+        Binding("escape,f4", "close", "Back", id="close"),
+        Binding("a", "approve_all", "All approved", id="outcomes_all"),
+    ]
+
+    def __init__(self, live: LiveMeeting, index: int, read_only: bool = False) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.live = live
+        self.index = index
+        self.read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        item = self.live.meeting.items[self.index]
+        with Vertical(classes="dialog wide"):
+            yield Label(f"{t('Outcome per point')}: {self.index + 1}. {item.title}", classes="dialog-title")
+            yield OptionList(id="points")
+            keys = "   ".join(f"{key} {t(outcome.value)}" for key, outcome in OUTCOME_KEYS.items())
+            yield Static(f"{keys}   0 {t('none')}   a {t('All approved')}", classes="dialog-note")
+
+    def on_mount(self) -> None:
+        self.show()
+
+    def show(self) -> None:
+        points = self.query_one("#points", OptionList)
+        highlighted = points.highlighted or 0
+        rec = self.live.meeting.items[self.index].recommendation
+        options = []
+        for number, point in enumerate(rec.points):
+            outcome = rec.outcomes[number] if number < len(rec.outcomes) else None
+            line = Text(f"{number + 1}. {point}  ")
+            line.append(
+                f"[{t(outcome.value) if outcome else t('none')}]", style="bold green" if outcome else "dim"
+            )
+            options.append(Option(line))
+        points.set_options(options)
+        points.highlighted = min(highlighted, len(options) - 1)
+        points.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if self.read_only or event.character not in (*OUTCOME_KEYS, "0"):
+            return
+        event.stop()
+        point = self.query_one("#points", OptionList).highlighted or 0
+        self.live.set_outcome(self.index, point, OUTCOME_KEYS.get(event.character or ""))
+        self.show()
+
+    def action_approve_all(self) -> None:
+        if not self.read_only:
+            self.live.approve_all(self.index)
+            self.show()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,73 @@
+"""``referent`` without arguments: pick a recent meeting, or type the path of a meeting file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from referent.ui.i18n import t
+from referent.ui.i18n_bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from referent.ui.app import ReferentApp
+
+
+class PickerScreen(Screen[None]):
+    """Enter on a meeting opens it; a path typed below imports and opens that file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        translate_bindings(self)
+
+    @property
+    def referent(self) -> ReferentApp:
+        return cast("ReferentApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(" referent", id="title-bar")
+        with Vertical(id="picker"):
+            yield Label(t("Recent meetings"), classes="dialog-title")
+            meetings = self.referent.store.list_meetings()
+            options = []
+            for summary in meetings:
+                line = Text(f"{summary.id:>4}  {summary.date.isoformat()}  ", style="bold")
+                line.append(f"{summary.status:<7} ", style="dim")
+                line.append(summary.title)
+                options.append(Option(line, id=str(summary.id)))
+            yield OptionList(*options, id="meetings")
+            if not meetings:
+                yield Static(t("No meetings yet: type the path of a meeting file below."))
+            yield Label(t("Open a meeting file"), classes="dialog-title")
+            yield Input(placeholder=t("Path to a meeting file (.toml)"), id="path")
+        yield Static(id="picker-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        meetings = self.query_one("#meetings", OptionList)
+        if meetings.option_count:
+            meetings.highlighted = 0
+            meetings.focus()
+        else:
+            self.query_one("#path", Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.referent.open_meeting(int(event.option.id or 0))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        from referent.meetingfile import MeetingFileError, load_meeting
+
+        path = Path(event.value.strip()).expanduser()
+        try:
+            meeting = load_meeting(path)
+        except MeetingFileError as error:
+            self.query_one("#picker-error", Static).update(Text(str(error), style="bold red"))
+            return
+        source = path.read_text(encoding="utf-8-sig")
+        self.referent.open_meeting(self.referent.store.import_meeting(meeting, str(path), source))
