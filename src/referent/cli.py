@@ -143,7 +143,7 @@ def cmd_open(args: argparse.Namespace) -> int:
     except CommandError:
         store.close()
         raise
-    return _run_app(store, database_path(args.db), meeting_id, changed_file)
+    return _run_app(store, database_path(args.db), meeting_id, changed_file, review=args.command == "review")
 
 
 def _meeting_for_file(store: Store, path: Path) -> tuple[int, tuple[Path, str] | None]:
@@ -169,11 +169,15 @@ def _meeting_for_file(store: Store, path: Path) -> tuple[int, tuple[Path, str] |
 
 
 def _run_app(
-    store: Store, database: Path, meeting_id: int | None, changed_file: tuple[Path, str] | None = None
+    store: Store,
+    database: Path,
+    meeting_id: int | None,
+    changed_file: tuple[Path, str] | None = None,
+    review: bool = False,
 ) -> int:
     from referent.ui.app import make_app
 
-    app = make_app(database, meeting_id, store=store, changed_file=changed_file)
+    app = make_app(database, meeting_id, store=store, changed_file=changed_file, review=review)
     try:
         app.run()
     finally:
@@ -240,9 +244,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     meeting = _export_source(args)
     kind = format_for(args.out, args.format)
-    out = Path(args.out) if args.out else Path(default_filename(meeting, agenda=args.agenda, public=args.public, format=kind))
+    options = {"agenda": args.agenda, "public": args.public}
+    out = Path(args.out or default_filename(meeting, format=kind, **options))
     try:
-        report = export_meeting(meeting, out, format=kind, agenda=args.agenda, public=args.public, style=args.style)
+        report = export_meeting(meeting, out, format=kind, style=args.style, **options)
     except StyleError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
     except WriteError as error:
@@ -315,13 +320,13 @@ def build_parser() -> argparse.ArgumentParser:
     dump = add("dump", cmd_dump, "Write a meeting from the database back out as a meeting file.")
     dump.add_argument("id", type=_meeting_id, metavar="ID", help="the meeting's id (see 'referent list')")
     dump.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    export = add("export", cmd_export, "Write the minutes (or the agenda) as a Word document in the house layout.")
-    export.add_argument("source", metavar="SOURCE", help="a meeting file (.toml) or a meeting id (see 'referent list')")
-    export.add_argument("--out", metavar="FILE", help="where to write (default: date, kind and body in this folder)")
-    export.add_argument("--agenda", action="store_true", help="write the agenda (dagsorden) instead of the minutes")
-    export.add_argument("--public", action="store_true", help="the public version: closed items without content")
-    export.add_argument("--style", metavar="NAME|FILE", help="house style: default, nord or a style file (.toml)")
-    export.add_argument("--format", choices=("docx", "md", "toml"), help="default: from --out's suffix, else docx")
+    export = add("export", cmd_export, "Write the minutes (or the agenda) as a Word document.")
+    export.add_argument("source", metavar="SOURCE", help="a meeting file (.toml) or a meeting id")
+    export.add_argument("--out", metavar="FILE", help="where to write (default: date, kind, body)")
+    export.add_argument("--agenda", action="store_true", help="the agenda instead of the minutes")
+    export.add_argument("--public", action="store_true", help="the public version: no closed content")
+    export.add_argument("--style", metavar="NAME|FILE", help="house style: default, nord or a file")
+    export.add_argument("--format", choices=("docx", "md", "toml"), help="default: from --out, else docx")
     opened = add(
         "open",
         cmd_open,
@@ -333,6 +338,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE|ID",
         help="a meeting file or a meeting id; without it, pick from recent meetings",
     )
+    review = add(
+        "review", cmd_open, "Open the chair's review of a meeting: the draft, its problems, approval."
+    )
+    review.add_argument("target", metavar="FILE|ID", help="a meeting file or a meeting id")
     demo = add(
         "demo",
         cmd_demo,

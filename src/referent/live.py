@@ -234,6 +234,10 @@ class LiveMeeting:
         self.participant_ids = self.store.participant_ids(self.meeting_id)
         self.guest_ids = self.store.participant_ids(self.meeting_id, guests=True)
 
+    def reload(self) -> None:
+        """Read the meeting again after changes made straight through the store."""
+        self._reload()
+
     def _reload(self) -> None:
         self.meeting = self.store.load_meeting(self.meeting_id)
         self._refresh_ids()

@@ -11,14 +11,17 @@ import difflib
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from pathlib import Path as FilePath
 from typing import Any
 
 from referent.danish import format_time, parse_time
 from referent.model import (
     ActionItem,
+    Approval,
     Attendance,
+    Comment,
+    Correction,
     Item,
     ItemStatus,
     Meeting,
@@ -26,6 +29,7 @@ from referent.model import (
     Outcome,
     Participant,
     Recommendation,
+    Remark,
 )
 from referent.textclean import clean_text
 from referent.tomlpos import Path, key_lines, line_of
@@ -97,6 +101,17 @@ def _day(value: Any) -> date:
     raise ValueError(f"must be a date written as 2023-03-13, not {_describe(value)}")
 
 
+def _moment(value: Any) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"must be a date and time written as 2023-03-13T16:40:00, not {_describe(value)}")
+
+
 def _choice(kind: type[Any]) -> Callable[[Any], Any]:
     allowed = [member.value for member in kind]
 
@@ -151,14 +166,23 @@ SECTIONS: dict[str, dict[str, Converter]] = {
         "recommendation_numbering": _choice(Numbering), "recommendation_short": _text,
         "attachments": _text_list, "status": _choice(ItemStatus), "actual_start": _clock,
         "minutes": _text, "outcomes": _outcomes, "conflicts": _text_list,
-        "actions": lambda v: v,  # checked as its own section
+        # checked as sections of their own:
+        "actions": lambda v: v, "remarks": lambda v: v, "comments": lambda v: v, "corrections": lambda v: v,
     },
     "actions": {"what": _text, "who": _text, "due": _text},
+    "remarks": {"who": _text, "text": _text},
+    "comments": {"text": _text, "who": _text, "at": _moment},
+    "corrections": {"at": _moment, "reason": _text},
+    "approvals": {"by": _text, "at": _moment, "with_problems": _flag,
+                  "reopened_at": _moment, "reopen_reason": _text},
 }  # fmt: skip
 SECTIONS["guests"] = SECTIONS["participants"]
-TOP_LEVEL = ("format", "meeting", "participants", "guests", "items")
+TOP_LEVEL = ("format", "meeting", "participants", "guests", "items", "approvals")
 REQUIRED = {"meeting": ("title", "date"), "participants": ("name",), "guests": ("name",),
-            "items": ("title",), "actions": ("what",)}  # fmt: skip
+            "items": ("title",), "actions": ("what",), "remarks": ("who", "text"), "comments": ("text",),
+            "corrections": ("at",), "approvals": ("by", "at")}  # fmt: skip
+SUB_SECTIONS = {"actions": ActionItem, "remarks": Remark, "comments": Comment, "corrections": Correction}
+"""The [[items.X]] tables and what each row becomes."""
 
 
 def load_meeting(path: str | FilePath) -> Meeting:
@@ -276,10 +300,21 @@ class _Reader:
             self.participant(p, ("guests", i), "guests") for i, p in enumerate(self.array(data, "guests", ()))
         ]
         items = [self.item(raw, ("items", i)) for i, raw in enumerate(self.array(data, "items", ()))]
+        approvals = self.rows(data, "approvals", (), Approval)
         self.check_references(participants + guests, items, data)
         if self.problems:
             return None
-        return Meeting(participants=participants, guests=guests, items=items, **head)
+        return Meeting(participants=participants, guests=guests, items=items, approvals=approvals, **head)
+
+    def rows(self, data: dict[str, Any], name: str, path: Path, kind: type[Any]) -> list[Any]:
+        """The ``[[name]]`` tables under ``path`` as ``kind``; a row missing a required key is dropped
+        (its problem is reported)."""
+        built = []
+        for index, raw in enumerate(self.array(data, name, path)):
+            values = self.section(raw, name, (*path, name, index))
+            if all(key in values for key in REQUIRED.get(name, ())):
+                built.append(kind(**values))
+        return built
 
     def participant(self, data: Any, path: Path, section: str = "participants") -> Participant:
         values = self.section(data, section, path)
@@ -297,11 +332,10 @@ class _Reader:
                 f"item number {number} stands as item {path[-1] + 1}: "
                 "items are numbered in the order they are written",
             )  # type: ignore[operator]
-        actions = [
-            ActionItem(**{"what": "", **self.section(a, "actions", (*path, "actions", i))})
-            for i, a in enumerate(self.array(data if isinstance(data, dict) else {}, "actions", path))
-        ]
-        values.pop("actions", None)
+        for name in SUB_SECTIONS:
+            values.pop(name, None)
+        table = data if isinstance(data, dict) else {}
+        rows = {name: self.rows(table, name, path, kind) for name, kind in SUB_SECTIONS.items()}
         points = values.pop("recommendation", [])
         outcomes = values.pop("outcomes", [])
         if len(outcomes) > len(points):
@@ -315,7 +349,7 @@ class _Reader:
             short=values.pop("recommendation_short", ""),
             outcomes=outcomes + [None] * (len(points) - len(outcomes)),
         )
-        return Item(**{"title": "", **values}, recommendation=recommendation, actions=actions)
+        return Item(**{"title": "", **values}, recommendation=recommendation, **rows)
 
     def check_order(self, values: dict[str, Any], path: Path) -> None:
         for first, last in (("start", "end"), ("actual_start", "actual_end")):

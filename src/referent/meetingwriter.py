@@ -9,12 +9,12 @@ tested on the reference meetings and on generated text.
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from referent.danish import format_time
 from referent.meetingfile import FORMAT_VERSION
-from referent.model import ActionItem, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
+from referent.model import Approval, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
@@ -52,6 +52,8 @@ def _value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
     if isinstance(value, time):
         return quote(format_time(value))
     if isinstance(value, date):
@@ -97,12 +99,29 @@ def _item(number: int, item: Item) -> list[str]:
         ("conflicts", item.conflicts), ("minutes", item.minutes),
     ])]  # fmt: skip
     for action in item.actions:
-        lines += ["", *_action(action)]
+        lines += [
+            "",
+            "[[items.actions]]",
+            *_keys([("what", action.what), ("who", action.who), ("due", action.due)]),
+        ]
+    for remark in item.remarks:
+        lines += ["", "[[items.remarks]]", *_keys([("who", remark.who), ("text", remark.text)])]
+    for comment in item.comments:
+        lines += [
+            "",
+            "[[items.comments]]",
+            *_keys([("text", comment.text), ("who", comment.who), ("at", comment.at)]),
+        ]
+    for correction in item.corrections:
+        lines += ["", "[[items.corrections]]", *_keys([("at", correction.at), ("reason", correction.reason)])]
     return lines
 
 
-def _action(action: ActionItem) -> list[str]:
-    return ["[[items.actions]]", *_keys([("what", action.what), ("who", action.who), ("due", action.due)])]
+def _approval(approval: Approval) -> list[str]:
+    return ["[[approvals]]", *_keys([
+        ("by", approval.by), ("at", approval.at), ("with_problems", approval.with_problems),
+        ("reopened_at", approval.reopened_at), ("reopen_reason", approval.reopen_reason),
+    ])]  # fmt: skip
 
 
 def dump_meeting(meeting: Meeting) -> str:
@@ -131,4 +150,5 @@ def dump_meeting(meeting: Meeting) -> str:
     blocks += [_participant("participants", p) for p in meeting.participants]
     blocks += [_participant("guests", p) for p in meeting.guests]
     blocks += [_item(n, item) for n, item in enumerate(meeting.items, start=1)]
+    blocks += [_approval(approval) for approval in meeting.approvals]
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"

@@ -8,7 +8,7 @@ the screen.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 
@@ -95,6 +95,43 @@ class ActionItem:
 
 
 @dataclass
+class Remark:
+    """A participant's protocol remark or dissent (protokolbemærkning), printed word for word."""
+
+    who: str
+    text: str
+
+
+@dataclass
+class Comment:
+    """The chair's note to the secretary on an item; never exported."""
+
+    text: str
+    who: str = ""
+    at: datetime | None = None
+
+
+@dataclass
+class Correction:
+    """An item's minutes were changed after approval: when, and why."""
+
+    at: datetime
+    reason: str
+
+
+@dataclass
+class Approval:
+    """The chair approved the minutes; ``reopened_at`` is set when they were reopened later."""
+
+    by: str
+    at: datetime
+    with_problems: bool = False
+    """The review still listed problems and the chair approved anyway."""
+    reopened_at: datetime | None = None
+    reopen_reason: str = ""
+
+
+@dataclass
 class Item:
     """One agenda item. Its number is its position in the meeting (1-based)."""
 
@@ -116,6 +153,9 @@ class Item:
     conflicts: list[str] = field(default_factory=list)
     """Names of participants who did not take part in this item (inhabil)."""
     actions: list[ActionItem] = field(default_factory=list)
+    remarks: list[Remark] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
 
 
 @dataclass
@@ -138,6 +178,19 @@ class Meeting:
     participants: list[Participant] = field(default_factory=list)
     guests: list[Participant] = field(default_factory=list)
     items: list[Item] = field(default_factory=list)
+    approvals: list[Approval] = field(default_factory=list)
+    """Every approval, oldest first; the minutes are locked while the last one stands."""
+
+    @property
+    def approval(self) -> Approval | None:
+        """The approval in force: the last one, unless it was reopened."""
+        if self.approvals and self.approvals[-1].reopened_at is None:
+            return self.approvals[-1]
+        return None
+
+    @property
+    def approved(self) -> bool:
+        return self.approval is not None
 
     def recommendation_intro(self, item: Item) -> str:
         """The intro line an item's recommendation is printed with."""

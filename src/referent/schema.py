@@ -64,5 +64,32 @@ def m001_initial(db: Database) -> None:
     db["revisions"].create_index(["item_id", "id"])
 
 
+@migrations()
+def m002_review_and_approval(db: Database) -> None:
+    """The chair's review (issue 5): remarks, comments, corrections, approvals, review snapshot."""
+    db["meetings"].add_column("review_started_at", str)
+    db["meetings"].add_column("review_snapshot", str)  # JSON: item id -> minutes when review began
+    for table, columns in (
+        ("remarks", {"who": str, "text": str}),
+        ("comments", {"text": str, "who": str, "at": str}),
+        ("corrections", {"at": str, "reason": str}),
+    ):
+        db[table].create(
+            {"id": int, "item_id": int, "position": int, **columns},
+            pk="id",
+            foreign_keys=[("item_id", "items", "id")],
+        )
+        db[table].create_index(["item_id", "position"])
+    db["approvals"].create(
+        {
+            "id": int, "meeting_id": int, "by_name": str, "at": str, "with_problems": int,
+            "reopened_at": str, "reopen_reason": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )  # fmt: skip
+    db["approvals"].create_index(["meeting_id", "id"])
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)

@@ -27,7 +27,10 @@ from sqlite_utils import Database
 from referent import schema
 from referent.model import (
     ActionItem,
+    Approval,
     Attendance,
+    Comment,
+    Correction,
     Item,
     ItemStatus,
     Meeting,
@@ -35,6 +38,7 @@ from referent.model import (
     Outcome,
     Participant,
     Recommendation,
+    Remark,
 )
 from referent.textclean import clean_text
 
@@ -50,6 +54,10 @@ def _now() -> datetime:
 
 class UnknownMeeting(LookupError):
     """No meeting with that id in the database."""
+
+
+class ApprovedMinutes(PermissionError):
+    """A change to minutes that the chair has approved; they must be reopened first."""
 
 
 @dataclass(frozen=True)
@@ -123,12 +131,39 @@ class Store:
         self.db.close()
 
     @contextmanager
-    def _writing(self, meeting_id: int) -> Iterator[str]:
-        """One transaction that also stamps the meeting as changed; yields the time stamp."""
+    def _writing(self, meeting_id: int, while_approved: bool = False) -> Iterator[str]:
+        """One transaction that also stamps the meeting as changed; yields the time stamp.
+
+        Every change passes here, so this is where approved minutes are protected: from the
+        UI, the CLI or anything else, a change to them is refused until they are reopened.
+        """
+        if not while_approved and self._approval_in_force(meeting_id):
+            raise ApprovedMinutes(
+                f"meeting {meeting_id} is approved and cannot be changed; reopen it for correction"
+                f" first: 'referent review {meeting_id}', then O (reopen) with the reason"
+            )
         stamp = _stamp(self.clock())
         with self.db.atomic():
             yield stamp
             self.db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [stamp, meeting_id])
+
+    def _approval_in_force(self, meeting_id: int) -> dict[str, Any] | None:
+        last = self._last_approval(meeting_id)
+        return last if last and not last["reopened_at"] else None
+
+    def _last_approval(self, meeting_id: int) -> dict[str, Any] | None:
+        return next(
+            iter(
+                self.db.query(
+                    "SELECT * FROM approvals WHERE meeting_id = ? ORDER BY id DESC LIMIT 1", [meeting_id]
+                )
+            ),
+            None,
+        )
+
+    def _moment(self) -> datetime:
+        """Now, as the minutes state it: local time to the second."""
+        return self.clock().astimezone().replace(tzinfo=None, microsecond=0)
 
     # --- whole meetings ---------------------------------------------------------------
 
@@ -160,6 +195,8 @@ class Store:
             for guest, people in ((False, meeting.participants), (True, meeting.guests)):
                 for position, person in enumerate(people):
                     self._insert_participant(meeting_id, position, person, guest, item_ids)
+            for approval in meeting.approvals:
+                self._insert_approval(meeting_id, approval)
         return meeting_id
 
     def load_meeting(self, meeting_id: int) -> Meeting:
@@ -169,15 +206,7 @@ class Store:
             self.db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
         )
         number_of = {r["id"]: n for n, r in enumerate(items_rows, start=1)}
-        actions: dict[int, list[ActionItem]] = {}
-        for action in self.db.query(
-            "SELECT a.* FROM actions a JOIN items i ON a.item_id = i.id"
-            " WHERE i.meeting_id = ? ORDER BY a.position",
-            [meeting_id],
-        ):
-            actions.setdefault(action["item_id"], []).append(
-                ActionItem(action["what"], action["who"] or "", action["due"] or "")
-            )
+        children = self._item_children(meeting_id)
         participants: list[Participant] = []
         guests: list[Participant] = []
         for person in self.db.query(
@@ -200,8 +229,38 @@ class Store:
             actual_end=_clock_value(row["actual_end"]),
             participants=participants,
             guests=guests,
-            items=[self._item_from_row(r, actions.get(r["id"], [])) for r in items_rows],
+            items=[self._item_from_row(r, children.get(r["id"], {})) for r in items_rows],
+            approvals=[
+                Approval(
+                    by=a["by_name"],
+                    at=datetime.fromisoformat(a["at"]),
+                    with_problems=bool(a["with_problems"]),
+                    reopened_at=datetime.fromisoformat(a["reopened_at"]) if a["reopened_at"] else None,
+                    reopen_reason=a["reopen_reason"] or "",
+                )
+                for a in self.db.query(
+                    "SELECT * FROM approvals WHERE meeting_id = ? ORDER BY id", [meeting_id]
+                )
+            ],
         )
+
+    def _item_children(self, meeting_id: int) -> dict[int, dict[str, list[Any]]]:
+        """Actions, remarks, comments and corrections of every item: item id -> table -> rows."""
+        children: dict[int, dict[str, list[Any]]] = {}
+        for table, (kind, fields) in CHILD_TABLES.items():
+            for row in self.db.query(
+                f"SELECT c.* FROM {table} c JOIN items i ON c.item_id = i.id"
+                " WHERE i.meeting_id = ? ORDER BY c.position",
+                [meeting_id],
+            ):
+                values = {f: _from_column(f, row[f]) for f in fields}
+                children.setdefault(row["item_id"], {}).setdefault(table, []).append(kind(**values))
+        return children
+
+    def _insert_child(self, table: str, item_id: int, position: int, row: Any) -> int:
+        _, fields = CHILD_TABLES[table]
+        values = {f: _to_column(getattr(row, f)) for f in fields}
+        return int(self.db[table].insert({"item_id": item_id, "position": position, **values}).last_pk)
 
     def list_meetings(self) -> list[MeetingSummary]:
         """Every meeting, most recently changed first."""
@@ -211,7 +270,10 @@ class Store:
                         WHERE i.meeting_id = m.id AND (i.minutes != '' OR i.status != 'pending'))
                  OR EXISTS(SELECT 1 FROM participants p
                            WHERE p.meeting_id = m.id AND p.attendance != 'unknown')
-                 OR m.actual_start IS NOT NULL AS recorded
+                 OR m.actual_start IS NOT NULL AS recorded,
+                 (SELECT COUNT(*) FROM approvals a WHERE a.meeting_id = m.id) AS approvals,
+                 (SELECT a.reopened_at IS NULL FROM approvals a WHERE a.meeting_id = m.id
+                  ORDER BY a.id DESC LIMIT 1) AS approved
                FROM meetings m ORDER BY m.updated_at DESC, m.id DESC"""
         )
         return [
@@ -219,7 +281,7 @@ class Store:
                 id=row["id"],
                 date=date.fromisoformat(row["date"]),
                 title=row["title"],
-                status="draft" if row["recorded"] else "agenda",
+                status=_status(row),
                 updated_at=datetime.fromisoformat(row["updated_at"]) if row["updated_at"] else None,
                 source_path=row["source_path"] or "",
             )
@@ -272,6 +334,20 @@ class Store:
                 "UPDATE items SET minutes = ?, updated_at = ? WHERE id = ?", [text, stamp, item_id]
             )
             self._record_revision(item_id, text, stamp)
+            self._record_correction(row["meeting_id"], item_id)
+
+    def _record_correction(self, meeting_id: int, item_id: int) -> None:
+        """After a reopening, the first change to an item's minutes is a dated correction."""
+        last = self._last_approval(meeting_id)
+        if not last or not last["reopened_at"]:
+            return
+        already = self.db.execute(
+            "SELECT 1 FROM corrections WHERE item_id = ? AND at >= ?", [item_id, last["reopened_at"]]
+        ).fetchone()
+        if already is None:
+            position = self._next_position("corrections", "item_id", item_id)
+            correction = Correction(self._moment(), last["reopen_reason"] or "")
+            self._insert_child("corrections", item_id, position, correction)
 
     def _record_revision(self, item_id: int, text: str, stamp: str) -> None:
         latest = next(
@@ -289,14 +365,22 @@ class Store:
                     "UPDATE revisions SET text = ?, saved_at = ? WHERE id = ?", [text, stamp, latest["id"]]
                 )
                 return
-            # Close the open revision: pack it once, rather than on every keystroke's save.
-            packed = zlib.compress(latest["text"].encode(), 6)
-            self.db.execute(
-                "UPDATE revisions SET text = NULL, packed = ? WHERE id = ?", [packed, latest["id"]]
-            )
+            self._close_open_revision(item_id)
         self.db["revisions"].insert(
             {"item_id": item_id, "started_at": stamp, "saved_at": stamp, "text": text, "packed": None}
         )
+
+    def _close_open_revision(self, item_id: int) -> None:
+        """Pack the item's open revision once, rather than on every keystroke's save."""
+        for row in self.db.query(
+            "SELECT id, text FROM revisions WHERE item_id = ? AND text IS NOT NULL", [item_id]
+        ):
+            packed = zlib.compress(row["text"].encode(), 6)
+            self.db.execute("UPDATE revisions SET text = NULL, packed = ? WHERE id = ?", [packed, row["id"]])
+
+    def _close_revisions_of_meeting(self, meeting_id: int) -> None:
+        for item_id in self.item_ids(meeting_id):
+            self._close_open_revision(item_id)
 
     def revisions(self, item_id: int) -> list[Revision]:
         """An item's saved wordings, oldest first; the last one is the current text."""
@@ -310,6 +394,93 @@ class Store:
             for r in self.db.query("SELECT * FROM revisions WHERE item_id = ? ORDER BY id", [item_id])
         ]
 
+    # --- review and approval ----------------------------------------------------------
+
+    def state(self, meeting_id: int) -> str:
+        """``agenda``, ``draft``, ``in review``, ``approved``, ``reopened`` or ``corrected``."""
+        for summary in self.list_meetings():
+            if summary.id == meeting_id:
+                return summary.status
+        raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+
+    def start_review(self, meeting_id: int) -> dict[int, str]:
+        """Remember every item's minutes as they are when the chair's review begins (once)."""
+        snapshot = self.review_snapshot(meeting_id)
+        if snapshot is not None:
+            return snapshot
+        snapshot = {
+            r["id"]: r["minutes"] or ""
+            for r in self.db.query("SELECT id, minutes FROM items WHERE meeting_id = ?", [meeting_id])
+        }
+        with self._writing(meeting_id, while_approved=True) as stamp:
+            self._close_revisions_of_meeting(meeting_id)  # the chair's edits start new revisions
+            self.db["meetings"].update(
+                meeting_id,
+                {"review_started_at": stamp, "review_snapshot": json.dumps(snapshot, ensure_ascii=False)},
+            )
+        return snapshot
+
+    def review_snapshot(self, meeting_id: int) -> dict[int, str] | None:
+        """Item id -> minutes as they were when the review began; None before any review."""
+        row = self._meeting_row_by_id(meeting_id)
+        if not row["review_snapshot"]:
+            return None
+        return {int(k): v for k, v in json.loads(row["review_snapshot"]).items()}
+
+    def approve(self, meeting_id: int, by: str, with_problems: bool = False) -> Approval:
+        """Record the chair's approval; from now on the minutes cannot be changed."""
+        approval = Approval(by=clean_text(by).strip(), at=self._moment(), with_problems=with_problems)
+        if not approval.by:
+            raise ValueError("say who approves the minutes")
+        with self._writing(meeting_id):  # refused when already approved
+            self._insert_approval(meeting_id, approval)
+            self._close_revisions_of_meeting(meeting_id)  # the approved wording stays in the history
+        return approval
+
+    def reopen(self, meeting_id: int, reason: str) -> None:
+        """Reopen approved minutes for correction; each item changed is then marked as corrected."""
+        reason = clean_text(reason).strip()
+        if not reason:
+            raise ValueError("give the reason for reopening approved minutes")
+        last = self._approval_in_force(meeting_id)
+        if last is None:
+            raise ValueError(f"meeting {meeting_id} is not approved, so there is nothing to reopen")
+        with self._writing(meeting_id, while_approved=True):
+            reopened = self._moment().isoformat(timespec="seconds")
+            self.db["approvals"].update(last["id"], {"reopened_at": reopened, "reopen_reason": reason})
+            self._close_revisions_of_meeting(meeting_id)
+
+    def _insert_approval(self, meeting_id: int, approval: Approval) -> None:
+        reopened = approval.reopened_at.isoformat(timespec="seconds") if approval.reopened_at else None
+        self.db["approvals"].insert(
+            {
+                "meeting_id": meeting_id,
+                "by_name": approval.by,
+                "at": approval.at.isoformat(timespec="seconds"),
+                "with_problems": int(approval.with_problems),
+                "reopened_at": reopened,
+                "reopen_reason": approval.reopen_reason,
+            }
+        )
+
+    def restore_revision(self, item_id: int, revision_id: int) -> None:
+        """Make an earlier wording current again; the restore is itself a new revision."""
+        old = next((r for r in self.revisions(item_id) if r.id == revision_id), None)
+        if old is None:
+            raise LookupError(f"no revision {revision_id} of item {item_id}")
+        row = self._row("items", item_id)
+        if (row["minutes"] or "") == old.text:
+            return
+        with self._writing(row["meeting_id"]) as stamp:
+            self.db.execute(
+                "UPDATE items SET minutes = ?, updated_at = ? WHERE id = ?", [old.text, stamp, item_id]
+            )
+            self._close_open_revision(item_id)
+            self.db["revisions"].insert(
+                {"item_id": item_id, "started_at": stamp, "saved_at": stamp, "text": old.text, "packed": None}
+            )
+            self._record_correction(row["meeting_id"], item_id)
+
     # --- live changes -----------------------------------------------------------------
 
     def update_meeting(self, meeting_id: int, **changes: Any) -> None:
@@ -318,7 +489,8 @@ class Store:
         allowed = {"title", "body", "date", "start", "end", "location", "chair", "secretary",
                    "next_meeting", "actual_start", "actual_end", "current_item", "cursor"}  # fmt: skip
         row = {key: self._column_value(key, value) for key, value in _checked(changes, allowed).items()}
-        with self._writing(meeting_id):
+        where_only = set(changes) <= {"current_item", "cursor"}  # reading approved minutes moves too
+        with self._writing(meeting_id, while_approved=where_only):
             self.db["meetings"].update(meeting_id, row)
 
     def update_item(self, item_id: int, **changes: Any) -> None:
@@ -375,22 +547,20 @@ class Store:
 
     def add_action(self, item_id: int, action: ActionItem) -> int:
         """Add a follow-up to an item; returns its id."""
-        row = self._row("items", item_id)
-        with self._writing(row["meeting_id"]):
-            position = self._next_position("actions", "item_id", item_id)
-            return int(
-                self.db["actions"]
-                .insert(
-                    {
-                        "item_id": item_id,
-                        "position": position,
-                        "what": clean_text(action.what),
-                        "who": clean_text(action.who),
-                        "due": clean_text(action.due),
-                    }
-                )
-                .last_pk
-            )
+        return self._add_child("actions", item_id, action)
+
+    def add_remark(self, item_id: int, remark: Remark) -> int:
+        """Add a protocol remark (a participant's dissent or remark) to an item."""
+        return self._add_child("remarks", item_id, remark)
+
+    def add_comment(self, item_id: int, comment: Comment) -> int:
+        """Add the chair's comment for the secretary; allowed on approved minutes (never exported)."""
+        return self._add_child("comments", item_id, comment, while_approved=True)
+
+    def _add_child(self, table: str, item_id: int, row: Any, while_approved: bool = False) -> int:
+        meeting_id = self._row("items", item_id)["meeting_id"]
+        with self._writing(meeting_id, while_approved=while_approved):
+            return self._insert_child(table, item_id, self._next_position(table, "item_id", item_id), row)
 
     # --- rows <-> model ---------------------------------------------------------------
 
@@ -471,16 +641,9 @@ class Store:
             )
             .last_pk
         )
-        for position_, action in enumerate(item.actions):
-            self.db["actions"].insert(
-                {
-                    "item_id": item_id,
-                    "position": position_,
-                    "what": action.what,
-                    "who": action.who,
-                    "due": action.due,
-                }
-            )
+        for table in CHILD_TABLES:
+            for position_, child in enumerate(getattr(item, table)):
+                self._insert_child(table, item_id, position_, child)
         if item.minutes:
             self.db["revisions"].insert(
                 {
@@ -494,7 +657,7 @@ class Store:
         return item_id
 
     @staticmethod
-    def _item_from_row(row: dict[str, Any], actions: list[ActionItem]) -> Item:
+    def _item_from_row(row: dict[str, Any], children: dict[str, list[Any]]) -> Item:
         return Item(
             title=row["title"],
             start=_clock_value(row["start"]),
@@ -514,7 +677,10 @@ class Store:
             status=ItemStatus(row["status"]),
             actual_start=_clock_value(row["actual_start"]),
             conflicts=json.loads(row["conflicts"]),
-            actions=actions,
+            actions=children.get("actions", []),
+            remarks=children.get("remarks", []),
+            comments=children.get("comments", []),
+            corrections=children.get("corrections", []),
         )
 
     def _insert_participant(
@@ -555,6 +721,38 @@ class Store:
             arrived_at=number_of.get(row["arrived_at_item"]),
             left_after=number_of.get(row["left_after_item"]),
         )
+
+
+def _status(row: dict[str, Any]) -> str:
+    """Where a meeting's minutes stand, from its ``list_meetings`` row."""
+    if row["approvals"]:
+        if not row["approved"]:
+            return "reopened"
+        return "corrected" if row["approvals"] > 1 else "approved"
+    if row["review_started_at"]:
+        return "in review"
+    return "draft" if row["recorded"] else "agenda"
+
+
+CHILD_TABLES: dict[str, tuple[type[Any], tuple[str, ...]]] = {
+    "actions": (ActionItem, ("what", "who", "due")),
+    "remarks": (Remark, ("who", "text")),
+    "comments": (Comment, ("text", "who", "at")),
+    "corrections": (Correction, ("at", "reason")),
+}
+"""Rows that belong to one item, in order: table -> (model class, its fields = the columns)."""
+
+
+def _to_column(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat(timespec="seconds")
+    return clean_text(value) if isinstance(value, str) else value
+
+
+def _from_column(field: str, value: Any) -> Any:
+    if field == "at":
+        return datetime.fromisoformat(value) if value else None
+    return value or ""
 
 
 def _recommendation_row(rec: Recommendation) -> dict[str, Any]:

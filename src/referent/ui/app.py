@@ -33,6 +33,7 @@ class ReferentApp(App[None]):
         meeting_id: int | None = None,
         clock: Callable[[], datetime] = datetime.now,
         changed_file: tuple[Path, str] | None = None,
+        review: bool = False,
     ) -> None:
         set_language(settings.effective_language())  # before any screen is built
         super().__init__()
@@ -45,6 +46,8 @@ class ReferentApp(App[None]):
         self.clock = clock
         self.changed_file = changed_file
         """A meeting file that differs from what was imported: ask before opening."""
+        self.start_in_review = review
+        """Open the chair's review on top of the minutes screen (``referent review``)."""
         self.lock: MeetingLock | None = None
         self.live: LiveMeeting | None = None
 
@@ -68,6 +71,12 @@ class ReferentApp(App[None]):
 
     def ask_about_changed_file(self, meeting_id: int, path: Path, source: str) -> None:
         """The file was edited after it was imported: keep the draft or import it anew."""
+        if self.store.state(meeting_id) == "approved" or self.store.state(meeting_id) == "corrected":
+            # approved minutes are never replaced by a file: they are reopened and corrected
+            self.notify(t("The meeting file has changed, but these minutes are approved: not re-imported."),
+                        severity="warning", timeout=15)  # fmt: skip
+            self.open_meeting(meeting_id)
+            return
 
         def chosen(value: str | None) -> None:
             if value == "reimport":
@@ -97,7 +106,11 @@ class ReferentApp(App[None]):
             self.lock = lock
         self.meeting_id = meeting_id
         self.live = LiveMeeting(self.store, meeting_id, self.clock)
-        self.push_screen(MinutesScreen(self.live, read_only))
+        screen = MinutesScreen(self.live, read_only)
+        self.push_screen(screen)
+        if self.start_in_review:
+            self.start_in_review = False
+            self.call_after_refresh(screen.action_review)
 
     def flush_all(self) -> None:
         """Write every pending change now (quit, suspend, screen switch)."""
@@ -147,6 +160,7 @@ def make_app(
     clock: Callable[[], datetime] = datetime.now,
     settings_path: Path | None = None,
     changed_file: tuple[Path, str] | None = None,
+    review: bool = False,
 ) -> ReferentApp:
     """Build the app the same way for the command line and for the tests."""
     from referent.config import load_settings
@@ -161,4 +175,5 @@ def make_app(
         meeting_id,
         clock,
         changed_file,
+        review,
     )

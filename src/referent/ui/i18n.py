@@ -115,6 +115,54 @@ DANISH: dict[str, str] = {
     "All points approved.": "Alle punkter godkendt.",
     "Settings file {path}: {problem}": "Indstillingsfil {path}: {problem}",
     "Read-only: this meeting is open elsewhere.": "Skrivebeskyttet: mødet er åbent et andet sted.",
+    "The meeting file has changed, but these minutes are approved: not re-imported.": (
+        "Mødefilen er ændret, men referatet er godkendt: det indlæses ikke igen."
+    ),
+    # review
+    "Review": "Gennemsyn",
+    "Changes": "Ændringer",
+    "Comment": "Kommentar",
+    "Protocol remark": "Protokolbemærkning",
+    "History": "Historik",
+    "Approve": "Godkend",
+    "Reopen": "Genåbn",
+    "Problems": "Mangler",
+    "agenda": "dagsorden",
+    "draft": "udkast",
+    "in review": "til gennemsyn",
+    "reopened": "genåbnet",
+    "corrected": "rettet",
+    "Attendance has not been taken": "Fremmødet er ikke registreret",
+    "{detail}: attendance not marked": "{detail}: fremmøde ikke markeret",
+    "Item {number} was not taken": "Punkt {number} er ikke behandlet",
+    "Item {number} has no minutes": "Punkt {number} har intet referat",
+    "Item {number}, point {detail}: no outcome": "Punkt {number}, indstilling {detail}: ingen beslutning",
+    "Item {number}: action item without owner or date: {detail}": (
+        "Punkt {number}: opfølgning uden ansvarlig eller frist: {detail}"
+    ),
+    "The meeting's end was not recorded": "Mødets afslutning er ikke registreret",
+    "Item {number} is closed: left out of the public version": (
+        "Punkt {number} er lukket: udelades af den offentlige udgave"
+    ),
+    "No changes since the review began.": "Ingen ændringer siden gennemsynet begyndte.",
+    "Comment for the secretary": "Kommentar til referenten",
+    "The minutes are approved: reopen them first (o).": "Referatet er godkendt: genåbn det først (o).",
+    "Remark, word for word": "Bemærkning, ordret",
+    "Approved by {name}.": "Godkendt af {name}.",
+    "Approve the minutes": "Godkend referatet",
+    "Approved by": "Godkendt af",
+    "Approve anyway": "Godkend alligevel",
+    "{count} problems are still listed.": "Der er stadig {count} mangler.",
+    "Reopened for correction.": "Genåbnet til rettelse.",
+    "Reopen for correction": "Genåbn til rettelse",
+    "Reason": "Begrundelse",
+    "Ctrl+R: back to the review.": "Ctrl+R: tilbage til gennemsynet.",
+    "Compare with this": "Sammenlign med denne",
+    "Restore": "Gendan",
+    "b: compare with this   r: restore   Esc: back": "b: sammenlign med denne   r: gendan   Esc: tilbage",
+    "words": "ord",
+    "base": "basis",
+    "Restored; the restore is itself a new revision.": "Gendannet; gendannelsen er selv en ny version.",
 }
 
 

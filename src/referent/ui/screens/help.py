@@ -21,7 +21,16 @@ if TYPE_CHECKING:
 
 def describe_key(key: str) -> str:
     """``ctrl+down`` as a person reads it on the keyboard: ``Ctrl+↓``."""
-    names = {"down": "↓", "up": "↑", "left": "←", "right": "→", "escape": "Esc", "enter": "Enter"}
+    names = {
+        "down": "↓",
+        "up": "↑",
+        "left": "←",
+        "right": "→",
+        "escape": "Esc",
+        "enter": "Enter",
+        "pagedown": "PgDn",
+        "pageup": "PgUp",
+    }
     parts = key.split("+")
     return "+".join(names.get(part, part.capitalize() if len(part) > 1 else part) for part in parts)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -47,7 +46,9 @@ cannot be used: Textual reads Esc+1 as "¡" (a macOS Option key), so it never ar
 
 def _phrase_bindings() -> list[Binding]:
     return [
-        Binding(key, f"phrase({n})", f"Insert phrase {n + 1}", show=False, priority=True, id=f"phrase_{n + 1}")
+        Binding(
+            key, f"phrase({n})", f"Insert phrase {n + 1}", show=False, priority=True, id=f"phrase_{n + 1}"
+        )
         for n, key in enumerate(PHRASE_KEYS)
     ]
 
@@ -68,10 +69,23 @@ class MinutesScreen(Screen[None]):
         Binding("f8", "item_menu", "Item", id="item_menu", priority=True),
         Binding("ctrl+t", "add_action", "Action item", id="add_action", priority=True, show=False),
         Binding("f9", "actions_list", "Actions list", id="actions_list", priority=True, show=False),
+        Binding("ctrl+r", "review", "Review", id="review", priority=True),
         Binding(
-            "shift+pagedown,ctrl+pagedown", "scroll_case(1)", "Scroll case text down", show=False, id="case_down", priority=True
+            "shift+pagedown,ctrl+pagedown",
+            "scroll_case(1)",
+            "Scroll case text down",
+            show=False,
+            id="case_down",
+            priority=True,
         ),
-        Binding("shift+pageup,ctrl+pageup", "scroll_case(-1)", "Scroll case text up", show=False, id="case_up", priority=True),
+        Binding(
+            "shift+pageup,ctrl+pageup",
+            "scroll_case(-1)",
+            "Scroll case text up",
+            show=False,
+            id="case_up",
+            priority=True,
+        ),
         Binding("ctrl+s", "save_now", "Save now", show=False, id="save_now", priority=True),
         *_phrase_bindings(),
     ]
@@ -80,7 +94,9 @@ class MinutesScreen(Screen[None]):
         super().__init__()
         translate_bindings(self)
         self.live = live
-        self.read_only = read_only
+        self.locked_elsewhere = read_only
+        """Another process has the meeting open: nothing may be changed here."""
+        self.read_only = read_only or live.meeting.approved
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
@@ -107,9 +123,6 @@ class MinutesScreen(Screen[None]):
                 )
         yield StatusLine(id="status")
         yield Footer()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < 100, "narrow")
 
     def on_mount(self) -> None:
         self.query_one("#case-pane").can_focus = False
@@ -341,6 +354,23 @@ class MinutesScreen(Screen[None]):
         self.enter_item(index)
 
     # --- other screens ----------------------------------------------------------------
+
+    def action_review(self) -> None:
+        from referent.ui.screens.review import ReviewScreen
+
+        self.flush()
+        self.app.push_screen(ReviewScreen(self.live, self.locked_elsewhere), self.after_review)
+
+    def after_review(self, item: int | None) -> None:
+        """Back from the review: approval may have locked the minutes, or reopened them."""
+        self.live.reload()
+        self.read_only = self.locked_elsewhere or self.live.meeting.approved
+        self.editor.read_only = self.read_only
+        if item is not None:
+            self.enter_item(item)
+            self.notify(t("Ctrl+R: back to the review."))
+        else:
+            self.enter_item(self.live.current, _cursor(self.editor))
 
     def action_attendance(self) -> None:
         from referent.ui.screens.attendance import AttendanceScreen

@@ -1,0 +1,317 @@
+"""What the document says, worded in the house style, before any file format is chosen.
+
+The Word and the text writers lay out the same ``DocumentView``, so the two can never
+disagree on who attended or how an item is headed. Every text passes through a
+``Cleaner`` here, which removes what Word's XML cannot hold and remembers where.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+
+from referent.danish import EN_DASH, format_date, format_span, format_time, format_when
+from referent.export.style import HouseStyle
+from referent.model import ActionItem, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
+from referent.textclean import clean_text, forbidden_characters
+
+MEETING = "mødets oplysninger"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Characters dropped from one part of the meeting (``where``), for telling the user."""
+
+    where: str
+    characters: list[str]
+
+    def describe(self) -> str:
+        codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in self.characters}))
+        count = len(self.characters)
+        noun = "character" if count == 1 else "characters"
+        return f"{self.where}: removed {count} {noun} Word cannot hold ({codes})"
+
+
+class Cleaner:
+    """``clean_text`` that also records what it removed, per part of the meeting."""
+
+    def __init__(self) -> None:
+        self.where = MEETING
+        self.removed: dict[str, list[str]] = {}
+
+    def __call__(self, text: str) -> str:
+        bad = forbidden_characters(text)
+        if bad:
+            self.removed.setdefault(self.where, []).extend(bad)
+        return clean_text(text)
+
+    def removals(self) -> list[Removal]:
+        return [Removal(where, chars) for where, chars in self.removed.items()]
+
+
+@dataclass
+class Line:
+    """One line of a header cell; ``group`` marks a sub-heading such as ``Sekretariat``."""
+
+    text: str
+    group: bool = False
+
+
+@dataclass
+class HeaderRow:
+    label: str
+    lines: list[Line]
+
+
+@dataclass
+class MinutesView:
+    """The ``Referat:`` section of an item."""
+
+    label: str
+    notes: list[str]
+    text: str
+    """The minutes in Markdown."""
+    outcomes: list[str]
+    actions_label: str
+    actions: list[str]
+
+
+@dataclass
+class ItemView:
+    number: int
+    title: str
+    heading: str
+    closed_note: str = ""
+    presenter: str = ""
+    case: str = ""
+    """The case text in Markdown."""
+    short_label: str = ""
+    short: str = ""
+    intro: str = ""
+    points: list[str] = field(default_factory=list)
+    letters: bool = False
+    attachments_label: str = ""
+    attachments: list[str] = field(default_factory=list)
+    minutes: MinutesView | None = None
+
+
+@dataclass
+class DocumentView:
+    kind: str
+    """``minutes`` or ``agenda``."""
+    title: str
+    label: str
+    """``Referat`` or ``Dagsorden``: the running header's word."""
+    draft: str
+    """``UDKAST`` while the minutes are not approved; empty for agendas."""
+    author: str
+    header: list[HeaderRow]
+    items: list[ItemView]
+    summary_label: str
+    summary: list[str]
+    closing: list[str]
+    number_suffix: str
+    page_numbers: str
+    removed: list[Removal]
+
+
+def build_view(meeting: Meeting, style: HouseStyle, *, agenda: bool, public: bool) -> DocumentView:
+    """Word the (already filtered) meeting in ``style``; ``public`` shows closed items as such."""
+    clean = Cleaner()
+    header = _header(meeting, style, agenda, clean)
+    suffix = style.items.numbering[-1]
+    items: list[ItemView] = []
+    summary: list[str] = []
+    for number, item in enumerate(meeting.items, start=1):
+        clean.where = f"punkt {number} ({clean_text(item.title).strip()[:40]})"
+        view = _item(meeting, item, number, style, agenda, clean)
+        if public and item.closed:
+            view = ItemView(number, view.title, view.heading, closed_note=view.closed_note)
+        items.append(view)
+        if view.minutes and style.closing.actions_summary:
+            summary += [f"{number}{suffix} {view.title}: {a}" for a in view.minutes.actions]
+    clean.where = MEETING
+    closing: list[str] = []
+    if not agenda:
+        if style.closing.next_meeting and meeting.next_meeting.strip():
+            closing.append(f"{style.labels.next_meeting} {clean(meeting.next_meeting.strip())}")
+        values = {
+            "chair": clean(meeting.chair),
+            "secretary": clean(meeting.secretary),
+            "date": format_date(meeting.date, weekday=False),
+        }
+        closing += [line.format(**values) for line in style.closing.lines]
+    return DocumentView(
+        kind="agenda" if agenda else "minutes",
+        title=clean(meeting.title),
+        label=style.document.agenda if agenda else style.document.minutes,
+        draft="" if agenda else style.document.draft,
+        author=clean(meeting.secretary),
+        header=header,
+        items=items,
+        summary_label=style.labels.actions_summary,
+        summary=summary,
+        closing=closing,
+        number_suffix=suffix,
+        page_numbers=style.document.page_numbers,
+        removed=clean.removals(),
+    )
+
+
+def _header(meeting: Meeting, style: HouseStyle, agenda: bool, clean: Cleaner) -> list[HeaderRow]:
+    minutes = not agenda
+    start = (meeting.actual_start or meeting.start) if minutes else meeting.start
+    end = (meeting.actual_end or meeting.end) if minutes else meeting.end
+    weekday = style.header.weekday
+    values: dict[str, list[Line]] = {
+        "title": _lines(clean(meeting.title)),
+        "when": _lines(format_when(meeting.date, meeting.start, meeting.end, weekday=weekday)),
+        "date": _lines(format_date(meeting.date, weekday=weekday)),
+        "time": _lines(format_span(meeting.start, meeting.end)),
+        "started": _lines(f"kl. {format_time(start)}" if start else ""),
+        "ended": _lines(f"kl. {format_time(end)}" if end else ""),
+        "location": _lines(clean(meeting.location)),
+        "chair": _lines(clean(meeting.chair)),
+        "secretary": _lines(clean(meeting.secretary)),
+    }
+    inline = style.participants.absences == "inline"
+    present, absent = _split(meeting.participants, minutes and not inline)
+    guests, absent_guests = _split(meeting.guests, minutes and not inline)
+    values["participants"] = _grouped(present, style, minutes, clean)
+    values["guests"] = _grouped(guests, style, minutes, clean)
+    values["absent"] = [] if inline else [_absence(p, style, clean) for p in absent + absent_guests]
+    rows = style.header.agenda_rows if agenda else style.header.rows
+    labels = style.labels
+    return [
+        HeaderRow(getattr(labels, name), values[name])
+        for name in rows
+        if values[name] or name in style.header.show_empty
+    ]
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(text)] if text.strip() else []
+
+
+def _absent(person: Participant) -> bool:
+    return person.attendance is Attendance.ABSENT or bool(person.substitute)
+
+
+def _split(people: list[Participant], separate: bool) -> tuple[list[Participant], list[Participant]]:
+    """Who goes under Deltagere and who under Afbud (only when absences are a separate list)."""
+    if not separate:
+        return list(people), []
+    return [p for p in people if not _absent(p)], [p for p in people if _absent(p)]
+
+
+def _grouped(people: list[Participant], style: HouseStyle, minutes: bool, clean: Cleaner) -> list[Line]:
+    """One line per person under their group headings, groups in order of first appearance."""
+    groups: dict[str, list[Participant]] = {}
+    for person in people:
+        groups.setdefault(person.group.strip(), []).append(person)
+    lines: list[Line] = []
+    for group, members in groups.items():
+        if group:
+            lines.append(Line(clean(group), group=True))
+        lines += [Line(_person(p, _notes(p, style) if minutes else [], clean)) for p in members]
+    return lines
+
+
+def _notes(person: Participant, style: HouseStyle) -> list[str]:
+    """The minutes' remarks after a name: virtual attendance, afbud, late or early."""
+    words = style.participants
+    notes: list[str] = []
+    if _absent(person):
+        note = words.absent_marker
+        if person.substitute:
+            substitute = words.substitute.format(substitute=person.substitute, name=person.name)
+            note = f"{note} {EN_DASH} {substitute}"
+        return [note]
+    if person.attendance is Attendance.REMOTE:
+        notes.append(words.remote_marker)
+    if person.arrived_at:
+        notes.append(words.arrived.format(item=person.arrived_at))
+    if person.left_after:
+        notes.append(words.left.format(item=person.left_after))
+    return notes
+
+
+def _person(person: Participant, notes: list[str], clean: Cleaner, *, role: bool = True) -> str:
+    text = clean(person.name.strip())
+    if role and person.role.strip():
+        text += f", {clean(person.role.strip())}"
+    extras = [clean(person.marker.strip())] if role and person.marker.strip() else []
+    extras += [clean(n) for n in notes if n]
+    return f"{text} ({', '.join(extras)})" if extras else text
+
+
+def _absence(person: Participant, style: HouseStyle, clean: Cleaner) -> Line:
+    """An Afbud line: ``Lisbeth Lagoni – Jan Nybo deltager i stedet``."""
+    text = _person(person, [], clean, role=style.participants.absent_with_role)
+    if person.substitute:
+        phrase = style.participants.substitute.format(substitute=person.substitute, name=person.name)
+        text += f" {EN_DASH} {clean(phrase)}"
+    return Line(text)
+
+
+def _item(
+    meeting: Meeting, item: Item, number: int, style: HouseStyle, agenda: bool, clean: Cleaner
+) -> ItemView:
+    words, labels = style.items, style.labels
+    title = clean(item.title.strip())
+    heading = f"{number}{words.numbering[-1]} {title}"
+    span = format_span(item.start, item.end)
+    if words.time_slots and span:
+        heading += f" {EN_DASH} {span}"
+    view = ItemView(number=number, title=title, heading=heading)
+    view.closed_note = labels.closed if item.closed else ""
+    if words.presenters and item.presenter.strip():
+        view.presenter = f"{labels.presenter} {clean(item.presenter.strip())}"
+    view.case = clean(item.case)
+    rec = item.recommendation
+    if rec.short.strip():
+        view.short_label, view.short = labels.recommendation_short, clean(rec.short.strip())
+    if rec.points or rec.intro.strip():
+        view.intro = clean(meeting.recommendation_intro(item))
+        view.points = [clean(p) for p in rec.points]
+        view.letters = rec.numbering is Numbering.LETTERS
+    if item.attachments:
+        view.attachments_label = labels.attachments
+        view.attachments = [clean(a) for a in item.attachments]
+    if not agenda:
+        view.minutes = _minutes(item, style, clean)
+    return view
+
+
+def _minutes(item: Item, style: HouseStyle, clean: Cleaner) -> MinutesView:
+    words = style.items
+    text = clean(item.minutes)
+    notes: list[str] = []
+    status = {ItemStatus.POSTPONED: words.postponed, ItemStatus.WITHDRAWN: words.withdrawn}.get(
+        item.status, ""
+    )
+    if status and status.lower().rstrip(".") not in text.lower():
+        notes.append(status)
+    notes += [words.conflict.format(name=clean(name)) for name in item.conflicts]
+    rec = item.recommendation
+    outcomes: list[str] = []
+    for index, outcome in enumerate(rec.outcomes):
+        if outcome is not None:
+            point = (
+                string.ascii_lowercase[index % 26] if rec.numbering is Numbering.LETTERS else str(index + 1)
+            )
+            outcomes.append(
+                words.outcome.format(point=point, outcome=getattr(style.outcomes, outcome.name.lower()))
+            )
+    actions = [_action(a, style, clean) for a in item.actions]
+    return MinutesView(style.labels.minutes, notes, text, outcomes, style.labels.actions, actions)
+
+
+def _action(action: ActionItem, style: HouseStyle, clean: Cleaner) -> str:
+    details = []
+    if action.who.strip():
+        details.append(style.items.action_who.format(who=clean(action.who.strip())))
+    if action.due.strip():
+        details.append(style.items.action_due.format(due=clean(action.due.strip())))
+    what = clean(action.what.strip())
+    return f"{what} ({', '.join(details)})" if details else what

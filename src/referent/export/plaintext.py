@@ -1,0 +1,94 @@
+"""The minutes (or agenda) as Markdown: readable as plain text in an e-mail, convertible by pandoc.
+
+Case and minutes texts are Markdown already and pass through unchanged; the lines
+referent words itself (names, titles, labels) are escaped where they would otherwise
+turn into Markdown structure, e.g. an attachment called ``1. udkast``.
+"""
+
+from __future__ import annotations
+
+import string
+
+from referent.export.content import DocumentView, ItemView, Line
+
+_SPECIAL = str.maketrans({"*": "\\*", "`": "\\`", "[": "\\[", "]": "\\]", "<": "\\<"})
+
+
+def render_markdown(view: DocumentView) -> str:
+    """The whole document as Markdown text, ending in one newline."""
+    label = f"{view.label} {chr(0x2013)} {view.draft}" if view.draft else view.label
+    parts: list[str] = [f"# {escape(view.title, line_start=False)}", f"**{escape(label)}**"]
+    for row in view.header:
+        parts.append(_row(row.label, row.lines))
+    for item in view.items:
+        parts += _item(item, view.number_suffix)
+    if view.summary:
+        parts.append(f"## {escape(view.summary_label, line_start=False)}")
+        parts.append(_bullets(view.summary))
+    parts += [escape(line) for line in view.closing]
+    return "\n\n".join(part.strip("\n") for part in parts if part.strip()) + "\n"
+
+
+def escape(text: str, *, line_start: bool = True) -> str:
+    """Text that Markdown shows as written: inline marks escaped, no accidental list or heading."""
+    text = text.translate(_SPECIAL)
+    if not line_start:
+        return text
+    number, dot, rest = text.partition(".")
+    if dot and number.isdigit() and (not rest or rest[0] == " "):
+        return f"{number}\\.{rest}"
+    if text[:1] in "#>+-" and (len(text) == 1 or text[1] in " #"):
+        return "\\" + text
+    return text
+
+
+def _row(label: str, lines: list[Line]) -> str:
+    label = f"**{escape(label.rstrip(':'))}:**"
+    if len(lines) == 1 and not lines[0].group:
+        return f"{label} {escape(lines[0].text, line_start=False)}"
+    out = [label]
+    for line in lines:
+        out.append(f"\n*{escape(line.text)}*\n" if line.group else f"- {escape(line.text)}")
+    return "\n".join(out)
+
+
+def _bullets(texts: list[str]) -> str:
+    return "\n".join(f"- {escape(text)}" for text in texts)
+
+
+def _item(item: ItemView, suffix: str) -> list[str]:
+    parts = [f"## {escape(item.heading, line_start=False)}"]
+    if item.closed_note:
+        parts.append(f"*{escape(item.closed_note)}*")
+    if item.presenter:
+        parts.append(escape(item.presenter))
+    parts.append(item.case.strip())
+    if item.short:
+        parts.append(f"{escape(item.short_label)} {escape(item.short)}")
+    if item.intro:
+        parts.append(escape(item.intro))
+        if item.letters:
+            letters = string.ascii_lowercase
+            parts.append(
+                "  \n".join(
+                    f"{letters[i % 26]}{suffix} {escape(p, line_start=False)}"
+                    for i, p in enumerate(item.points)
+                )
+            )
+        else:
+            parts.append(
+                "\n".join(
+                    f"{i}{suffix} {escape(p, line_start=False)}" for i, p in enumerate(item.points, start=1)
+                )
+            )
+    if item.attachments:
+        parts += [escape(item.attachments_label), _bullets(item.attachments)]
+    minutes = item.minutes
+    if minutes is not None:
+        parts.append(f"**{escape(minutes.label)}**")
+        parts += [escape(note) for note in minutes.notes]
+        parts.append(minutes.text.strip())
+        parts += [escape(outcome) for outcome in minutes.outcomes]
+        if minutes.actions:
+            parts += [escape(minutes.actions_label), _bullets(minutes.actions)]
+    return parts

@@ -1,0 +1,326 @@
+"""House styles: the wording and look of a council's documents, read from a small TOML file.
+
+Councils differ in labels, numbering, how absences are shown and fonts, never in what a
+meeting is. So all of that lives in a style file a secretary can edit (documented in
+docs/house-style.md). A style file names only what it changes: it is laid over the
+built-in ``default`` (or the built-in it ``extends``). Mistakes are reported as
+``FILE:LINE: message``, like meeting files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import string
+import tomllib
+from dataclasses import dataclass, fields
+from functools import cache
+from pathlib import Path
+from typing import Any, get_type_hints
+
+from referent.meetingfile import Problem
+from referent.tomlpos import key_lines, line_of
+
+BUILT_IN = ("default", "nord")
+STYLES_DIR = Path(__file__).parent / "styles"
+HEADER_FIELDS = (
+    "title", "when", "date", "time", "started", "ended", "location", "chair",
+    "participants", "absent", "guests", "secretary",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DocumentStyle:
+    minutes: str
+    agenda: str
+    draft: str
+    page_numbers: str
+    template: str
+
+
+@dataclass(frozen=True)
+class HeaderStyle:
+    rows: list[str]
+    agenda_rows: list[str]
+    show_empty: list[str]
+    weekday: bool
+
+
+@dataclass(frozen=True)
+class Labels:
+    title: str
+    when: str
+    date: str
+    time: str
+    started: str
+    ended: str
+    location: str
+    chair: str
+    participants: str
+    absent: str
+    guests: str
+    secretary: str
+    presenter: str
+    recommendation_short: str
+    attachments: str
+    minutes: str
+    actions: str
+    actions_summary: str
+    closed: str
+    next_meeting: str
+
+
+@dataclass(frozen=True)
+class ParticipantStyle:
+    absences: str
+    absent_marker: str
+    absent_with_role: bool
+    remote_marker: str
+    substitute: str
+    arrived: str
+    left: str
+
+
+@dataclass(frozen=True)
+class ItemStyle:
+    numbering: str
+    time_slots: bool
+    presenters: bool
+    conflict: str
+    outcome: str
+    postponed: str
+    withdrawn: str
+    action_who: str
+    action_due: str
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    approved: str
+    noted: str
+    discussed: str
+    postponed: str
+    rejected: str
+
+
+@dataclass(frozen=True)
+class ClosingStyle:
+    actions_summary: bool
+    next_meeting: bool
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """``None`` leaves the Word template's own choice alone."""
+
+    body: str | None
+    size: float | None
+    heading_size: float | None
+    small_size: float | None
+
+
+@dataclass(frozen=True)
+class HouseStyle:
+    """Everything about a council's documents that is not the meeting itself."""
+
+    name: str
+    document: DocumentStyle
+    header: HeaderStyle
+    labels: Labels
+    participants: ParticipantStyle
+    items: ItemStyle
+    outcomes: Outcomes
+    closing: ClosingStyle
+    fonts: Fonts
+    template: Path | None = None
+    """The council's Word template, resolved against the style file's folder."""
+
+
+SECTIONS: dict[str, type[Any]] = {
+    "document": DocumentStyle, "header": HeaderStyle, "labels": Labels,
+    "participants": ParticipantStyle, "items": ItemStyle, "outcomes": Outcomes,
+    "closing": ClosingStyle, "fonts": Fonts,
+}  # fmt: skip
+PLACEHOLDERS: dict[tuple[str, str], set[str]] = {
+    ("document", "page_numbers"): {"page", "pages"},
+    ("participants", "substitute"): {"substitute", "name"},
+    ("participants", "arrived"): {"item"},
+    ("participants", "left"): {"item"},
+    ("items", "conflict"): {"name"},
+    ("items", "outcome"): {"point", "outcome"},
+    ("items", "action_who"): {"who"},
+    ("items", "action_due"): {"due"},
+    ("closing", "lines"): {"chair", "secretary", "date"},
+}
+CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("participants", "absences"): ("list", "inline"),
+    ("items", "numbering"): ("1.", "1)"),
+}
+
+
+class StyleError(Exception):
+    """A house style that cannot be used; carries every problem found."""
+
+    def __init__(self, filename: str, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.render(filename) for p in problems))
+        self.filename = filename
+        self.problems = problems
+
+
+def load_style(spec: str | Path | None = None) -> HouseStyle:
+    """A built-in style by name (``default``, ``nord``) or a style file by path."""
+    spec = spec or "default"
+    if isinstance(spec, str) and spec in BUILT_IN and not Path(spec).is_file():
+        return _built_in(spec)
+    path = Path(spec)
+    if not path.is_file():
+        hint = f"; the built-in styles are {', '.join(BUILT_IN)}" if path.suffix != ".toml" else ""
+        raise StyleError(str(path), [Problem(None, f"no such style file{hint}")])
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise StyleError(str(path), [Problem(None, f"cannot be read: {error}")]) from None
+    return parse_style(source, str(path), base_dir=path.parent)
+
+
+@cache
+def _built_in(name: str) -> HouseStyle:
+    return parse_style(_built_in_source(name), f"{name}.toml", name=name)
+
+
+@cache
+def _default_data() -> dict[str, Any]:
+    return tomllib.loads(_built_in_source("default"))
+
+
+def _built_in_source(name: str) -> str:
+    return (STYLES_DIR / f"{name}.toml").read_text(encoding="utf-8")
+
+
+def parse_style(source: str, filename: str, *, base_dir: Path | None = None, name: str = "") -> HouseStyle:
+    """Read style-file text laid over its base; raise ``StyleError`` with every problem."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise StyleError(filename, [_toml_problem(error)]) from None
+    checker = _Checker(key_lines(source))
+    base = _default_data()
+    extends = data.pop("extends", "default")
+    if extends not in BUILT_IN:
+        checker.problem(("extends",), f"'extends' must name a built-in style: {', '.join(BUILT_IN)}")
+    elif extends != "default" and extends != name:
+        base = _merge(base, tomllib.loads(_built_in_source(extends)))
+    merged = _merge(base, checker.known(data))
+    template = _template(merged["document"]["template"], base_dir, checker)
+    if template is not None:
+        own_fonts = data.get("fonts", {}) if isinstance(data.get("fonts"), dict) else {}
+        merged["fonts"] = {key: own_fonts.get(key) for key in merged["fonts"]}
+    merged["fonts"] = {k: float(v) if isinstance(v, int) else v for k, v in merged["fonts"].items()}
+    checker.check_values(merged)
+    if checker.problems:
+        raise StyleError(filename, sorted(checker.problems, key=lambda p: p.line or 0))
+    parts = {section: kind(**merged[section]) for section, kind in SECTIONS.items()}
+    return HouseStyle(name=name or Path(filename).stem, template=template, **parts)
+
+
+def _toml_problem(error: tomllib.TOMLDecodeError) -> Problem:
+    # Python < 3.14 puts the position only in the message: "... (at line 3, column 9)"
+    text = str(error)
+    line = getattr(error, "lineno", None)
+    if line is None and "(at line " in text:
+        line = int(text.split("(at line ")[1].split(",")[0].rstrip(")"))
+    return Problem(line, f"not valid TOML: {getattr(error, 'msg', None) or text.split(' (at ')[0]}")
+
+
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    return {section: {**values, **override.get(section, {})} for section, values in base.items()}
+
+
+def _template(value: str, base_dir: Path | None, checker: _Checker) -> Path | None:
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    if not path.is_absolute() and base_dir is not None:
+        path = base_dir / path
+    if path.suffix.lower() not in (".docx", ".dotx"):
+        checker.problem(("document", "template"), "'template' must be a Word file ending in .docx or .dotx")
+    elif not path.is_file():
+        checker.problem(("document", "template"), f"the template {path} does not exist")
+    return path
+
+
+class _Checker:
+    """Collects problems with their lines instead of stopping at the first."""
+
+    def __init__(self, lines: dict[tuple[str | int, ...], int]) -> None:
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def problem(self, path: tuple[str | int, ...], message: str) -> None:
+        self.problems.append(Problem(line_of(self.lines, path) or 1, message))
+
+    def known(self, data: dict[str, Any]) -> dict[str, Any]:
+        """The sections and keys this version knows, each of the right kind."""
+        result: dict[str, Any] = {}
+        for section, values in data.items():
+            if section not in SECTIONS:
+                self.problem(
+                    (section,), _unknown(section, [*SECTIONS, "extends"], "", "unknown section [{}]{}")
+                )
+                continue
+            if not isinstance(values, dict):
+                self.problem((section,), f"'{section}' must be a table: [{section}]")
+                continue
+            hints = get_type_hints(SECTIONS[section])
+            allowed = [f.name for f in fields(SECTIONS[section])]
+            result[section] = {}
+            for key, value in values.items():
+                if key not in allowed:
+                    self.problem((section, key), _unknown(key, allowed, f"[{section}]"))
+                elif (error := _kind_error(value, hints[key])) is not None:
+                    self.problem((section, key), f"'{key}' {error}")
+                else:
+                    result[section][key] = value
+        return result
+
+    def check_values(self, merged: dict[str, Any]) -> None:
+        header = merged["header"]
+        for key in ("rows", "agenda_rows", "show_empty"):
+            for row in header[key]:
+                if row not in HEADER_FIELDS:
+                    self.problem(
+                        ("header", key),
+                        _unknown(row, list(HEADER_FIELDS), "the header rows", "'{}' is not one of {}"),
+                    )
+        for (section, key), allowed in CHOICES.items():
+            if merged[section][key] not in allowed:
+                self.problem((section, key), f"'{key}' must be one of {', '.join(repr(a) for a in allowed)}")
+        for (section, key), names in PLACEHOLDERS.items():
+            value = merged[section][key]
+            for text in value if isinstance(value, list) else [value]:
+                used = {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+                if used - names:
+                    wrong = ", ".join(f"{{{n}}}" for n in sorted(used - names))
+                    known = ", ".join(f"{{{n}}}" for n in sorted(names))
+                    self.problem((section, key), f"'{key}' uses {wrong}; it can use {known}")
+        for key, value in merged["fonts"].items():
+            if isinstance(value, float) and not 4 <= value <= 72:
+                self.problem(("fonts", key), f"'{key}' must be a size in points between 4 and 72")
+
+
+def _kind_error(value: Any, hint: Any) -> str | None:
+    if hint is bool:
+        return None if isinstance(value, bool) else "must be true or false"
+    if hint == list[str]:
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else 'must be a list of texts: ["first", "second"]'
+    if hint == float | None:
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else "must be a number of points, like 10.5"
+    return None if isinstance(value, str) else "must be text in quotes"
+
+
+def _unknown(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
+    message = form.format(key, where)
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"{message}; did you mean '{close[0]}'?" if close else message

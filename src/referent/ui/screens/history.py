@@ -1,0 +1,107 @@
+"""An item's saved wordings: when each was written, what changed, and restoring one."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from referent.live import LiveMeeting
+from referent.review import word_diff
+from referent.store import Revision
+from referent.ui.i18n import t
+from referent.ui.i18n_bindings import translate_bindings
+
+
+class HistoryScreen(ModalScreen[None]):
+    """Arrows pick a revision; the diff shows what it changed against the base (the revision
+    before it, or the one marked with ``b``); ``r`` restores it as a new revision."""
+
+    BINDINGS = [
+        Binding("escape,h", "close", "Back", id="history_close"),
+        Binding("b", "mark_base", "Compare with this", id="history_base"),
+        Binding("r", "restore", "Restore", id="history_restore"),
+    ]
+
+    def __init__(self, live: LiveMeeting, index: int, read_only: bool = False) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.live = live
+        self.index = index
+        self.read_only = read_only
+        self.revisions: list[Revision] = []
+        self.base: int | None = None
+        """Index (in ``revisions``) of the revision marked to compare with."""
+
+    @property
+    def item_id(self) -> int:
+        return self.live.item_ids[self.index]
+
+    def compose(self) -> ComposeResult:
+        item = self.live.meeting.items[self.index]
+        with Vertical(classes="dialog wide"):
+            yield Label(f"{t('History')}: {self.index + 1}. {item.title}", classes="dialog-title")
+            with Horizontal(id="history"):
+                yield OptionList(id="revisions")
+                with VerticalScroll(id="history-diff"):
+                    yield Static(id="diff")
+            yield Static(t("b: compare with this   r: restore   Esc: back"), classes="dialog-note")
+
+    def on_mount(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        self.revisions = self.live.store.revisions(self.item_id)
+        options = []
+        for number, revision in enumerate(self.revisions):
+            line = Text(f"{revision.saved_at.strftime('%d.%m %H:%M:%S')}  ")
+            line.append(f"{len(revision.text.split())} {t('words')}", style="dim")
+            if number == self.base:
+                line.append(f"  [{t('base')}]", style="bold yellow")
+            options.append(Option(line))
+        revisions = self.query_one("#revisions", OptionList)
+        revisions.set_options(options)
+        if options:
+            revisions.highlighted = len(options) - 1
+        revisions.focus()
+        self.show_diff()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self.show_diff()
+
+    def show_diff(self) -> None:
+        highlighted = self.query_one("#revisions", OptionList).highlighted
+        if highlighted is None or not self.revisions:
+            self.query_one("#diff", Static).update("")
+            return
+        base = self.base if self.base is not None else highlighted - 1
+        before = self.revisions[base].text if base >= 0 else ""
+        text = Text()
+        for change in word_diff(before, self.revisions[highlighted].text):
+            text.append(
+                change.text,
+                style={"delete": "strike red", "insert": "bold green underline"}.get(change.kind, ""),
+            )
+        self.query_one("#diff", Static).update(text)
+
+    def action_mark_base(self) -> None:
+        highlighted = self.query_one("#revisions", OptionList).highlighted
+        self.base = None if highlighted == self.base else highlighted
+        self.load()
+
+    def action_restore(self) -> None:
+        highlighted = self.query_one("#revisions", OptionList).highlighted
+        if self.read_only or highlighted is None:
+            return
+        self.live.store.restore_revision(self.item_id, self.revisions[highlighted].id)
+        self.live.reload()
+        self.notify(t("Restored; the restore is itself a new revision."))
+        self.base = None
+        self.load()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

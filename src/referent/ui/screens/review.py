@@ -1,0 +1,242 @@
+"""The chair's review: the draft as it will read, the problems left, the chair's changes.
+
+Opened from the minutes screen (Ctrl+R) or with ``referent review``. Jumping to a
+problem returns to the minutes screen on that item; Ctrl+R comes back here. The first
+opening of the review remembers every item's text, so the secretary can see each
+correction the chair made as a word-level diff.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
+
+from referent.live import LiveMeeting
+from referent.model import Comment, Remark
+from referent.review import ProblemKind, ReviewProblem, find_problems, word_diff
+from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
+from referent.ui.i18n import t
+from referent.ui.i18n_bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from referent.ui.app import ReferentApp
+
+PROBLEM_TEXTS = {
+    ProblemKind.NO_ATTENDANCE: "Attendance has not been taken",
+    ProblemKind.UNMARKED: "{detail}: attendance not marked",
+    ProblemKind.NOT_TAKEN: "Item {number} was not taken",
+    ProblemKind.NO_MINUTES: "Item {number} has no minutes",
+    ProblemKind.NO_OUTCOME: "Item {number}, point {detail}: no outcome",
+    ProblemKind.ACTION_INCOMPLETE: "Item {number}: action item without owner or date: {detail}",
+    ProblemKind.NOT_CLOSED: "The meeting's end was not recorded",
+    ProblemKind.CLOSED_ITEM: "Item {number} is closed: left out of the public version",
+}
+
+
+def describe(problem: ReviewProblem) -> str:
+    number = "" if problem.item is None else str(problem.item + 1)
+    return t(PROBLEM_TEXTS[problem.kind], number=number, detail=problem.detail)
+
+
+class ReviewScreen(Screen[int | None]):
+    """Dismissed with the index of an item to open in the editor, or None to go back."""
+
+    BINDINGS = [
+        Binding("escape,ctrl+r", "back", "Back", id="review_back", priority=True),
+        Binding("f1", "help", "Help", id="review_help"),
+        Binding("d", "toggle_changes", "Changes", id="review_changes"),
+        Binding("c", "comment", "Comment", id="review_comment"),
+        Binding("m", "remark", "Protocol remark", id="review_remark"),
+        Binding("h", "history", "History", id="review_history"),
+        Binding("a", "approve", "Approve", id="review_approve"),
+        Binding("o", "reopen", "Reopen", id="review_reopen"),
+    ]
+
+    def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.live = live
+        self.read_only = read_only
+        self.showing_changes = False
+        self.problems: list[ReviewProblem] = []
+
+    @property
+    def referent(self) -> ReferentApp:
+        return cast("ReferentApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="title-bar")
+        with Horizontal(id="review"):
+            with Vertical(id="review-side"):
+                yield Label(id="problems-label", classes="dialog-title")
+                yield OptionList(id="problems")
+            with VerticalScroll(id="review-pane"):
+                yield Markdown(id="draft")
+                yield Static(id="changes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if not self.read_only and not self.live.meeting.approved:
+            self.live.store.start_review(self.live.meeting_id)
+        self.refresh_review()
+        self.query_one("#problems", OptionList).focus()
+
+    def refresh_review(self) -> None:
+        from referent.export import render
+
+        self.live.reload()
+        meeting = self.live.meeting
+        state = self.live.store.state(self.live.meeting_id)
+        self.query_one("#title-bar", Static).update(f" {t('Review')} · {meeting.title} · {t(state)}")
+        self.problems = find_problems(meeting)
+        to_fix = [p for p in self.problems if not p.is_reminder]
+        self.query_one("#problems-label", Label).update(f"{t('Problems')}: {len(to_fix)}")
+        options = [
+            Option(Text(describe(p), style="dim" if p.is_reminder else ""), id=str(n))
+            for n, p in enumerate(self.problems)
+        ]
+        problems = self.query_one("#problems", OptionList)
+        highlighted = problems.highlighted
+        problems.set_options(options)
+        if options:
+            problems.highlighted = min(highlighted or 0, len(options) - 1)
+        self.query_one("#draft", Markdown).update(render(meeting, format="md")[0].decode("utf-8"))
+        self.query_one("#changes", Static).update(self.changes_text())
+        self.query_one("#draft").display = not self.showing_changes
+        self.query_one("#changes").display = self.showing_changes
+
+    def changes_text(self) -> Text:
+        """Every item the chair changed since the review began, as a word diff."""
+        snapshot = self.live.store.review_snapshot(self.live.meeting_id) or {}
+        text = Text()
+        for index, (item_id, item) in enumerate(
+            zip(self.live.item_ids, self.live.meeting.items, strict=True)
+        ):
+            before = snapshot.get(item_id, "")
+            if before == item.minutes:
+                continue
+            text.append(f"\n{index + 1}. {item.title}\n", style="bold")
+            for change in word_diff(before, item.minutes):
+                style = {"delete": "strike red", "insert": "bold green underline"}.get(change.kind, "")
+                text.append(change.text, style=style)
+            text.append("\n")
+        return text if text else Text(t("No changes since the review began."), style="dim italic")
+
+    def selected_item(self) -> int:
+        """The item of the highlighted problem, else the minutes screen's current item."""
+        problems = self.query_one("#problems", OptionList)
+        if problems.highlighted is not None and problems.highlighted < len(self.problems):
+            item = self.problems[problems.highlighted].item
+            if item is not None:
+                return item
+        return self.live.current
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        problem = self.problems[int(event.option.id or 0)]
+        if problem.kind in (ProblemKind.NO_ATTENDANCE, ProblemKind.UNMARKED):
+            from referent.ui.screens.attendance import AttendanceScreen
+
+            self.app.push_screen(
+                AttendanceScreen(self.live, self.changes_locked()), lambda _: self.refresh_review()
+            )
+        elif problem.item is not None:
+            self.dismiss(problem.item)
+
+    def changes_locked(self) -> bool:
+        return self.read_only or self.live.meeting.approved
+
+    # --- the chair's actions -----------------------------------------------------------
+
+    def action_toggle_changes(self) -> None:
+        self.showing_changes = not self.showing_changes
+        self.refresh_review()
+
+    def action_comment(self) -> None:
+        if self.read_only:
+            return
+        index = self.selected_item()
+
+        def add(answer: list[str] | None) -> None:
+            if answer:
+                comment = Comment(
+                    answer[0], who=self.live.meeting.chair, at=self.referent.now().replace(microsecond=0)
+                )
+                self.live.store.add_comment(self.live.item_ids[index], comment)
+                self.refresh_review()
+
+        title = f"{t('Comment')}: {index + 1}. {self.live.meeting.items[index].title}"
+        self.app.push_screen(AskScreen(title, [(t("Comment for the secretary"), "")]), add)
+
+    def action_remark(self) -> None:
+        if self.changes_locked():
+            self.notify(t("The minutes are approved: reopen them first (o)."), severity="warning")
+            return
+        index = self.selected_item()
+
+        def add(answer: list[str] | None) -> None:
+            if answer and len(answer) == 2 and answer[1]:
+                self.live.store.add_remark(self.live.item_ids[index], Remark(who=answer[0], text=answer[1]))
+                self.refresh_review()
+
+        title = f"{t('Protocol remark')}: {index + 1}. {self.live.meeting.items[index].title}"
+        self.app.push_screen(AskScreen(title, [(t("Who"), ""), (t("Remark, word for word"), "")]), add)
+
+    def action_history(self) -> None:
+        from referent.ui.screens.history import HistoryScreen
+
+        index = self.selected_item()
+        self.app.push_screen(
+            HistoryScreen(self.live, index, self.changes_locked()), lambda _: self.refresh_review()
+        )
+
+    def action_approve(self) -> None:
+        if self.read_only or self.live.meeting.approved:
+            return
+        to_fix = [p for p in self.problems if not p.is_reminder]
+
+        def ask_name(anyway: bool) -> None:
+            def approve(answer: list[str] | None) -> None:
+                if answer:
+                    self.live.store.approve(self.live.meeting_id, answer[0], with_problems=anyway)
+                    self.notify(t("Approved by {name}.", name=answer[0]))
+                    self.refresh_review()
+
+            self.app.push_screen(
+                AskScreen(t("Approve the minutes"), [(t("Approved by"), self.live.meeting.chair)]), approve
+            )
+
+        if not to_fix:
+            ask_name(False)
+            return
+        choices = [Choice("y", t("Approve anyway"), "yes"), Choice("n", t("Cancel"), "no")]
+        title = t("{count} problems are still listed.", count=len(to_fix))
+        self.app.push_screen(
+            ChoiceScreen(title, choices), lambda value: ask_name(True) if value == "yes" else None
+        )
+
+    def action_reopen(self) -> None:
+        if self.read_only or not self.live.meeting.approved:
+            return
+
+        def reopen(answer: list[str] | None) -> None:
+            if answer:
+                self.live.store.reopen(self.live.meeting_id, answer[0])
+                self.notify(t("Reopened for correction."))
+                self.refresh_review()
+
+        self.app.push_screen(AskScreen(t("Reopen for correction"), [(t("Reason"), "")]), reopen)
+
+    def action_help(self) -> None:
+        from referent.ui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(self))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,152 @@
+"""Shared fixtures: a store with a fake clock, a file writer, and a private database path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+
+from referent.model import (
+    ActionItem,
+    Attendance,
+    Item,
+    ItemStatus,
+    Meeting,
+    Numbering,
+    Outcome,
+    Participant,
+    Recommendation,
+)
+from referent.store import Store
+
+
+class FakeClock:
+    """A wall clock that only moves when a test moves it."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now or datetime(2023, 3, 13, 14, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float = 0, **units: float) -> datetime:
+        self.now += timedelta(seconds=seconds, **units)
+        return self.now
+
+
+@pytest.fixture(autouse=True)
+def referent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point REFERENT_DB into the test's folder: no test may touch the user's own database."""
+    path = tmp_path / "env" / "referent.db"
+    monkeypatch.setenv("REFERENT_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, clock: FakeClock) -> Iterator[Store]:
+    store = Store.open(tmp_path / "t.db", clock=clock)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def write_file(tmp_path: Path) -> Callable[..., Path]:
+    """``write_file("m.toml", text)`` (or bytes) writes into the test's folder; returns the path."""
+
+    def write(name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data = content.encode(encoding) if isinstance(content, str) else content
+        path.write_bytes(data)
+        return path
+
+    return write
+
+
+@pytest.fixture
+def full_meeting() -> Meeting:
+    """A meeting with every field of every part set to something other than its default."""
+    return Meeting(
+        title="2. møde på Politisk Niveau – Sundhedsklynge Midt",
+        date=date(2023, 3, 13),
+        body="Politisk Niveau",
+        start=time(14, 30),
+        end=time(16, 30),
+        location="Mødelokale K, Regionshuset",
+        chair="Jes Lunde",
+        secretary="Maja Lynderup Behrmann",
+        next_meeting="24. maj 2023 kl. 14.00",
+        actual_start=time(14, 34),
+        actual_end=time(16, 21),
+        participants=[
+            Participant(
+                name="Mads Duedahl",
+                role="regionsrådsformand, Region Nordjylland",
+                marker="medformand",
+                attendance=Attendance.PRESENT,
+                left_after=2,
+            ),
+            Participant(
+                name="Ib Nellemann",
+                role="formand, Jammerbugt Kommune",
+                group="Udvalgsformænd med observatørstatus:",
+                attendance=Attendance.REMOTE,
+                arrived_at=2,
+                left_after=3,
+            ),
+            Participant(name="Jan Mainz", attendance=Attendance.ABSENT, substitute="Jan Nybo"),
+        ],
+        guests=[
+            Participant(
+                name="Louise Weikop", role="Aalborg Kommune", group="Gæster", attendance=Attendance.PRESENT
+            )
+        ],
+        items=[
+            Item(
+                title="Velkommen",
+                start=time(14, 30),
+                end=time(14, 35),
+                presenter="Jes Lunde",
+                case="Der bydes velkommen.\n",
+                status=ItemStatus.TAKEN,
+                actual_start=time(14, 34),
+                minutes="Formanden bød velkommen.",
+            ),
+            Item(
+                title="Handleplan",
+                start=time(14, 35),
+                end=time(15, 30),
+                presenter="Mikkel Grimmeshave og Daniel Simonsen",
+                case="Fire temaer:\n\n- Mental sundhed\n- Træning\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+                recommendation=Recommendation(
+                    points=["Godkender handleplanen", "Drøfter midlerne", "Tager orienteringen til efterretning"],
+                    intro="Det indstilles, at Politisk Niveau i fællesskab:",
+                    numbering=Numbering.LETTERS,
+                    outcomes=[Outcome.APPROVED, None, Outcome.NOTED],
+                ),
+                attachments=["Handleplan", "Bilag 1: Fordeling af midler"],
+                status=ItemStatus.TAKEN,
+                actual_start=time(14, 41),
+                conflicts=["Jan Mainz", "Louise Weikop"],
+                minutes="Indstillingen blev godkendt.\n\nDrøftet uden bemærkninger.",
+                actions=[
+                    ActionItem(what="Sekretariatet beskriver projekterne", who="Sekretariatet", due="næste møde"),
+                    ActionItem(what="Udsend handleplanen"),
+                ],
+            ),
+            Item(
+                title="Lukket punkt: Personalesag",
+                closed=True,
+                recommendation=Recommendation(short="Klyngestyregruppen drøfter emnet"),
+                status=ItemStatus.POSTPONED,
+            ),
+            Item(title="Eventuelt", status=ItemStatus.WITHDRAWN, recommendation=Recommendation(points=["x"], outcomes=[Outcome.REJECTED])),
+        ],
+    )

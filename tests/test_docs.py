@@ -1,0 +1,60 @@
+"""The documentation keeps up with the code: every command, key and file key is described."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from referent.cli import build_parser
+from referent.meetingfile import SECTIONS, SUB_SECTIONS, TOP_LEVEL
+from referent.ui.screens.attendance import AttendanceScreen
+from referent.ui.screens.help import describe_key
+from referent.ui.screens.history import HistoryScreen
+from referent.ui.screens.minutes import MinutesScreen
+from referent.ui.screens.review import ReviewScreen
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+MEETING_FILE_DOC = (ROOT / "docs" / "meeting-file.md").read_text(encoding="utf-8")
+
+
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    actions = [a for a in parser._actions if a.dest == "command"]
+    return sorted(actions[0].choices)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("command", _subcommands())
+def test_every_command_is_in_the_readme(command: str) -> None:
+    assert f"`referent {command}" in README
+
+
+@pytest.mark.parametrize(
+    "screen",
+    [MinutesScreen, AttendanceScreen, ReviewScreen, HistoryScreen],
+    ids=lambda screen: screen.__name__,
+)
+def test_every_key_is_in_the_readme(screen: type) -> None:
+    """Each key of the screen appears in the README, spelt as F1 help spells it."""
+    table = README.lower()
+    for binding in screen.BINDINGS:
+        for key in binding.key.split(","):
+            shown = describe_key(key).lower()
+            if key == "A":  # upper-case A is written Shift+A
+                shown = "shift+a"
+            assert shown in table, f"{screen.__name__}: {key} ({binding.description}) is not in README.md"
+
+
+@pytest.mark.parametrize(
+    ("section", "key"),
+    [(section, key) for section, keys in SECTIONS.items() for key in keys if section != "guests" and key not in SUB_SECTIONS],
+)
+def test_every_meeting_file_key_is_documented(section: str, key: str) -> None:
+    assert re.search(rf"\| `{key}` \|", MEETING_FILE_DOC), f"[{section}] {key} is not in docs/meeting-file.md"
+
+
+@pytest.mark.parametrize("table", [t for t in TOP_LEVEL if t != "format"])
+def test_every_table_is_documented(table: str) -> None:
+    assert f"[{table}]" in MEETING_FILE_DOC or f"[[{table}]]" in MEETING_FILE_DOC

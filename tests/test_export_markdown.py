@@ -1,0 +1,62 @@
+"""Markdown to blocks: what the secretary types becomes paragraphs, lists and tables."""
+
+from __future__ import annotations
+
+from referent.export.markdown import ListBlock, Paragraph, Span, Table, escape_dates, parse_blocks, plain_text
+
+
+def test_paragraphs_with_bold_italic_strike_code_and_links():
+    (block,) = parse_blocks("Tekst med **fed**, *kursiv*, ~~slettet~~, `kode` og [et link](https://rn.dk).")
+    assert isinstance(block, Paragraph)
+    assert block.spans == [
+        Span("Tekst med "), Span("fed", bold=True), Span(", "), Span("kursiv", italic=True), Span(", "),
+        Span("slettet", strike=True), Span(", "), Span("kode", code=True), Span(" og "),
+        Span("et link", link="https://rn.dk"), Span("."),
+    ]  # fmt: skip
+
+
+def test_soft_breaks_join_and_hard_breaks_stay():
+    (block,) = parse_blocks("første linje\nanden linje  \ntredje")
+    assert plain_text(block.spans) == "første linje anden linje\ntredje"
+
+
+def test_bullet_and_numbered_lists_nest():
+    (outer,) = parse_blocks("- a\n- b\n\n  3. x\n  4. y\n")  # only 1. may interrupt a paragraph
+    assert isinstance(outer, ListBlock) and not outer.ordered
+    inner = outer.items[1][1]
+    assert isinstance(inner, ListBlock) and inner.ordered and inner.start == 3
+    assert [plain_text(i[0].spans) for i in inner.items] == ["x", "y"]
+
+
+def test_pipe_table_with_alignment():
+    (table,) = parse_blocks("| Tema | Indsats |\n|---|:-:|\n| Lighed | **Social** Sundhed |\n")
+    assert isinstance(table, Table)
+    assert [plain_text(c) for c in table.header] == ["Tema", "Indsats"]
+    assert table.rows[0][1][0] == Span("Social", bold=True)
+    assert table.align == ["", "center"]
+
+
+def test_headings_quotes_code_and_rules():
+    blocks = parse_blocks("## Indsats 10\n\n> citat\n\n```\nkode\n```\n\n---\n")
+    assert [(b.kind, b.level) for b in blocks if isinstance(b, Paragraph)] == [
+        ("heading", 2), ("quote", 1), ("code", 0), ("rule", 0),
+    ]  # fmt: skip
+
+
+def test_html_is_text_not_markup():
+    (block,) = parse_blocks("Skriv <indsæt navn> her")
+    assert plain_text(block.spans) == "Skriv <indsæt navn> her"
+
+
+def test_a_danish_date_at_a_line_start_is_not_a_list():
+    (block,) = parse_blocks("24. maj holdes næste møde.")
+    assert isinstance(block, Paragraph)
+    assert plain_text(block.spans) == "24. maj holdes næste møde."
+    assert escape_dates("1. Godkender\n13. marts, kl. 10") == "1. Godkender\n13\\. marts, kl. 10"
+    (numbered,) = parse_blocks("1. Godkender\n2. Drøfter")
+    assert isinstance(numbered, ListBlock)
+
+
+def test_empty_text_has_no_blocks():
+    assert parse_blocks("") == []
+    assert parse_blocks("  \n\n ") == []

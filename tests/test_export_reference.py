@@ -1,0 +1,53 @@
+"""The three reference meetings: the exported minutes read like the councils' own, in every style."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+from export_support import AGENDAS, MINUTES, REFERENCE, SAMPLES, document_text, similarity
+
+from referent.export import render
+from referent.meetingfile import load_meeting
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_minutes_text_matches_the_reference(sample: str):
+    data, removed = render(load_meeting(MINUTES / f"{sample}.toml"))
+    assert removed == []
+    exported = document_text(docx.Document(io.BytesIO(data)))
+    reference = (REFERENCE / f"{sample}.txt").read_text(encoding="utf-8")
+    score = similarity(reference, exported)
+    print(f"\n{sample}: word similarity to the reference {score:.4f}")
+    assert score >= 0.95
+
+
+def test_there_are_three_reference_samples_with_agendas():
+    assert len(SAMPLES) == 3
+    assert set(SAMPLES) <= {p.stem for p in AGENDAS.glob("*.toml")}
+
+
+AGENDA_FILES = sorted(p.stem for p in AGENDAS.glob("*.toml"))
+CASES = [(s, False) for s in SAMPLES] + [(s, True) for s in AGENDA_FILES]
+
+
+@pytest.mark.parametrize("style", ["default", "nord"])
+@pytest.mark.parametrize(
+    ("sample", "agenda"), CASES, ids=[f"{s}-{'agenda' if a else 'minutes'}" for s, a in CASES]
+)
+def test_every_sample_exports_in_both_styles(sample: str, agenda: bool, style: str):
+    source = AGENDAS if agenda else MINUTES
+    meeting = load_meeting(source / f"{sample}.toml")
+    document = docx.Document(io.BytesIO(render(meeting, agenda=agenda, style=style)[0]))
+    text = document_text(document)
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert len(headings) == len(meeting.items)
+    separator = ")" if style == "nord" else "."
+    assert all(h.startswith(f"{n}{separator} ") for n, h in enumerate(headings, start=1))
+    assert ("\nReferat:\n" in text) is not agenda
+    kind = "Dagsorden" if agenda else "Referat – UDKAST"
+    assert document.sections[0].header.paragraphs[-1].text.endswith(kind)
+    for item in meeting.items:
+        for point in item.recommendation.points:
+            assert point in text

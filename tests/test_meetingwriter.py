@@ -1,0 +1,318 @@
+"""Writing a meeting back as a file: it reads back as the same meeting, and a person can read it."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from referent.meetingfile import load_meeting, parse_meeting
+from referent.meetingwriter import dump_meeting, quote, quote_block
+from referent.model import (
+    ActionItem,
+    Attendance,
+    Item,
+    ItemStatus,
+    Meeting,
+    Numbering,
+    Outcome,
+    Participant,
+    Recommendation,
+)
+from referent.textclean import clean_text
+
+ROOT = Path(__file__).resolve().parents[1]
+REAL_FILES = sorted((ROOT / "tests" / "fixtures" / "minutes").glob("*.toml")) + sorted(
+    (ROOT / "sample_agendas").glob("*.toml")
+)
+HEADER = ["# A referent meeting file: see docs/meeting-file.md", "format = 1"]
+
+
+def round_trip(meeting: Meeting) -> Meeting:
+    return parse_meeting(dump_meeting(meeting), "<dumped>")
+
+
+def test_full_meeting_round_trips(full_meeting: Meeting) -> None:
+    assert round_trip(full_meeting) == full_meeting
+
+
+def test_full_meeting_file_reads_like_the_documentation(full_meeting: Meeting) -> None:
+    text = dump_meeting(full_meeting)
+    assert text.splitlines()[:2] == HEADER
+    assert (ROOT / "docs" / "meeting-file.md").is_file()  # the header points at a real file
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    for line in [
+        "[meeting]",
+        'start = "14.30"',
+        "date = 2023-03-13",
+        'attendance = "remote"',
+        "arrived_at = 2",
+        "closed = true",
+        'recommendation_numbering = "a"',
+        'outcomes = ["approved", "", "noted"]',
+        'status = "postponed"',
+        "[[items.actions]]",
+        'due = "næste møde"',
+        "number = 4",
+    ]:
+        assert line in text.splitlines(), line
+    # case and minutes are blocks that read like the text itself
+    assert 'case = """\nFire temaer:\n\n- Mental sundhed\n- Træning\n' in text
+    assert 'minutes = """\nIndstillingen blev godkendt.\n\nDrøftet uden bemærkninger.\\\n"""' in text
+
+
+def test_defaults_are_left_out_so_an_agenda_stays_small() -> None:
+    agenda = Meeting(
+        title="Styregruppe",
+        date=date(2023, 3, 13),
+        participants=[Participant(name="Anna")],
+        items=[
+            Item(title="Velkommen"),
+            Item(title="Eventuelt", recommendation=Recommendation(points=["Godkender"], outcomes=[None])),
+        ],
+    )
+    assert dump_meeting(agenda) == (
+        "# A referent meeting file: see docs/meeting-file.md\n"
+        "format = 1\n"
+        "\n"
+        "[meeting]\n"
+        'title = "Styregruppe"\n'
+        "date = 2023-03-13\n"
+        "\n"
+        "[[participants]]\n"
+        'name = "Anna"\n'
+        "\n"
+        "[[items]]\n"
+        "number = 1\n"
+        'title = "Velkommen"\n'
+        "\n"
+        "[[items]]\n"
+        "number = 2\n"
+        'title = "Eventuelt"\n'
+        'recommendation = ["Godkender"]\n'
+    )
+    assert round_trip(agenda) == agenda
+
+
+def test_trailing_empty_outcomes_are_left_out() -> None:
+    item = Item(title="P", recommendation=Recommendation(points=["a", "b", "c"], outcomes=[None, Outcome.NOTED, None]))
+    meeting = Meeting(title="M", date=date(2023, 1, 2), items=[item])
+    assert 'outcomes = ["", "noted"]' in dump_meeting(meeting).splitlines()
+    assert round_trip(meeting) == meeting
+
+
+def test_long_lists_are_written_one_entry_per_line() -> None:
+    points = [f"Godkender det lange punkt nummer {n} i indstillingen" for n in range(1, 4)]
+    meeting = Meeting(title="M", date=date(2023, 1, 2), items=[Item(title="P", recommendation=Recommendation(points, outcomes=[None] * 3))])
+    text = dump_meeting(meeting)
+    assert "recommendation = [\n" + "".join(f'    "{p}",\n' for p in points) + "]\n" in text
+    assert round_trip(meeting) == meeting
+
+
+TRICKY_TEXTS = [
+    'say "hi"',
+    'a """ b',
+    '"""',
+    "''' literal quotes '''",
+    'trailing quote"',
+    'x\n"',
+    'x\n""',
+    "trailing backslash\\",
+    "x\n\\",
+    "back\\slash \\n \\u00e6 \\t",
+    "line \\\nending backslash",
+    "tab\there\n\tand here",
+    "emoji 😀 👨‍👩‍👧 🇩🇰",
+    "Rødgrød æøå ÆØÅ \u00a0nbsp \u2013 dash",
+    "שלום\nمرحبا",
+    "\x7f delete and \x85 next line",
+    "two\nlines",
+    "ends with newline\n",
+    "\n",
+    "\n\n",
+    "\nstarts with newline",
+    "  leading and trailing spaces  ",
+    "ends with spaces \n  ",
+    "# not a comment\n[[items]]\ntitle = 'not a key'",
+    "key = value\n[meeting]",
+    "a\r\nb\rc",  # cleaned to newlines
+    "Word\x0bline\x0cpage\x00nul",  # cleaned
+]
+
+
+@pytest.mark.parametrize("raw", TRICKY_TEXTS)
+def test_tricky_texts_round_trip_in_every_text_field(raw: str) -> None:
+    text = clean_text(raw)
+    person = Participant(name="N" + text, role=text, marker=text, group=text, substitute=text)
+    item = Item(
+        title="T" + text,
+        presenter=text,
+        case=text,
+        recommendation=Recommendation(points=[text, "p2"], intro=text, short=text, outcomes=[None, None]),
+        attachments=[text, text],
+        minutes=text,
+        conflicts=["N" + text],
+        actions=[ActionItem(what="W" + text, who=text, due=text)],
+    )
+    meeting = Meeting(
+        title="M" + text,
+        date=date(2023, 3, 13),
+        body=text,
+        location=text,
+        chair=text,
+        secretary=text,
+        next_meeting=text,
+        participants=[person],
+        guests=[dataclasses.replace(person, name="G" + text)],
+        items=[item],
+    )
+    assert round_trip(meeting) == meeting
+
+
+@pytest.mark.parametrize("text", [t for t in map(clean_text, TRICKY_TEXTS) if "\n" not in t])
+def test_one_line_texts_stay_on_one_line(text: str) -> None:
+    assert "\n" not in quote(text)
+    assert quote_block(text) == quote(text)
+
+
+@pytest.mark.xfail(strict=True, reason='BUG: quote_block escapes the last quote twice when a multi-line text ends in """')
+@pytest.mark.parametrize("text", ['x\n"""', 'x\n""""', '\\\n"""'])
+def test_a_multi_line_text_ending_in_triple_quotes_round_trips(text: str) -> None:
+    meeting = Meeting(title="M", date=date(2023, 3, 13), items=[Item(title="P", minutes=text)])
+    assert round_trip(meeting).items[0].minutes == text
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="BUG: dump leaves out an empty title (a required key), so the dump of a meeting with an "
+    "untitled item (the live screen can add one) does not read back",
+)
+def test_an_untitled_item_round_trips() -> None:
+    meeting = Meeting(title="M", date=date(2023, 3, 13), items=[Item(title="")])
+    assert round_trip(meeting) == meeting
+
+
+@pytest.mark.parametrize("path", REAL_FILES, ids=lambda p: p.name)
+def test_real_meeting_files_round_trip(path: Path) -> None:
+    meeting = load_meeting(path)
+    text = dump_meeting(meeting)
+    assert parse_meeting(text) == meeting
+    assert dump_meeting(parse_meeting(text)) == text  # writing is stable
+
+
+# --- generated meetings -----------------------------------------------------------------
+
+_CHARS = st.one_of(
+    st.characters(exclude_categories=()),
+    st.sampled_from(list('"\'\\\n\t #[]={}.,:æøå😀\u00a0\r\x0b\x00')),
+)
+# A multi-line text ending in """ is left out here: it is the known bug above.
+_TEXT = (
+    st.text(_CHARS, max_size=40)
+    .map(clean_text)
+    .filter(lambda s: not ("\n" in s and s.endswith('"""')))
+)
+_NAME = _TEXT.map(lambda s: "x" + s)  # required texts are never empty
+_TIME = st.builds(time, st.integers(0, 23), st.integers(0, 59))
+_OPTIONAL_TIME = st.none() | _TIME
+
+
+@st.composite
+def _span(draw: st.DrawFn) -> tuple[time | None, time | None]:
+    start, end = draw(_OPTIONAL_TIME), draw(_OPTIONAL_TIME)
+    if start and end and end < start:
+        start, end = end, start
+    return start, end
+
+
+@st.composite
+def _recommendation(draw: st.DrawFn) -> Recommendation:
+    points = draw(st.lists(_TEXT, max_size=4))
+    return Recommendation(
+        points=points,
+        intro=draw(_TEXT),
+        numbering=draw(st.sampled_from(Numbering)),
+        short=draw(_TEXT),
+        outcomes=[draw(st.none() | st.sampled_from(Outcome)) for _ in points],
+    )
+
+
+@st.composite
+def _person(draw: st.DrawFn, items: int) -> Participant:
+    attendance = draw(st.sampled_from(Attendance))
+    substitute = draw(_TEXT) if attendance in (Attendance.UNKNOWN, Attendance.ABSENT) else ""
+    arrived = draw(st.none() | st.integers(1, items)) if items else None
+    left = draw(st.none() | st.integers(arrived or 1, items)) if items else None
+    return Participant(
+        name=draw(_NAME),
+        role=draw(_TEXT),
+        marker=draw(_TEXT),
+        group=draw(_TEXT),
+        attendance=attendance,
+        substitute=substitute,
+        arrived_at=arrived,
+        left_after=left,
+    )
+
+
+@st.composite
+def _item(draw: st.DrawFn, names: list[str]) -> Item:
+    start, end = draw(_span())
+    return Item(
+        title=draw(_NAME),
+        start=start,
+        end=end,
+        presenter=draw(_TEXT),
+        case=draw(_TEXT),
+        recommendation=draw(_recommendation()),
+        attachments=draw(st.lists(_TEXT, max_size=3)),
+        closed=draw(st.booleans()),
+        minutes=draw(_TEXT),
+        status=draw(st.sampled_from(ItemStatus)),
+        actual_start=draw(_OPTIONAL_TIME),
+        conflicts=draw(st.lists(st.sampled_from(names), max_size=2)) if names else [],
+        actions=draw(st.lists(st.builds(ActionItem, _NAME, _TEXT, _TEXT), max_size=2)),
+    )
+
+
+@st.composite
+def meetings(draw: st.DrawFn) -> Meeting:
+    count = draw(st.integers(0, 3))
+    participants = draw(st.lists(_person(count), max_size=3))
+    guests = draw(st.lists(_person(count), max_size=2))
+    names = [p.name for p in participants + guests]
+    start, end = draw(_span())
+    actual_start, actual_end = draw(_span())
+    return Meeting(
+        title=draw(_NAME),
+        date=draw(st.dates()),
+        body=draw(_TEXT),
+        start=start,
+        end=end,
+        location=draw(_TEXT),
+        chair=draw(_TEXT),
+        secretary=draw(_TEXT),
+        next_meeting=draw(_TEXT),
+        actual_start=actual_start,
+        actual_end=actual_end,
+        participants=participants,
+        guests=guests,
+        items=[draw(_item(names)) for _ in range(count)],
+    )
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(meetings())
+def test_generated_meetings_round_trip(meeting: Meeting) -> None:
+    assert round_trip(meeting) == meeting
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_generated_texts_round_trip_as_case(text: str) -> None:
+    meeting = Meeting(title="M", date=date(2023, 3, 13), items=[Item(title="P", case=text)])
+    assert round_trip(meeting).items[0].case == text

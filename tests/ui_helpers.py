@@ -1,0 +1,102 @@
+"""Shared by the UI tests: a sample meeting in a fresh database, a clock set by hand, screen text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from referent.meetingfile import load_meeting
+from referent.model import Meeting
+from referent.store import Store
+from referent.ui.app import ReferentApp, make_app
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_agendas"
+DEMO = SAMPLES / "demo-board-meeting.toml"
+"""5 items (item 2 has 3 points, item 5 none); Helen, Samuel, Maria, Tom, then under "Staff:"
+Grace and Priya; one guest, Daniel."""
+POLITISK = SAMPLES / "politisk-niveau-klynge-midt-2023-03-13.toml"
+SIZE = (120, 36)
+
+
+class FakeClock:
+    """The wall clock, moved only by the test: no live clock on screen or in the database."""
+
+    def __init__(self, now: datetime | None = None) -> None:
+        self.now = now or datetime(2024, 3, 14, 18, 2, 0)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **span: float) -> None:
+        self.now += timedelta(**span)
+
+
+@dataclass
+class Case:
+    """One meeting in a fresh database under ``tmp_path``, and how to open the app on it."""
+
+    folder: Path
+    sample: Path = DEMO
+    clock: FakeClock = field(default_factory=FakeClock)
+    db_path: Path = field(init=False)
+    store: Store = field(init=False)
+    meeting_id: int = field(init=False)
+    settings_path: Path = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.db_path = self.folder / "t.db"
+        self.settings_path = self.folder / "none.toml"
+        self.store = Store.open(self.db_path)
+        source = self.sample.read_text(encoding="utf-8")
+        self.meeting_id = self.store.import_meeting(load_meeting(self.sample), str(self.sample), source)
+
+    def app(self, **options: Any) -> ReferentApp:
+        """The app as the command line builds it, on this case's store, clock and settings."""
+        options.setdefault("store", self.store)
+        options.setdefault("clock", self.clock)
+        options.setdefault("settings_path", self.settings_path)
+        return make_app(self.db_path, self.meeting_id, **options)
+
+    def settings(self, text: str) -> None:
+        self.settings_path.write_text(text, encoding="utf-8")
+
+    def stored(self, meeting_id: int | None = None) -> Meeting:
+        """The meeting as a second connection reads it from the file: only what was committed."""
+        store = Store.open(self.db_path)
+        try:
+            return store.load_meeting(meeting_id or self.meeting_id)
+        finally:
+            store.close()
+
+    def resume_point(self) -> tuple[int, str]:
+        """(item number, cursor) a new session would resume at."""
+        store = Store.open(self.db_path)
+        try:
+            item_id, cursor = store.resume_point(self.meeting_id)
+            return store.item_ids(self.meeting_id).index(item_id) + 1, cursor
+        finally:
+            store.close()
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without a language setting the app follows the locale: pin it so tests read the same anywhere."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+def screen_text(app: ReferentApp) -> str:
+    """The characters of the active screen as the terminal shows them."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def notifications(app: ReferentApp) -> list[tuple[str, str]]:
+    """(severity, message) of the notifications shown so far (and not yet expired)."""
+    return [(n.severity, n.message) for n in app._notifications]
