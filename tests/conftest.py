@@ -126,7 +126,11 @@ def full_meeting() -> Meeting:
                 presenter="Mikkel Grimmeshave og Daniel Simonsen",
                 case="Fire temaer:\n\n- Mental sundhed\n- Træning\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
                 recommendation=Recommendation(
-                    points=["Godkender handleplanen", "Drøfter midlerne", "Tager orienteringen til efterretning"],
+                    points=[
+                        "Godkender handleplanen",
+                        "Drøfter midlerne",
+                        "Tager orienteringen til efterretning",
+                    ],
                     intro="Det indstilles, at Politisk Niveau i fællesskab:",
                     numbering=Numbering.LETTERS,
                     outcomes=[Outcome.APPROVED, None, Outcome.NOTED],
@@ -137,7 +141,9 @@ def full_meeting() -> Meeting:
                 conflicts=["Jan Mainz", "Louise Weikop"],
                 minutes="Indstillingen blev godkendt.\n\nDrøftet uden bemærkninger.",
                 actions=[
-                    ActionItem(what="Sekretariatet beskriver projekterne", who="Sekretariatet", due="næste møde"),
+                    ActionItem(
+                        what="Sekretariatet beskriver projekterne", who="Sekretariatet", due="næste møde"
+                    ),
                     ActionItem(what="Udsend handleplanen"),
                 ],
             ),
@@ -147,6 +153,10 @@ def full_meeting() -> Meeting:
                 recommendation=Recommendation(short="Klyngestyregruppen drøfter emnet"),
                 status=ItemStatus.POSTPONED,
             ),
-            Item(title="Eventuelt", status=ItemStatus.WITHDRAWN, recommendation=Recommendation(points=["x"], outcomes=[Outcome.REJECTED])),
+            Item(
+                title="Eventuelt",
+                status=ItemStatus.WITHDRAWN,
+                recommendation=Recommendation(points=["x"], outcomes=[Outcome.REJECTED]),
+            ),
         ],
     )

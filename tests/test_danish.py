@@ -36,9 +36,19 @@ def test_every_weekday(offset: int, weekday: str) -> None:
     ("month", "name"),
     enumerate(
         [
-            "januar", "februar", "marts", "april", "maj", "juni",
-            "juli", "august", "september", "oktober", "november", "december",
-        ],  # fmt: skip
+            "januar",
+            "februar",
+            "marts",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ],
         start=1,
     ),
 )

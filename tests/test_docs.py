@@ -49,7 +49,12 @@ def test_every_key_is_in_the_readme(screen: type) -> None:
 
 @pytest.mark.parametrize(
     ("section", "key"),
-    [(section, key) for section, keys in SECTIONS.items() for key in keys if section != "guests" and key not in SUB_SECTIONS],
+    [
+        (section, key)
+        for section, keys in SECTIONS.items()
+        for key in keys
+        if section != "guests" and key not in SUB_SECTIONS
+    ],
 )
 def test_every_meeting_file_key_is_documented(section: str, key: str) -> None:
     assert re.search(rf"\| `{key}` \|", MEETING_FILE_DOC), f"[{section}] {key} is not in docs/meeting-file.md"

@@ -79,12 +79,6 @@ def test_translations_keep_their_placeholders() -> None:
     assert [key for key, danish in DANISH.items() if fields(key) != fields(danish)] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: binding descriptions without a Danish entry: 'Scroll case text up', 'Scroll case "
-    "text down', and the phrase bindings' f-string 'Insert phrase {n + 1}' never matches the "
-    "catalogue key 'Insert phrase {n}'",
-)
 def test_every_binding_description_is_in_the_catalogue() -> None:
     missing = []
     for path, node in calls("Binding"):
@@ -99,11 +93,6 @@ def test_every_binding_description_is_in_the_catalogue() -> None:
     assert missing == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: in Danish the F1 help and footer still show English binding names, e.g. "
-    "'Scroll case text up/down', 'Insert phrase N' and Textual's own 'palette'",
-)
 async def test_danish_screen_shows_no_english_binding_names(tmp_path: Path) -> None:
     case = Case(tmp_path)
     case.settings('language = "da"\n')

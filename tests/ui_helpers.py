@@ -77,7 +77,8 @@ class Case:
         store = Store.open(self.db_path)
         try:
             item_id, cursor = store.resume_point(self.meeting_id)
-            return store.item_ids(self.meeting_id).index(item_id) + 1, cursor
+            ids = store.item_ids(self.meeting_id)
+            return (ids.index(item_id) + 1 if item_id in ids else 1), cursor  # never set: item 1
         finally:
             store.close()
 

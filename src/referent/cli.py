@@ -90,7 +90,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     rows = [("ID", "DATE", "STATUS", "LAST SAVED", "TITLE")]
     for m in meetings:
-        saved = m.updated_at.strftime("%Y-%m-%d %H:%M") if m.updated_at else ""
+        saved = m.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if m.updated_at else ""
         rows.append((str(m.id), m.date.isoformat(), m.status, saved, m.title))
     widths = [max(len(row[i]) for row in rows) for i in range(4)]
     for row in rows:
@@ -285,17 +285,12 @@ def _meeting_id(text: str) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    db_help = "the database file (default: $REFERENT_DB, else referent.db in the user data folder)"
+    # --db works before and after the command; SUPPRESS keeps a subcommand from resetting it to None
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="PATH",
-        help="the database file (default: $REFERENT_DB, else referent.db in the user data folder)",
-    )
-    parser = argparse.ArgumentParser(
-        prog="referent",
-        description=DESCRIPTION,
-        parents=[common],
-    )
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
+    parser = argparse.ArgumentParser(prog="referent", description=DESCRIPTION)
+    parser.add_argument("--db", metavar="PATH", help=db_help)
     parser.add_argument("--version", action="version", version=f"referent {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

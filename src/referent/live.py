@@ -36,6 +36,8 @@ class LiveMeeting:
         self.current = self.item_ids.index(item_id) if item_id in self.item_ids else 0
         self.entered_at: datetime | None = None
         """When the current item was entered in this session (for the time-on-item clock)."""
+        self.read_only = False
+        """Set by a read-only session: moving around then stores nothing, not even the position."""
 
     # --- reading ----------------------------------------------------------------------
 
@@ -77,10 +79,13 @@ class LiveMeeting:
         self.current = index
         self.cursor = cursor
         self.entered_at = self.clock()
-        self.store.update_meeting(self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None)
+        if not self.read_only:
+            self.store.update_meeting(
+                self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None
+            )
 
     def remember_cursor(self, cursor: str) -> None:
-        if cursor != self.cursor:
+        if cursor != self.cursor and not self.read_only:
             self.cursor = cursor
             self.store.update_meeting(self.meeting_id, cursor=cursor)
 

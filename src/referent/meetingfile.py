@@ -364,12 +364,14 @@ class _Reader:
         numbers: dict[int, int] = {}
         for index, raw in enumerate(data.get("items", []) if isinstance(data.get("items"), list) else []):
             number = raw.get("number") if isinstance(raw, dict) else None
-            if isinstance(number, int) and number in numbers:
+            if isinstance(number, bool) or not isinstance(number, int):
+                continue  # a wrong type is reported by the item's own check
+            if number in numbers:
                 self.problem(
                     ("items", index, "number"),
                     f"item number {number} is used twice (also by item {numbers[number] + 1})",
                 )
-            elif isinstance(number, int):
+            else:
                 numbers[number] = index
         names = {p.name for p in people}
         count = len(items)
@@ -380,7 +382,7 @@ class _Reader:
                     continue
                 for key in ("arrived_at", "left_after"):
                     value = person.get(key)
-                    if isinstance(value, int) and not 1 <= value <= count:
+                    if isinstance(value, int) and not isinstance(value, bool) and not 1 <= value <= count:
                         self.problem(
                             (section, index, key),
                             f"'{key}' names item {value}, but the meeting has {count} items",

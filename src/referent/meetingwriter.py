@@ -13,7 +13,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from referent.danish import format_time
-from referent.meetingfile import FORMAT_VERSION
+from referent.meetingfile import FORMAT_VERSION, REQUIRED
 from referent.model import Approval, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
@@ -37,9 +37,8 @@ def quote_block(text: str) -> str:
     if "\n" not in text:
         return quote(text)
     text = _SURROGATE.sub("", text).replace("\\", "\\\\")
-    text = re.sub('"{3,}', lambda m: '\\"' * len(m[0]), text)
-    if text.endswith('"'):
-        text = text[:-1] + '\\"'
+    # Escape every quote that two more follow, and a final one: no three ever stand together.
+    text = re.sub(r'"(?="")|"\Z', lambda _: '\\"', text)
     text = re.sub("[\x00-\x08\x0b-\x1f\x7f]", _escape_control, text)
     # A line-ending backslash lets the closing quotes stand on their own line without
     # adding a newline the text did not have.
@@ -69,9 +68,15 @@ def _value(value: Any) -> str:
     return quote_block(str(value))
 
 
-def _keys(pairs: list[tuple[str, Any]]) -> list[str]:
-    """``key = value`` lines, leaving out what is empty or the default."""
-    return [f"{key} = {_value(value)}" for key, value in pairs if value not in (None, "", [], False)]
+def _keys(pairs: list[tuple[str, Any]], section: str = "") -> list[str]:
+    """``key = value`` lines, leaving out what is empty or the default, but never a key the
+    reader requires in ``section`` (an item added live may have no title yet)."""
+    required = REQUIRED.get(section, ())
+    return [
+        f"{key} = {_value(value)}"
+        for key, value in pairs
+        if (key in required and value is not None) or value not in (None, "", [], False)
+    ]
 
 
 def _participant(table: str, person: Participant) -> list[str]:
@@ -80,7 +85,7 @@ def _participant(table: str, person: Participant) -> list[str]:
         ("name", person.name), ("role", person.role), ("marker", person.marker),
         ("group", person.group), ("attendance", attendance), ("substitute", person.substitute),
         ("arrived_at", person.arrived_at), ("left_after", person.left_after),
-    ])]  # fmt: skip
+    ], table)]  # fmt: skip
 
 
 def _item(number: int, item: Item) -> list[str]:
@@ -97,23 +102,16 @@ def _item(number: int, item: Item) -> list[str]:
         ("status", None if item.status is ItemStatus.PENDING else item.status.value),
         ("actual_start", item.actual_start), ("outcomes", outcomes),
         ("conflicts", item.conflicts), ("minutes", item.minutes),
-    ])]  # fmt: skip
-    for action in item.actions:
-        lines += [
-            "",
-            "[[items.actions]]",
-            *_keys([("what", action.what), ("who", action.who), ("due", action.due)]),
-        ]
-    for remark in item.remarks:
-        lines += ["", "[[items.remarks]]", *_keys([("who", remark.who), ("text", remark.text)])]
-    for comment in item.comments:
-        lines += [
-            "",
-            "[[items.comments]]",
-            *_keys([("text", comment.text), ("who", comment.who), ("at", comment.at)]),
-        ]
-    for correction in item.corrections:
-        lines += ["", "[[items.corrections]]", *_keys([("at", correction.at), ("reason", correction.reason)])]
+    ], "items")]  # fmt: skip
+    children = {
+        "actions": [[("what", a.what), ("who", a.who), ("due", a.due)] for a in item.actions],
+        "remarks": [[("who", r.who), ("text", r.text)] for r in item.remarks],
+        "comments": [[("text", c.text), ("who", c.who), ("at", c.at)] for c in item.comments],
+        "corrections": [[("at", c.at), ("reason", c.reason)] for c in item.corrections],
+    }
+    for table, rows in children.items():
+        for pairs in rows:
+            lines += ["", f"[[items.{table}]]", *_keys(pairs, table)]
     return lines
 
 
@@ -121,31 +119,21 @@ def _approval(approval: Approval) -> list[str]:
     return ["[[approvals]]", *_keys([
         ("by", approval.by), ("at", approval.at), ("with_problems", approval.with_problems),
         ("reopened_at", approval.reopened_at), ("reopen_reason", approval.reopen_reason),
-    ])]  # fmt: skip
+    ], "approvals")]  # fmt: skip
 
 
 def dump_meeting(meeting: Meeting) -> str:
     """The meeting file text for ``meeting``."""
+    header = [
+        ("title", meeting.title), ("body", meeting.body), ("date", meeting.date),
+        ("start", meeting.start), ("end", meeting.end), ("location", meeting.location),
+        ("chair", meeting.chair), ("secretary", meeting.secretary),
+        ("actual_start", meeting.actual_start), ("actual_end", meeting.actual_end),
+        ("next_meeting", meeting.next_meeting),
+    ]  # fmt: skip
     blocks: list[list[str]] = [
         ["# A referent meeting file: see docs/meeting-file.md", f"format = {FORMAT_VERSION}"],
-        [
-            "[meeting]",
-            *_keys(
-                [
-                    ("title", meeting.title),
-                    ("body", meeting.body),
-                    ("date", meeting.date),
-                    ("start", meeting.start),
-                    ("end", meeting.end),
-                    ("location", meeting.location),
-                    ("chair", meeting.chair),
-                    ("secretary", meeting.secretary),
-                    ("actual_start", meeting.actual_start),
-                    ("actual_end", meeting.actual_end),
-                    ("next_meeting", meeting.next_meeting),
-                ]
-            ),
-        ],
+        ["[meeting]", *_keys(header, "meeting")],
     ]
     blocks += [_participant("participants", p) for p in meeting.participants]
     blocks += [_participant("guests", p) for p in meeting.guests]

@@ -18,7 +18,7 @@ def m001_initial(db: Database) -> None:
             "location": str, "chair": str, "secretary": str, "next_meeting": str,
             "actual_start": str, "actual_end": str,
             "source_path": str, "source_sha256": str, "imported_at": str, "updated_at": str,
-            "current_item": int, "cursor": str,
+            "current_item": int,
         },
         pk="id",
         not_null={"title", "date"},
@@ -66,7 +66,9 @@ def m001_initial(db: Database) -> None:
 
 @migrations()
 def m002_review_and_approval(db: Database) -> None:
-    """The chair's review (issue 5): remarks, comments, corrections, approvals, review snapshot."""
+    """Where the cursor was (to resume there), and the chair's review: remarks, comments,
+    corrections, approvals and the snapshot of the draft when the review began."""
+    db["meetings"].add_column("cursor", str)
     db["meetings"].add_column("review_started_at", str)
     db["meetings"].add_column("review_snapshot", str)  # JSON: item id -> minutes when review began
     for table, columns in (

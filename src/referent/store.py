@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -91,7 +91,9 @@ def _clock_value(text: str | None) -> time | None:
 
 
 def _stamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds")
+    """Stamps are stored in UTC so that they sort as text across a change of UTC offset
+    (the night summer time ends, a laptop in another time zone)."""
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
 def create_private_file(path: Path) -> None:

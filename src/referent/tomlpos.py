@@ -82,14 +82,19 @@ def key_lines(source: str) -> dict[Path, int]:
     counters: dict[Path, int] = {}
     table: Path = ()
     scanner = _Scanner()
-    for number, line in enumerate(source.splitlines(), start=1):
+    # TOML breaks lines at \n only; str.splitlines would also break at U+2028 inside a string.
+    for number, line in enumerate(source.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if scanner.inside_value():
             scanner.feed(line, 0)
             continue
         header = _HEADER.match(line)
         if header:
-            table = _resolve_table(_split_key(header[2]), header[1] == "[[", table, counters)
+            is_array = header[1] == "[["
+            table = _resolve_table(_split_key(header[2]), is_array, table, counters)
             lines.setdefault(table, number)
+            if is_array:
+                lines.setdefault(table[:-1], number)  # the array itself: where it first appears
             continue
         key = _KEY.match(line)
         if key:

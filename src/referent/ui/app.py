@@ -141,13 +141,19 @@ class ReferentApp(App[None]):
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the screen by name in the palette, then Textual's own."""
         seen: set[str] = set()
-        for active in self.active_bindings.values():
+        for active in screen.active_bindings.values():
             binding = active.binding
             if active.node is screen and binding.description and binding.action not in seen:
                 seen.add(binding.action)
                 node = active.node
                 action = binding.action
-                yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                title = binding.tooltip or binding.description
+                if action.startswith("phrase("):  # nine of them: name each by its text
+                    number = int(action[len("phrase(") : -1])
+                    if number >= len(self.settings.phrases):
+                        continue
+                    title = f"{title}: {self.settings.phrases[number]}"
+                yield SystemCommand(title, title,
                                     lambda node=node, action=action: node.run_action(action))  # type: ignore[misc]  # fmt: skip
         yield from super().get_system_commands(screen)
 

@@ -17,5 +17,10 @@ def translate_bindings(node: DOMNode) -> None:
     """
     for key, bindings in node._bindings.key_to_bindings.items():
         node._bindings.key_to_bindings[key] = [
-            replace(binding, description=t(binding.description)) for binding in bindings
+            replace(
+                binding,
+                description=t(binding.description),
+                tooltip=t(binding.tooltip) if binding.tooltip else "",
+            )
+            for binding in bindings
         ]

@@ -123,7 +123,7 @@ class StatusLine(Static):
         if unknown:
             counts += f" · {unknown} ?"
         parts.append(Text(counts))
-        saved = f"{t('saved')} {saved_at.strftime('%H:%M:%S')}" if saved_at else t("not saved yet")
+        saved = f"{t('saved')} {saved_at.strftime('%H:%M')}" if saved_at else t("not saved yet")
         parts.append(Text(saved, style="dim"))
         self.update(Text(" │ ").join(parts))
 

@@ -17,7 +17,7 @@ from referent.ui.i18n_bindings import translate_bindings
 MARKS = {
     Attendance.UNKNOWN: ("?", "dim"),
     Attendance.PRESENT: (lambda: t("Present"), "green"),
-    Attendance.ABSENT: (lambda: t("Absent (afbud)"), "red"),
+    Attendance.ABSENT: (lambda: t("Absent"), "red"),
     Attendance.REMOTE: (lambda: t("Remote"), "cyan"),
 }
 
@@ -29,15 +29,15 @@ class AttendanceScreen(Screen[None]):
         Binding("escape,f2", "close", "Back", id="attendance_close", priority=True),
         Binding("f1", "help", "Help", id="attendance_help"),
         Binding("p", "mark('present')", "Present", id="mark_present"),
-        Binding("a", "mark('absent')", "Absent (afbud)", id="mark_absent"),
+        Binding("a", "mark('absent')", "Absent", tooltip="Absent (afbud)", id="mark_absent"),
         Binding("r", "mark('remote')", "Remote", id="mark_remote"),
         Binding("s", "substitute", "Substitute", id="mark_substitute"),
-        Binding("l", "arrived", "Arrived at item", id="mark_arrived"),
-        Binding("e", "left", "Left after item", id="mark_left"),
+        Binding("A", "everyone", "All present", tooltip="Everyone present", id="everyone_present"),
+        Binding("l", "arrived", "Late", tooltip="Arrived at item", id="mark_arrived"),
+        Binding("e", "left", "Left", tooltip="Left after item", id="mark_left"),
+        Binding("g", "add(True)", "Guest", tooltip="Add guest", id="add_guest"),
+        Binding("n", "add(False)", "Add", tooltip="Add participant", id="add_participant"),
         Binding("c", "clear", "Clear", id="mark_clear"),
-        Binding("A", "everyone", "Everyone present", id="everyone_present"),
-        Binding("g", "add(True)", "Add guest", id="add_guest"),
-        Binding("n", "add(False)", "Add participant", id="add_participant"),
     ]
 
     def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
@@ -54,10 +54,10 @@ class AttendanceScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_column(t("Attendance"), width=14)
-        table.add_column(t("Name"), width=36)
-        table.add_column(t("Role"), width=40)
-        table.add_column("", width=24)
+        table.add_column(t("Attendance"), width=13)
+        table.add_column(t("Name"), width=30)
+        table.add_column(t("Role"), width=44)
+        table.add_column("", width=20)
         self.show()
         table.focus()
 

@@ -16,7 +16,7 @@ from referent.ui.i18n_bindings import translate_bindings
 class ConflictScreen(ModalScreen[None]):
     """Space toggles a participant; each toggle is stored at once."""
 
-    BINDINGS = [Binding("escape,enter", "close", "Back", id="close")]
+    BINDINGS = [Binding("escape", "close", "Back", id="close")]
 
     def __init__(self, live: LiveMeeting, index: int) -> None:
         super().__init__()
@@ -30,7 +30,7 @@ class ConflictScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide"):
             yield Label(t("Who does not take part in this item?"), classes="dialog-title")
             yield SelectionList[str](*people, id="people")
-            yield Static("Space ✓   Enter/Escape " + t("Back"), classes="dialog-note")
+            yield Static(t("Space or Enter: mark / unmark   Esc: back"), classes="dialog-note")
 
     def on_selection_list_selection_toggled(self, event: SelectionList.SelectionToggled[str]) -> None:
         self.live.toggle_conflict(self.index, event.selection.value)

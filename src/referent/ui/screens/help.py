@@ -55,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
             if binding.action.startswith("app.focus"):  # Textual's own focus keys
                 continue
             if active.node in (screen, screen.app) and binding.description:
-                keys, _ = self.rows.setdefault(binding.action, ([], binding.description))
+                keys, _ = self.rows.setdefault(binding.action, ([], binding.tooltip or binding.description))
                 keys.append(describe_key(key))
 
     def compose(self) -> ComposeResult:

@@ -58,7 +58,7 @@ class HistoryScreen(ModalScreen[None]):
         self.revisions = self.live.store.revisions(self.item_id)
         options = []
         for number, revision in enumerate(self.revisions):
-            line = Text(f"{revision.saved_at.strftime('%d.%m %H:%M:%S')}  ")
+            line = Text(f"{revision.saved_at.astimezone().strftime('%d.%m %H:%M:%S')}  ")
             line.append(f"{len(revision.text.split())} {t('words')}", style="dim")
             if number == self.base:
                 line.append(f"  [{t('base')}]", style="bold yellow")

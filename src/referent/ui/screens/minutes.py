@@ -46,9 +46,7 @@ cannot be used: Textual reads Esc+1 as "¡" (a macOS Option key), so it never ar
 
 def _phrase_bindings() -> list[Binding]:
     return [
-        Binding(
-            key, f"phrase({n})", f"Insert phrase {n + 1}", show=False, priority=True, id=f"phrase_{n + 1}"
-        )
+        Binding(key, f"phrase({n})", "Insert phrase", show=False, priority=True, id=f"phrase_{n + 1}")
         for n, key in enumerate(PHRASE_KEYS)
     ]
 
@@ -59,9 +57,18 @@ class MinutesScreen(Screen[None]):
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", priority=True),
         Binding("f2", "attendance", "Attendance", id="attendance", priority=True),
-        Binding("ctrl+down,ctrl+n", "next_item", "Next item", id="next_item", priority=True),
-        Binding("ctrl+up,ctrl+b", "previous_item", "Previous item", id="previous_item", priority=True),
-        Binding("ctrl+g", "go_to_item", "Go to item", id="go_to_item", priority=True),
+        Binding("ctrl+down,ctrl+n", "next_item", "Next", tooltip="Next item", id="next_item", priority=True),
+        Binding(
+            "ctrl+up,ctrl+b",
+            "previous_item",
+            "Previous",
+            tooltip="Previous item",
+            id="previous_item",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+g", "go_to_item", "Go to", tooltip="Go to item", id="go_to_item", priority=True, show=False
+        ),
         Binding("f3", "case_size", "Case text", id="case_text", priority=True, show=False),
         Binding("f4", "outcomes", "Outcomes", id="outcomes", priority=True),
         Binding("ctrl+o", "approve_all", "All approved", id="approve_all", priority=True, show=False),
@@ -97,6 +104,7 @@ class MinutesScreen(Screen[None]):
         self.locked_elsewhere = read_only
         """Another process has the meeting open: nothing may be changed here."""
         self.read_only = read_only or live.meeting.approved
+        live.read_only = read_only
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
@@ -144,7 +152,10 @@ class MinutesScreen(Screen[None]):
 
     def flush(self) -> None:
         """Write the editor's text to the database if it changed since the last write."""
-        if not self.dirty or self.editing_item is None:
+        if self.editing_item is None or self.read_only:
+            return
+        if not self.dirty:
+            self.live.remember_cursor(_cursor(self.editor))  # a moved cursor is resumed too
             return
         self.dirty = False
         self.live.save_minutes(self.editing_item, self.editor.text)
