@@ -494,7 +494,7 @@ MALFORMED: list[tuple[Any, ...]] = [
         "unknown-key-in-second-action",
         append("", "[[items.actions]]", 'what = "a"', "", "[[items.actions]]", 'what = "b"', 'hvem = "x"'),
         31,
-        "unknown key 'hvem' in [actions]",
+        "unknown key 'hvem' in [items.actions]",
     ),
     ("action-without-what", append("", "[[items.actions]]", 'who = "x"'), 26, "'what' is missing"),
     (

@@ -223,7 +223,8 @@ def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", None) or _line_from_message(str(error))
+        # an error at the very end (an unclosed """) has no line: it is on the last one
+        line = getattr(error, "lineno", None) or _line_from_message(str(error)) or source.count("\n") + 1
         message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
         raise MeetingFileError(name, [Problem(line, f"not valid TOML: {message}")]) from None
     reader = _Reader(key_lines(source))
@@ -261,7 +262,9 @@ class _Reader:
         values: dict[str, Any] = {}
         for key, value in data.items():
             if key not in spec:
-                self.problem((*path, key), _unknown(key, list(spec), f"[{section}]"))
+                self.problem(
+                    (*path, key), _unknown(key, list(spec), _table_name(section).strip("[]").join("[]"))
+                )
                 continue
             try:
                 values[key] = spec[key](value)
@@ -408,7 +411,17 @@ def _unknown(key: str, known: list[str], where: str, form: str = "unknown key '{
     return f"{message}; did you mean '{close[0]}'?" if close else message
 
 
+def _table_name(section: str) -> str:
+    """How the file writes the table: ``[meeting]``, ``[[items]]``, ``[[items.actions]]``."""
+    if section == "meeting":
+        return "[meeting]"
+    return f"[[items.{section}]]" if section in SUB_SECTIONS else f"[[{section}]]"
+
+
 def _where(section: str, path: Path) -> str:
     if section == "meeting":
         return "[meeting]"
-    return f"[[{section}]] number {int(path[-1]) + 1}"
+    where = f"{_table_name(section)} number {int(path[-1]) + 1}"
+    if section in SUB_SECTIONS:  # path is ("items", i, section, j)
+        where += f" of item {int(path[1]) + 1}"
+    return where

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from referent.danish import EN_DASH, format_date, format_span, format_time, format_when
 from referent.export.style import HouseStyle
@@ -64,6 +65,15 @@ class HeaderRow:
 
 
 @dataclass
+class RemarkView:
+    """A protocol remark: the bold attribution, then the text word for word."""
+
+    label: str
+    paragraphs: list[str]
+    """Plain text, not Markdown; a single line break inside a paragraph is kept as one."""
+
+
+@dataclass
 class MinutesView:
     """The ``Referat:`` section of an item."""
 
@@ -74,6 +84,9 @@ class MinutesView:
     outcomes: list[str]
     actions_label: str
     actions: list[str]
+    corrections: list[str] = field(default_factory=list)
+    """``Rettet den 14. marts 2023: …``, one per correction after approval, after the text."""
+    remarks: list[RemarkView] = field(default_factory=list)
 
 
 @dataclass
@@ -102,8 +115,9 @@ class DocumentView:
     title: str
     label: str
     """``Referat`` or ``Dagsorden``: the running header's word."""
-    draft: str
-    """``UDKAST`` while the minutes are not approved; empty for agendas."""
+    mark: str
+    """After the label in the running header: ``UDKAST`` while the minutes are not approved
+    (empty for agendas and approved minutes), or ``Til gennemlæsning`` for the reading round."""
     author: str
     header: list[HeaderRow]
     items: list[ItemView]
@@ -115,8 +129,14 @@ class DocumentView:
     removed: list[Removal]
 
 
-def build_view(meeting: Meeting, style: HouseStyle, *, agenda: bool, public: bool) -> DocumentView:
-    """Word the (already filtered) meeting in ``style``; ``public`` shows closed items as such."""
+def build_view(
+    meeting: Meeting, style: HouseStyle, *, agenda: bool, public: bool, for_review: bool = False
+) -> DocumentView:
+    """Word the (already filtered) meeting in ``style``; ``public`` shows closed items as such.
+
+    ``for_review`` marks the copy for the reading round instead of as a draft. Comments
+    (the chair's notes to the secretary) are never part of a view.
+    """
     clean = Cleaner()
     header = _header(meeting, style, agenda, clean)
     suffix = style.items.numbering[-1]
@@ -141,11 +161,19 @@ def build_view(meeting: Meeting, style: HouseStyle, *, agenda: bool, public: boo
             "date": format_date(meeting.date, weekday=False),
         }
         closing += [line.format(**values) for line in style.closing.lines]
+        approval = meeting.approval
+        if approval is not None and style.closing.approval:
+            # approving with problems still listed is recorded, not published
+            by = clean(approval.by.strip())
+            closing.append(style.closing.approval.format(by=by, date=_day(approval.at)))
+    mark = "" if agenda or meeting.approved else style.document.draft
+    if for_review and style.document.review:
+        mark = style.document.review
     return DocumentView(
         kind="agenda" if agenda else "minutes",
         title=clean(meeting.title),
         label=style.document.agenda if agenda else style.document.minutes,
-        draft="" if agenda else style.document.draft,
+        mark=mark,
         author=clean(meeting.secretary),
         header=header,
         items=items,
@@ -304,7 +332,41 @@ def _minutes(item: Item, style: HouseStyle, clean: Cleaner) -> MinutesView:
                 words.outcome.format(point=point, outcome=getattr(style.outcomes, outcome.name.lower()))
             )
     actions = [_action(a, style, clean) for a in item.actions]
-    return MinutesView(style.labels.minutes, notes, text, outcomes, style.labels.actions, actions)
+    corrections = [_correction(c.at, c.reason, style, clean) for c in item.corrections]
+    remarks = [
+        RemarkView(style.labels.remark.format(who=clean(r.who.strip())), _paragraphs(clean(r.text)))
+        for r in item.remarks
+        if r.text.strip()
+    ]
+    return MinutesView(
+        style.labels.minutes, notes, text, outcomes, style.labels.actions, actions, corrections, remarks
+    )
+
+
+def _day(moment: datetime) -> str:
+    """``14. marts 2023``: the local date of a stamp (a stamp with a zone is converted first)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return format_date(moment.date(), weekday=False)
+
+
+def _correction(at: datetime, reason: str, style: HouseStyle, clean: Cleaner) -> str:
+    """``Rettet den 14. marts 2023: <reason>``; without a reason, no dangling colon."""
+    reason = " ".join(clean(reason).split())
+    line = style.items.correction.format(date=_day(at), reason=reason)
+    return line if reason else line.rstrip().rstrip(":;,\u2013-").rstrip()
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Paragraphs split at blank lines; the words and line breaks inside them as typed."""
+    lines = [line.rstrip() for line in text.strip().replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return ["\n".join(p) for p in paragraphs if p]
 
 
 def _action(action: ActionItem, style: HouseStyle, clean: Cleaner) -> str:

@@ -33,6 +33,7 @@ class DocumentStyle:
     minutes: str
     agenda: str
     draft: str
+    review: str
     page_numbers: str
     template: str
 
@@ -67,6 +68,7 @@ class Labels:
     actions_summary: str
     closed: str
     next_meeting: str
+    remark: str
 
 
 @dataclass(frozen=True)
@@ -91,6 +93,7 @@ class ItemStyle:
     withdrawn: str
     action_who: str
     action_due: str
+    correction: str
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class ClosingStyle:
     actions_summary: bool
     next_meeting: bool
     lines: list[str]
+    approval: str
 
 
 @dataclass(frozen=True)
@@ -151,6 +155,9 @@ PLACEHOLDERS: dict[tuple[str, str], set[str]] = {
     ("items", "action_who"): {"who"},
     ("items", "action_due"): {"due"},
     ("closing", "lines"): {"chair", "secretary", "date"},
+    ("closing", "approval"): {"by", "date"},
+    ("labels", "remark"): {"who"},
+    ("items", "correction"): {"date", "reason"},
 }
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("participants", "absences"): ("list", "inline"),

@@ -112,6 +112,15 @@ class ReferentApp(App[None]):
             self.start_in_review = False
             self.call_after_refresh(screen.action_review)
 
+    def export_folder(self, meeting_id: int) -> Path:
+        """Exports go beside the meeting file they came from, else to the current folder."""
+        for summary in self.store.list_meetings():
+            if summary.id == meeting_id and summary.source_path:
+                folder = Path(summary.source_path).parent
+                if folder.is_dir():
+                    return folder
+        return Path.cwd()
+
     def flush_all(self) -> None:
         """Write every pending change now (quit, suspend, screen switch)."""
         from referent.ui.screens.minutes import MinutesScreen

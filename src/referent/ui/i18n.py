@@ -131,6 +131,10 @@ DANISH: dict[str, str] = {
     "The meeting file has changed, but these minutes are approved: not re-imported.": (
         "Mødefilen er ændret, men referatet er godkendt: det indlæses ikke igen."
     ),
+    "Export": "Eksportér",
+    "Export the minutes (Word)": "Eksportér referatet (Word)",
+    "Exporting the minutes…": "Eksporterer referatet …",
+    "Minutes exported to {path}": "Referatet er gemt i {path}",
     # review
     "Review": "Gennemsyn",
     "Changes": "Ændringer",

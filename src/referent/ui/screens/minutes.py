@@ -9,8 +9,10 @@ switch, so at most about a second of typing can be lost to a crash.
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -18,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 
 from referent.live import LiveMeeting
-from referent.model import ActionItem, ItemStatus
+from referent.model import ActionItem, ItemStatus, Meeting
 from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
 from referent.ui.i18n import t
 from referent.ui.i18n_bindings import translate_bindings
@@ -77,6 +79,15 @@ class MinutesScreen(Screen[None]):
         Binding("ctrl+t", "add_action", "Action item", id="add_action", priority=True, show=False),
         Binding("f9", "actions_list", "Actions list", id="actions_list", priority=True, show=False),
         Binding("ctrl+r", "review", "Review", id="review", priority=True),
+        Binding(
+            "f12",
+            "export",
+            "Export",
+            tooltip="Export the minutes (Word)",
+            id="export",
+            priority=True,
+            show=False,
+        ),
         Binding(
             "shift+pagedown,ctrl+pagedown",
             "scroll_case(1)",
@@ -365,6 +376,28 @@ class MinutesScreen(Screen[None]):
         self.enter_item(index)
 
     # --- other screens ----------------------------------------------------------------
+
+    def action_export(self) -> None:
+        """Write the minutes as it stands now to a Word file, off the UI thread."""
+        self.flush()
+        meeting = self.live.store.load_meeting(self.live.meeting_id)  # a copy the thread owns alone
+        folder = self.referent.export_folder(self.live.meeting_id)
+        self.notify(t("Exporting the minutes…"), timeout=3)
+        self.export_in_background(meeting, folder)
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_in_background(self, meeting: Meeting, folder: Path) -> None:
+        from referent.export import StyleError, WriteError, default_filename, export_docx
+
+        try:
+            report = export_docx(meeting, folder / default_filename(meeting))
+        except (WriteError, StyleError, OSError) as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
+            return
+        message = t("Minutes exported to {path}", path=report.path)
+        for warning in report.warnings():
+            message += "\n" + warning
+        self.app.call_from_thread(self.notify, message, timeout=15)
 
     def action_review(self) -> None:
         from referent.ui.screens.review import ReviewScreen
