@@ -603,3 +603,20 @@ def test_a_database_from_the_first_committed_schema_can_store_the_cursor(tmp_pat
         assert store.resume_point(meeting_id) == (None, "1,0")
     finally:
         store.close()
+
+
+REFERENCE_FILES = sorted((Path(__file__).parents[1] / "sample_agendas").glob("*.toml")) + sorted(
+    (Path(__file__).parent / "fixtures" / "minutes").glob("*.toml")
+)
+
+
+@pytest.mark.parametrize("path", REFERENCE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_reference_meetings_round_trip_through_the_database(store: Store, path: Path) -> None:
+    """File → database → file gives the same meeting, and the same file text."""
+    from referent.meetingfile import load_meeting
+    from referent.meetingwriter import dump_meeting
+
+    meeting = load_meeting(path)
+    stored = store.load_meeting(store.import_meeting(meeting))
+    assert stored == meeting
+    assert dump_meeting(stored) == dump_meeting(meeting)

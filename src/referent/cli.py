@@ -240,16 +240,28 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the minutes (or agenda) as Word, Markdown or a meeting file; print the path."""
-    from referent.export import StyleError, WriteError, default_filename, export_meeting, format_for
+    from referent.export import (
+        StyleError,
+        WriteError,
+        default_filename,
+        export_meeting,
+        format_for,
+        load_style,
+    )
 
-    meeting = _export_source(args)
     kind = format_for(args.out, args.format)
-    options = {"agenda": args.agenda, "public": args.public}
-    out = Path(args.out or default_filename(meeting, format=kind, **options))
-    try:
-        report = export_meeting(meeting, out, format=kind, style=args.style, **options)
+    if args.for_review and kind == "toml":
+        raise CommandError("--for-review makes a Word or text copy; it cannot be a meeting file", EXIT_USAGE)
+    meeting = _export_source(args)
+    try:  # a meeting file has no house style
+        style = load_style(args.style) if kind != "toml" else None
     except StyleError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
+    options = {"agenda": args.agenda, "public": args.public}
+    review = style.document.review if style is not None and args.for_review else ""
+    out = Path(args.out or default_filename(meeting, format=kind, review=review, **options))
+    try:
+        report = export_meeting(meeting, out, format=kind, style=style, for_review=args.for_review, **options)
     except WriteError as error:
         raise CommandError(str(error)) from error
     for warning in report.warnings():
@@ -322,6 +334,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--public", action="store_true", help="the public version: no closed content")
     export.add_argument("--style", metavar="NAME|FILE", help="house style: default, nord or a file")
     export.add_argument("--format", choices=("docx", "md", "toml"), help="default: from --out, else docx")
+    export.add_argument(
+        "--for-review",
+        action="store_true",
+        help="a copy for the reading round: marked 'Til gennemlæsning' in the header and the file name",
+    )
     opened = add(
         "open",
         cmd_open,

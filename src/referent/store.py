@@ -264,8 +264,9 @@ class Store:
         values = {f: _to_column(getattr(row, f)) for f in fields}
         return int(self.db[table].insert({"item_id": item_id, "position": position, **values}).last_pk)
 
-    def list_meetings(self) -> list[MeetingSummary]:
-        """Every meeting, most recently changed first."""
+    def list_meetings(self, meeting_id: int | None = None) -> list[MeetingSummary]:
+        """Every meeting (or just ``meeting_id``), most recently changed first."""
+        where = "" if meeting_id is None else "WHERE m.id = ?"
         rows = self.db.query(
             """SELECT m.*,
                  EXISTS(SELECT 1 FROM items i
@@ -276,7 +277,10 @@ class Store:
                  (SELECT COUNT(*) FROM approvals a WHERE a.meeting_id = m.id) AS approvals,
                  (SELECT a.reopened_at IS NULL FROM approvals a WHERE a.meeting_id = m.id
                   ORDER BY a.id DESC LIMIT 1) AS approved
-               FROM meetings m ORDER BY m.updated_at DESC, m.id DESC"""
+               FROM meetings m """
+            + where
+            + " ORDER BY m.updated_at DESC, m.id DESC",
+            [] if meeting_id is None else [meeting_id],
         )
         return [
             MeetingSummary(
@@ -398,12 +402,16 @@ class Store:
 
     # --- review and approval ----------------------------------------------------------
 
+    def summary(self, meeting_id: int) -> MeetingSummary:
+        """One meeting's line of ``referent list``."""
+        found = self.list_meetings(meeting_id)
+        if not found:
+            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+        return found[0]
+
     def state(self, meeting_id: int) -> str:
         """``agenda``, ``draft``, ``in review``, ``approved``, ``reopened`` or ``corrected``."""
-        for summary in self.list_meetings():
-            if summary.id == meeting_id:
-                return summary.status
-        raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+        return self.summary(meeting_id).status
 
     def start_review(self, meeting_id: int) -> dict[int, str]:
         """Remember every item's minutes as they are when the chair's review begins (once)."""

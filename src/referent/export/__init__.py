@@ -56,8 +56,13 @@ def render(
     agenda: bool = False,
     public: bool = False,
     style: HouseStyle | str | Path | None = None,
+    for_review: bool = False,
 ) -> tuple[bytes, list[Removal]]:
-    """The file's bytes and the removals, without writing anything."""
+    """The file's bytes and the removals, without writing anything.
+
+    ``for_review`` marks the copy for the reading round (the house style's ``review`` word in
+    the running header instead of ``UDKAST``); the meeting file has no such mark.
+    """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
     if public:
@@ -69,7 +74,7 @@ def render(
 
         return dump_meeting(meeting).encode("utf-8"), []
     house = style if isinstance(style, HouseStyle) else load_style(style)
-    view = build_view(meeting, house, agenda=agenda, public=public)
+    view = build_view(meeting, house, agenda=agenda, public=public, for_review=for_review)
     if format == "md":
         from referent.export.plaintext import render_markdown
 
@@ -87,9 +92,12 @@ def export_meeting(
     agenda: bool = False,
     public: bool = False,
     style: HouseStyle | str | Path | None = None,
+    for_review: bool = False,
 ) -> ExportReport:
     """Write the export to ``path`` atomically; raises ``WriteError`` or ``StyleError``."""
-    data, removed = render(meeting, format=format, agenda=agenda, public=public, style=style)
+    data, removed = render(
+        meeting, format=format, agenda=agenda, public=public, style=style, for_review=for_review
+    )
     target = Path(path)
     write_atomically(target, data)
     return ExportReport(target, format, removed)
@@ -120,10 +128,24 @@ def format_for(path: str | Path | None, requested: str | None = None) -> str:
 
 
 def default_filename(
-    meeting: Meeting, *, agenda: bool = False, public: bool = False, format: str = "docx"
+    meeting: Meeting,
+    *,
+    agenda: bool = False,
+    public: bool = False,
+    format: str = "docx",
+    review: str = "",
 ) -> str:
-    """``2023-03-13 Referat Politisk Niveau Sundhedsklynge Midt.docx``: sortable, safe on Windows."""
+    """``2023-03-13 Referat Politisk Niveau Sundhedsklynge Midt.docx``: sortable, safe on Windows.
+
+    ``review`` is the reading-round mark (``Til gennemlæsning``), added in brackets.
+    """
     kind = "Dagsorden" if agenda else "Referat"
-    name = " ".join((meeting.body or meeting.title).translate(_UNSAFE).split()).strip(" .")
+    name = _safe(meeting.body or meeting.title)
     suffix = " (offentlig)" if public else ""
+    if _safe(review):
+        suffix += f" ({_safe(review)})"
     return f"{meeting.date.isoformat()} {kind} {name}{suffix}.{format}"
+
+
+def _safe(text: str) -> str:
+    return " ".join(text.translate(_UNSAFE).split()).strip(" .")

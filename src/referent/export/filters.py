@@ -4,6 +4,10 @@ Filtering the model, before any document is built, is what makes the public vers
 a closed item's case text, recommendation, attachments, minutes and follow-ups are not in
 the data any writer sees, so they cannot leak into the body, the properties or a stray
 XML part. The same filters serve the Word, text and meeting-file exports.
+
+The chair's comments to the secretary are in neither version: they are never published
+(the Word and text writers leave them out of every version; only the internal meeting
+file keeps them, for the round trip).
 """
 
 from __future__ import annotations
@@ -15,9 +19,19 @@ from referent.model import Attendance, Item, ItemStatus, Meeting
 
 
 def public_meeting(meeting: Meeting) -> Meeting:
-    """A copy in which every closed item keeps only its number, title and time slot."""
-    items = [_closed_shell(item) if item.closed else copy.deepcopy(item) for item in meeting.items]
-    return replace(copy.deepcopy(meeting), items=items)
+    """A copy in which every closed item keeps only its number, title and time slot.
+
+    Open items keep their protocol remarks and corrections; no item keeps its comments.
+    The approvals stay (they decide whether the minutes are a draft), but not whether the
+    chair approved with problems still listed (recorded, not published), nor the reason for
+    reopening, which may speak of a closed item (each open item's correction has its own).
+    """
+    items = [
+        _closed_shell(item) if item.closed else replace(copy.deepcopy(item), comments=[])
+        for item in meeting.items
+    ]
+    approvals = [replace(a, with_problems=False, reopen_reason="") for a in meeting.approvals]
+    return replace(copy.deepcopy(meeting), items=items, approvals=approvals)
 
 
 def _closed_shell(item: Item) -> Item:
@@ -25,7 +39,10 @@ def _closed_shell(item: Item) -> Item:
 
 
 def agenda_meeting(meeting: Meeting) -> Meeting:
-    """A copy without what the meeting itself recorded: the agenda as it was sent out."""
+    """A copy without what the meeting itself recorded: the agenda as it was sent out.
+
+    That includes the review: no remarks, comments, corrections or approvals.
+    """
     people = [
         replace(p, attendance=Attendance.UNKNOWN, substitute="", arrived_at=None, left_after=None)
         for p in meeting.participants
@@ -43,6 +60,9 @@ def agenda_meeting(meeting: Meeting) -> Meeting:
             actual_start=None,
             conflicts=[],
             actions=[],
+            remarks=[],
+            comments=[],
+            corrections=[],
         )
         for item in copy.deepcopy(meeting.items)
     ]
@@ -54,4 +74,5 @@ def agenda_meeting(meeting: Meeting) -> Meeting:
         next_meeting="",
         actual_start=None,
         actual_end=None,
+        approvals=[],
     )

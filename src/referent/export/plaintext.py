@@ -16,7 +16,7 @@ _SPECIAL = str.maketrans({"*": "\\*", "`": "\\`", "[": "\\[", "]": "\\]", "<": "
 
 def render_markdown(view: DocumentView) -> str:
     """The whole document as Markdown text, ending in one newline."""
-    label = f"{view.label} {chr(0x2013)} {view.draft}" if view.draft else view.label
+    label = f"{view.label} {chr(0x2013)} {view.mark}" if view.mark else view.label
     parts: list[str] = [f"# {escape(view.title, line_start=False)}", f"**{escape(label)}**"]
     for row in view.header:
         parts.append(_row(row.label, row.lines))
@@ -88,7 +88,16 @@ def _item(item: ItemView, suffix: str) -> list[str]:
         parts.append(f"**{escape(minutes.label)}**")
         parts += [escape(note) for note in minutes.notes]
         parts.append(minutes.text.strip())
+        parts += [escape(correction) for correction in minutes.corrections]
         parts += [escape(outcome) for outcome in minutes.outcomes]
         if minutes.actions:
             parts += [escape(minutes.actions_label), _bullets(minutes.actions)]
+        for remark in minutes.remarks:
+            parts.append(f"**{escape(remark.label)}**")
+            parts += [_verbatim(paragraph) for paragraph in remark.paragraphs]
     return parts
+
+
+def _verbatim(paragraph: str) -> str:
+    """A paragraph shown exactly as typed: every line escaped, line breaks kept as hard breaks."""
+    return "  \n".join(escape(line) for line in paragraph.split("\n"))

@@ -223,11 +223,17 @@ class _Writer:
         for note in minutes.notes:
             self.paragraph(ids.normal, note)
         self.blocks(parse_blocks(minutes.text))
+        for correction in minutes.corrections:
+            self.paragraph(ids.normal, correction)
         for outcome in minutes.outcomes:
             self.paragraph(ids.normal, outcome)
         if minutes.actions:
             self.paragraph(ids.normal, minutes.actions_label, keep_next=True)
             self.bullets(minutes.actions)
+        for remark in minutes.remarks:
+            self.paragraph(ids.normal, remark.label, bold=True, keep_next=True)
+            for paragraph in remark.paragraphs:  # word for word: not read as Markdown
+                self.paragraph(ids.normal, paragraph)
 
     # -- Markdown blocks ----------------------------------------------------------------
     def blocks(self, blocks: list[Block], level: int = 0) -> None:
@@ -310,7 +316,7 @@ def _right_to_left(spans: list[Span]) -> bool:
 
 
 def _page_furniture(document: DocxDocument, view: DocumentView, ids: StyleIds) -> None:
-    """Running header (title, Referat/Dagsorden, UDKAST) and ``side/antal`` page numbers."""
+    """Running header (title, Referat/Dagsorden, UDKAST or the review mark) and ``side/antal``."""
     section = document.sections[-1]
     width = text_width(document)
     header = section.header
@@ -322,8 +328,8 @@ def _page_furniture(document: DocxDocument, view: DocumentView, ids: StyleIds) -
         tabs.add_tab_stop(Emu(int(inherited.get(qn("w:pos"))) * 635), WD_TAB_ALIGNMENT.CLEAR)
     tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
     p.add_run(f"{view.title}\t{view.label}")
-    if view.draft:
-        p.add_run(f" \u2013 {view.draft}").bold = True
+    if view.mark:
+        p.add_run(f" \u2013 {view.mark}").bold = True
     footer = section.footer
     footer.is_linked_to_previous = False
     if any("PAGE" in (t.text or "") for t in footer._element.iter(qn("w:instrText"))):

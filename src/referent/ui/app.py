@@ -71,7 +71,7 @@ class ReferentApp(App[None]):
 
     def ask_about_changed_file(self, meeting_id: int, path: Path, source: str) -> None:
         """The file was edited after it was imported: keep the draft or import it anew."""
-        if self.store.state(meeting_id) == "approved" or self.store.state(meeting_id) == "corrected":
+        if self.store.state(meeting_id) in ("approved", "corrected"):
             # approved minutes are never replaced by a file: they are reopened and corrected
             self.notify(t("The meeting file has changed, but these minutes are approved: not re-imported."),
                         severity="warning", timeout=15)  # fmt: skip
@@ -114,11 +114,9 @@ class ReferentApp(App[None]):
 
     def export_folder(self, meeting_id: int) -> Path:
         """Exports go beside the meeting file they came from, else to the current folder."""
-        for summary in self.store.list_meetings():
-            if summary.id == meeting_id and summary.source_path:
-                folder = Path(summary.source_path).parent
-                if folder.is_dir():
-                    return folder
+        source = self.store.summary(meeting_id).source_path
+        if source and Path(source).parent.is_dir():
+            return Path(source).parent
         return Path.cwd()
 
     def flush_all(self) -> None:

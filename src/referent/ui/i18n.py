@@ -31,6 +31,9 @@ DANISH: dict[str, str] = {
     "Scroll case text down": "Rul sagsfremstillingen ned",
     "Scroll case text up": "Rul sagsfremstillingen op",
     "palette": "kommandoer",
+    # Textual's own tooltips, shown in F1 help
+    "Quit the app and return to the command prompt.": "Afslut referent og vend tilbage til kommandolinjen.",
+    "Open the command palette": "Åbn kommandopaletten",
     "Space or Enter: mark / unmark   Esc: back": "Mellemrum eller Enter: markér / fjern   Esc: tilbage",
     "Item": "Punkt",
     "Action item": "Opfølgning",
