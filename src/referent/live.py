@@ -111,16 +111,23 @@ class LiveMeeting:
         self.meeting.actual_end = now
 
     def take_up(self, index: int) -> None:
-        """The meeting is dealing with item ``index``: record its start and mark it taken."""
+        """The meeting is dealing with item ``index``: record its start and mark it taken.
+
+        After the meeting was closed nothing is timed any more: minutes typed then (a late
+        correction) still mark a pending item taken, but give it no start time.
+        """
         item = self.meeting.items[index]
         if not self.started or item.actual_start is not None:
             return
-        item.actual_start = self._now()
-        changes: dict[str, object] = {"actual_start": item.actual_start}
+        changes: dict[str, object] = {}
+        if not self.closed:
+            item.actual_start = self._now()
+            changes["actual_start"] = item.actual_start
         if item.status is ItemStatus.PENDING:
             item.status = ItemStatus.TAKEN
             changes["status"] = item.status
-        self.store.update_item(self.item_ids[index], **changes)
+        if changes:
+            self.store.update_item(self.item_ids[index], **changes)
 
     # --- what the secretary records ---------------------------------------------------
 

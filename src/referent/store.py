@@ -343,7 +343,8 @@ class Store:
             self._record_correction(row["meeting_id"], item_id)
 
     def _record_correction(self, meeting_id: int, item_id: int) -> None:
-        """After a reopening, the first change to an item's minutes is a dated correction."""
+        """After a reopening, the first change to an item (its minutes, outcomes, status,
+        remarks, follow-ups) is a dated correction of that item."""
         last = self._last_approval(meeting_id)
         if not last or not last["reopened_at"]:
             return
@@ -518,6 +519,7 @@ class Store:
                 values[key] = self._column_value(key, value)
         with self._writing(row["meeting_id"]) as stamp:
             self.db["items"].update(item_id, {**values, "updated_at": stamp})
+            self._record_correction(row["meeting_id"], item_id)  # outcomes, status, … after reopening
 
     def update_participant(self, participant_id: int, **changes: Any) -> None:
         """Change attendance and the like; ``arrived_at`` / ``left_after`` take item ids."""
@@ -570,6 +572,8 @@ class Store:
     def _add_child(self, table: str, item_id: int, row: Any, while_approved: bool = False) -> int:
         meeting_id = self._row("items", item_id)["meeting_id"]
         with self._writing(meeting_id, while_approved=while_approved):
+            if table != "comments":  # a comment is a note to the secretary, not a change
+                self._record_correction(meeting_id, item_id)
             return self._insert_child(table, item_id, self._next_position(table, "item_id", item_id), row)
 
     # --- rows <-> model ---------------------------------------------------------------

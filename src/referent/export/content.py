@@ -124,6 +124,8 @@ class DocumentView:
     summary_label: str
     summary: list[str]
     closing: list[str]
+    approval: str
+    """``Referatet er godkendt af … den …``: the last line of approved minutes, or empty."""
     number_suffix: str
     page_numbers: str
     removed: list[Removal]
@@ -152,6 +154,7 @@ def build_view(
             summary += [f"{number}{suffix} {view.title}: {a}" for a in view.minutes.actions]
     clean.where = MEETING
     closing: list[str] = []
+    approval_line = ""
     if not agenda:
         if style.closing.next_meeting and meeting.next_meeting.strip():
             closing.append(f"{style.labels.next_meeting} {clean(meeting.next_meeting.strip())}")
@@ -165,7 +168,7 @@ def build_view(
         if approval is not None and style.closing.approval:
             # approving with problems still listed is recorded, not published
             by = clean(approval.by.strip())
-            closing.append(style.closing.approval.format(by=by, date=_day(approval.at)))
+            approval_line = style.closing.approval.format(by=by, date=_day(approval.at))
     mark = "" if agenda or meeting.approved else style.document.draft
     if for_review and style.document.review:
         mark = style.document.review
@@ -180,6 +183,7 @@ def build_view(
         summary_label=style.labels.actions_summary,
         summary=summary,
         closing=closing,
+        approval=approval_line,
         number_suffix=suffix,
         page_numbers=style.document.page_numbers,
         removed=clean.removals(),
@@ -332,7 +336,7 @@ def _minutes(item: Item, style: HouseStyle, clean: Cleaner) -> MinutesView:
                 words.outcome.format(point=point, outcome=getattr(style.outcomes, outcome.name.lower()))
             )
     actions = [_action(a, style, clean) for a in item.actions]
-    corrections = [_correction(c.at, c.reason, style, clean) for c in item.corrections]
+    corrections = [line for c in item.corrections if (line := _correction(c.at, c.reason, style, clean))]
     remarks = [
         RemarkView(style.labels.remark.format(who=clean(r.who.strip())), _paragraphs(clean(r.text)))
         for r in item.remarks

@@ -26,6 +26,8 @@ def render_markdown(view: DocumentView) -> str:
         parts.append(f"## {escape(view.summary_label, line_start=False)}")
         parts.append(_bullets(view.summary))
     parts += [escape(line) for line in view.closing]
+    if view.approval:
+        parts.append(escape(view.approval))
     return "\n\n".join(part.strip("\n") for part in parts if part.strip()) + "\n"
 
 
@@ -37,7 +39,7 @@ def escape(text: str, *, line_start: bool = True) -> str:
     number, dot, rest = text.partition(".")
     if dot and number.isdigit() and (not rest or rest[0] == " "):
         return f"{number}\\.{rest}"
-    if text[:1] in "#>+-" and (len(text) == 1 or text[1] in " #"):
+    if text and text[0] in "#>+-" and (len(text) == 1 or text[1] in " #"):
         return "\\" + text
     return text
 
@@ -93,7 +95,8 @@ def _item(item: ItemView, suffix: str) -> list[str]:
         if minutes.actions:
             parts += [escape(minutes.actions_label), _bullets(minutes.actions)]
         for remark in minutes.remarks:
-            parts.append(f"**{escape(remark.label)}**")
+            if remark.label.strip():
+                parts.append(f"**{escape(remark.label.strip())}**")
             parts += [_verbatim(paragraph) for paragraph in remark.paragraphs]
     return parts
 

@@ -58,6 +58,8 @@ def render_docx(view: DocumentView, style: HouseStyle) -> bytes:
         writer.bullets(view.summary)
     for line in view.closing:
         writer.paragraph(ids.normal, line)
+    if view.approval:  # set apart, so that it cannot be read as part of the last item or remark
+        writer.paragraph(ids.normal, view.approval, space_before=480)
     _page_furniture(document, view, ids)
     set_properties(document, title=view.title, author=view.author, subject=view.label)
     buffer = io.BytesIO()
@@ -223,6 +225,9 @@ class _Writer:
         for note in minutes.notes:
             self.paragraph(ids.normal, note)
         self.blocks(parse_blocks(minutes.text))
+        last = self.end.getprevious()
+        if minutes.corrections and last is not None and last.tag == _W + "p":
+            last.get_or_add_pPr().keepNext_val = True  # the correction stays with the text it corrects
         for correction in minutes.corrections:
             self.paragraph(ids.normal, correction)
         for outcome in minutes.outcomes:
@@ -231,7 +236,8 @@ class _Writer:
             self.paragraph(ids.normal, minutes.actions_label, keep_next=True)
             self.bullets(minutes.actions)
         for remark in minutes.remarks:
-            self.paragraph(ids.normal, remark.label, bold=True, keep_next=True)
+            if remark.label.strip():
+                self.paragraph(ids.normal, remark.label, bold=True, keep_next=True)
             for paragraph in remark.paragraphs:  # word for word: not read as Markdown
                 self.paragraph(ids.normal, paragraph)
 

@@ -175,13 +175,17 @@ class MinutesScreen(Screen[None]):
         self.refresh_agenda()
         self.refresh_status()
 
-    def enter_item(self, index: int, cursor: str = "") -> None:
-        """Save the item being left, show item ``index`` and put the cursor in its text."""
+    def enter_item(self, index: int, cursor: str = "", take_up: bool = True) -> None:
+        """Save the item being left, show item ``index`` and put the cursor in its text.
+
+        Moving to an item during the meeting takes it up; looking at one from the review, or
+        after the meeting was closed, does not (``take_up=False``).
+        """
         self.flush()
         if self.editing_item is not None and self.editing_item != index:
             self.live.remember_cursor(_cursor(self.editor))
         self.live.go_to(index, cursor)
-        if self.live.started and not self.read_only:
+        if take_up and self.live.started and not self.live.closed and not self.read_only:
             self.live.take_up(self.live.current)
         index = self.live.current
         self.editing_item = index
@@ -411,10 +415,10 @@ class MinutesScreen(Screen[None]):
         self.read_only = self.locked_elsewhere or self.live.meeting.approved
         self.editor.read_only = self.read_only
         if item is not None:
-            self.enter_item(item)
+            self.enter_item(item, take_up=False)
             self.notify(t("Ctrl+R: back to the review."))
         else:
-            self.enter_item(self.live.current, _cursor(self.editor))
+            self.enter_item(self.live.current, _cursor(self.editor), take_up=False)
 
     def action_attendance(self) -> None:
         from referent.ui.screens.attendance import AttendanceScreen

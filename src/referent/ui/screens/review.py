@@ -8,6 +8,7 @@ correction the chair made as a word-level diff.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
@@ -129,15 +130,6 @@ class ReviewScreen(Screen[int | None]):
             text.append("\n")
         return text if text else Text(t("No changes since the review began."), style="dim italic")
 
-    def selected_item(self) -> int:
-        """The item of the highlighted problem, else the minutes screen's current item."""
-        problems = self.query_one("#problems", OptionList)
-        if problems.highlighted is not None and problems.highlighted < len(self.problems):
-            item = self.problems[problems.highlighted].item
-            if item is not None:
-                return item
-        return self.live.current
-
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         problem = self.problems[int(event.option.id or 0)]
         if problem.kind in (ProblemKind.NO_ATTENDANCE, ProblemKind.UNMARKED):
@@ -158,43 +150,60 @@ class ReviewScreen(Screen[int | None]):
         self.showing_changes = not self.showing_changes
         self.refresh_review()
 
+    def ask_about_item(
+        self, title: str, fields: list[tuple[str, str]], then: Callable[[int, list[str]], None]
+    ) -> None:
+        """Ask which item (the one the chair was reading, by default) and ``fields``, then
+        call ``then(index, answers)``."""
+        count = len(self.live.item_ids)
+
+        def answered(answer: list[str] | None) -> None:
+            if not answer:
+                return
+            number, *rest = answer
+            if not number.isdigit() or not 1 <= int(number) <= count:
+                self.notify(t("There is no item {number}.", number=number), severity="warning")
+                return
+            then(int(number) - 1, rest)
+
+        fields = [(t("Item number"), str(self.live.current + 1)), *fields]
+        self.app.push_screen(AskScreen(title, fields), answered)
+
     def action_comment(self) -> None:
         if self.read_only:
             return
-        index = self.selected_item()
 
-        def add(answer: list[str] | None) -> None:
-            if answer:
-                comment = Comment(
-                    answer[0], who=self.live.meeting.chair, at=self.referent.now().replace(microsecond=0)
-                )
+        def add(index: int, answer: list[str]) -> None:
+            if answer[0]:
+                at = self.referent.now().replace(microsecond=0)
+                comment = Comment(answer[0], who=self.live.meeting.chair, at=at)
                 self.live.store.add_comment(self.live.item_ids[index], comment)
                 self.refresh_review()
 
-        title = f"{t('Comment')}: {index + 1}. {self.live.meeting.items[index].title}"
-        self.app.push_screen(AskScreen(title, [(t("Comment for the secretary"), "")]), add)
+        self.ask_about_item(t("Comment"), [(t("Comment for the secretary"), "")], add)
 
     def action_remark(self) -> None:
         if self.changes_locked():
             self.notify(t("The minutes are approved: reopen them first (o)."), severity="warning")
             return
-        index = self.selected_item()
 
-        def add(answer: list[str] | None) -> None:
-            if answer and len(answer) == 2 and answer[1]:
-                self.live.store.add_remark(self.live.item_ids[index], Remark(who=answer[0], text=answer[1]))
+        def add(index: int, answer: list[str]) -> None:
+            who, text = answer
+            if who and text:
+                self.live.store.add_remark(self.live.item_ids[index], Remark(who=who, text=text))
                 self.refresh_review()
 
-        title = f"{t('Protocol remark')}: {index + 1}. {self.live.meeting.items[index].title}"
-        self.app.push_screen(AskScreen(title, [(t("Who"), ""), (t("Remark, word for word"), "")]), add)
+        fields = [(t("Who"), ""), (t("Remark, word for word"), "")]
+        self.ask_about_item(t("Protocol remark"), fields, add)
 
     def action_history(self) -> None:
         from referent.ui.screens.history import HistoryScreen
 
-        index = self.selected_item()
-        self.app.push_screen(
-            HistoryScreen(self.live, index, self.changes_locked()), lambda _: self.refresh_review()
-        )
+        def show(index: int, _: list[str]) -> None:
+            screen = HistoryScreen(self.live, index, self.changes_locked())
+            self.app.push_screen(screen, lambda _: self.refresh_review())
+
+        self.ask_about_item(t("History"), [], show)
 
     def action_approve(self) -> None:
         if self.read_only or self.live.meeting.approved:

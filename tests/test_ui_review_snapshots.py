@@ -1,0 +1,59 @@
+"""SVG snapshots of the chair's review and of an item's history, at 120×36 with a fixed clock.
+
+The demo meeting is a draft with a gap of every kind (``test_ui_review.draft``); the store
+runs on the test's clock, so the history's times are fixed. Accept changed pictures with
+``pytest tests/test_ui_review_snapshots.py --snapshot-update`` only after looking at them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from test_ui_review import draft, review_open
+from textual.pilot import Pilot
+from ui_helpers import SIZE, Case, english_locale
+
+from referent.ui.i18n import set_language
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    english_locale(monkeypatch)
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[Case]:
+    case = Case(tmp_path)
+    case.store.clock = case.clock
+    yield case
+    case.close()
+
+
+async def wait_for_review(pilot: Pilot[None]) -> None:
+    await review_open(pilot)
+    await pilot.pause()
+
+
+def test_review_screen(case: Case, snap_compare: SnapCompare) -> None:
+    draft(case)
+    assert snap_compare(case.app(review=True), run_before=wait_for_review, terminal_size=SIZE)
+
+
+def test_history_screen(case: Case, snap_compare: SnapCompare) -> None:
+    """Item 2 written three times, two minutes apart; the chair's last change highlighted."""
+    draft(case)
+    item_id = case.store.item_ids(case.meeting_id)[1]
+    for text in (
+        "Tilbuddet fra Greenway Play blev godkendt.",
+        "Tilbuddet fra Greenway Play blev godkendt med 4 stemmer mod 1.",
+    ):
+        case.clock.advance(minutes=2)
+        case.store.save_minutes(item_id, text)
+    press = ["h", "ctrl+u", "2", "enter"]  # h asks which item
+    assert snap_compare(case.app(review=True), run_before=wait_for_review, press=press, terminal_size=SIZE)
