@@ -169,7 +169,7 @@ async def test_review_true_opens_the_review_of_a_draft_with_each_problem(case: C
         text = screen_text(app)
         assert "Problems: 9" in text  # the closed item is a reminder, not a problem
         for line in GAPS:  # long lines wrap in the list
-            assert line[:50] in text
+            assert line[:36] in text
     assert case.store.state(case.meeting_id) == "in review"
     assert case.store.review_snapshot(case.meeting_id) is not None
 
@@ -246,7 +246,7 @@ async def test_the_chairs_edits_show_as_a_word_diff(case: Case) -> None:
         assert isinstance(app.screen, ReviewScreen)
         text = screen_text(app)
         assert "2. Renovation of the Mill Street playground" in text
-        assert "Tilbuddet blev godkendt.nej" in text  # the deleted words, then the inserted one
+        assert "Tilbuddet blev godkendt. nej" in text  # the deleted words, a space, the inserted one
         assert "1. Approval of the agenda" not in text  # unchanged items are not listed
         changes = styled(app.screen.changes_text())  # type: ignore[attr-defined]
         assert [words for words, style in changes if "strike" in style] == ["godkendt."]

@@ -142,7 +142,7 @@ class Store:
         if not while_approved and self._approval_in_force(meeting_id):
             raise ApprovedMinutes(
                 f"meeting {meeting_id} is approved and cannot be changed; reopen it for correction"
-                f" first: 'referent review {meeting_id}', then O (reopen) with the reason"
+                f" first: 'referent review {meeting_id}', then o (reopen) with the reason"
             )
         stamp = _stamp(self.clock())
         with self.db.atomic():
@@ -519,7 +519,8 @@ class Store:
                 values[key] = self._column_value(key, value)
         with self._writing(row["meeting_id"]) as stamp:
             self.db["items"].update(item_id, {**values, "updated_at": stamp})
-            self._record_correction(row["meeting_id"], item_id)  # outcomes, status, … after reopening
+            if any(row.get(column) != value for column, value in values.items()):
+                self._record_correction(row["meeting_id"], item_id)  # outcomes, status, … after reopening
 
     def update_participant(self, participant_id: int, **changes: Any) -> None:
         """Change attendance and the like; ``arrived_at`` / ``left_after`` take item ids."""

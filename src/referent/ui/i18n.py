@@ -181,6 +181,11 @@ DANISH: dict[str, str] = {
     "Restore": "Gendan",
     "b: compare with this   r: restore   Esc: back": "b: sammenlign med denne   r: gendan   Esc: tilbage",
     "words": "ord",
+    "word": "ord",
+    "Go to problem": "Gå til mangel",
+    "Record the meeting's end now ({time})?": "Registrér mødets afslutning nu ({time})?",
+    "Yes": "Ja",
+    "No": "Nej",
     "base": "basis",
     "Restored; the restore is itself a new revision.": "Gendannet; gendannelsen er selv en ny version.",
 }

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from referent.danish import format_span
 from referent.live import LiveMeeting
 from referent.model import Item, ItemStatus, Meeting, Numbering
+from referent.review import word_diff
 from referent.textclean import clean_text
 from referent.ui.i18n import t
 
@@ -141,6 +142,22 @@ class StatusLine(Static):
                 text.append(f" {t('over by')} {_duration(spent - planned)}", style="bold white on red")
             return text
         return Text(f"{label} {_duration(spent)}")
+
+
+DIFF_STYLES = {"delete": "strike red", "insert": "bold green underline"}
+
+
+def diff_text(before: str, after: str) -> Text:
+    """Words removed struck through in red, words added underlined in green; a replaced
+    word and its replacement are kept apart by a space so they do not run together."""
+    text = Text()
+    previous = ""
+    for change in word_diff(before, after):
+        if previous == "delete" and change.kind == "insert" and not change.text[:1].isspace():
+            text.append(" ")
+        text.append(change.text, style=DIFF_STYLES.get(change.kind, ""))
+        previous = change.kind
+    return text
 
 
 def _duration(span: timedelta) -> str:

@@ -11,10 +11,10 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
-from referent.review import word_diff
 from referent.store import Revision
 from referent.ui.i18n import t
 from referent.ui.i18n_bindings import translate_bindings
+from referent.ui.widgets import diff_text
 
 
 class HistoryScreen(ModalScreen[None]):
@@ -59,7 +59,8 @@ class HistoryScreen(ModalScreen[None]):
         options = []
         for number, revision in enumerate(self.revisions):
             line = Text(f"{revision.saved_at.astimezone().strftime('%d.%m %H:%M:%S')}  ")
-            line.append(f"{len(revision.text.split())} {t('words')}", style="dim")
+            words = len(revision.text.split())
+            line.append(f"{words} {t('word') if words == 1 else t('words')}", style="dim")
             if number == self.base:
                 line.append(f"  [{t('base')}]", style="bold yellow")
             options.append(Option(line))
@@ -80,13 +81,7 @@ class HistoryScreen(ModalScreen[None]):
             return
         base = self.base if self.base is not None else highlighted - 1
         before = self.revisions[base].text if base >= 0 else ""
-        text = Text()
-        for change in word_diff(before, self.revisions[highlighted].text):
-            text.append(
-                change.text,
-                style={"delete": "strike red", "insert": "bold green underline"}.get(change.kind, ""),
-            )
-        self.query_one("#diff", Static).update(text)
+        self.query_one("#diff", Static).update(diff_text(before, self.revisions[highlighted].text))
 
     def action_mark_base(self) -> None:
         highlighted = self.query_one("#revisions", OptionList).highlighted

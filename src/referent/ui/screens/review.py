@@ -21,10 +21,11 @@ from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
 from referent.model import Comment, Remark
-from referent.review import ProblemKind, ReviewProblem, find_problems, word_diff
+from referent.review import ProblemKind, ReviewProblem, find_problems
 from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
 from referent.ui.i18n import t
 from referent.ui.i18n_bindings import translate_bindings
+from referent.ui.widgets import diff_text
 
 if TYPE_CHECKING:
     from referent.ui.app import ReferentApp
@@ -51,6 +52,8 @@ class ReviewScreen(Screen[int | None]):
 
     BINDINGS = [
         Binding("escape,ctrl+r", "back", "Back", id="review_back", priority=True),
+        # the problem list handles Enter itself; this makes the key visible in the footer
+        Binding("enter", "go_to_problem", "Go to problem", id="review_go"),
         Binding("f1", "help", "Help", id="review_help"),
         Binding("d", "toggle_changes", "Changes", id="review_changes"),
         Binding("c", "comment", "Comment", id="review_comment"),
@@ -124,19 +127,37 @@ class ReviewScreen(Screen[int | None]):
             if before == item.minutes:
                 continue
             text.append(f"\n{index + 1}. {item.title}\n", style="bold")
-            for change in word_diff(before, item.minutes):
-                style = {"delete": "strike red", "insert": "bold green underline"}.get(change.kind, "")
-                text.append(change.text, style=style)
+            text.append(diff_text(before, item.minutes))
             text.append("\n")
         return text if text else Text(t("No changes since the review began."), style="dim italic")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        problem = self.problems[int(event.option.id or 0)]
+        self.go_to(self.problems[int(event.option.id or 0)])
+
+    def action_go_to_problem(self) -> None:
+        highlighted = self.query_one("#problems", OptionList).highlighted
+        if highlighted is not None and highlighted < len(self.problems):
+            self.go_to(self.problems[highlighted])
+
+    def go_to(self, problem: ReviewProblem) -> None:
+        """Open what fixes ``problem``: the attendance, the item in the editor, or the clock."""
         if problem.kind in (ProblemKind.NO_ATTENDANCE, ProblemKind.UNMARKED):
             from referent.ui.screens.attendance import AttendanceScreen
 
             self.app.push_screen(
                 AttendanceScreen(self.live, self.changes_locked()), lambda _: self.refresh_review()
+            )
+        elif problem.kind is ProblemKind.NOT_CLOSED and not self.changes_locked():
+            now = self.referent.now().strftime("%H.%M")
+
+            def close(value: str | None) -> None:
+                if value == "yes":
+                    self.live.close_meeting()
+                    self.refresh_review()
+
+            choices = [Choice("y", t("Yes"), "yes"), Choice("n", t("No"), "no")]
+            self.app.push_screen(
+                ChoiceScreen(t("Record the meeting's end now ({time})?", time=now), choices), close
             )
         elif problem.item is not None:
             self.dismiss(problem.item)
