@@ -238,9 +238,10 @@ class ReviewScreen(Screen[int | None]):
                     self.notify(t("Approved by {name}.", name=answer[0]))
                     self.refresh_review()
 
-            self.app.push_screen(
-                AskScreen(t("Approve the minutes"), [(t("Approved by"), self.live.meeting.chair)]), approve
-            )
+            meeting = self.live.meeting
+            # the chair, else whoever approved last time (a meeting file need not name a chair)
+            name = meeting.chair or (meeting.approvals[-1].by if meeting.approvals else "")
+            self.app.push_screen(AskScreen(t("Approve the minutes"), [(t("Approved by"), name)]), approve)
 
         if not to_fix:
             ask_name(False)
