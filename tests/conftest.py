@@ -37,6 +37,19 @@ class FakeClock:
 
 
 @pytest.fixture(autouse=True)
+def english_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Without a language setting the app follows the locale: pin it so every test reads the
+    same screen anywhere, and reset the UI language (module state) afterwards."""
+    from referent.ui.i18n import set_language
+
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    yield
+    set_language("en")
+
+
+@pytest.fixture(autouse=True)
 def referent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REFERENT_DB into the test's folder: no test may touch the user's own database."""
     path = tmp_path / "env" / "referent.db"

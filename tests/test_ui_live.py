@@ -15,7 +15,7 @@ import pytest
 from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, TextArea
-from ui_helpers import DEMO, SIZE, Case, english_locale, notifications, screen_text
+from ui_helpers import DEMO, SIZE, Case, notifications, screen_text
 
 from referent import cli
 from referent.lock import MeetingLock
@@ -23,7 +23,6 @@ from referent.model import ActionItem, Attendance, ItemStatus, Outcome
 from referent.store import Store
 from referent.ui.app import ReferentApp, make_app
 from referent.ui.dialogs import AskScreen, ChoiceScreen
-from referent.ui.i18n import set_language
 from referent.ui.screens import minutes as minutes_screen
 from referent.ui.screens.actions import ActionsScreen
 from referent.ui.screens.attendance import AttendanceScreen
@@ -31,13 +30,6 @@ from referent.ui.screens.conflicts import ConflictScreen
 from referent.ui.screens.help import HelpScreen
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.outcomes import OutcomeScreen
-
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    english_locale(monkeypatch)
-    yield
-    set_language("en")  # the language is module state in referent.ui.i18n
 
 
 @pytest.fixture

@@ -17,25 +17,17 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
-from ui_helpers import SIZE, Case, english_locale, notifications, screen_text
+from ui_helpers import SIZE, Case, notifications, screen_text
 
 from referent import cli
 from referent.lock import MeetingLock
 from referent.model import ActionItem, Attendance, Comment, Correction, ItemStatus, Outcome, Remark
 from referent.ui.app import ReferentApp
 from referent.ui.dialogs import AskScreen, ChoiceScreen
-from referent.ui.i18n import set_language
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.history import HistoryScreen
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.review import ReviewScreen
-
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    english_locale(monkeypatch)
-    yield
-    set_language("en")  # the language is module state in referent.ui.i18n
 
 
 @pytest.fixture

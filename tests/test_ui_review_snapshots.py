@@ -13,18 +13,9 @@ from pathlib import Path
 import pytest
 from test_ui_review import draft, review_open
 from textual.pilot import Pilot
-from ui_helpers import SIZE, Case, english_locale
-
-from referent.ui.i18n import set_language
+from ui_helpers import SIZE, Case
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    english_locale(monkeypatch)
-    yield
-    set_language("en")
 
 
 @pytest.fixture

@@ -13,20 +13,12 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
-from ui_helpers import POLITISK, SIZE, Case, english_locale
+from ui_helpers import POLITISK, SIZE, Case
 
 from referent.ui.app import ReferentApp, make_app
-from referent.ui.i18n import set_language
 
 SnapCompare = Callable[..., bool]
 """pytest-textual-snapshot's fixture: ``snap_compare(app, press=..., run_before=..., terminal_size=...)``."""
-
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    english_locale(monkeypatch)
-    yield
-    set_language("en")
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from referent.meetingfile import load_meeting
 from referent.model import Meeting
 from referent.store import Store
@@ -84,13 +82,6 @@ class Case:
 
     def close(self) -> None:
         self.store.close()
-
-
-def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Without a language setting the app follows the locale: pin it so tests read the same anywhere."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 def screen_text(app: ReferentApp) -> str:
