@@ -310,11 +310,18 @@ def test_import_of_an_invalid_file_stores_nothing(
     assert capsys.readouterr().out.startswith("No meetings yet")
 
 
-@pytest.mark.parametrize("name", ["missing.toml", "."], ids=["missing", "directory"])
-def test_import_of_an_unreadable_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("missing.toml", "no such file"), (".", "is a directory, not a meeting file")],
+    ids=["missing", "directory"],
+)
+def test_import_of_an_unreadable_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, message: str
+) -> None:
+    """The same one-line messages as ``referent check`` gives for the same file."""
     assert main(["import", str(tmp_path / name)]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("referent: ") and "cannot be read" in err and len(err.splitlines()) == 1
+    assert err.startswith("referent: ") and err.rstrip().endswith(message) and len(err.splitlines()) == 1
 
 
 def test_a_database_that_is_not_a_database(tmp_path: Path) -> None:

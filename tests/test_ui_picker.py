@@ -59,3 +59,20 @@ async def test_a_bad_path_is_explained_and_nothing_is_imported(tmp_path: Path) -
         assert f"{broken}:3:" in screen_text(app)
     assert len(case.store.list_meetings()) == 1
     case.close()
+
+
+async def test_a_path_already_imported_resumes_its_draft(tmp_path: Path) -> None:
+    case = Case(tmp_path)
+    copy = tmp_path / "politisk.toml"
+    shutil.copy(POLITISK, copy)
+    first = case.store.import_meeting(case.stored(), str(copy), copy.read_text(encoding="utf-8"))
+    case.store.save_minutes(case.store.item_ids(first)[0], "Allerede skrevet.")
+    app = picker(case)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("tab")
+        app.screen.query_one("#path").value = str(copy)
+        await pilot.press("enter")
+        assert isinstance(app.screen, MinutesScreen)
+        assert app.meeting_id == first  # the same draft, not a second empty meeting
+    assert len(case.store.list_meetings()) == 2  # the Case's own meeting and this one
+    case.close()

@@ -60,13 +60,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Store a meeting file in the database and print the new meeting's id."""
-    from referent.meetingfile import MeetingFileError, decode_source, parse_meeting
+    from referent.meetingfile import MeetingFileError, read_meeting_file
 
     try:
-        source = decode_source(args.file, Path(args.file).read_bytes())
-        meeting = parse_meeting(source, args.file)
-    except OSError as error:
-        raise CommandError(f"{args.file}: cannot be read: {error.strerror}", EXIT_USAGE) from error
+        meeting, source = read_meeting_file(args.file)
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
     store = _open_store(args)
@@ -148,24 +145,15 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def _meeting_for_file(store: Store, path: Path) -> tuple[int, tuple[Path, str] | None]:
     """The draft of a meeting file: imported now if new; flagged if the file changed since."""
-    import hashlib
-
-    from referent.meetingfile import MeetingFileError, decode_source, parse_meeting
+    from referent.drafts import draft_for_file
+    from referent.meetingfile import MeetingFileError
 
     try:
-        source = decode_source(str(path), path.read_bytes())
-        meeting = parse_meeting(source, str(path))
-    except OSError as error:
-        raise CommandError(f"{path}: cannot be read: {error.strerror}", EXIT_USAGE) from error
+        draft = draft_for_file(store, path)
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
-    known = store.find_by_source(path)
-    if known is None:
-        return store.import_meeting(meeting, str(path), source), None
-    meeting_id, digest = known
-    if digest != hashlib.sha256(source.encode()).hexdigest():
-        return meeting_id, (path, source)
-    return meeting_id, None
+    changed = None if draft.changed_source is None else (path, draft.changed_source)
+    return draft.meeting_id, changed
 
 
 def _run_app(

@@ -184,7 +184,7 @@ class LiveMeeting:
         before_id = self.item_ids[before] if before is not None and before < len(self.item_ids) else None
         new_id = self.store.add_item(self.meeting_id, Item(title=title), before=before_id)
         current_id = self.item_ids[self.current]
-        self._reload()
+        self.reload()
         self.current = self.item_ids.index(current_id)
         return self.item_ids.index(new_id)
 
@@ -193,7 +193,7 @@ class LiveMeeting:
         item_id = self.item_ids[index]
         current_id = self.item_ids[self.current]
         self.store.move_item(item_id, offset)
-        self._reload()
+        self.reload()
         self.current = self.item_ids.index(current_id)
         return self.item_ids.index(item_id)
 
@@ -203,14 +203,14 @@ class LiveMeeting:
         """Present, remote, absent (afbud), or absent with a substitute attending instead."""
         changes: dict[str, object] = {"attendance": attendance, "substitute": substitute}
         self.store.update_participant(person_id, **changes)
-        self._reload()
+        self.reload()
 
     def mark_everyone_present(self) -> None:
         """Everyone not yet marked is present; marks already made are kept."""
         for person_id, person, _ in self.people():
             if person.attendance is Attendance.UNKNOWN:
                 self.store.update_participant(person_id, attendance=Attendance.PRESENT)
-        self._reload()
+        self.reload()
 
     def arrived_at(self, person_id: int, index: int | None) -> None:
         """The participant came late, from item ``index`` on (None clears it)."""
@@ -218,19 +218,20 @@ class LiveMeeting:
         person = self._person(person_id)
         if index is not None and person.attendance in (Attendance.UNKNOWN, Attendance.ABSENT):
             changes["attendance"] = Attendance.PRESENT
+            changes["substitute"] = ""  # she came herself after all
         self.store.update_participant(person_id, **changes)
-        self._reload()
+        self.reload()
 
     def left_after(self, person_id: int, index: int | None) -> None:
         """The participant left after item ``index`` (None clears it)."""
         self.store.update_participant(person_id, left_after=None if index is None else self.item_ids[index])
-        self._reload()
+        self.reload()
 
     def add_person(self, name: str, role: str = "", guest: bool = False) -> int:
         """Someone not on the list turned up: added as present."""
         person = Participant(name=name, role=role, attendance=Attendance.PRESENT)
         person_id = self.store.add_participant(self.meeting_id, person, guest=guest)
-        self._reload()
+        self.reload()
         return person_id
 
     def _person(self, person_id: int) -> Participant:
@@ -248,8 +249,5 @@ class LiveMeeting:
 
     def reload(self) -> None:
         """Read the meeting again after changes made straight through the store."""
-        self._reload()
-
-    def _reload(self) -> None:
         self.meeting = self.store.load_meeting(self.meeting_id)
         self._refresh_ids()

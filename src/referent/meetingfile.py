@@ -187,6 +187,11 @@ SUB_SECTIONS = {"actions": ActionItem, "remarks": Remark, "comments": Comment, "
 
 def load_meeting(path: str | FilePath) -> Meeting:
     """Read a meeting file from disk; raises ``MeetingFileError`` for anything wrong with it."""
+    return read_meeting_file(path)[0]
+
+
+def read_meeting_file(path: str | FilePath) -> tuple[Meeting, str]:
+    """The meeting in a file and the file's text (to remember what was imported)."""
     name = str(path)
     file = FilePath(path)
     try:
@@ -197,7 +202,8 @@ def load_meeting(path: str | FilePath) -> Meeting:
         raise MeetingFileError(name, [Problem(None, "is a directory, not a meeting file")]) from None
     except OSError as error:
         raise MeetingFileError(name, [Problem(None, f"cannot be read: {error.strerror}")]) from None
-    return parse_meeting(decode_source(name, raw), name)
+    source = decode_source(name, raw)
+    return parse_meeting(source, name), source
 
 
 def decode_source(name: str, raw: bytes) -> str:

@@ -82,6 +82,11 @@ class Revision:
     text: str
 
 
+def digest(source_text: str) -> str:
+    """What a meeting file's text is remembered by, to notice when the file changes."""
+    return hashlib.sha256(source_text.encode()).hexdigest()
+
+
 def _clock_text(value: time | None) -> str | None:
     return value.strftime("%H:%M") if value else None
 
@@ -133,11 +138,14 @@ class Store:
         self.db.close()
 
     @contextmanager
-    def _writing(self, meeting_id: int, while_approved: bool = False) -> Iterator[str]:
+    def _writing(
+        self, meeting_id: int, while_approved: bool = False, changes_minutes: bool = True
+    ) -> Iterator[str]:
         """One transaction that also stamps the meeting as changed; yields the time stamp.
 
         Every change passes here, so this is where approved minutes are protected: from the
         UI, the CLI or anything else, a change to them is refused until they are reopened.
+        Only a change to the minutes moves "last saved" (not where the reader's cursor is).
         """
         if not while_approved and self._approval_in_force(meeting_id):
             raise ApprovedMinutes(
@@ -147,7 +155,8 @@ class Store:
         stamp = _stamp(self.clock())
         with self.db.atomic():
             yield stamp
-            self.db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [stamp, meeting_id])
+            if changes_minutes:
+                self.db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [stamp, meeting_id])
 
     def _approval_in_force(self, meeting_id: int) -> dict[str, Any] | None:
         last = self._last_approval(meeting_id)
@@ -181,9 +190,7 @@ class Store:
                     {
                         **self._meeting_row(meeting),
                         "source_path": str(Path(source_path).resolve()) if source_path else None,
-                        "source_sha256": hashlib.sha256(source_text.encode()).hexdigest()
-                        if source_text is not None
-                        else None,
+                        "source_sha256": digest(source_text) if source_text is not None else None,
                         "imported_at": stamp,
                         "updated_at": stamp,
                     }
@@ -332,7 +339,10 @@ class Store:
     def save_minutes(self, item_id: int, text: str) -> None:
         """Store an item's minutes text; rapid saves coalesce into one revision per window."""
         text = clean_text(text)
-        row = self._row("items", item_id)
+        row = self.db.execute("SELECT meeting_id, minutes FROM items WHERE id = ?", [item_id]).fetchone()
+        if row is None:
+            raise LookupError(f"no item with id {item_id}")
+        row = {"meeting_id": row[0], "minutes": row[1]}
         if (row["minutes"] or "") == text:
             return
         with self._writing(row["meeting_id"]) as stamp:
@@ -496,13 +506,19 @@ class Store:
 
     def update_meeting(self, meeting_id: int, **changes: Any) -> None:
         """Change header fields: ``title``, ``location``, ``actual_start`` (a ``time``), …"""
-        self._meeting_row_by_id(meeting_id)
         allowed = {"title", "body", "date", "start", "end", "location", "chair", "secretary",
                    "next_meeting", "actual_start", "actual_end", "current_item", "cursor"}  # fmt: skip
-        row = {key: self._column_value(key, value) for key, value in _checked(changes, allowed).items()}
+        row = {key: self._column_value(value) for key, value in _checked(changes, allowed).items()}
         where_only = set(changes) <= {"current_item", "cursor"}  # reading approved minutes moves too
-        with self._writing(meeting_id, while_approved=where_only):
-            self.db["meetings"].update(meeting_id, row)
+        # Plain SQL on the named columns: this runs on every item switch and cursor move, and
+        # the meetings row carries the review snapshot, which there is no need to read back.
+        assignments = ", ".join(f"[{column}] = ?" for column in row)
+        with self._writing(meeting_id, while_approved=where_only, changes_minutes=not where_only):
+            cursor = self.db.execute(
+                f"UPDATE meetings SET {assignments} WHERE id = ?", [*row.values(), meeting_id]
+            )
+            if cursor.rowcount == 0:
+                raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
 
     def update_item(self, item_id: int, **changes: Any) -> None:
         """Change an item's fields by their ``Item`` names (``status``, ``recommendation``, …)."""
@@ -516,7 +532,7 @@ class Store:
             elif key == "case":
                 values["case_text"] = clean_text(value)
             else:
-                values[key] = self._column_value(key, value)
+                values[key] = self._column_value(value)
         with self._writing(row["meeting_id"]) as stamp:
             self.db["items"].update(item_id, {**values, "updated_at": stamp})
             if any(row.get(column) != value for column, value in values.items()):
@@ -527,7 +543,7 @@ class Store:
         row = self._row("participants", participant_id)
         allowed = {"name", "role", "marker", "group", "attendance", "substitute", "arrived_at", "left_after"}
         renamed = {"group": "group_heading", "arrived_at": "arrived_at_item", "left_after": "left_after_item"}
-        values = {renamed.get(k, k): self._column_value(k, v) for k, v in _checked(changes, allowed).items()}
+        values = {renamed.get(k, k): self._column_value(v) for k, v in _checked(changes, allowed).items()}
         with self._writing(row["meeting_id"]):
             self.db["participants"].update(participant_id, values)
 
@@ -609,7 +625,7 @@ class Store:
             )
 
     @staticmethod
-    def _column_value(key: str, value: Any) -> Any:
+    def _column_value(value: Any) -> Any:
         if isinstance(value, time):
             return _clock_text(value)
         if isinstance(value, date):

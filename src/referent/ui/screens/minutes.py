@@ -114,13 +114,17 @@ class MinutesScreen(Screen[None]):
         self.live = live
         self.locked_elsewhere = read_only
         """Another process has the meeting open: nothing may be changed here."""
-        self.read_only = read_only or live.meeting.approved
         live.read_only = read_only
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
         self.saved_at: datetime | None = None
         self.case_size = 1
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing may change: the meeting is open elsewhere, or its minutes are approved."""
+        return self.locked_elsewhere or self.live.meeting.approved
 
     @property
     def referent(self) -> ReferentApp:
@@ -169,10 +173,13 @@ class MinutesScreen(Screen[None]):
             self.live.remember_cursor(_cursor(self.editor))  # a moved cursor is resumed too
             return
         self.dirty = False
+        item = self.live.meeting.items[self.editing_item]
+        shown = (bool(item.minutes.strip()), item.status)
         self.live.save_minutes(self.editing_item, self.editor.text)
         self.saved_at = self.referent.now()
         self.live.remember_cursor(_cursor(self.editor))
-        self.refresh_agenda()
+        if (bool(item.minutes.strip()), item.status) != shown:  # the agenda marks items with minutes
+            self.refresh_agenda()
         self.refresh_status()
 
     def enter_item(self, index: int, cursor: str = "", take_up: bool = True) -> None:
@@ -181,9 +188,7 @@ class MinutesScreen(Screen[None]):
         Moving to an item during the meeting takes it up; looking at one from the review, or
         after the meeting was closed, does not (``take_up=False``).
         """
-        self.flush()
-        if self.editing_item is not None and self.editing_item != index:
-            self.live.remember_cursor(_cursor(self.editor))
+        self.flush()  # also remembers the cursor in the item being left
         self.live.go_to(index, cursor)
         if take_up and self.live.started and not self.live.closed and not self.read_only:
             self.live.take_up(self.live.current)
@@ -412,7 +417,6 @@ class MinutesScreen(Screen[None]):
     def after_review(self, item: int | None) -> None:
         """Back from the review: approval may have locked the minutes, or reopened them."""
         self.live.reload()
-        self.read_only = self.locked_elsewhere or self.live.meeting.approved
         self.editor.read_only = self.read_only
         if item is not None:
             self.enter_item(item, take_up=False)

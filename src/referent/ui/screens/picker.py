@@ -61,13 +61,17 @@ class PickerScreen(Screen[None]):
         self.referent.open_meeting(int(event.option.id or 0))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        from referent.meetingfile import MeetingFileError, load_meeting
+        """Open the file's draft: imported the first time, the same draft every time after."""
+        from referent.drafts import draft_for_file
+        from referent.meetingfile import MeetingFileError
 
         path = Path(event.value.strip()).expanduser()
         try:
-            meeting = load_meeting(path)
+            draft = draft_for_file(self.referent.store, path)
         except MeetingFileError as error:
             self.query_one("#picker-error", Static).update(Text(str(error), style="bold red"))
             return
-        source = path.read_text(encoding="utf-8-sig")
-        self.referent.open_meeting(self.referent.store.import_meeting(meeting, str(path), source))
+        if draft.changed_source is not None:
+            self.referent.ask_about_changed_file(draft.meeting_id, path, draft.changed_source)
+        else:
+            self.referent.open_meeting(draft.meeting_id)
