@@ -286,6 +286,18 @@ def test_arrived_at_keeps_remote(live: LiveMeeting) -> None:
     assert live.store.load_meeting(live.meeting_id).participants[0].attendance is Attendance.REMOTE
 
 
+def test_a_late_arrival_who_had_sent_a_substitute_attends_herself(live: LiveMeeting) -> None:
+    helen = live.participant_ids[0]
+    live.mark(helen, Attendance.ABSENT, substitute="Carl Berg")
+    live.arrived_at(helen, 2)
+    stored = live.store.load_meeting(live.meeting_id)
+    assert (stored.participants[0].attendance, stored.participants[0].substitute) == (Attendance.PRESENT, "")
+    from referent.meetingfile import parse_meeting
+    from referent.meetingwriter import dump_meeting
+
+    assert parse_meeting(dump_meeting(stored)) == stored  # a valid meeting file still
+
+
 def test_add_person_guest_and_participant(live: LiveMeeting) -> None:
     guest_id = live.add_person("Ib Holm", "journalist", guest=True)
     participant_id = live.add_person("Eva Dahl", "suppleant")

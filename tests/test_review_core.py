@@ -607,3 +607,11 @@ def test_approval_time_is_local_time_to_the_second(store: Store, clock: FakeCloc
     meeting_id, _ = draft(store)
     approval = store.approve(meeting_id, "Jes Lunde")
     assert approval.at.tzinfo is None and approval.at.microsecond == 0
+
+
+def test_recommendation_labels_never_run_out() -> None:
+    from referent.model import Numbering, Recommendation
+
+    lettered = Recommendation(numbering=Numbering.LETTERS)
+    assert [lettered.label(i) for i in (0, 1, 25, 26, 27, 51, 52)] == ["a", "b", "z", "aa", "ab", "az", "ba"]
+    assert [Recommendation().label(i) for i in (0, 9)] == ["1", "10"]

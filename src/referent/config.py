@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from referent.meetingfile import Problem
+from referent.meetingfile import Problem, toml_problem
 from referent.tomlpos import key_lines, line_of
 
 DEFAULT_PHRASES = (
@@ -88,7 +88,7 @@ def load_settings(path: Path) -> Settings:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        return Settings(problems=[Problem(getattr(error, "lineno", None), f"not valid TOML: {error}")])
+        return Settings(problems=[toml_problem(error, source)])
     lines = key_lines(source)
     settings = Settings()
     problems: list[Problem] = []

@@ -229,16 +229,21 @@ def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        # an error at the very end (an unclosed """) has no line: it is on the last one
-        line = getattr(error, "lineno", None) or _line_from_message(str(error)) or source.count("\n") + 1
-        message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
-        raise MeetingFileError(name, [Problem(line, f"not valid TOML: {message}")]) from None
+        raise MeetingFileError(name, [toml_problem(error, source)]) from None
     reader = _Reader(key_lines(source))
     meeting = reader.meeting(data)
     if reader.problems:
         raise MeetingFileError(name, sorted(reader.problems, key=lambda p: p.line or 0))
     assert meeting is not None
     return meeting
+
+
+def toml_problem(error: tomllib.TOMLDecodeError, source: str) -> Problem:
+    """A TOML syntax error as a ``Problem`` with its line (meeting files, styles, settings)."""
+    # an error at the very end (an unclosed """) has no line: it is on the last one
+    line = getattr(error, "lineno", None) or _line_from_message(str(error)) or source.count("\n") + 1
+    message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
+    return Problem(line, f"not valid TOML: {message}")
 
 
 def _line_from_message(message: str) -> int | None:
@@ -269,7 +274,7 @@ class _Reader:
         for key, value in data.items():
             if key not in spec:
                 self.problem(
-                    (*path, key), _unknown(key, list(spec), _table_name(section).strip("[]").join("[]"))
+                    (*path, key), unknown_key(key, list(spec), _table_name(section).strip("[]").join("[]"))
                 )
                 continue
             try:
@@ -291,7 +296,7 @@ class _Reader:
     def meeting(self, data: dict[str, Any]) -> Meeting | None:
         for key in data:
             if key not in TOP_LEVEL:
-                self.problem((key,), _unknown(key, list(TOP_LEVEL), "a meeting file"))
+                self.problem((key,), unknown_key(key, list(TOP_LEVEL), "a meeting file"))
         version = data.get("format", FORMAT_VERSION)
         if version != FORMAT_VERSION:
             self.problem(
@@ -407,11 +412,12 @@ class _Reader:
                 if name not in names:
                     self.problem(
                         ("items", index, "conflicts"),
-                        _unknown(name, sorted(names), "the participants", "'{}' is not among {}"),
+                        unknown_key(name, sorted(names), "the participants", "'{}' is not among {}"),
                     )
 
 
-def _unknown(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
+def unknown_key(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
+    """``unknown key 'titel' in [items]; did you mean 'title'?``: shared by every file we read."""
     message = form.format(key, where)
     close = difflib.get_close_matches(key, known, n=1)
     return f"{message}; did you mean '{close[0]}'?" if close else message

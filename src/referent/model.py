@@ -83,6 +83,17 @@ class Recommendation:
     def is_empty(self) -> bool:
         return not (self.points or self.intro or self.short)
 
+    def label(self, index: int) -> str:
+        """How point ``index`` (0-based) is numbered: ``1``, ``2`` … or ``a``, ``b`` … ``aa``."""
+        if self.numbering is not Numbering.LETTERS:
+            return str(index + 1)
+        letters = ""
+        index += 1
+        while index:  # a … z, aa, ab …: never runs out
+            index, rest = divmod(index - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters
+
 
 @dataclass
 class ActionItem:

@@ -43,11 +43,11 @@ def find_problems(meeting: Meeting) -> list[ReviewProblem]:
     """Every problem in the draft, in reading order: attendance first, then item by item."""
     problems: list[ReviewProblem] = []
     people = meeting.participants + meeting.guests
-    marked = [p for p in people if p.attendance is not Attendance.UNKNOWN]
-    if people and not marked:
+    unmarked = [p for p in people if p.attendance is Attendance.UNKNOWN]
+    if people and len(unmarked) == len(people):
         problems.append(ReviewProblem(ProblemKind.NO_ATTENDANCE))
-    elif marked:
-        problems += [ReviewProblem(ProblemKind.UNMARKED, detail=p.name) for p in people if p not in marked]
+    else:
+        problems += [ReviewProblem(ProblemKind.UNMARKED, detail=p.name) for p in unmarked]
     for index, item in enumerate(meeting.items):
         if item.status is ItemStatus.WITHDRAWN:
             continue

@@ -413,6 +413,13 @@ class Store:
 
     # --- review and approval ----------------------------------------------------------
 
+    def source_path(self, meeting_id: int) -> str:
+        """The meeting file the meeting was imported from ('' when it was not)."""
+        row = self.db.execute("SELECT source_path FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+        if row is None:
+            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+        return row[0] or ""
+
     def summary(self, meeting_id: int) -> MeetingSummary:
         """One meeting's line of ``referent list``."""
         found = self.list_meetings(meeting_id)

@@ -7,7 +7,6 @@ disagree on who attended or how an item is headed. Every text passes through a
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -329,9 +328,7 @@ def _minutes(item: Item, style: HouseStyle, clean: Cleaner) -> MinutesView:
     outcomes: list[str] = []
     for index, outcome in enumerate(rec.outcomes):
         if outcome is not None:
-            point = (
-                string.ascii_lowercase[index % 26] if rec.numbering is Numbering.LETTERS else str(index + 1)
-            )
+            point = rec.label(index)
             outcomes.append(
                 words.outcome.format(point=point, outcome=getattr(style.outcomes, outcome.name.lower()))
             )

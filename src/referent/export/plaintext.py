@@ -7,9 +7,8 @@ turn into Markdown structure, e.g. an attachment called ``1. udkast``.
 
 from __future__ import annotations
 
-import string
-
 from referent.export.content import DocumentView, ItemView, Line
+from referent.model import Numbering, Recommendation
 
 _SPECIAL = str.maketrans({"*": "\\*", "`": "\\`", "[": "\\[", "]": "\\]", "<": "\\<"})
 
@@ -70,10 +69,10 @@ def _item(item: ItemView, suffix: str) -> list[str]:
     if item.intro:
         parts.append(escape(item.intro))
         if item.letters:
-            letters = string.ascii_lowercase
+            lettered = Recommendation(numbering=Numbering.LETTERS)
             parts.append(
                 "  \n".join(
-                    f"{letters[i % 26]}{suffix} {escape(p, line_start=False)}"
+                    f"{lettered.label(i)}{suffix} {escape(p, line_start=False)}"
                     for i, p in enumerate(item.points)
                 )
             )

@@ -9,7 +9,6 @@ built-in ``default`` (or the built-in it ``extends``). Mistakes are reported as
 
 from __future__ import annotations
 
-import difflib
 import string
 import tomllib
 from dataclasses import dataclass, fields
@@ -17,7 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from referent.meetingfile import Problem
+from referent.meetingfile import Problem, toml_problem, unknown_key
 from referent.tomlpos import key_lines, line_of
 
 BUILT_IN = ("default", "nord")
@@ -209,7 +208,7 @@ def parse_style(source: str, filename: str, *, base_dir: Path | None = None, nam
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as error:
-        raise StyleError(filename, [_toml_problem(error)]) from None
+        raise StyleError(filename, [toml_problem(error, source)]) from None
     checker = _Checker(key_lines(source))
     base = _default_data()
     extends = data.pop("extends", "default")
@@ -228,15 +227,6 @@ def parse_style(source: str, filename: str, *, base_dir: Path | None = None, nam
         raise StyleError(filename, sorted(checker.problems, key=lambda p: p.line or 0))
     parts = {section: kind(**merged[section]) for section, kind in SECTIONS.items()}
     return HouseStyle(name=name or Path(filename).stem, template=template, **parts)
-
-
-def _toml_problem(error: tomllib.TOMLDecodeError) -> Problem:
-    # Python < 3.14 puts the position only in the message: "... (at line 3, column 9)"
-    text = str(error)
-    line = getattr(error, "lineno", None)
-    if line is None and "(at line " in text:
-        line = int(text.split("(at line ")[1].split(",")[0].rstrip(")"))
-    return Problem(line, f"not valid TOML: {getattr(error, 'msg', None) or text.split(' (at ')[0]}")
 
 
 def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
@@ -272,7 +262,7 @@ class _Checker:
         for section, values in data.items():
             if section not in SECTIONS:
                 self.problem(
-                    (section,), _unknown(section, [*SECTIONS, "extends"], "", "unknown section [{}]{}")
+                    (section,), unknown_key(section, [*SECTIONS, "extends"], "", "unknown section [{}]{}")
                 )
                 continue
             if not isinstance(values, dict):
@@ -283,7 +273,7 @@ class _Checker:
             result[section] = {}
             for key, value in values.items():
                 if key not in allowed:
-                    self.problem((section, key), _unknown(key, allowed, f"[{section}]"))
+                    self.problem((section, key), unknown_key(key, allowed, f"[{section}]"))
                 elif (error := _kind_error(value, hints[key])) is not None:
                     self.problem((section, key), f"'{key}' {error}")
                 else:
@@ -297,7 +287,7 @@ class _Checker:
                 if row not in HEADER_FIELDS:
                     self.problem(
                         ("header", key),
-                        _unknown(row, list(HEADER_FIELDS), "the header rows", "'{}' is not one of {}"),
+                        unknown_key(row, list(HEADER_FIELDS), "the header rows", "'{}' is not one of {}"),
                     )
         for (section, key), allowed in CHOICES.items():
             if merged[section][key] not in allowed:
@@ -325,9 +315,3 @@ def _kind_error(value: Any, hint: Any) -> str | None:
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         return None if ok else "must be a number of points, like 10.5"
     return None if isinstance(value, str) else "must be text in quotes"
-
-
-def _unknown(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
-    message = form.format(key, where)
-    close = difflib.get_close_matches(key, known, n=1)
-    return f"{message}; did you mean '{close[0]}'?" if close else message

@@ -114,7 +114,7 @@ class ReferentApp(App[None]):
 
     def export_folder(self, meeting_id: int) -> Path:
         """Exports go beside the meeting file they came from, else to the current folder."""
-        source = self.store.summary(meeting_id).source_path
+        source = self.store.source_path(meeting_id)
         if source and Path(source).parent.is_dir():
             return Path(source).parent
         return Path.cwd()

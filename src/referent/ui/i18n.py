@@ -41,7 +41,6 @@ DANISH: dict[str, str] = {
     "Help": "Hjælp",
     "Quit": "Afslut",
     "Save now": "Gem nu",
-    "Agenda": "Dagsorden",
     "Close meeting": "Afslut mødet",
     "Start meeting": "Start mødet",
     "Back": "Tilbage",
@@ -63,7 +62,6 @@ DANISH: dict[str, str] = {
     "Withdraw item": "Træk punkt",
     "Reopen item": "Genoptag punkt",
     "Cancel": "Annuller",
-    "Choose": "Vælg",
     # labels
     "Recommendation": "Indstilling",
     "Minutes": "Referat",
@@ -74,7 +72,6 @@ DANISH: dict[str, str] = {
     "Meeting": "Møde",
     "not started": "ikke startet",
     "closed": "afsluttet",
-    "on item": "på punkt",
     "over by": "over med",
     "present": "til stede",
     "absent": "afbud",
@@ -82,7 +79,6 @@ DANISH: dict[str, str] = {
     "saved": "gemt",
     "not saved yet": "ikke gemt endnu",
     "READ-ONLY": "KUN LÆSNING",
-    "Participants": "Deltagere",
     "Guests": "Gæster",
     "Name": "Navn",
     "Role": "Rolle",
@@ -129,8 +125,6 @@ DANISH: dict[str, str] = {
     "There is no item {number}.": "Der er intet punkt {number}.",
     "This item has no recommendation points.": "Punktet har ingen indstillingspunkter.",
     "All points approved.": "Alle punkter godkendt.",
-    "Settings file {path}: {problem}": "Indstillingsfil {path}: {problem}",
-    "Read-only: this meeting is open elsewhere.": "Skrivebeskyttet: mødet er åbent et andet sted.",
     "The meeting file has changed, but these minutes are approved: not re-imported.": (
         "Mødefilen er ændret, men referatet er godkendt: det indlæses ikke igen."
     ),
@@ -179,6 +173,7 @@ DANISH: dict[str, str] = {
     "Ctrl+R: back to the review.": "Ctrl+R: tilbage til gennemsynet.",
     "Compare with this": "Sammenlign med denne",
     "Restore": "Gendan",
+    "Read-only: this meeting is open elsewhere.": "Skrivebeskyttet: mødet er åbent et andet sted.",
     "b: compare with this   r: restore   Esc: back": "b: sammenlign med denne   r: gendan   Esc: tilbage",
     "words": "ord",
     "word": "ord",
@@ -195,10 +190,6 @@ def set_language(language: str) -> None:
     """Choose ``da`` or ``en`` for every string shown from now on."""
     global _language
     _language = "da" if language == "da" else "en"
-
-
-def language() -> str:
-    return _language
 
 
 def t(text: str, **values: object) -> str:

@@ -9,9 +9,9 @@ from textual import events
 from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
-from referent.danish import format_span
+from referent.danish import format_span, format_time
 from referent.live import LiveMeeting
-from referent.model import Item, ItemStatus, Meeting, Numbering
+from referent.model import Item, ItemStatus, Meeting
 from referent.review import word_diff
 from referent.textclean import clean_text
 from referent.ui.i18n import t
@@ -40,7 +40,7 @@ class AgendaList(OptionList):
             if item.closed:
                 line.append(" 🔒", style="magenta")
             if item.start:
-                line.append(f" · {item.start.strftime('%H.%M')}", style="dim")
+                line.append(f" · {format_time(item.start)}", style="dim")
             options.append(Option(line, id=f"item-{index}"))
         self.set_options(options)
         self.highlighted = current
@@ -56,7 +56,7 @@ def _points(meeting: Meeting, item: Item) -> Text:
     elif rec.points:
         text.append(meeting.recommendation_intro(item) + "\n", style="bold")
         for number, point in enumerate(rec.points):
-            label = chr(ord("a") + number) if rec.numbering is Numbering.LETTERS else str(number + 1)
+            label = rec.label(number)
             text.append(f" {label}. {point}")
             outcome = rec.outcomes[number] if number < len(rec.outcomes) else None
             if outcome:
@@ -112,7 +112,7 @@ class StatusLine(Static):
         if read_only:
             parts.append(Text(t("READ-ONLY"), style="bold reverse red"))
         if meeting.actual_end:
-            parts.append(Text(f"{t('Meeting')} {t('closed')} {meeting.actual_end.strftime('%H.%M')}"))
+            parts.append(Text(f"{t('Meeting')} {t('closed')} {format_time(meeting.actual_end)}"))
         elif meeting.actual_start:
             started = datetime.combine(now.date(), meeting.actual_start)
             parts.append(Text(f"{t('Meeting')} {_duration(now - started)}"))

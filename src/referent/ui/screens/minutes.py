@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 
+from referent.danish import format_time
 from referent.live import LiveMeeting
 from referent.model import ActionItem, ItemStatus, Meeting
 from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
@@ -370,11 +371,11 @@ class MinutesScreen(Screen[None]):
             self.app.push_screen(ConflictScreen(live, index), lambda _: self.show_item())
         elif value == "start":
             live.start_meeting()
-            self.notify(t("Meeting started at {time}.", time=live.meeting.actual_start.strftime("%H.%M")))  # type: ignore[union-attr]
+            self.notify(t("Meeting started at {time}.", time=format_time(live.meeting.actual_start)))  # type: ignore[union-attr]
             self.show_item()
         elif value == "close":
             live.close_meeting()
-            self.notify(t("Meeting closed at {time}.", time=live.meeting.actual_end.strftime("%H.%M")))  # type: ignore[union-attr]
+            self.notify(t("Meeting closed at {time}.", time=format_time(live.meeting.actual_end)))  # type: ignore[union-attr]
             self.refresh_status()
 
     def add_item(self, answer: list[str] | None) -> None:

@@ -58,7 +58,7 @@ class OutcomeScreen(ModalScreen[None]):
         options = []
         for number, point in enumerate(rec.points):
             outcome = rec.outcomes[number] if number < len(rec.outcomes) else None
-            line = Text(f"{number + 1}. {point}  ")
+            line = Text(f"{rec.label(number)}. {point}  ")
             line.append(
                 f"[{t(outcome.value) if outcome else t('none')}]", style="bold green" if outcome else "dim"
             )

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
+from referent.danish import format_time
 from referent.live import LiveMeeting
 from referent.model import Comment, Remark
 from referent.review import ProblemKind, ReviewProblem, find_problems
@@ -148,7 +149,7 @@ class ReviewScreen(Screen[int | None]):
                 AttendanceScreen(self.live, self.changes_locked()), lambda _: self.refresh_review()
             )
         elif problem.kind is ProblemKind.NOT_CLOSED and not self.changes_locked():
-            now = self.referent.now().strftime("%H.%M")
+            now = format_time(self.referent.now().time())
 
             def close(value: str | None) -> None:
                 if value == "yes":
@@ -168,8 +169,10 @@ class ReviewScreen(Screen[int | None]):
     # --- the chair's actions -----------------------------------------------------------
 
     def action_toggle_changes(self) -> None:
+        """Show the chair's changes or the draft; both are up to date, so only swap them."""
         self.showing_changes = not self.showing_changes
-        self.refresh_review()
+        self.query_one("#draft").display = not self.showing_changes
+        self.query_one("#changes").display = self.showing_changes
 
     def ask_about_item(
         self, title: str, fields: list[tuple[str, str]], then: Callable[[int, list[str]], None]
@@ -204,6 +207,9 @@ class ReviewScreen(Screen[int | None]):
         self.ask_about_item(t("Comment"), [(t("Comment for the secretary"), "")], add)
 
     def action_remark(self) -> None:
+        if self.read_only:
+            self.notify(t("Read-only: this meeting is open elsewhere."), severity="warning")
+            return
         if self.changes_locked():
             self.notify(t("The minutes are approved: reopen them first (o)."), severity="warning")
             return
