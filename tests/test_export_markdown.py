@@ -60,3 +60,16 @@ def test_a_danish_date_at_a_line_start_is_not_a_list():
 def test_empty_text_has_no_blocks():
     assert parse_blocks("") == []
     assert parse_blocks("  \n\n ") == []
+
+
+def test_a_line_starting_with_a_danish_date_is_no_list_in_the_markdown_export() -> None:
+    from datetime import date
+
+    from referent.export import render
+    from referent.model import Item, Meeting
+
+    meeting = Meeting(
+        title="M", date=date(2023, 5, 1), items=[Item(title="T", minutes="24. maj holdes mødet.")]
+    )
+    text = render(meeting, format="md")[0].decode()
+    assert "24\\. maj holdes mødet." in text

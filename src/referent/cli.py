@@ -131,7 +131,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             meeting_id = None
         elif target.isdigit() and not Path(target).exists():
             meeting_id = int(target)
-            store.load_meeting(meeting_id)
+            store.source_path(meeting_id)  # raises UnknownMeeting for a wrong id
         else:
             meeting_id, changed_file = _meeting_for_file(store, Path(target))
     except UnknownMeeting as error:

@@ -1,6 +1,7 @@
 """The minutes (or agenda) as Markdown: readable as plain text in an e-mail, convertible by pandoc.
 
-Case and minutes texts are Markdown already and pass through unchanged; the lines
+Case and minutes texts are Markdown already and pass through (a line starting with a
+Danish date, ``24. maj …``, is kept from becoming list item 24, as in Word); the lines
 referent words itself (names, titles, labels) are escaped where they would otherwise
 turn into Markdown structure, e.g. an attachment called ``1. udkast``.
 """
@@ -8,6 +9,7 @@ turn into Markdown structure, e.g. an attachment called ``1. udkast``.
 from __future__ import annotations
 
 from referent.export.content import DocumentView, ItemView, Line
+from referent.export.markdown import escape_dates
 from referent.model import Numbering, Recommendation
 
 _SPECIAL = str.maketrans({"*": "\\*", "`": "\\`", "[": "\\[", "]": "\\]", "<": "\\<"})
@@ -63,7 +65,7 @@ def _item(item: ItemView, suffix: str) -> list[str]:
         parts.append(f"*{escape(item.closed_note)}*")
     if item.presenter:
         parts.append(escape(item.presenter))
-    parts.append(item.case.strip())
+    parts.append(escape_dates(item.case.strip()))
     if item.short:
         parts.append(f"{escape(item.short_label)} {escape(item.short)}")
     if item.intro:
@@ -88,7 +90,7 @@ def _item(item: ItemView, suffix: str) -> list[str]:
     if minutes is not None:
         parts.append(f"**{escape(minutes.label)}**")
         parts += [escape(note) for note in minutes.notes]
-        parts.append(minutes.text.strip())
+        parts.append(escape_dates(minutes.text.strip()))
         parts += [escape(correction) for correction in minutes.corrections]
         parts += [escape(outcome) for outcome in minutes.outcomes]
         if minutes.actions:
