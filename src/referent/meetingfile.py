@@ -17,11 +17,9 @@ from typing import Any
 
 from referent.danish import format_time, parse_time
 from referent.model import (
-    ActionItem,
+    ITEM_ROWS,
     Approval,
     Attendance,
-    Comment,
-    Correction,
     Item,
     ItemStatus,
     Meeting,
@@ -29,7 +27,6 @@ from referent.model import (
     Outcome,
     Participant,
     Recommendation,
-    Remark,
 )
 from referent.textclean import clean_text
 from referent.tomlpos import Path, key_lines, line_of
@@ -181,7 +178,7 @@ TOP_LEVEL = ("format", "meeting", "participants", "guests", "items", "approvals"
 REQUIRED = {"meeting": ("title", "date"), "participants": ("name",), "guests": ("name",),
             "items": ("title",), "actions": ("what",), "remarks": ("who", "text"), "comments": ("text",),
             "corrections": ("at",), "approvals": ("by", "at")}  # fmt: skip
-SUB_SECTIONS = {"actions": ActionItem, "remarks": Remark, "comments": Comment, "corrections": Correction}
+SUB_SECTIONS = ITEM_ROWS
 """The [[items.X]] tables and what each row becomes."""
 
 

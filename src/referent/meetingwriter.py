@@ -9,12 +9,13 @@ tested on the reference meetings and on generated text.
 from __future__ import annotations
 
 import re
+from dataclasses import fields
 from datetime import date, datetime, time
 from typing import Any
 
 from referent.danish import format_time
 from referent.meetingfile import FORMAT_VERSION, REQUIRED
-from referent.model import Approval, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
+from referent.model import ITEM_ROWS, Approval, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
@@ -103,14 +104,9 @@ def _item(number: int, item: Item) -> list[str]:
         ("actual_start", item.actual_start), ("outcomes", outcomes),
         ("conflicts", item.conflicts), ("minutes", item.minutes),
     ], "items")]  # fmt: skip
-    children = {
-        "actions": [[("what", a.what), ("who", a.who), ("due", a.due)] for a in item.actions],
-        "remarks": [[("who", r.who), ("text", r.text)] for r in item.remarks],
-        "comments": [[("text", c.text), ("who", c.who), ("at", c.at)] for c in item.comments],
-        "corrections": [[("at", c.at), ("reason", c.reason)] for c in item.corrections],
-    }
-    for table, rows in children.items():
-        for pairs in rows:
+    for table, kind in ITEM_ROWS.items():
+        for row in getattr(item, table):
+            pairs = [(field.name, getattr(row, field.name)) for field in fields(kind)]
             lines += ["", f"[[items.{table}]]", *_keys(pairs, table)]
     return lines
 

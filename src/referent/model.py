@@ -169,6 +169,16 @@ class Item:
     corrections: list[Correction] = field(default_factory=list)
 
 
+ITEM_ROWS: dict[str, type[ActionItem | Remark | Comment | Correction]] = {
+    "actions": ActionItem,
+    "remarks": Remark,
+    "comments": Comment,
+    "corrections": Correction,
+}
+"""The lists of rows an item holds, by attribute name. Each class's fields, in order, are its
+keys in the meeting file (``[[items.actions]]``) and its columns in the database."""
+
+
 @dataclass
 class Meeting:
     """A whole meeting: header, participants, items; an agenda or minutes alike."""

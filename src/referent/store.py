@@ -10,6 +10,7 @@ can change one of them without rewriting the meeting; references between them
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -26,6 +27,7 @@ from sqlite_utils import Database
 
 from referent import schema
 from referent.model import (
+    ITEM_ROWS,
     ActionItem,
     Approval,
     Attendance,
@@ -773,10 +775,8 @@ def _status(row: dict[str, Any]) -> str:
 
 
 CHILD_TABLES: dict[str, tuple[type[Any], tuple[str, ...]]] = {
-    "actions": (ActionItem, ("what", "who", "due")),
-    "remarks": (Remark, ("who", "text")),
-    "comments": (Comment, ("text", "who", "at")),
-    "corrections": (Correction, ("at", "reason")),
+    table: (kind, tuple(field.name for field in dataclasses.fields(kind)))
+    for table, kind in ITEM_ROWS.items()
 }
 """Rows that belong to one item, in order: table -> (model class, its fields = the columns)."""
 
