@@ -14,7 +14,7 @@ from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from referent.textclean import clean_text
-from referent.ui.i18n_bindings import translate_bindings
+from referent.ui.base import ReferentScreen
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,13 @@ class Choice:
     value: str
 
 
-class ChoiceScreen(ModalScreen[str | None]):
+class ChoiceScreen(ReferentScreen, ModalScreen[str | None]):
     """A titled list of choices; a choice's key picks it at once, arrows and Enter work too."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, title: str, choices: list[Choice], note: str = "") -> None:
         super().__init__()
-        translate_bindings(self)
         self.title_text = title
         self.choices = choices
         self.note = note
@@ -65,14 +64,13 @@ class ChoiceScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class AskScreen(ModalScreen[list[str] | None]):
+class AskScreen(ReferentScreen, ModalScreen[list[str] | None]):
     """A few text fields; Enter in the last one answers, Escape cancels."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
     def __init__(self, title: str, fields: list[tuple[str, str]]) -> None:
         super().__init__()
-        translate_bindings(self)
         self.title_text = title
         self.fields = fields
 

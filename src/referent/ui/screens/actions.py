@@ -9,18 +9,17 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
 from referent.model import Meeting
+from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
 
 
-class ActionsScreen(ModalScreen[None]):
+class ActionsScreen(ReferentScreen, ModalScreen[None]):
     """Read-only overview: item, what, who, by when."""
 
     BINDINGS = [Binding("escape,f9", "close", "Back", id="close")]
 
     def __init__(self, meeting: Meeting) -> None:
         super().__init__()
-        translate_bindings(self)
         self.meeting = meeting
 
     def compose(self) -> ComposeResult:

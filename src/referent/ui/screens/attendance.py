@@ -10,9 +10,9 @@ from textual.widgets import DataTable, Footer, Static
 
 from referent.live import LiveMeeting
 from referent.model import Attendance, Participant
+from referent.ui.base import ReferentScreen
 from referent.ui.dialogs import AskScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
 
 MARKS = {
     Attendance.UNKNOWN: ("?", "dim"),
@@ -22,7 +22,7 @@ MARKS = {
 }
 
 
-class AttendanceScreen(Screen[None]):
+class AttendanceScreen(ReferentScreen, Screen[None]):
     """Arrows choose a person; p/a/r/s/l/e mark them; A marks everyone not yet marked present."""
 
     BINDINGS = [
@@ -42,7 +42,6 @@ class AttendanceScreen(Screen[None]):
 
     def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
         super().__init__()
-        translate_bindings(self)
         self.live = live
         self.read_only = read_only
 
@@ -180,11 +179,6 @@ class AttendanceScreen(Screen[None]):
 
     def _last_added(self, guest: bool) -> int:
         return (self.live.guest_ids if guest else self.live.participant_ids)[-1]
-
-    def action_help(self) -> None:
-        from referent.ui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -9,18 +9,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Label, SelectionList, Static
 
 from referent.live import LiveMeeting
+from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
 
 
-class ConflictScreen(ModalScreen[None]):
+class ConflictScreen(ReferentScreen, ModalScreen[None]):
     """Space toggles a participant; each toggle is stored at once."""
 
     BINDINGS = [Binding("escape", "close", "Back", id="close")]
 
     def __init__(self, live: LiveMeeting, index: int) -> None:
         super().__init__()
-        translate_bindings(self)
         self.live = live
         self.index = index
 

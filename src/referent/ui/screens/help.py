@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,11 +10,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Label, Static
 
+from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
-
-if TYPE_CHECKING:
-    from referent.ui.app import ReferentApp
 
 
 def describe_key(key: str) -> str:
@@ -35,14 +30,13 @@ def describe_key(key: str) -> str:
     return "+".join(names.get(part, part.capitalize() if len(part) > 1 else part) for part in parts)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ReferentScreen, ModalScreen[None]):
     """Lists the bindings of ``screen`` (as remapped), then the phrases and where settings live."""
 
     BINDINGS = [Binding("escape,f1,q", "close", "Back", id="help_close")]
 
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
-        translate_bindings(self)
         # Read while ``screen`` is still the active one: its bindings as remapped by the user.
         self.rows: dict[str, tuple[list[str], str]] = {}
         self.phrase_keys: dict[int, str] = {}
@@ -59,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
                 keys.append(describe_key(key))
 
     def compose(self) -> ComposeResult:
-        app = cast("ReferentApp", self.app)
+        app = self.referent
         keys = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         keys.add_column(style="bold")
         keys.add_column()

@@ -12,12 +12,12 @@ from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
 from referent.store import Revision
+from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.widgets import diff_text
 
 
-class HistoryScreen(ModalScreen[None]):
+class HistoryScreen(ReferentScreen, ModalScreen[None]):
     """Arrows pick a revision; the diff shows what it changed against the base (the revision
     before it, or the one marked with ``b``); ``r`` restores it as a new revision."""
 
@@ -29,7 +29,6 @@ class HistoryScreen(ModalScreen[None]):
 
     def __init__(self, live: LiveMeeting, index: int, read_only: bool = False) -> None:
         super().__init__()
-        translate_bindings(self)
         self.live = live
         self.index = index
         self.read_only = read_only

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -22,9 +21,9 @@ from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 from referent.danish import format_time
 from referent.live import LiveMeeting
 from referent.model import ActionItem, ItemStatus, Meeting
+from referent.ui.base import ReferentScreen
 from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.widgets import (
     AgendaList,
     ItemHeader,
@@ -32,9 +31,6 @@ from referent.ui.widgets import (
     RecommendationView,
     StatusLine,
 )
-
-if TYPE_CHECKING:
-    from referent.ui.app import ReferentApp
 
 AUTOSAVE_SECONDS = 0.5
 CHANGING_ACTIONS = {"approve_all", "add_action", "item_menu", "phrase", "phrases", "save_now"}
@@ -54,7 +50,7 @@ def _phrase_bindings() -> list[Binding]:
     ]
 
 
-class MinutesScreen(Screen[None]):
+class MinutesScreen(ReferentScreen, Screen[None]):
     """Take the minutes: one item at a time, all from the keyboard."""
 
     BINDINGS = [
@@ -111,7 +107,6 @@ class MinutesScreen(Screen[None]):
 
     def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
         super().__init__()
-        translate_bindings(self)
         self.live = live
         self.locked_elsewhere = read_only
         """Another process has the meeting open: nothing may be changed here."""
@@ -126,10 +121,6 @@ class MinutesScreen(Screen[None]):
     def read_only(self) -> bool:
         """Nothing may change: the meeting is open elsewhere, or its minutes are approved."""
         return self.locked_elsewhere or self.live.meeting.approved
-
-    @property
-    def referent(self) -> ReferentApp:
-        return cast("ReferentApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -436,10 +427,8 @@ class MinutesScreen(Screen[None]):
         self.editor.focus()
 
     def action_help(self) -> None:
-        from referent.ui.screens.help import HelpScreen
-
         self.flush()
-        self.app.push_screen(HelpScreen(self))
+        super().action_help()
 
     def action_save_now(self) -> None:
         self.dirty = self.dirty or not self.read_only

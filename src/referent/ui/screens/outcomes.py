@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
 from referent.model import Outcome
+from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
 
 OUTCOME_KEYS = {
     "1": Outcome.APPROVED,
@@ -25,7 +25,7 @@ OUTCOME_KEYS = {
 }
 
 
-class OutcomeScreen(ModalScreen[None]):
+class OutcomeScreen(ReferentScreen, ModalScreen[None]):
     """Arrows choose a point, 1–5 set its outcome, 0 clears it, ``a`` approves every point."""
 
     BINDINGS = [
@@ -35,7 +35,6 @@ class OutcomeScreen(ModalScreen[None]):
 
     def __init__(self, live: LiveMeeting, index: int, read_only: bool = False) -> None:
         super().__init__()
-        translate_bindings(self)
         self.live = live
         self.index = index
         self.read_only = read_only

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,23 +11,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
-
-if TYPE_CHECKING:
-    from referent.ui.app import ReferentApp
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(ReferentScreen, Screen[None]):
     """Enter on a meeting opens it; a path typed below imports and opens that file."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        translate_bindings(self)
-
-    @property
-    def referent(self) -> ReferentApp:
-        return cast("ReferentApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(" referent", id="title-bar")

@@ -9,7 +9,6 @@ correction the chair made as a word-level diff.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -23,13 +22,10 @@ from referent.danish import format_time
 from referent.live import LiveMeeting
 from referent.model import Comment, Remark
 from referent.review import ProblemKind, ReviewProblem, find_problems
+from referent.ui.base import ReferentScreen
 from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
 from referent.ui.i18n import t
-from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.widgets import diff_text
-
-if TYPE_CHECKING:
-    from referent.ui.app import ReferentApp
 
 PROBLEM_TEXTS = {
     ProblemKind.NO_ATTENDANCE: "Attendance has not been taken",
@@ -48,7 +44,7 @@ def describe(problem: ReviewProblem) -> str:
     return t(PROBLEM_TEXTS[problem.kind], number=number, detail=problem.detail)
 
 
-class ReviewScreen(Screen[int | None]):
+class ReviewScreen(ReferentScreen, Screen[int | None]):
     """Dismissed with the index of an item to open in the editor, or None to go back."""
 
     BINDINGS = [
@@ -66,15 +62,10 @@ class ReviewScreen(Screen[int | None]):
 
     def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
         super().__init__()
-        translate_bindings(self)
         self.live = live
         self.read_only = read_only
         self.showing_changes = False
         self.problems: list[ReviewProblem] = []
-
-    @property
-    def referent(self) -> ReferentApp:
-        return cast("ReferentApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -269,11 +260,6 @@ class ReviewScreen(Screen[int | None]):
                 self.refresh_review()
 
         self.app.push_screen(AskScreen(t("Reopen for correction"), [(t("Reason"), "")]), reopen)
-
-    def action_help(self) -> None:
-        from referent.ui.screens.help import HelpScreen
-
-        self.app.push_screen(HelpScreen(self))
 
     def action_back(self) -> None:
         self.dismiss(None)
