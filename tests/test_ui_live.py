@@ -656,3 +656,17 @@ async def test_open_file_imports_resumes_and_asks_when_the_file_changed(tmp_path
         assert cli._meeting_for_file(store, meeting_file) == (new, None)
     finally:
         store.close()
+
+
+async def test_keys_remapped_in_the_settings_file_work_and_f1_shows_them(case: Case) -> None:
+    case.settings('[keys]\nnext_item = "ctrl+l"\nphrase_1 = "alt+x"\n')
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+l")
+        assert header(app).startswith("2.")
+        await pilot.press("alt+x")
+        await pilot.press("f1")
+        text = screen_text(app)
+        assert any("Ctrl+l" in line and "next_item" in line for line in text.splitlines())
+        assert "Alt+x  Indstillingen blev godkendt." in text
+    assert minutes(case)[1] == "Indstillingen blev godkendt."

@@ -38,7 +38,8 @@ class HelpScreen(ReferentScreen, ModalScreen[None]):
     def __init__(self, screen: Screen[object]) -> None:
         super().__init__()
         # Read while ``screen`` is still the active one: its bindings as remapped by the user.
-        self.rows: dict[str, tuple[list[str], str]] = {}
+        self.rows: dict[str, tuple[list[str], str, str]] = {}
+        """action -> (keys, description, binding id: what [keys] in config.toml remaps)"""
         self.phrase_keys: dict[int, str] = {}
         for key, active in screen.app.active_bindings.items():
             binding = active.binding
@@ -49,7 +50,8 @@ class HelpScreen(ReferentScreen, ModalScreen[None]):
             if binding.action.startswith("app.focus"):  # Textual's own focus keys
                 continue
             if active.node in (screen, screen.app) and binding.description:
-                keys, _ = self.rows.setdefault(binding.action, ([], binding.tooltip or binding.description))
+                description = binding.tooltip or binding.description
+                keys, _, _ = self.rows.setdefault(binding.action, ([], description, binding.id or ""))
                 keys.append(describe_key(key))
 
     def compose(self) -> ComposeResult:
@@ -57,8 +59,9 @@ class HelpScreen(ReferentScreen, ModalScreen[None]):
         keys = Table(box=None, show_header=False, padding=(0, 2, 0, 0))
         keys.add_column(style="bold")
         keys.add_column()
-        for key_names, description in self.rows.values():
-            keys.add_row(" / ".join(key_names), description)
+        keys.add_column(style="dim")
+        for key_names, description, binding_id in self.rows.values():
+            keys.add_row(" / ".join(key_names), description, binding_id)
         with VerticalScroll(classes="dialog wide"):
             yield Label(t("Keys on this screen"), classes="dialog-title")
             yield Static(keys)
