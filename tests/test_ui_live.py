@@ -670,3 +670,10 @@ async def test_keys_remapped_in_the_settings_file_work_and_f1_shows_them(case: C
         assert any("Ctrl+l" in line and "next_item" in line for line in text.splitlines())
         assert "Alt+x  Indstillingen blev godkendt." in text
     assert minutes(case)[1] == "Indstillingen blev godkendt."
+
+
+async def test_the_next_meeting_line_is_typed_from_the_item_menu(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8", "x", *"24. maj", "enter")
+    assert case.stored().next_meeting == "24. maj"

@@ -103,6 +103,11 @@ class LiveMeeting:
         self.meeting.actual_start = now
         self.take_up(self.current)
 
+    def set_next_meeting(self, text: str) -> None:
+        """The closing ``Næste møde`` line of the minutes."""
+        self.store.update_meeting(self.meeting_id, next_meeting=text)
+        self.meeting.next_meeting = text
+
     def close_meeting(self) -> None:
         """Record the actual end of the meeting (again if it is closed a second time)."""
         self.start_meeting()

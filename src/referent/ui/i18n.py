@@ -42,6 +42,8 @@ DANISH: dict[str, str] = {
     "Quit": "Afslut",
     "Save now": "Gem nu",
     "Close meeting": "Afslut mødet",
+    "Next meeting": "Næste møde",
+    "When and where, as the minutes should say it": "Hvornår og hvor, som referatet skal skrive det",
     "Start meeting": "Start mødet",
     "Back": "Tilbage",
     "Present": "Til stede",

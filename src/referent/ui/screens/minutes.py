@@ -336,6 +336,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             Choice("i", t("Conflict of interest"), "conflict"),
             Choice("s", t("Start meeting"), "start"),
             Choice("c", t("Close meeting"), "close"),
+            Choice("x", t("Next meeting"), "next_meeting"),
         ]
         if item.status in (ItemStatus.POSTPONED, ItemStatus.WITHDRAWN):
             choices.insert(5, Choice("r", t("Reopen item"), "reopen"))
@@ -368,6 +369,14 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             live.close_meeting()
             self.notify(t("Meeting closed at {time}.", time=format_time(live.meeting.actual_end)))  # type: ignore[union-attr]
             self.refresh_status()
+        elif value == "next_meeting":
+
+            def store_next(answer: list[str] | None) -> None:
+                if answer is not None:
+                    live.set_next_meeting(answer[0])
+
+            field = [(t("When and where, as the minutes should say it"), live.meeting.next_meeting)]
+            self.app.push_screen(AskScreen(t("Next meeting"), field), store_next)
 
     def add_item(self, answer: list[str] | None) -> None:
         if not answer:
