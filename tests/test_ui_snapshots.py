@@ -44,7 +44,7 @@ async def type_a_little(pilot: Pilot[None]) -> None:
     """Minutes in item 1, then on to item 2 and a few words there, all saved."""
     await no_blink(pilot)
     await pilot.press(*"Godkendt.", "ctrl+down", *"Drøftet")
-    await pilot.pause(0.6)  # the autosave has run: "saved 18:02:00", not "not saved yet"
+    await pilot.pause(0.6)  # the autosave has run: "saved 18:02:00", not "no changes yet"
 
 
 def test_main_screen_english(case: Case, snap_compare: SnapCompare) -> None:

@@ -79,7 +79,7 @@ DANISH: dict[str, str] = {
     "absent": "afbud",
     "not marked": "ikke markeret",
     "saved": "gemt",
-    "not saved yet": "ikke gemt endnu",
+    "no changes yet": "ingen ændringer endnu",
     "READ-ONLY": "KUN LÆSNING",
     "Guests": "Gæster",
     "Name": "Navn",

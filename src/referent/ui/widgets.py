@@ -124,7 +124,9 @@ class StatusLine(Static):
         if unknown:
             counts += f" · {unknown} ?"
         parts.append(Text(counts))
-        saved = f"{t('saved')} {saved_at.strftime('%H:%M')}" if saved_at else t("not saved yet")
+        saved = (
+            f"{t('saved')} {saved_at.strftime('%H:%M')}" if saved_at else t("no changes yet")
+        )  # in this session; earlier ones are stored
         parts.append(Text(saved, style="dim"))
         self.update(Text(" │ ").join(parts))
 
