@@ -34,8 +34,6 @@ class LiveMeeting:
         self._refresh_ids()
         item_id, self.cursor = store.resume_point(meeting_id)
         self.current = self.item_ids.index(item_id) if item_id in self.item_ids else 0
-        self.entered_at: datetime | None = None
-        """When the current item was entered in this session (for the time-on-item clock)."""
         self.read_only = False
         """Set by a read-only session: moving around then stores nothing, not even the position."""
 
@@ -78,7 +76,6 @@ class LiveMeeting:
         index = max(0, min(len(self.item_ids) - 1, index))
         self.current = index
         self.cursor = cursor
-        self.entered_at = self.clock()
         if not self.read_only:
             self.store.update_meeting(
                 self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None

@@ -80,9 +80,6 @@ class Recommendation:
     outcomes: list[Outcome | None] = field(default_factory=list)
     """Decision per point, in the order of ``points``; ``None`` where none is recorded."""
 
-    def is_empty(self) -> bool:
-        return not (self.points or self.intro or self.short)
-
     def label(self, index: int) -> str:
         """How point ``index`` (0-based) is numbered: ``1``, ``2`` … or ``a``, ``b`` … ``aa``."""
         if self.numbering is not Numbering.LETTERS:
