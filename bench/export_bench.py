@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from referent.export import export_meeting  # noqa: E402
-from referent.meetingfile import load_meeting  # noqa: E402
-from referent.meetingwriter import dump_meeting  # noqa: E402
+from referent.meetingfile.reader import load_meeting  # noqa: E402
+from referent.meetingfile.writer import dump_meeting  # noqa: E402
 from referent.model import Meeting  # noqa: E402
 
 MINUTES = ROOT / "tests" / "fixtures" / "minutes"

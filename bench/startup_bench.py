@@ -29,7 +29,9 @@ def child_referent(database: str, meeting_id: str) -> None:
 
     from referent.ui.app import make_app
 
-    app = make_app(Path(database), int(meeting_id), clock=datetime.now, settings_path=Path(database + ".none"))
+    app = make_app(
+        Path(database), int(meeting_id), clock=datetime.now, settings_path=Path(database + ".none")
+    )
     app.call_after_refresh(lambda: app.call_after_refresh(app.exit))
     app.run(headless=True)
 
@@ -75,11 +77,20 @@ def timed_process(*arguments: str) -> float:
 def synthetic_agenda(path: Path, items: int) -> None:
     from datetime import date
 
-    from referent.meetingwriter import dump_meeting
+    from referent.meetingfile.writer import dump_meeting
     from referent.model import Item, Meeting, Recommendation
 
     rng = random.Random(2)
-    words = "sundhedsklynge handleplan indsats drøftelse godkendelse kommune region borger".split()
+    words = [
+        "sundhedsklynge",
+        "handleplan",
+        "indsats",
+        "drøftelse",
+        "godkendelse",
+        "kommune",
+        "region",
+        "borger",
+    ]
     meeting = Meeting(
         title="Syntetisk dagsorden med 200 punkter",
         date=date(2023, 3, 13),
@@ -97,7 +108,7 @@ def synthetic_agenda(path: Path, items: int) -> None:
 
 
 def startup(folder: Path, meeting_file: Path) -> None:
-    from referent.meetingfile import load_meeting
+    from referent.meetingfile.reader import load_meeting
     from referent.store import Store
 
     database = folder / f"{meeting_file.stem}.db"
@@ -109,15 +120,19 @@ def startup(folder: Path, meeting_file: Path) -> None:
     bare = [timed_process("bare", str(meeting_file)) for _ in range(RUNS)]
     ratio = statistics.median(ours) / statistics.median(bare)
     print(f"{meeting_file.name}:")
-    print(f"  referent to first frame: median {statistics.median(ours) * 1000:6.0f} ms (min {min(ours) * 1000:.0f})")
-    print(f"  bare Textual, same widgets: median {statistics.median(bare) * 1000:3.0f} ms (min {min(bare) * 1000:.0f})")
+    print(
+        f"  referent to first frame: median {statistics.median(ours) * 1000:6.0f} ms (min {min(ours) * 1000:.0f})"
+    )
+    print(
+        f"  bare Textual, same widgets: median {statistics.median(bare) * 1000:3.0f} ms (min {min(bare) * 1000:.0f})"
+    )
     print(f"  ratio {ratio:.2f}   (target ≤ 1.3: {'OK' if ratio <= 1.3 else 'MISSED'})")
 
 
 async def keystrokes(folder: Path) -> None:
     from datetime import datetime
 
-    from referent.meetingfile import load_meeting
+    from referent.meetingfile.reader import load_meeting
     from referent.store import Store
     from referent.ui.app import make_app
     from referent.ui.screens import minutes
@@ -126,7 +141,11 @@ async def keystrokes(folder: Path) -> None:
     store = Store.open(database)
     results = {}
     flush = 0.0
-    modes = (("autosave off", 10_000.0), ("autosave on (every 0.5 s)", 0.5), ("autosave on, in a 20,000-word text", 0.5))
+    modes = (
+        ("autosave off", 10_000.0),
+        ("autosave on (every 0.5 s)", 0.5),
+        ("autosave on, in a 20,000-word text", 0.5),
+    )
     for label, interval in modes:
         minutes.AUTOSAVE_SECONDS = interval
         meeting_id = store.import_meeting(load_meeting(LARGEST_SAMPLE))  # a fresh draft per mode

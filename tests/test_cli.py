@@ -13,8 +13,8 @@ import pytest
 
 from referent import __version__
 from referent.cli import build_parser, main
-from referent.meetingfile import parse_meeting
-from referent.meetingwriter import dump_meeting
+from referent.meetingfile.reader import parse_meeting
+from referent.meetingfile.writer import dump_meeting
 from referent.model import Meeting
 
 GOOD = """\

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from referent.lock import MeetingLock
-from referent.meetingfile import load_meeting
+from referent.meetingfile.reader import load_meeting
 from referent.store import Store
 
 DEMO = Path(__file__).resolve().parents[1] / "sample_agendas" / "demo-board-meeting.toml"

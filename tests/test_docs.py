@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from referent.cli import build_parser
-from referent.meetingfile import SECTIONS, SUB_SECTIONS, TOP_LEVEL
+from referent.meetingfile.reader import SECTIONS, SUB_SECTIONS, TOP_LEVEL
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.help import describe_key
 from referent.ui.screens.history import HistoryScreen

@@ -12,7 +12,7 @@ import pytest
 from export_support import MINUTES
 
 from referent.cli import main
-from referent.meetingfile import load_meeting
+from referent.meetingfile.reader import load_meeting
 from referent.store import Store
 
 POLITISK = MINUTES / "politisk-niveau-klynge-midt-2023-03-13.toml"

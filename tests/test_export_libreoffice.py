@@ -10,7 +10,7 @@ import pytest
 from export_support import AGENDAS, MINUTES, SAMPLES
 
 from referent.export import export_meeting
-from referent.meetingfile import load_meeting
+from referent.meetingfile.reader import load_meeting
 
 OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

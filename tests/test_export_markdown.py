@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from referent.export.markdown import ListBlock, Paragraph, Span, Table, escape_dates, parse_blocks, plain_text
+from referent.export.blocks import ListBlock, Paragraph, Span, Table, escape_dates, parse_blocks, plain_text
 
 
 def test_paragraphs_with_bold_italic_strike_code_and_links():

@@ -9,7 +9,7 @@ import pytest
 from export_support import AGENDAS, MINUTES, REFERENCE, SAMPLES, document_text, similarity
 
 from referent.export import render
-from referent.meetingfile import load_meeting
+from referent.meetingfile.reader import load_meeting
 
 
 @pytest.mark.parametrize("sample", SAMPLES)

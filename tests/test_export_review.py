@@ -20,7 +20,7 @@ from export_support import MINUTES, document_text, zip_text
 from referent.cli import main
 from referent.export import default_filename, export_meeting, render
 from referent.export.style import StyleError, parse_style
-from referent.meetingfile import load_meeting, parse_meeting
+from referent.meetingfile.reader import load_meeting, parse_meeting
 from referent.model import (
     Approval,
     Attendance,

@@ -7,8 +7,8 @@ from pathlib import Path
 from export_support import MINUTES
 
 from referent.export import default_filename, export_markdown, export_toml, format_for, render
-from referent.export.plaintext import escape
-from referent.meetingfile import load_meeting
+from referent.export.markdown import escape
+from referent.meetingfile.reader import load_meeting
 
 POLITISK = load_meeting(MINUTES / "politisk-niveau-klynge-midt-2023-03-13.toml")
 

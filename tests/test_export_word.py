@@ -15,7 +15,7 @@ from docx.text.paragraph import Paragraph
 from export_support import MINUTES, ListNumbers, document_text, open_docx
 
 from referent.export import export_docx, render
-from referent.meetingfile import load_meeting
+from referent.meetingfile.reader import load_meeting
 from referent.model import (
     ActionItem,
     Attendance,

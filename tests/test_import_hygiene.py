@@ -15,9 +15,9 @@ CORE = [
     "referent.model",
     "referent.danish",
     "referent.textclean",
-    "referent.tomlpos",
-    "referent.meetingfile",
-    "referent.meetingwriter",
+    "referent.meetingfile.tomlpos",
+    "referent.meetingfile.reader",
+    "referent.meetingfile.writer",
     "referent.store",
     "referent.schema",
     "referent.paths",
@@ -81,5 +81,7 @@ def test_help_and_version_import_nothing_heavy(option: str, tmp_path: Path) -> N
 
 
 def test_cli_and_meeting_file_modules_import_nothing_heavy(tmp_path: Path) -> None:
-    loaded = loaded_after("import referent.cli, referent.meetingfile, referent.meetingwriter", tmp_path)
+    loaded = loaded_after(
+        "import referent.cli, referent.meetingfile.reader, referent.meetingfile.writer", tmp_path
+    )
     assert loaded == set()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from referent.live import LiveMeeting
-from referent.meetingfile import load_meeting
+from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
 from referent.store import Store
 
@@ -292,8 +292,8 @@ def test_a_late_arrival_who_had_sent_a_substitute_attends_herself(live: LiveMeet
     live.arrived_at(helen, 2)
     stored = live.store.load_meeting(live.meeting_id)
     assert (stored.participants[0].attendance, stored.participants[0].substitute) == (Attendance.PRESENT, "")
-    from referent.meetingfile import parse_meeting
-    from referent.meetingwriter import dump_meeting
+    from referent.meetingfile.reader import parse_meeting
+    from referent.meetingfile.writer import dump_meeting
 
     assert parse_meeting(dump_meeting(stored)) == stored  # a valid meeting file still
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from referent.meetingfile import (
+from referent.meetingfile.reader import (
     SECTIONS,
     MeetingFileError,
     Problem,
@@ -18,8 +18,8 @@ from referent.meetingfile import (
     load_meeting,
     parse_meeting,
 )
+from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.model import Attendance, ItemStatus, Meeting, Numbering, Outcome
-from referent.tomlpos import key_lines, line_of
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "meeting-file.md"
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from referent.meetingfile import load_meeting, parse_meeting
-from referent.meetingwriter import dump_meeting, quote, quote_block
+from referent.meetingfile.reader import load_meeting, parse_meeting
+from referent.meetingfile.writer import dump_meeting, quote, quote_block
 from referent.model import (
     ActionItem,
     Attendance,

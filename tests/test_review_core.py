@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from referent.cli import main
-from referent.meetingfile import parse_meeting
-from referent.meetingwriter import dump_meeting
+from referent.meetingfile.reader import parse_meeting
+from referent.meetingfile.writer import dump_meeting
 from referent.model import (
     ActionItem,
     Approval,

@@ -613,8 +613,8 @@ REFERENCE_FILES = sorted((Path(__file__).parents[1] / "sample_agendas").glob("*.
 @pytest.mark.parametrize("path", REFERENCE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_reference_meetings_round_trip_through_the_database(store: Store, path: Path) -> None:
     """File → database → file gives the same meeting, and the same file text."""
-    from referent.meetingfile import load_meeting
-    from referent.meetingwriter import dump_meeting
+    from referent.meetingfile.reader import load_meeting
+    from referent.meetingfile.writer import dump_meeting
 
     meeting = load_meeting(path)
     stored = store.load_meeting(store.import_meeting(meeting))

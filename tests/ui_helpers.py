@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from referent.meetingfile import load_meeting
+from referent.meetingfile.reader import load_meeting
 from referent.model import Meeting
 from referent.store import Store
 from referent.ui.app import ReferentApp, make_app

@@ -43,7 +43,7 @@ def _open_store(args: argparse.Namespace) -> Store:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate meeting files; print OK or FILE:LINE problems."""
-    from referent.meetingfile import MeetingFileError, load_meeting
+    from referent.meetingfile.reader import MeetingFileError, load_meeting
 
     status = EXIT_OK
     for name in args.files:
@@ -60,7 +60,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Store a meeting file in the database and print the new meeting's id."""
-    from referent.meetingfile import MeetingFileError, read_meeting_file
+    from referent.meetingfile.reader import MeetingFileError, read_meeting_file
 
     try:
         meeting, source = read_meeting_file(args.file)
@@ -99,7 +99,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_dump(args: argparse.Namespace) -> int:
     """Write a meeting from the database as a meeting file (to stdout or --out)."""
-    from referent.meetingwriter import dump_meeting
+    from referent.meetingfile.writer import dump_meeting
     from referent.store import UnknownMeeting
 
     store = _open_store(args)
@@ -145,8 +145,8 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 def _meeting_for_file(store: Store, path: Path) -> tuple[int, tuple[Path, str] | None]:
     """The draft of a meeting file: imported now if new; flagged if the file changed since."""
-    from referent.drafts import draft_for_file
-    from referent.meetingfile import MeetingFileError
+    from referent.problems import MeetingFileError
+    from referent.sources import draft_for_file
 
     try:
         draft = draft_for_file(store, path)
@@ -260,7 +260,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_source(args: argparse.Namespace) -> Meeting:
     """The meeting named by SOURCE: a meeting file, or else a meeting id in the database."""
-    from referent.meetingfile import MeetingFileError, load_meeting
+    from referent.meetingfile.reader import MeetingFileError, load_meeting
 
     if args.source.isdigit() and not Path(args.source).exists():
         from referent.store import UnknownMeeting

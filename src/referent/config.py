@@ -13,8 +13,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from referent.meetingfile import Problem, toml_problem
-from referent.tomlpos import key_lines, line_of
+from referent.meetingfile.tomlpos import key_lines, line_of
+from referent.problems import Problem, toml_problem
 
 DEFAULT_PHRASES = (
     "Indstillingen blev godkendt.",

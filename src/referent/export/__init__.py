@@ -70,13 +70,13 @@ def render(
     if agenda:
         meeting = agenda_meeting(meeting)
     if format == "toml":
-        from referent.meetingwriter import dump_meeting
+        from referent.meetingfile.writer import dump_meeting
 
         return dump_meeting(meeting).encode("utf-8"), []
     house = style if isinstance(style, HouseStyle) else load_style(style)
     view = build_view(meeting, house, agenda=agenda, public=public, for_review=for_review)
     if format == "md":
-        from referent.export.plaintext import render_markdown
+        from referent.export.markdown import render_markdown
 
         return render_markdown(view).encode("utf-8"), view.removed
     from referent.export.word import render_docx

@@ -1,188 +1,107 @@
-"""Turn the secretary's Markdown into a few plain blocks that a document writer can lay out.
+"""The minutes (or agenda) as Markdown: readable as plain text in an e-mail, convertible by pandoc.
 
-Case and minutes texts are Markdown (docs/meeting-file.md). ``markdown-it-py`` parses
-them (CommonMark plus pipe tables and ~~strike~~); this module reduces its syntax tree to
-paragraphs of styled spans, lists (nested) and tables, so the Word and text writers never
-see Markdown syntax and no regular expression ever guesses at it.
+Case and minutes texts are Markdown already and pass through (a line starting with a
+Danish date, ``24. maj …``, is kept from becoming list item 24, as in Word); the lines
+referent words itself (names, titles, labels) are escaped where they would otherwise
+turn into Markdown structure, e.g. an attachment called ``1. udkast``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import cache
+from referent.export.blocks import escape_dates
+from referent.export.content import DocumentView, ItemView, Line
+from referent.model import Numbering, Recommendation
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-
-from referent.danish import MONTHS
+_SPECIAL = str.maketrans({"*": "\\*", "`": "\\`", "[": "\\[", "]": "\\]", "<": "\\<"})
 
 
-@dataclass(frozen=True)
-class Span:
-    """A piece of text with one formatting; ``"\\n"`` inside ``text`` is a line break."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    strike: bool = False
-    code: bool = False
-    link: str = ""
-
-
-@dataclass
-class Paragraph:
-    """A paragraph; ``kind`` is ``text``, ``heading`` (with ``level``), ``quote``, ``code`` or ``rule``."""
-
-    spans: list[Span]
-    kind: str = "text"
-    level: int = 0
+def render_markdown(view: DocumentView) -> str:
+    """The whole document as Markdown text, ending in one newline."""
+    label = f"{view.label} {chr(0x2013)} {view.mark}" if view.mark else view.label
+    parts: list[str] = [f"# {escape(view.title, line_start=False)}", f"**{escape(label)}**"]
+    for row in view.header:
+        parts.append(_row(row.label, row.lines))
+    for item in view.items:
+        parts += _item(item, view.number_suffix)
+    if view.summary:
+        parts.append(f"## {escape(view.summary_label, line_start=False)}")
+        parts.append(_bullets(view.summary))
+    parts += [escape(line) for line in view.closing]
+    if view.approval:
+        parts.append(escape(view.approval))
+    return "\n\n".join(part.strip("\n") for part in parts if part.strip()) + "\n"
 
 
-@dataclass
-class ListBlock:
-    """A bullet or numbered list; each item holds blocks (its text, then nested lists)."""
-
-    ordered: bool
-    items: list[list[Block]] = field(default_factory=list)
-    start: int = 1
-
-
-@dataclass
-class Table:
-    """A pipe table: a header row and body rows of cells, each cell a list of spans."""
-
-    header: list[list[Span]]
-    rows: list[list[list[Span]]]
-    align: list[str]
-    """``left``, ``center``, ``right`` or ``""`` per column."""
+def escape(text: str, *, line_start: bool = True) -> str:
+    """Text that Markdown shows as written: inline marks escaped, no accidental list or heading."""
+    text = text.translate(_SPECIAL)
+    if not line_start:
+        return text
+    number, dot, rest = text.partition(".")
+    if dot and number.isdigit() and (not rest or rest[0] == " "):
+        return f"{number}\\.{rest}"
+    if text and text[0] in "#>+-" and (len(text) == 1 or text[1] in " #"):
+        return "\\" + text
+    return text
 
 
-Block = Paragraph | ListBlock | Table
+def _row(label: str, lines: list[Line]) -> str:
+    label = f"**{escape(label.rstrip(':'))}:**"
+    if len(lines) == 1 and not lines[0].group:
+        return f"{label} {escape(lines[0].text, line_start=False)}"
+    out = [label]
+    for line in lines:
+        out.append(f"\n*{escape(line.text)}*\n" if line.group else f"- {escape(line.text)}")
+    return "\n".join(out)
 
 
-@cache
-def _parser() -> MarkdownIt:
-    # HTML off: a secretary typing "<3" or "<indsæt navn>" must see it in the document.
-    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+def _bullets(texts: list[str]) -> str:
+    return "\n".join(f"- {escape(text)}" for text in texts)
 
 
-def parse_blocks(text: str) -> list[Block]:
-    """The blocks of a Markdown text; empty text gives no blocks."""
-    if not text.strip():
-        return []
-    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(text))).children)
-
-
-def plain_text(spans: list[Span]) -> str:
-    return "".join(span.text for span in spans)
-
-
-def _blocks(nodes: list[SyntaxTreeNode]) -> list[Block]:
-    blocks: list[Block] = []
-    for node in nodes:
-        kind = node.type
-        if kind == "paragraph":
-            blocks.append(Paragraph(_inline(node)))
-        elif kind == "heading":
-            blocks.append(Paragraph(_inline(node), "heading", int(node.tag[1:])))
-        elif kind in ("bullet_list", "ordered_list"):
-            blocks.extend(_list(node))
-        elif kind == "table":
-            blocks.append(_table(node))
-        elif kind == "blockquote":
-            for inner in _blocks(node.children):
-                if isinstance(inner, Paragraph) and inner.kind == "text":
-                    inner = replace(inner, kind="quote", level=1)
-                blocks.append(inner)
-        elif kind in ("code_block", "fence"):
-            blocks.append(Paragraph([Span(node.content.rstrip("\n"), code=True)], "code"))
-        elif kind == "hr":
-            blocks.append(Paragraph([], "rule"))
-        elif kind in ("html_block",):  # unreachable with html off; kept as text for safety
-            blocks.append(Paragraph([Span(node.content.rstrip("\n"))]))
-    return blocks
-
-
-def _list(node: SyntaxTreeNode) -> list[Block]:
-    ordered = node.type == "ordered_list"
-    start = int(node.attrs.get("start", 1)) if ordered else 1
-    return [ListBlock(ordered, [_blocks(item.children) for item in node.children], start)]
-
-
-def escape_dates(text: str) -> str:
-    """``24. maj holdes mødet`` at the start of a line is a Danish date, not list item 24.
-
-    CommonMark reads any ``<digits>. `` at a line start as a numbered list; Danish writes
-    dates that way. A backslash before the dot keeps such a line a paragraph.
-    """
-    lines = text.split("\n")
-    for index, line in enumerate(lines):
-        stripped = line.lstrip(" ")
-        number, dot, rest = stripped.partition(". ")
-        if dot and number.isdigit() and len(line) - len(stripped) < 4:
-            words = rest.split(maxsplit=1)
-            if words and words[0].lower().rstrip(",.") in MONTHS:
-                lines[index] = f"{line[: len(line) - len(stripped)]}{number}\\. {rest}"
-    return "\n".join(lines)
-
-
-def _table(node: SyntaxTreeNode) -> Table:
-    header: list[list[Span]] = []
-    rows: list[list[list[Span]]] = []
-    align: list[str] = []
-    for section in node.children:
-        for row in section.children:
-            cells = [_inline(cell) for cell in row.children]
-            if section.type == "thead":
-                header = cells
-                align = [str(c.attrs.get("style", "")).removeprefix("text-align:") for c in row.children]
-            else:
-                rows.append(cells)
-    return Table(header, rows, align)
-
-
-def _inline(node: SyntaxTreeNode) -> list[Span]:
-    """The spans of a paragraph, heading or table cell."""
-    spans: list[Span] = []
-    for child in node.children:
-        if child.type == "inline":
-            _walk(child.children, Span(""), spans)
-    return _merge(spans)
-
-
-def _walk(nodes: list[SyntaxTreeNode], style: Span, out: list[Span]) -> None:
-    for node in nodes:
-        kind = node.type
-        if kind == "text":
-            out.append(replace(style, text=node.content))
-        elif kind == "softbreak":
-            out.append(replace(style, text=" "))
-        elif kind == "hardbreak":
-            out.append(replace(style, text="\n"))
-        elif kind == "code_inline":
-            out.append(replace(style, text=node.content, code=True))
-        elif kind == "strong":
-            _walk(node.children, replace(style, bold=True), out)
-        elif kind == "em":
-            _walk(node.children, replace(style, italic=True), out)
-        elif kind == "s":
-            _walk(node.children, replace(style, strike=True), out)
-        elif kind == "link":
-            _walk(node.children, replace(style, link=str(node.attrs.get("href", ""))), out)
-        elif kind == "image":
-            out.append(replace(style, text=node.content or str(node.attrs.get("src", ""))))
-        else:  # anything else markdown-it may add later: keep its text
-            out.append(replace(style, text=node.content))
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    """Join neighbours with the same formatting, so Word gets few runs."""
-    merged: list[Span] = []
-    for span in spans:
-        if not span.text:
-            continue
-        if merged and replace(merged[-1], text="") == replace(span, text=""):
-            merged[-1] = replace(span, text=merged[-1].text + span.text)
+def _item(item: ItemView, suffix: str) -> list[str]:
+    parts = [f"## {escape(item.heading, line_start=False)}"]
+    if item.closed_note:
+        parts.append(f"*{escape(item.closed_note)}*")
+    if item.presenter:
+        parts.append(escape(item.presenter))
+    parts.append(escape_dates(item.case.strip()))
+    if item.short:
+        parts.append(f"{escape(item.short_label)} {escape(item.short)}")
+    if item.intro:
+        parts.append(escape(item.intro))
+        if item.letters:
+            lettered = Recommendation(numbering=Numbering.LETTERS)
+            parts.append(
+                "  \n".join(
+                    f"{lettered.label(i)}{suffix} {escape(p, line_start=False)}"
+                    for i, p in enumerate(item.points)
+                )
+            )
         else:
-            merged.append(span)
-    return merged
+            parts.append(
+                "\n".join(
+                    f"{i}{suffix} {escape(p, line_start=False)}" for i, p in enumerate(item.points, start=1)
+                )
+            )
+    if item.attachments:
+        parts += [escape(item.attachments_label), _bullets(item.attachments)]
+    minutes = item.minutes
+    if minutes is not None:
+        parts.append(f"**{escape(minutes.label)}**")
+        parts += [escape(note) for note in minutes.notes]
+        parts.append(escape_dates(minutes.text.strip()))
+        parts += [escape(correction) for correction in minutes.corrections]
+        parts += [escape(outcome) for outcome in minutes.outcomes]
+        if minutes.actions:
+            parts += [escape(minutes.actions_label), _bullets(minutes.actions)]
+        for remark in minutes.remarks:
+            if remark.label.strip():
+                parts.append(f"**{escape(remark.label.strip())}**")
+            parts += [_verbatim(paragraph) for paragraph in remark.paragraphs]
+    return parts
+
+
+def _verbatim(paragraph: str) -> str:
+    """A paragraph shown exactly as typed: every line escaped, line breaks kept as hard breaks."""
+    return "  \n".join(escape(line) for line in paragraph.split("\n"))

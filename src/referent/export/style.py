@@ -16,8 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
 
-from referent.meetingfile import Problem, toml_problem, unknown_key
-from referent.tomlpos import key_lines, line_of
+from referent.meetingfile.tomlpos import key_lines, line_of
+from referent.problems import Problem, toml_problem, unknown_key
 
 BUILT_IN = ("default", "nord")
 STYLES_DIR = Path(__file__).parent / "styles"

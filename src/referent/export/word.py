@@ -21,8 +21,8 @@ from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx builds on it
 
+from referent.export.blocks import Block, ListBlock, Paragraph, Span, Table, parse_blocks
 from referent.export.content import DocumentView, HeaderRow, ItemView, Line
-from referent.export.markdown import Block, ListBlock, Paragraph, Span, Table, parse_blocks
 from referent.export.style import HouseStyle
 from referent.export.wordstyles import StyleIds, prepare_styles
 from referent.export.wordxml import (

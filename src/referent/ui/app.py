@@ -80,7 +80,7 @@ class ReferentApp(App[None]):
 
         def chosen(value: str | None) -> None:
             if value == "reimport":
-                from referent.meetingfile import parse_meeting
+                from referent.meetingfile.reader import parse_meeting
 
                 meeting = parse_meeting(source, str(path))
                 self.open_meeting(self.store.import_meeting(meeting, str(path), source))

@@ -50,8 +50,8 @@ class PickerScreen(ReferentScreen, Screen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Open the file's draft: imported the first time, the same draft every time after."""
-        from referent.drafts import draft_for_file
-        from referent.meetingfile import MeetingFileError
+        from referent.problems import MeetingFileError
+        from referent.sources import draft_for_file
 
         path = Path(event.value.strip()).expanduser()
         try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from referent.meetingfile import read_meeting_file
+from referent.meetingfile.reader import read_meeting_file
 from referent.store import Store, digest
 
 

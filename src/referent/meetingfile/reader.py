@@ -7,15 +7,14 @@ pass. The keys are described once, in ``SECTIONS``; the documentation in
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path as FilePath
 from typing import Any
 
 from referent.danish import format_time, parse_time
+from referent.meetingfile.tomlpos import Path, key_lines, line_of
 from referent.model import (
     ITEM_ROWS,
     Approval,
@@ -28,30 +27,10 @@ from referent.model import (
     Participant,
     Recommendation,
 )
+from referent.problems import MeetingFileError, Problem, toml_problem, unknown_key
 from referent.textclean import clean_text
-from referent.tomlpos import Path, key_lines, line_of
 
 FORMAT_VERSION = 1
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a meeting file; ``line`` is None when it concerns the whole file."""
-
-    line: int | None
-    message: str
-
-    def render(self, filename: str) -> str:
-        return f"{filename}:{self.line}: {self.message}" if self.line else f"{filename}: {self.message}"
-
-
-class MeetingFileError(Exception):
-    """A meeting file that cannot be read; carries every problem found."""
-
-    def __init__(self, filename: str, problems: list[Problem]) -> None:
-        super().__init__("\n".join(p.render(filename) for p in problems))
-        self.filename = filename
-        self.problems = problems
 
 
 # The kinds of value a key may hold. Each returns the value converted, or raises ValueError.
@@ -235,22 +214,6 @@ def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
     return meeting
 
 
-def toml_problem(error: tomllib.TOMLDecodeError, source: str) -> Problem:
-    """A TOML syntax error as a ``Problem`` with its line (meeting files, styles, settings)."""
-    # an error at the very end (an unclosed """) has no line: it is on the last one
-    line = getattr(error, "lineno", None) or _line_from_message(str(error)) or source.count("\n") + 1
-    message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
-    return Problem(line, f"not valid TOML: {message}")
-
-
-def _line_from_message(message: str) -> int | None:
-    # Python < 3.14 only puts the position in the message: "... (at line 3, column 9)"
-    marker = "(at line "
-    if marker not in message:
-        return None
-    return int(message.split(marker)[1].split(",")[0].rstrip(")"))
-
-
 class _Reader:
     """Builds a ``Meeting`` from parsed TOML, collecting problems instead of stopping."""
 
@@ -411,13 +374,6 @@ class _Reader:
                         ("items", index, "conflicts"),
                         unknown_key(name, sorted(names), "the participants", "'{}' is not among {}"),
                     )
-
-
-def unknown_key(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
-    """``unknown key 'titel' in [items]; did you mean 'title'?``: shared by every file we read."""
-    message = form.format(key, where)
-    close = difflib.get_close_matches(key, known, n=1)
-    return f"{message}; did you mean '{close[0]}'?" if close else message
 
 
 def _table_name(section: str) -> str:

@@ -14,7 +14,7 @@ from datetime import date, datetime, time
 from typing import Any
 
 from referent.danish import format_time
-from referent.meetingfile import FORMAT_VERSION, REQUIRED
+from referent.meetingfile.reader import FORMAT_VERSION, REQUIRED
 from referent.model import ITEM_ROWS, Approval, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}

@@ -1,0 +1,188 @@
+"""Turn the secretary's Markdown into a few plain blocks that a document writer can lay out.
+
+Case and minutes texts are Markdown (docs/meeting-file.md). ``markdown-it-py`` parses
+them (CommonMark plus pipe tables and ~~strike~~); this module reduces its syntax tree to
+paragraphs of styled spans, lists (nested) and tables, so the Word and text writers never
+see Markdown syntax and no regular expression ever guesses at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+from referent.danish import MONTHS
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of text with one formatting; ``"\\n"`` inside ``text`` is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    strike: bool = False
+    code: bool = False
+    link: str = ""
+
+
+@dataclass
+class Paragraph:
+    """A paragraph; ``kind`` is ``text``, ``heading`` (with ``level``), ``quote``, ``code`` or ``rule``."""
+
+    spans: list[Span]
+    kind: str = "text"
+    level: int = 0
+
+
+@dataclass
+class ListBlock:
+    """A bullet or numbered list; each item holds blocks (its text, then nested lists)."""
+
+    ordered: bool
+    items: list[list[Block]] = field(default_factory=list)
+    start: int = 1
+
+
+@dataclass
+class Table:
+    """A pipe table: a header row and body rows of cells, each cell a list of spans."""
+
+    header: list[list[Span]]
+    rows: list[list[list[Span]]]
+    align: list[str]
+    """``left``, ``center``, ``right`` or ``""`` per column."""
+
+
+Block = Paragraph | ListBlock | Table
+
+
+@cache
+def _parser() -> MarkdownIt:
+    # HTML off: a secretary typing "<3" or "<indsæt navn>" must see it in the document.
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """The blocks of a Markdown text; empty text gives no blocks."""
+    if not text.strip():
+        return []
+    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(text))).children)
+
+
+def plain_text(spans: list[Span]) -> str:
+    return "".join(span.text for span in spans)
+
+
+def _blocks(nodes: list[SyntaxTreeNode]) -> list[Block]:
+    blocks: list[Block] = []
+    for node in nodes:
+        kind = node.type
+        if kind == "paragraph":
+            blocks.append(Paragraph(_inline(node)))
+        elif kind == "heading":
+            blocks.append(Paragraph(_inline(node), "heading", int(node.tag[1:])))
+        elif kind in ("bullet_list", "ordered_list"):
+            blocks.extend(_list(node))
+        elif kind == "table":
+            blocks.append(_table(node))
+        elif kind == "blockquote":
+            for inner in _blocks(node.children):
+                if isinstance(inner, Paragraph) and inner.kind == "text":
+                    inner = replace(inner, kind="quote", level=1)
+                blocks.append(inner)
+        elif kind in ("code_block", "fence"):
+            blocks.append(Paragraph([Span(node.content.rstrip("\n"), code=True)], "code"))
+        elif kind == "hr":
+            blocks.append(Paragraph([], "rule"))
+        elif kind in ("html_block",):  # unreachable with html off; kept as text for safety
+            blocks.append(Paragraph([Span(node.content.rstrip("\n"))]))
+    return blocks
+
+
+def _list(node: SyntaxTreeNode) -> list[Block]:
+    ordered = node.type == "ordered_list"
+    start = int(node.attrs.get("start", 1)) if ordered else 1
+    return [ListBlock(ordered, [_blocks(item.children) for item in node.children], start)]
+
+
+def escape_dates(text: str) -> str:
+    """``24. maj holdes mødet`` at the start of a line is a Danish date, not list item 24.
+
+    CommonMark reads any ``<digits>. `` at a line start as a numbered list; Danish writes
+    dates that way. A backslash before the dot keeps such a line a paragraph.
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        stripped = line.lstrip(" ")
+        number, dot, rest = stripped.partition(". ")
+        if dot and number.isdigit() and len(line) - len(stripped) < 4:
+            words = rest.split(maxsplit=1)
+            if words and words[0].lower().rstrip(",.") in MONTHS:
+                lines[index] = f"{line[: len(line) - len(stripped)]}{number}\\. {rest}"
+    return "\n".join(lines)
+
+
+def _table(node: SyntaxTreeNode) -> Table:
+    header: list[list[Span]] = []
+    rows: list[list[list[Span]]] = []
+    align: list[str] = []
+    for section in node.children:
+        for row in section.children:
+            cells = [_inline(cell) for cell in row.children]
+            if section.type == "thead":
+                header = cells
+                align = [str(c.attrs.get("style", "")).removeprefix("text-align:") for c in row.children]
+            else:
+                rows.append(cells)
+    return Table(header, rows, align)
+
+
+def _inline(node: SyntaxTreeNode) -> list[Span]:
+    """The spans of a paragraph, heading or table cell."""
+    spans: list[Span] = []
+    for child in node.children:
+        if child.type == "inline":
+            _walk(child.children, Span(""), spans)
+    return _merge(spans)
+
+
+def _walk(nodes: list[SyntaxTreeNode], style: Span, out: list[Span]) -> None:
+    for node in nodes:
+        kind = node.type
+        if kind == "text":
+            out.append(replace(style, text=node.content))
+        elif kind == "softbreak":
+            out.append(replace(style, text=" "))
+        elif kind == "hardbreak":
+            out.append(replace(style, text="\n"))
+        elif kind == "code_inline":
+            out.append(replace(style, text=node.content, code=True))
+        elif kind == "strong":
+            _walk(node.children, replace(style, bold=True), out)
+        elif kind == "em":
+            _walk(node.children, replace(style, italic=True), out)
+        elif kind == "s":
+            _walk(node.children, replace(style, strike=True), out)
+        elif kind == "link":
+            _walk(node.children, replace(style, link=str(node.attrs.get("href", ""))), out)
+        elif kind == "image":
+            out.append(replace(style, text=node.content or str(node.attrs.get("src", ""))))
+        else:  # anything else markdown-it may add later: keep its text
+            out.append(replace(style, text=node.content))
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Join neighbours with the same formatting, so Word gets few runs."""
+    merged: list[Span] = []
+    for span in spans:
+        if not span.text:
+            continue
+        if merged and replace(merged[-1], text="") == replace(span, text=""):
+            merged[-1] = replace(span, text=merged[-1].text + span.text)
+        else:
+            merged.append(span)
+    return merged

@@ -1,0 +1,54 @@
+"""What is wrong with a file a person wrote: ``FILE:LINE: message``, shared by every reader.
+
+Meeting files, Word agendas, house styles and settings all report problems the same way,
+so a secretary reads one kind of message whatever file she got wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a meeting file; ``line`` is None when it concerns the whole file."""
+
+    line: int | None
+    message: str
+
+    def render(self, filename: str) -> str:
+        return f"{filename}:{self.line}: {self.message}" if self.line else f"{filename}: {self.message}"
+
+
+class MeetingFileError(Exception):
+    """A meeting file that cannot be read; carries every problem found."""
+
+    def __init__(self, filename: str, problems: list[Problem]) -> None:
+        super().__init__("\n".join(p.render(filename) for p in problems))
+        self.filename = filename
+        self.problems = problems
+
+
+def toml_problem(error: tomllib.TOMLDecodeError, source: str) -> Problem:
+    """A TOML syntax error as a ``Problem`` with its line (meeting files, styles, settings)."""
+    # an error at the very end (an unclosed """) has no line: it is on the last one
+    line = getattr(error, "lineno", None) or _line_from_message(str(error)) or source.count("\n") + 1
+    message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
+    return Problem(line, f"not valid TOML: {message}")
+
+
+def _line_from_message(message: str) -> int | None:
+    # Python < 3.14 only puts the position in the message: "... (at line 3, column 9)"
+    marker = "(at line "
+    if marker not in message:
+        return None
+    return int(message.split(marker)[1].split(",")[0].rstrip(")"))
+
+
+def unknown_key(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
+    """``unknown key 'titel' in [items]; did you mean 'title'?``: shared by every file we read."""
+    message = form.format(key, where)
+    close = difflib.get_close_matches(key, known, n=1)
+    return f"{message}; did you mean '{close[0]}'?" if close else message
