@@ -9,9 +9,9 @@ import pytest
 
 from referent.cli import build_parser
 from referent.meetingfile.reader import SECTIONS, SUB_SECTIONS, TOP_LEVEL
+from referent.ui.dialogs.help import describe_key
+from referent.ui.dialogs.history import HistoryScreen
 from referent.ui.screens.attendance import AttendanceScreen
-from referent.ui.screens.help import describe_key
-from referent.ui.screens.history import HistoryScreen
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.review import ReviewScreen
 

@@ -22,14 +22,15 @@ from referent.lock import MeetingLock
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
 from referent.store import Store
 from referent.ui.app import ReferentApp, make_app
-from referent.ui.dialogs import AskScreen, ChoiceScreen
+from referent.ui.dialogs.actions import ActionsScreen
+from referent.ui.dialogs.ask import AskScreen
+from referent.ui.dialogs.choice import ChoiceScreen
+from referent.ui.dialogs.conflicts import ConflictScreen
+from referent.ui.dialogs.help import HelpScreen
+from referent.ui.dialogs.outcomes import OutcomeScreen
 from referent.ui.screens import minutes as minutes_screen
-from referent.ui.screens.actions import ActionsScreen
 from referent.ui.screens.attendance import AttendanceScreen
-from referent.ui.screens.conflicts import ConflictScreen
-from referent.ui.screens.help import HelpScreen
 from referent.ui.screens.minutes import MinutesScreen
-from referent.ui.screens.outcomes import OutcomeScreen
 
 
 @pytest.fixture

@@ -23,9 +23,10 @@ from referent import cli
 from referent.lock import MeetingLock
 from referent.model import ActionItem, Attendance, Comment, Correction, ItemStatus, Outcome, Remark
 from referent.ui.app import ReferentApp
-from referent.ui.dialogs import AskScreen, ChoiceScreen
+from referent.ui.dialogs.ask import AskScreen
+from referent.ui.dialogs.choice import ChoiceScreen
+from referent.ui.dialogs.history import HistoryScreen
 from referent.ui.screens.attendance import AttendanceScreen
-from referent.ui.screens.history import HistoryScreen
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.review import ReviewScreen
 

@@ -13,7 +13,7 @@ from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store
-from referent.ui.dialogs import Choice, ChoiceScreen
+from referent.ui.dialogs.choice import Choice, ChoiceScreen
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 

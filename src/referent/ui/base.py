@@ -23,6 +23,6 @@ class ReferentScreen:
         return cast("ReferentApp", cast(Any, self).app)
 
     def action_help(self) -> None:
-        from referent.ui.screens.help import HelpScreen
+        from referent.ui.dialogs.help import HelpScreen
 
         self.referent.push_screen(HelpScreen(cast(Any, self)))

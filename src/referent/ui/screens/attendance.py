@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Footer, Static
 from referent.live import LiveMeeting
 from referent.model import Attendance, Participant
 from referent.ui.base import ReferentScreen
-from referent.ui.dialogs import AskScreen
+from referent.ui.dialogs.ask import AskScreen
 from referent.ui.i18n import t
 
 MARKS = {

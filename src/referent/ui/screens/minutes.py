@@ -22,15 +22,13 @@ from referent.danish import format_time
 from referent.live import LiveMeeting
 from referent.model import ActionItem, ItemStatus, Meeting
 from referent.ui.base import ReferentScreen
-from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
+from referent.ui.dialogs.ask import AskScreen
+from referent.ui.dialogs.choice import Choice, ChoiceScreen
 from referent.ui.i18n import t
-from referent.ui.widgets import (
-    AgendaList,
-    ItemHeader,
-    MinutesEditor,
-    RecommendationView,
-    StatusLine,
-)
+from referent.ui.widgets.agenda import AgendaList
+from referent.ui.widgets.editor import MinutesEditor
+from referent.ui.widgets.item import ItemHeader, RecommendationView
+from referent.ui.widgets.status import StatusLine
 
 AUTOSAVE_SECONDS = 0.5
 CHANGING_ACTIONS = {"approve_all", "add_action", "item_menu", "phrase", "phrases", "save_now"}
@@ -291,7 +289,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.show_item()
 
     def action_outcomes(self) -> None:
-        from referent.ui.screens.outcomes import OutcomeScreen
+        from referent.ui.dialogs.outcomes import OutcomeScreen
 
         if not self.live.item.recommendation.points:
             self.notify(t("This item has no recommendation points."), severity="warning")
@@ -315,7 +313,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.app.push_screen(AskScreen(t("Action item"), fields), add)
 
     def action_actions_list(self) -> None:
-        from referent.ui.screens.actions import ActionsScreen
+        from referent.ui.dialogs.actions import ActionsScreen
 
         self.flush()
         self.app.push_screen(ActionsScreen(self.live.meeting))
@@ -358,7 +356,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             live.set_status(index, ItemStatus.TAKEN if live.item.actual_start else ItemStatus.PENDING)
             self.show_item()
         elif value == "conflict":
-            from referent.ui.screens.conflicts import ConflictScreen
+            from referent.ui.dialogs.conflicts import ConflictScreen
 
             self.app.push_screen(ConflictScreen(live, index), lambda _: self.show_item())
         elif value == "start":

@@ -23,9 +23,10 @@ from referent.live import LiveMeeting
 from referent.model import Comment, Remark
 from referent.review import ProblemKind, ReviewProblem, find_problems
 from referent.ui.base import ReferentScreen
-from referent.ui.dialogs import AskScreen, Choice, ChoiceScreen
+from referent.ui.dialogs.ask import AskScreen
+from referent.ui.dialogs.choice import Choice, ChoiceScreen
 from referent.ui.i18n import t
-from referent.ui.widgets import diff_text
+from referent.ui.widgets.diff import diff_text
 
 PROBLEM_TEXTS = {
     ProblemKind.NO_ATTENDANCE: "Attendance has not been taken",
@@ -215,7 +216,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.ask_about_item(t("Protocol remark"), fields, add)
 
     def action_history(self) -> None:
-        from referent.ui.screens.history import HistoryScreen
+        from referent.ui.dialogs.history import HistoryScreen
 
         def show(index: int, _: list[str]) -> None:
             screen = HistoryScreen(self.live, index, self.changes_locked())

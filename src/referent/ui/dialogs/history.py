@@ -14,7 +14,7 @@ from referent.live import LiveMeeting
 from referent.store import Revision
 from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.widgets import diff_text
+from referent.ui.widgets.diff import diff_text
 
 
 class HistoryScreen(ReferentScreen, ModalScreen[None]):

@@ -1,4 +1,4 @@
-"""Small modal dialogs: pick one of several choices by key, or fill in a few fields."""
+"""Pick one of several choices by its key."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from referent.textclean import clean_text
 from referent.ui.base import ReferentScreen
 
 
@@ -59,36 +58,6 @@ class ChoiceScreen(ReferentScreen, ModalScreen[str | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-class AskScreen(ReferentScreen, ModalScreen[list[str] | None]):
-    """A few text fields; Enter in the last one answers, Escape cancels."""
-
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
-
-    def __init__(self, title: str, fields: list[tuple[str, str]]) -> None:
-        super().__init__()
-        self.title_text = title
-        self.fields = fields
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            for label, value in self.fields:
-                yield Label(label)
-                yield Input(value=value)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        inputs = list(self.query(Input))
-        position = inputs.index(event.input)
-        if position < len(inputs) - 1:
-            inputs[position + 1].focus()
-            return
-        answers = [clean_text(field.value).strip() for field in inputs]
-        self.dismiss(answers if answers[0] else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -1,0 +1,60 @@
+"""The status line: meeting clock, time on the item, attendance counts, last save."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from rich.text import Text
+from textual.widgets import Static
+
+from referent.danish import format_time
+from referent.live import LiveMeeting
+from referent.ui.i18n import t
+
+
+class StatusLine(Static):
+    """Meeting clock, time on the item against its slot, attendance counts, last save."""
+
+    def show(self, live: LiveMeeting, now: datetime, saved_at: datetime | None, read_only: bool) -> None:
+        meeting = live.meeting
+        parts: list[Text] = []
+        if read_only:
+            parts.append(Text(t("READ-ONLY"), style="bold reverse red"))
+        if meeting.actual_end:
+            parts.append(Text(f"{t('Meeting')} {t('closed')} {format_time(meeting.actual_end)}"))
+        elif meeting.actual_start:
+            started = datetime.combine(now.date(), meeting.actual_start)
+            parts.append(Text(f"{t('Meeting')} {_duration(now - started)}"))
+        else:
+            parts.append(Text(f"{t('Meeting')} {t('not started')}", style="dim"))
+        parts.append(self._item_clock(live, now))
+        present, absent, unknown = live.counts()
+        counts = f"{present} {t('present')} · {absent} {t('absent')}"
+        if unknown:
+            counts += f" · {unknown} ?"
+        parts.append(Text(counts))
+        saved = (
+            f"{t('saved')} {saved_at.strftime('%H:%M')}" if saved_at else t("no changes yet")
+        )  # in this session; earlier ones are stored
+        parts.append(Text(saved, style="dim"))
+        self.update(Text(" │ ").join(parts))
+
+    @staticmethod
+    def _item_clock(live: LiveMeeting, now: datetime) -> Text:
+        item = live.item
+        label = f"{t('Item')} {live.current + 1}:"
+        if not live.started or live.closed or item.actual_start is None:
+            return Text(label, style="dim")  # no clock before the meeting, or after it
+        spent = now - datetime.combine(now.date(), item.actual_start)
+        if item.start and item.end:
+            planned = datetime.combine(now.date(), item.end) - datetime.combine(now.date(), item.start)
+            text = Text(f"{label} {_duration(spent)}/{_duration(planned)}")
+            if spent > planned:
+                text.append(f" {t('over by')} {_duration(spent - planned)}", style="bold white on red")
+            return text
+        return Text(f"{label} {_duration(spent)}")
+
+
+def _duration(span: timedelta) -> str:
+    minutes = max(0, int(span.total_seconds()) // 60)
+    return f"{minutes // 60}:{minutes % 60:02d}"
