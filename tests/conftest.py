@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import time as time_module
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -20,6 +22,11 @@ from referent.model import (
     Recommendation,
 )
 from referent.store import Store
+
+# Every test runs in UTC: times of day shown on screen and printed in documents are local
+# time, and a test must read the same on any machine.
+os.environ["TZ"] = "UTC"
+time_module.tzset()
 
 
 class FakeClock:

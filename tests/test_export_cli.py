@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import docx
@@ -87,13 +85,3 @@ def test_bad_style_and_bad_meeting_file_exit_2(tmp_path: Path, capsys):
     assert main(["export", str(broken), "--out", str(tmp_path / "y.docx")]) == 2
     assert "'date' is missing" in capsys.readouterr().err
     assert not (tmp_path / "x.docx").exists()
-
-
-def test_the_export_path_does_not_import_textual(tmp_path: Path):
-    code = (
-        "import sys; from referent.cli import main; "
-        f"status = main(['export', {str(POLITISK)!r}, '--out', {str(tmp_path / 'x.docx')!r}]); "
-        "assert status == 0; bad = [m for m in sys.modules if m.split('.')[0] == 'textual']; "
-        "assert not bad, bad"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)

@@ -42,7 +42,7 @@ def closed_meeting() -> Meeting:
                 presenter="Borgmester Hemmelighedsfuld",
                 case=f"{SECRETS[0]}.\n\n| Køber | Pris |\n|---|---|\n| X | 12,5 mio. |",
                 recommendation=Recommendation(
-                    [SECRETS[1]], intro="Det indstilles, at Udvalget i lukket møde:"
+                    points=[SECRETS[1]], intro="Det indstilles, at Udvalget i lukket møde:"
                 ),
                 attachments=[SECRETS[2]],
                 minutes=SECRETS[3],

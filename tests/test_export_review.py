@@ -67,13 +67,15 @@ def reviewed(approvals: list[Approval] | None = None) -> Meeting:
         items=[
             Item(
                 "Handleplan",
-                recommendation=Recommendation(["Godkender handleplanen"], outcomes=[Outcome.APPROVED]),
+                recommendation=Recommendation(points=["Godkender handleplanen"], outcomes=[Outcome.APPROVED]),
                 minutes="Handleplanen blev godkendt med Ole Stavads rettelse.",
                 status=ItemStatus.TAKEN,
                 remarks=[Remark("Ole Stavad", REMARK)],
-                comments=[Comment(COMMENT, "Jes Lunde", datetime(2023, 3, 13, 16, 40))],
+                comments=[Comment(COMMENT, "Jes Lunde", datetime(2023, 3, 13, 16, 40, tzinfo=UTC))],
                 corrections=[
-                    Correction(datetime(2023, 3, 14, 9, 15), "Navnet på Ole Stavad var stavet forkert")
+                    Correction(
+                        datetime(2023, 3, 14, 9, 15, tzinfo=UTC), "Navnet på Ole Stavad var stavet forkert"
+                    )
                 ],
             ),
             Item(
@@ -83,19 +85,19 @@ def reviewed(approvals: list[Approval] | None = None) -> Meeting:
                 status=ItemStatus.TAKEN,
                 remarks=[Remark("Ole Stavad", CLOSED_REMARK)],
                 comments=[Comment(CLOSED_COMMENT)],
-                corrections=[Correction(datetime(2023, 3, 14, 9, 20), CLOSED_REASON)],
+                corrections=[Correction(datetime(2023, 3, 14, 9, 20, tzinfo=UTC), CLOSED_REASON)],
             ),
         ],
         approvals=approvals if approvals is not None else [],
     )
 
 
-APPROVED = [Approval("Jes Lunde", datetime(2023, 3, 13, 16, 45))]
+APPROVED = [Approval("Jes Lunde", datetime(2023, 3, 13, 16, 45, tzinfo=UTC))]
 REOPENED = [
     Approval(
         "Jes Lunde",
-        datetime(2023, 3, 13, 16, 45),
-        reopened_at=datetime(2023, 3, 14, 9, 0),
+        datetime(2023, 3, 13, 16, 45, tzinfo=UTC),
+        reopened_at=datetime(2023, 3, 14, 9, 0, tzinfo=UTC),
         reopen_reason="Navnet på Ole Stavad var stavet forkert",
     )
 ]
@@ -163,7 +165,7 @@ def test_reopened_minutes_are_a_draft_again_until_approved_again(style: str):
     document = read(render(reviewed(REOPENED), style=style)[0])
     assert running_header(document).endswith("Referat – UDKAST")
     assert "godkendt af" not in document_text(document)
-    again = [*REOPENED, Approval("Ole Stavad", datetime(2023, 3, 15, 10, 0))]
+    again = [*REOPENED, Approval("Ole Stavad", datetime(2023, 3, 15, 10, 0, tzinfo=UTC))]
     document = read(render(reviewed(again), style=style)[0])
     assert "UDKAST" not in running_header(document)
     assert texts(document)[-1] == "Referatet er godkendt af Ole Stavad den 15. marts 2023."
@@ -171,7 +173,7 @@ def test_reopened_minutes_are_a_draft_again_until_approved_again(style: str):
 
 
 def test_approving_with_problems_prints_nothing_more():
-    anyway = [Approval("Jes Lunde", datetime(2023, 3, 13, 16, 45), with_problems=True)]
+    anyway = [Approval("Jes Lunde", datetime(2023, 3, 13, 16, 45, tzinfo=UTC), with_problems=True)]
     plain = document_text(read(render(reviewed(APPROVED))[0]))
     assert document_text(read(render(reviewed(anyway))[0])) == plain
     assert render(reviewed(anyway), format="md")[0] == render(reviewed(APPROVED), format="md")[0]
@@ -224,8 +226,8 @@ def test_a_correction_follows_the_corrected_minutes_with_its_date_and_reason(sty
 def test_several_corrections_without_a_reason_and_in_another_wording():
     meeting = reviewed()
     meeting.items[0].corrections = [
-        Correction(datetime(2023, 3, 14, 9, 15), "Stavefejl"),
-        Correction(datetime(2023, 4, 2, 11, 0), ""),
+        Correction(datetime(2023, 3, 14, 9, 15, tzinfo=UTC), "Stavefejl"),
+        Correction(datetime(2023, 4, 2, 11, 0, tzinfo=UTC), ""),
         Correction(datetime(2023, 4, 3, 23, 30, tzinfo=UTC), "  Dato  rettet\n"),
     ]
     lines = texts(read(render(meeting)[0]))
@@ -327,7 +329,7 @@ def test_the_agenda_meeting_file_has_nothing_of_the_review():
 
 
 def test_the_public_meeting_file_keeps_open_remarks_and_nothing_of_closed_items():
-    anyway = [Approval("Jes Lunde", datetime(2023, 3, 13, 16, 45), with_problems=True), *REOPENED]
+    anyway = [Approval("Jes Lunde", datetime(2023, 3, 13, 16, 45, tzinfo=UTC), with_problems=True), *REOPENED]
     anyway[1] = Approval(**{**vars(REOPENED[0]), "reopen_reason": CLOSED_REASON})
     text = render(reviewed(anyway), format="toml", public=True)[0].decode()
     data = tomllib.loads(text)

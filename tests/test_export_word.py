@@ -70,7 +70,7 @@ def meeting(**changes: object) -> Meeting:
                 "Godkendelse af dagsorden",
                 start=time(14, 30),
                 end=time(14, 35),
-                recommendation=Recommendation(["Godkender dagsordenen"], outcomes=[Outcome.APPROVED]),
+                recommendation=Recommendation(points=["Godkender dagsordenen"], outcomes=[Outcome.APPROVED]),
                 minutes="Indstillingen blev godkendt.",
                 status=ItemStatus.TAKEN,
             ),
@@ -85,7 +85,7 @@ def meeting(**changes: object) -> Meeting:
                     "| Tema | Indsats |\n|---|---|\n| Lighed | Samarbejde |\n| Øvrige | E-nærhospital |\n"
                 ),
                 recommendation=Recommendation(
-                    ["Godkender handleplanen", "Godkender midlerne", "Drøfter opfølgningen"],
+                    points=["Godkender handleplanen", "Godkender midlerne", "Drøfter opfølgningen"],
                     outcomes=[Outcome.APPROVED, None, Outcome.DISCUSSED],
                 ),
                 attachments=["Handleplan", "Bilag 1: Fordeling af midler"],
@@ -96,7 +96,7 @@ def meeting(**changes: object) -> Meeting:
             ),
             Item(
                 "Udsat punkt",
-                recommendation=Recommendation(["Vælger en", "Vælger to"], numbering=Numbering.LETTERS),
+                recommendation=Recommendation(points=["Vælger en", "Vælger to"], numbering=Numbering.LETTERS),
                 status=ItemStatus.POSTPONED,
             ),
             Item(

@@ -2,49 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import datetime, time, timedelta
+from datetime import time
 from pathlib import Path
 
 import pytest
+from conftest import FakeClock
 
 from referent.live import LiveMeeting
 from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
-from referent.store import Store
+from referent.store import Store, digest
 
 DEMO = Path(__file__).resolve().parents[1] / "sample_agendas" / "demo-board-meeting.toml"
 # The demo board meeting: 4 participants, then 2 under "Staff:", 1 guest; 5 items, item 2 with 3 points.
 
 
-class FakeClock:
-    """A wall clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2024, 3, 14, 18, 2, 45)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, minutes: int) -> None:
-        self.now += timedelta(minutes=minutes)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    store = Store.open(tmp_path / "t.db")
-    yield store
-    store.close()
-
-
 @pytest.fixture
 def meeting_id(store: Store) -> int:
-    return store.import_meeting(load_meeting(DEMO), str(DEMO), DEMO.read_text(encoding="utf-8"))
+    return store.import_meeting(load_meeting(DEMO), str(DEMO), digest(DEMO.read_text(encoding="utf-8")))
 
 
 @pytest.fixture
@@ -77,8 +52,8 @@ def test_opening_and_moving_do_not_start_the_meeting(live: LiveMeeting) -> None:
 def test_first_typed_words_start_the_meeting_and_take_up_item_1(live: LiveMeeting) -> None:
     live.save_minutes(0, "Dagsordenen blev godkendt.")
     stored = live.store.load_meeting(live.meeting_id)
-    assert stored.actual_start == time(18, 2)  # minutes, not seconds
-    assert stored.items[0].actual_start == time(18, 2)
+    assert stored.actual_start == time(14, 30)  # minutes, not seconds
+    assert stored.items[0].actual_start == time(14, 30)
     assert stored.items[0].status is ItemStatus.TAKEN
     assert stored.items[0].minutes == "Dagsordenen blev godkendt."
     assert stored.items[1].actual_start is None
@@ -87,10 +62,10 @@ def test_first_typed_words_start_the_meeting_and_take_up_item_1(live: LiveMeetin
 
 def test_start_is_recorded_once(live: LiveMeeting, clock: FakeClock) -> None:
     live.start_meeting()
-    clock.advance(10)
+    clock.advance(minutes=10)
     live.start_meeting()
     live.save_minutes(0, "Mere tekst.")
-    assert live.store.load_meeting(live.meeting_id).actual_start == time(18, 2)
+    assert live.store.load_meeting(live.meeting_id).actual_start == time(14, 30)
 
 
 # --- moving through the agenda -------------------------------------------------------
@@ -124,12 +99,12 @@ def test_take_up_only_once_the_meeting_has_started(live: LiveMeeting, clock: Fak
     assert live.store.load_meeting(live.meeting_id).items[1].actual_start is None
 
     live.start_meeting()
-    clock.advance(5)
+    clock.advance(minutes=5)
     live.take_up(1)
-    clock.advance(5)
+    clock.advance(minutes=5)
     live.take_up(1)  # a second take-up keeps the first time
     item = live.store.load_meeting(live.meeting_id).items[1]
-    assert item.actual_start == time(18, 7)
+    assert item.actual_start == time(14, 35)
     assert item.status is ItemStatus.TAKEN
 
 
@@ -138,7 +113,7 @@ def test_take_up_keeps_a_postponed_status(live: LiveMeeting) -> None:
     live.start_meeting()
     live.take_up(2)
     item = live.store.load_meeting(live.meeting_id).items[2]
-    assert item.actual_start == time(18, 2)
+    assert item.actual_start == time(14, 30)
     assert item.status is ItemStatus.POSTPONED
 
 
@@ -171,7 +146,7 @@ def test_recording_an_outcome_takes_up_the_item_of_a_started_meeting(live: LiveM
     live.approve_all(1)
     item = live.store.load_meeting(live.meeting_id).items[1]
     assert item.status is ItemStatus.TAKEN
-    assert item.actual_start == time(18, 2)
+    assert item.actual_start == time(14, 30)
 
 
 def test_toggle_conflict(live: LiveMeeting) -> None:
@@ -264,7 +239,7 @@ def test_arrived_at_and_left_after_store_item_ids_and_survive_moves(live: LiveMe
     people = live.store.load_meeting(live.meeting_id).participants
     assert (people[2].arrived_at, people[2].attendance) == (3, Attendance.PRESENT)  # arriving = present
     assert people[3].left_after == 4
-    row = live.store.db["participants"].get(maria)
+    row = live.store.db.one("SELECT * FROM participants WHERE id = ?", [maria])
     assert row["arrived_at_item"] == live.item_ids[2]
 
     live.move_item(2, -2)  # item 3 becomes item 1 …
@@ -329,15 +304,15 @@ def test_counts(live: LiveMeeting) -> None:
 
 def test_close_meeting_records_the_actual_end(live: LiveMeeting, clock: FakeClock) -> None:
     live.save_minutes(0, "Godkendt.")
-    clock.advance(95)
+    clock.advance(minutes=95)
     live.close_meeting()
     stored = live.store.load_meeting(live.meeting_id)
-    assert stored.actual_start == time(18, 2)
-    assert stored.actual_end == time(19, 37)
+    assert stored.actual_start == time(14, 30)
+    assert stored.actual_end == time(16, 5)
     assert live.closed
 
 
 def test_closing_an_unstarted_meeting_also_starts_it(live: LiveMeeting) -> None:
     live.close_meeting()
     stored = live.store.load_meeting(live.meeting_id)
-    assert stored.actual_start == stored.actual_end == time(18, 2)
+    assert stored.actual_start == stored.actual_end == time(14, 30)

@@ -112,7 +112,7 @@ def test_long_lists_are_written_one_entry_per_line() -> None:
     meeting = Meeting(
         title="M",
         date=date(2023, 1, 2),
-        items=[Item(title="P", recommendation=Recommendation(points, outcomes=[None] * 3))],
+        items=[Item(title="P", recommendation=Recommendation(points=points, outcomes=[None] * 3))],
     )
     text = dump_meeting(meeting)
     assert "recommendation = [\n" + "".join(f'    "{p}",\n' for p in points) + "]\n" in text

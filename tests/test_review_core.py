@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -285,7 +285,7 @@ def test_the_chairs_edits_start_a_new_revision(store: Store, clock: FakeClock) -
 def test_approve_records_who_when_and_whether_problems_were_left(store: Store, clock: FakeClock) -> None:
     meeting_id, _ = draft(store)
     approval = store.approve(meeting_id, "  Jes Lunde ", with_problems=True)
-    expected = Approval(by="Jes Lunde", at=clock.now.astimezone().replace(tzinfo=None), with_problems=True)
+    expected = Approval(by="Jes Lunde", at=clock.now, with_problems=True)
     assert approval == expected
     meeting = store.load_meeting(meeting_id)
     assert meeting.approvals == [expected]
@@ -362,7 +362,7 @@ def test_approved_minutes_can_still_be_read_moved_through_and_commented(store: S
     store.update_meeting(meeting_id, current_item=ids[1], cursor="0,5")
     assert store.resume_point(meeting_id) == (ids[1], "0,5")
     store.update_meeting(meeting_id, cursor="0,7")
-    comment = Comment("Husk bilaget", who="Jes Lunde", at=datetime(2023, 3, 13, 17, 0))
+    comment = Comment("Husk bilaget", who="Jes Lunde", at=datetime(2023, 3, 13, 17, 0, tzinfo=UTC))
     store.add_comment(ids[1], comment)
     meeting = store.load_meeting(meeting_id)
     assert meeting.items[1].comments == [comment]
@@ -400,7 +400,7 @@ def test_reopen_records_when_and_why_and_unlocks(store: Store, clock: FakeClock)
     meeting = store.load_meeting(meeting_id)
     assert not meeting.approved and meeting.approval is None
     (approval,) = meeting.approvals
-    assert approval.reopened_at == clock.now.astimezone().replace(tzinfo=None)
+    assert approval.reopened_at == clock.now
     assert approval.reopen_reason == "Forkert beløb i punkt 2"
     store.update_item(ids[1], status=ItemStatus.TAKEN)  # writable again
     store.add_remark(ids[1], Remark("Bo Ærø", "Tilføjet efter genåbning."))
@@ -411,7 +411,7 @@ def test_a_correction_is_recorded_once_per_item_per_reopening(store: Store, cloc
     clock.advance(days=1)
     store.reopen(meeting_id, "Stavefejl")
     clock.advance(minutes=1)
-    first = clock.now.astimezone().replace(tzinfo=None)
+    first = clock.now
     store.save_minutes(ids[0], "Godkendt uden bemærkninger.")
     clock.advance(minutes=2)
     store.save_minutes(ids[0], "Godkendt uden bemærkninger!")  # the same item again: no second one
@@ -423,7 +423,7 @@ def test_a_correction_is_recorded_once_per_item_per_reopening(store: Store, cloc
     clock.advance(days=1)
     store.reopen(meeting_id, "Navn stavet forkert")
     clock.advance(minutes=1)
-    second = clock.now.astimezone().replace(tzinfo=None)
+    second = clock.now
     store.save_minutes(ids[0], "Godkendt uden bemærkninger.")
     store.save_minutes(ids[1], "Indstillingen blev godkendt af Anna Ørsted.")
     items = store.load_meeting(meeting_id).items
@@ -568,7 +568,7 @@ def test_approvals_survive_dump_and_import(store: Store, clock: FakeClock) -> No
     clock.advance(days=1)
     store.reopen(meeting_id, "Stavefejl")
     store.save_minutes(ids[0], "Godkendt uden bemærkninger.")
-    store.add_comment(ids[0], Comment("Set", who="Jes Lunde", at=datetime(2023, 3, 14, 9, 0)))
+    store.add_comment(ids[0], Comment("Set", who="Jes Lunde", at=datetime(2023, 3, 14, 9, 0, tzinfo=UTC)))
     clock.advance(minutes=5)
     store.approve(meeting_id, "Anna Ørsted")
     meeting = store.load_meeting(meeting_id)
@@ -591,8 +591,8 @@ def test_an_imported_reopened_approval_leaves_the_minutes_open(store: Store) -> 
     meeting.approvals = [
         Approval(
             by="Jes Lunde",
-            at=datetime(2023, 3, 13, 17, 0),
-            reopened_at=datetime(2023, 3, 14, 9, 0),
+            at=datetime(2023, 3, 13, 17, 0, tzinfo=UTC),
+            reopened_at=datetime(2023, 3, 14, 9, 0, tzinfo=UTC),
             reopen_reason="Stavefejl",
         )
     ]
@@ -602,11 +602,11 @@ def test_an_imported_reopened_approval_leaves_the_minutes_open(store: Store) -> 
     assert store.load_meeting(meeting_id).approvals == meeting.approvals
 
 
-def test_approval_time_is_local_time_to_the_second(store: Store, clock: FakeClock) -> None:
+def test_approval_time_is_an_aware_time_to_the_second(store: Store, clock: FakeClock) -> None:
     clock.now = clock.now + timedelta(microseconds=123456)
     meeting_id, _ = draft(store)
     approval = store.approve(meeting_id, "Jes Lunde")
-    assert approval.at.tzinfo is None and approval.at.microsecond == 0
+    assert approval.at.tzinfo is not None and approval.at.microsecond == 0
 
 
 def test_recommendation_labels_never_run_out() -> None:

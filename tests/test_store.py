@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 import pytest
 from sqlite_utils import Database
 
-from referent import schema
 from referent.model import (
     ActionItem,
     Attendance,
@@ -26,7 +25,7 @@ from referent.model import (
     Participant,
     Recommendation,
 )
-from referent.store import REVISION_WINDOW, Store, UnknownMeeting
+from referent.store import REVISION_WINDOW, Store, UnknownMeeting, digest, schema
 
 if TYPE_CHECKING:
     from conftest import FakeClock
@@ -96,7 +95,7 @@ def test_import_records_where_the_file_came_from(store: Store, tmp_path: Path) -
     import hashlib
 
     meeting_id = store.import_meeting(
-        small_meeting(), source_path=str(tmp_path / "m.toml"), source_text="text"
+        small_meeting(), source_path=str(tmp_path / "m.toml"), source_digest=digest("text")
     )
     assert store.find_by_source(tmp_path / "m.toml") == (meeting_id, hashlib.sha256(b"text").hexdigest())
     assert store.find_by_source(tmp_path / "other.toml") is None
@@ -518,20 +517,20 @@ def test_migrations_twice_are_a_no_op(tmp_path: Path) -> None:
     store.close()
     db = Database(path)
     schema_before = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
-    applied_before = schema.migrations.applied(db)
-    assert schema.migrations.pending(db) == []
-    schema.apply(db)
-    schema.apply(db)
+    applied_before = schema.migration_set().applied(db)
+    assert schema.migration_set().pending(db) == []
+    schema.apply(db.conn)
+    schema.apply(db.conn)
     assert sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()) == schema_before
-    assert schema.migrations.applied(db) == applied_before
+    assert schema.migration_set().applied(db) == applied_before
     db.close()
 
 
 def _first_migration_only(path: Path) -> Database:
     db = Database(path)
-    later = [m.name for m in schema.migrations.pending(db)][1:]
-    schema.migrations.apply(db, stop_before=later or None)
-    assert [m.name for m in schema.migrations.applied(db)] == ["m001_initial"]
+    later = [m.name for m in schema.migration_set().pending(db)][1:]
+    schema.migration_set().apply(db, stop_before=later or None)
+    assert [m.name for m in schema.migration_set().applied(db)] == ["m001_initial"]
     return db
 
 
@@ -571,7 +570,7 @@ def test_a_database_from_the_first_migration_keeps_its_data(tmp_path: Path) -> N
     db.close()
     store = Store.open(path)
     try:
-        assert schema.migrations.pending(store.db) == []
+        assert schema.pending(store.db.connection) == []
         assert store.load_meeting(1) == Meeting(
             title="Gammelt møde",
             date=date(2022, 3, 10),

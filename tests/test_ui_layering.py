@@ -4,33 +4,14 @@ from __future__ import annotations
 
 import ast
 import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
 from ui_helpers import SIZE, Case
 
 from referent.model import ItemStatus, Outcome
 from referent.ui.i18n import DANISH, set_language
 
 UI = Path(__file__).resolve().parents[1] / "src" / "referent" / "ui"
-
-
-# --- the core does not import Textual --------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "module",
-    ["referent.live", "referent.config", "referent.lock", "referent.store", "referent.model", "referent.cli"],
-)
-def test_core_module_imports_no_textual(module: str) -> None:
-    code = (
-        f"import sys, {module}; "
-        "print(sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.')))"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
 
 
 # --- the Danish catalogue --------------------------------------------------------------

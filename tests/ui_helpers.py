@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from conftest import FakeClock
+
 from referent.meetingfile.reader import load_meeting
 from referent.model import Meeting
-from referent.store import Store
+from referent.store import Store, digest
 from referent.ui.app import ReferentApp, make_app
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_agendas"
@@ -20,26 +22,13 @@ POLITISK = SAMPLES / "politisk-niveau-klynge-midt-2023-03-13.toml"
 SIZE = (120, 36)
 
 
-class FakeClock:
-    """The wall clock, moved only by the test: no live clock on screen or in the database."""
-
-    def __init__(self, now: datetime | None = None) -> None:
-        self.now = now or datetime(2024, 3, 14, 18, 2, 0)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **span: float) -> None:
-        self.now += timedelta(**span)
-
-
 @dataclass
 class Case:
     """One meeting in a fresh database under ``tmp_path``, and how to open the app on it."""
 
     folder: Path
     sample: Path = DEMO
-    clock: FakeClock = field(default_factory=FakeClock)
+    clock: FakeClock = field(default_factory=lambda: FakeClock(datetime(2024, 3, 14, 18, 2, 0, tzinfo=UTC)))
     db_path: Path = field(init=False)
     store: Store = field(init=False)
     meeting_id: int = field(init=False)
@@ -50,7 +39,9 @@ class Case:
         self.settings_path = self.folder / "none.toml"
         self.store = Store.open(self.db_path)
         source = self.sample.read_text(encoding="utf-8")
-        self.meeting_id = self.store.import_meeting(load_meeting(self.sample), str(self.sample), source)
+        self.meeting_id = self.store.import_meeting(
+            load_meeting(self.sample), str(self.sample), digest(source)
+        )
 
     def app(self, **options: Any) -> ReferentApp:
         """The app as the command line builds it, on this case's store, clock and settings."""

@@ -61,6 +61,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Store a meeting file in the database and print the new meeting's id."""
     from referent.meetingfile.reader import MeetingFileError, read_meeting_file
+    from referent.store import digest
 
     try:
         meeting, source = read_meeting_file(args.file)
@@ -68,7 +69,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise CommandError(str(error), EXIT_USAGE) from error
     store = _open_store(args)
     try:
-        meeting_id = store.import_meeting(meeting, source_path=args.file, source_text=source)
+        meeting_id = store.import_meeting(meeting, source_path=args.file, source_digest=digest(source))
     finally:
         store.close()
     print(f"{args.file}: imported as meeting {meeting_id}")

@@ -17,7 +17,7 @@ from referent.store import Store
 
 
 def _local_now() -> datetime:
-    return datetime.now()
+    return datetime.now().astimezone()
 
 
 class LiveMeeting:
@@ -89,7 +89,7 @@ class LiveMeeting:
     # --- the meeting's own clock ------------------------------------------------------
 
     def _now(self) -> time:
-        return self.clock().time().replace(second=0, microsecond=0)
+        return self.clock().astimezone().time().replace(second=0, microsecond=0)
 
     def start_meeting(self) -> None:
         """Record the actual start (once) and that the current item is taken up now."""

@@ -7,9 +7,47 @@ the screen.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Any
+
+
+class Part(StrEnum):
+    """Which document a field belongs to; the agenda version keeps only ``AGENDA`` fields."""
+
+    AGENDA = "agenda"  # prepared before the meeting
+    RECORD = "record"  # what the meeting recorded
+    REVIEW = "review"  # the chair's review after it
+
+
+def declare(
+    default: Any = MISSING,
+    *,
+    factory: Any = MISSING,
+    file: str = "",
+    column: str = "",
+    part: Part = Part.AGENDA,
+    item_number: bool = False,
+    private: bool = False,
+    heading: bool = False,
+) -> Any:
+    """A model field with what the meeting file, the database and the filters need to know.
+
+    This is the one declaration of a field: ``referent.fields`` reads it for the file reader,
+    the writer and the store, so a new field is added here and nowhere else by hand.
+    ``file`` / ``column`` name the field where it is not called the same; ``item_number``
+    marks a reference to an item (a number in the file, an item id in the database);
+    ``private`` fields never reach the public version; ``heading`` fields are all a closed
+    item shows in it.
+    """
+    metadata = {
+        "file": file, "column": column, "part": part,
+        "item_number": item_number, "private": private, "heading": heading,
+    }  # fmt: skip
+    if factory is not MISSING:
+        return field(default_factory=factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
 
 
 class Attendance(StrEnum):
@@ -52,32 +90,35 @@ class Participant:
     """Someone invited to the meeting (or a guest), and for minutes how they attended."""
 
     name: str
-    role: str = ""
+    role: str = declare("")
     """Role and organisation as written after the name: ``direktør, Aalborg Kommune``."""
-    marker: str = ""
+    marker: str = declare("")
     """Written in brackets after the role: ``medformand`` gives ``(medformand)``."""
-    group: str = ""
+    group: str = declare("", column="group_heading")
     """The heading the participant is listed under, verbatim: ``Direktørforum:``."""
-    attendance: Attendance = Attendance.UNKNOWN
-    substitute: str = ""
+    attendance: Attendance = declare(Attendance.UNKNOWN, part=Part.RECORD)
+    substitute: str = declare("", part=Part.RECORD)
     """Who attends in this participant's place (with apologies from the participant)."""
-    arrived_at: int | None = None
+    arrived_at: int | None = declare(None, part=Part.RECORD, item_number=True, column="arrived_at_item")
     """Number of the first item the participant attended, when they came late."""
-    left_after: int | None = None
+    left_after: int | None = declare(None, part=Part.RECORD, item_number=True, column="left_after_item")
     """Number of the last item the participant attended, when they left early."""
 
 
 @dataclass
 class Recommendation:
-    """``Det indstilles, at <body>:`` and its points, or the one-line ``Indstilling: …`` form."""
+    """``Det indstilles, at <body>:`` and its points, or the one-line ``Indstilling: …`` form.
 
-    points: list[str] = field(default_factory=list)
-    intro: str = ""
+    Its fields stand flat in the item's table of the meeting file and the database."""
+
+    intro: str = declare("", file="recommendation_intro", column="rec_intro")
     """Overrides the intro line; empty means ``Det indstilles, at <meeting body>:``."""
-    numbering: Numbering = Numbering.NUMBERS
-    short: str = ""
+    points: list[str] = declare(factory=list, file="recommendation", column="rec_points")
+    numbering: Numbering = declare(Numbering.NUMBERS, file="recommendation_numbering", column="rec_numbering")
+    short: str = declare("", file="recommendation_short", column="rec_short")
     """The short form's text: ``Klyngestyregruppen drøfter emnet``."""
-    outcomes: list[Outcome | None] = field(default_factory=list)
+    outcomes: list[Outcome | None] = declare(factory=list, file="outcomes", column="rec_outcomes",
+                                             part=Part.RECORD)  # fmt: skip
     """Decision per point, in the order of ``points``; ``None`` where none is recorded."""
 
     def label(self, index: int) -> str:
@@ -97,8 +138,8 @@ class ActionItem:
     """A follow-up agreed under an item (opfølgning): what, who, by when."""
 
     what: str
-    who: str = ""
-    due: str = ""
+    who: str = declare("")
+    due: str = declare("")
     """Free text, as minutes write it: ``1. maj 2023`` or ``primo maj``."""
 
 
@@ -115,8 +156,8 @@ class Comment:
     """The chair's note to the secretary on an item; never exported."""
 
     text: str
-    who: str = ""
-    at: datetime | None = None
+    who: str = declare("")
+    at: datetime | None = declare(None)
 
 
 @dataclass
@@ -124,56 +165,48 @@ class Correction:
     """An item's minutes were changed after approval: when, and why."""
 
     at: datetime
-    reason: str
+    reason: str = declare("", private=True)
+    """Why the minutes were reopened; it may speak of a closed item, so the public version
+    prints only the date."""
 
 
 @dataclass
 class Approval:
     """The chair approved the minutes; ``reopened_at`` is set when they were reopened later."""
 
-    by: str
-    at: datetime
-    with_problems: bool = False
+    by: str = declare(column="by_name")
+    at: datetime = declare()
+    with_problems: bool = declare(False, private=True)
     """The review still listed problems and the chair approved anyway."""
-    reopened_at: datetime | None = None
-    reopen_reason: str = ""
+    reopened_at: datetime | None = declare(None)
+    reopen_reason: str = declare("", private=True)
 
 
 @dataclass
 class Item:
     """One agenda item. Its number is its position in the meeting (1-based)."""
 
-    title: str
-    start: time | None = None
-    end: time | None = None
-    presenter: str = ""
+    title: str = declare(heading=True)
+    start: time | None = declare(None, heading=True)
+    end: time | None = declare(None, heading=True)
+    presenter: str = declare("")
     """Who presents the item, written after ``v /``."""
-    case: str = ""
-    """The case text (sagsfremstilling) in Markdown."""
-    recommendation: Recommendation = field(default_factory=Recommendation)
-    attachments: list[str] = field(default_factory=list)
-    closed: bool = False
+    closed: bool = declare(False, heading=True)
     """A closed item (lukket punkt) is left out of the public version."""
-    minutes: str = ""
-    """The minutes text (referat) typed during the meeting, in Markdown."""
-    status: ItemStatus = ItemStatus.PENDING
-    actual_start: time | None = None
-    conflicts: list[str] = field(default_factory=list)
+    case: str = declare("", column="case_text")
+    """The case text (sagsfremstilling) in Markdown."""
+    recommendation: Recommendation = declare(factory=Recommendation)
+    attachments: list[str] = declare(factory=list)
+    status: ItemStatus = declare(ItemStatus.PENDING, part=Part.RECORD)
+    actual_start: time | None = declare(None, part=Part.RECORD)
+    conflicts: list[str] = declare(factory=list, part=Part.RECORD)
     """Names of participants who did not take part in this item (inhabil)."""
-    actions: list[ActionItem] = field(default_factory=list)
-    remarks: list[Remark] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    corrections: list[Correction] = field(default_factory=list)
-
-
-ITEM_ROWS: dict[str, type[ActionItem | Remark | Comment | Correction]] = {
-    "actions": ActionItem,
-    "remarks": Remark,
-    "comments": Comment,
-    "corrections": Correction,
-}
-"""The lists of rows an item holds, by attribute name. Each class's fields, in order, are its
-keys in the meeting file (``[[items.actions]]``) and its columns in the database."""
+    minutes: str = declare("", part=Part.RECORD)
+    """The minutes text (referat) typed during the meeting, in Markdown."""
+    actions: list[ActionItem] = declare(factory=list, part=Part.RECORD)
+    remarks: list[Remark] = declare(factory=list, part=Part.REVIEW)
+    comments: list[Comment] = declare(factory=list, part=Part.REVIEW, private=True)
+    corrections: list[Correction] = declare(factory=list, part=Part.REVIEW)
 
 
 @dataclass
@@ -182,21 +215,22 @@ class Meeting:
 
     title: str
     date: date
-    body: str = ""
+    body: str = declare("")
     """Whom recommendations address: ``Det indstilles, at <body>:``."""
-    start: time | None = None
-    end: time | None = None
-    location: str = ""
-    chair: str = ""
-    secretary: str = ""
+    start: time | None = declare(None)
+    end: time | None = declare(None)
+    location: str = declare("")
+    chair: str = declare("")
+    secretary: str = declare("")
     """The minute-taker (referent)."""
-    next_meeting: str = ""
-    actual_start: time | None = None
-    actual_end: time | None = None
-    participants: list[Participant] = field(default_factory=list)
-    guests: list[Participant] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-    approvals: list[Approval] = field(default_factory=list)
+    actual_start: time | None = declare(None, part=Part.RECORD)
+    actual_end: time | None = declare(None, part=Part.RECORD)
+    next_meeting: str = declare("", part=Part.RECORD)
+    """The closing ``Næste møde`` line of the minutes."""
+    participants: list[Participant] = declare(factory=list)
+    guests: list[Participant] = declare(factory=list)
+    items: list[Item] = declare(factory=list)
+    approvals: list[Approval] = declare(factory=list, part=Part.REVIEW)
     """Every approval, oldest first; the minutes are locked while the last one stands."""
 
     @property
@@ -215,3 +249,4 @@ class Meeting:
         if item.recommendation.intro:
             return item.recommendation.intro
         return f"Det indstilles, at {self.body}:" if self.body else "Det indstilles, at:"
+

@@ -26,6 +26,6 @@ def draft_for_file(store: Store, path: Path) -> FileDraft:
     meeting, source = read_meeting_file(path)
     known = store.find_by_source(path)
     if known is None:
-        return FileDraft(store.import_meeting(meeting, str(path), source))
+        return FileDraft(store.import_meeting(meeting, str(path), digest(source)))
     meeting_id, imported = known
     return FileDraft(meeting_id, None if imported == digest(source) else source)

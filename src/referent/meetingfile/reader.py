@@ -1,12 +1,13 @@
 """Read and validate a meeting file (TOML) into a ``Meeting``, with ``FILE:LINE:`` problems.
 
 Every problem in a file is collected before giving up, so a secretary fixes them in one
-pass. The keys are described once, in ``SECTIONS``; the documentation in
-``docs/meeting-file.md`` follows the same order, and a test keeps the two in step.
+pass. The keys are the model's fields (``referent.fields``), gathered in ``SECTIONS``; the
+documentation in ``docs/meeting-file.md`` describes each, and a test keeps the two in step.
 """
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -14,18 +15,15 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from referent.danish import format_time, parse_time
+from referent.fields import Field, Kind, fields_of, flat_fields
 from referent.meetingfile.tomlpos import Path, key_lines, line_of
 from referent.model import (
-    ITEM_ROWS,
     Approval,
     Attendance,
     Item,
-    ItemStatus,
     Meeting,
-    Numbering,
     Outcome,
     Participant,
-    Recommendation,
 )
 from referent.problems import MeetingFileError, Problem, toml_problem, unknown_key
 from referent.textclean import clean_text
@@ -78,13 +76,12 @@ def _day(value: Any) -> date:
 
 
 def _moment(value: Any) -> datetime:
-    if isinstance(value, datetime):
-        return value
+    """A point in time; one written without a UTC offset is in the computer's local time."""
     if isinstance(value, str):
-        try:
-            return datetime.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        with contextlib.suppress(ValueError):
+            value = datetime.fromisoformat(value.strip())
+    if isinstance(value, datetime):
+        return value if value.tzinfo is not None else value.astimezone()
     raise ValueError(f"must be a date and time written as 2023-03-13T16:40:00, not {_describe(value)}")
 
 
@@ -124,41 +121,61 @@ def _describe(value: Any) -> str:
 
 Converter = Callable[[Any], Any]
 
-SECTIONS: dict[str, dict[str, Converter]] = {
-    "meeting": {
-        "title": _text, "body": _text, "date": _day, "start": _clock, "end": _clock,
-        "location": _text, "chair": _text, "secretary": _text, "next_meeting": _text,
-        "actual_start": _clock, "actual_end": _clock,
-    },
-    "participants": {
-        "name": _text, "role": _text, "marker": _text, "group": _text,
-        "attendance": _choice(Attendance), "substitute": _text,
-        "arrived_at": _whole_number, "left_after": _whole_number,
-    },
-    "items": {
-        "number": _whole_number, "title": _text, "start": _clock, "end": _clock,
-        "presenter": _text, "closed": _flag, "case": _text,
-        "recommendation_intro": _text, "recommendation": _text_list,
-        "recommendation_numbering": _choice(Numbering), "recommendation_short": _text,
-        "attachments": _text_list, "status": _choice(ItemStatus), "actual_start": _clock,
-        "minutes": _text, "outcomes": _outcomes, "conflicts": _text_list,
-        # checked as sections of their own:
-        "actions": lambda v: v, "remarks": lambda v: v, "comments": lambda v: v, "corrections": lambda v: v,
-    },
-    "actions": {"what": _text, "who": _text, "due": _text},
-    "remarks": {"who": _text, "text": _text},
-    "comments": {"text": _text, "who": _text, "at": _moment},
-    "corrections": {"at": _moment, "reason": _text},
-    "approvals": {"by": _text, "at": _moment, "with_problems": _flag,
-                  "reopened_at": _moment, "reopen_reason": _text},
-}  # fmt: skip
-SECTIONS["guests"] = SECTIONS["participants"]
-TOP_LEVEL = ("format", "meeting", "participants", "guests", "items", "approvals")
-REQUIRED = {"meeting": ("title", "date"), "participants": ("name",), "guests": ("name",),
-            "items": ("title",), "actions": ("what",), "remarks": ("who", "text"), "comments": ("text",),
-            "corrections": ("at",), "approvals": ("by", "at")}  # fmt: skip
-SUB_SECTIONS = ITEM_ROWS
+CONVERTERS: dict[Kind, Callable[[Field], Converter]] = {
+    Kind.TEXT: lambda _: _text,
+    Kind.TEXTS: lambda _: _text_list,
+    Kind.CLOCK: lambda _: _clock,
+    Kind.DATE: lambda _: _day,
+    Kind.MOMENT: lambda _: _moment,
+    Kind.FLAG: lambda _: _flag,
+    Kind.NUMBER: lambda _: _whole_number,
+    Kind.CHOICE: lambda spec: _choice(spec.choices),
+    Kind.OUTCOMES: lambda _: _outcomes,
+    Kind.ROWS: lambda _: lambda value: value,  # checked as a section of its own
+}
+"""How the value of each kind of field is checked and converted."""
+
+
+def _section(cls: type[Any]) -> dict[str, Converter]:
+    return {spec.key: CONVERTERS[spec.kind](spec) for spec, _ in flat_fields(cls)}
+
+
+def _rows(cls: type[Any]) -> dict[str, type[Any]]:
+    """The ``[[name]]`` tables under a table of ``cls`` and what each row becomes."""
+    return {spec.key: spec.row_type for spec in fields_of(cls) if spec.kind is Kind.ROWS and spec.row_type}
+
+
+SUB_SECTIONS = _rows(Item)
 """The [[items.X]] tables and what each row becomes."""
+SECTIONS: dict[str, dict[str, Converter]] = {
+    "meeting": {key: c for key, c in _section(Meeting).items() if key not in _rows(Meeting)},
+    "participants": _section(Participant),
+    "guests": _section(Participant),
+    "items": {"number": _whole_number, **_section(Item)},
+    **{name: _section(kind) for name, kind in SUB_SECTIONS.items()},
+    "approvals": _section(Approval),
+}
+TOP_LEVEL = ("format", "meeting", *_rows(Meeting))
+REQUIRED = {
+    name: tuple(spec.key for spec, _ in flat_fields(kind) if spec.required)
+    for name, kind in {"meeting": Meeting, "participants": Participant, "guests": Participant,
+                       "items": Item, **SUB_SECTIONS, "approvals": Approval}.items()
+}  # fmt: skip
+
+
+def build(cls: type[Any], values: dict[str, Any], rows: dict[str, list[Any]] | None = None) -> Any:
+    """A model object from a table's converted values (by file key): nested parts gathered
+    from their flat keys, rows added as given, everything missing left at its default."""
+    arguments: dict[str, Any] = dict(rows or {})
+    for spec in fields_of(cls):
+        if spec.kind is Kind.NESTED:
+            assert spec.row_type is not None
+            arguments[spec.name] = build(spec.row_type, values)
+        elif spec.kind is not Kind.ROWS and spec.key in values:
+            arguments[spec.name] = values[spec.key]
+        elif spec.required and spec.kind is Kind.TEXT:
+            arguments[spec.name] = ""  # reported as missing; keeps the rest of the file checkable
+    return cls(**arguments)
 
 
 def load_meeting(path: str | FilePath) -> Meeting:
@@ -278,7 +295,9 @@ class _Reader:
         self.check_references(participants + guests, items, data)
         if self.problems:
             return None
-        return Meeting(participants=participants, guests=guests, items=items, approvals=approvals, **head)
+        rows = {"participants": participants, "guests": guests, "items": items, "approvals": approvals}
+        meeting: Meeting = build(Meeting, head, rows)
+        return meeting
 
     def rows(self, data: dict[str, Any], name: str, path: Path, kind: type[Any]) -> list[Any]:
         """The ``[[name]]`` tables under ``path`` as ``kind``; a row missing a required key is dropped
@@ -287,43 +306,36 @@ class _Reader:
         for index, raw in enumerate(self.array(data, name, path)):
             values = self.section(raw, name, (*path, name, index))
             if all(key in values for key in REQUIRED.get(name, ())):
-                built.append(kind(**values))
+                built.append(build(kind, values))
         return built
 
     def participant(self, data: Any, path: Path, section: str = "participants") -> Participant:
         values = self.section(data, section, path)
         if values.get("substitute") and values.get("attendance") in (Attendance.PRESENT, Attendance.REMOTE):
             self.problem((*path, "substitute"), "a participant with a substitute cannot also be present")
-        return Participant(**{"name": "", **values})
+        person: Participant = build(Participant, values)
+        return person
 
     def item(self, data: Any, path: Path) -> Item:
         values = self.section(data, "items", path)
         self.check_order(values, path)
         number = values.pop("number", None)
-        if number is not None and number != path[-1] + 1:  # type: ignore[operator]
+        position = int(path[-1]) + 1
+        if number is not None and number != position:
             self.problem(
                 (*path, "number"),
-                f"item number {number} stands as item {path[-1] + 1}: "
+                f"item number {number} stands as item {position}: "
                 "items are numbered in the order they are written",
-            )  # type: ignore[operator]
-        for name in SUB_SECTIONS:
-            values.pop(name, None)
+            )
         table = data if isinstance(data, dict) else {}
         rows = {name: self.rows(table, name, path, kind) for name, kind in SUB_SECTIONS.items()}
-        points = values.pop("recommendation", [])
-        outcomes = values.pop("outcomes", [])
-        if len(outcomes) > len(points):
-            self.problem(
-                (*path, "outcomes"), f"{len(outcomes)} outcomes for {len(points)} recommendation points"
-            )
-        recommendation = Recommendation(
-            points=points,
-            intro=values.pop("recommendation_intro", ""),
-            numbering=values.pop("recommendation_numbering", Numbering.NUMBERS),
-            short=values.pop("recommendation_short", ""),
-            outcomes=outcomes + [None] * (len(points) - len(outcomes)),
-        )
-        return Item(**{"title": "", **values}, recommendation=recommendation, **rows)
+        item: Item = build(Item, values, rows)
+        rec = item.recommendation
+        if len(rec.outcomes) > len(rec.points):
+            counts = f"{len(rec.outcomes)} outcomes for {len(rec.points)} recommendation points"
+            self.problem((*path, "outcomes"), counts)
+        rec.outcomes += [None] * (len(rec.points) - len(rec.outcomes))
+        return item
 
     def check_order(self, values: dict[str, Any], path: Path) -> None:
         for first, last in (("start", "end"), ("actual_start", "actual_end")):

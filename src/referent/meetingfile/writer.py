@@ -9,13 +9,13 @@ tested on the reference meetings and on generated text.
 from __future__ import annotations
 
 import re
-from dataclasses import fields
-from datetime import date, datetime, time
+from collections.abc import Callable
 from typing import Any
 
 from referent.danish import format_time
-from referent.meetingfile.reader import FORMAT_VERSION, REQUIRED
-from referent.model import ITEM_ROWS, Approval, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
+from referent.fields import Kind, fields_of, flat_fields
+from referent.meetingfile.reader import FORMAT_VERSION
+from referent.model import Meeting
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
@@ -47,92 +47,73 @@ def quote_block(text: str) -> str:
     return f'"""\n{text}{closing}'
 
 
-def _value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, datetime):
-        return value.isoformat(timespec="seconds")
-    if isinstance(value, time):
-        return quote(format_time(value))
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, list):
-        if not value:
-            return "[]"
-        inline = f"[{', '.join(_value(v) for v in value)}]"
-        if len(inline) <= 72 and "\n" not in inline:
-            return inline
-        inner = "".join(f"    {_value(v)},\n" for v in value)
-        return f"[\n{inner}]"
-    return quote_block(str(value))
+def _list(values: list[str]) -> str:
+    if not values:
+        return "[]"
+    inline = f"[{', '.join(values)}]"
+    if len(inline) <= 72 and "\n" not in inline:
+        return inline
+    inner = "".join(f"    {v},\n" for v in values)
+    return f"[\n{inner}]"
 
 
-def _keys(pairs: list[tuple[str, Any]], section: str = "") -> list[str]:
-    """``key = value`` lines, leaving out what is empty or the default, but never a key the
-    reader requires in ``section`` (an item added live may have no title yet)."""
-    required = REQUIRED.get(section, ())
-    return [
-        f"{key} = {_value(value)}"
-        for key, value in pairs
-        if (key in required and value is not None) or value not in (None, "", [], False)
-    ]
+WRITERS: dict[Kind, Callable[[Any], str]] = {
+    Kind.TEXT: quote_block,
+    Kind.TEXTS: lambda values: _list([quote_block(v) for v in values]),
+    Kind.CLOCK: lambda value: quote(format_time(value)),
+    Kind.DATE: lambda value: value.isoformat(),
+    Kind.MOMENT: lambda value: value.isoformat(timespec="seconds"),
+    Kind.FLAG: lambda value: "true" if value else "false",
+    Kind.NUMBER: str,
+    Kind.CHOICE: lambda value: quote(value.value),
+    Kind.OUTCOMES: lambda values: _list([quote(o.value if o else "") for o in values]),
+}
+"""How a value of each kind of field is written."""
 
 
-def _participant(table: str, person: Participant) -> list[str]:
-    attendance = None if person.attendance is Attendance.UNKNOWN else person.attendance.value
-    return [f"[[{table}]]", *_keys([
-        ("name", person.name), ("role", person.role), ("marker", person.marker),
-        ("group", person.group), ("attendance", attendance), ("substitute", person.substitute),
-        ("arrived_at", person.arrived_at), ("left_after", person.left_after),
-    ], table)]  # fmt: skip
-
-
-def _item(number: int, item: Item) -> list[str]:
-    rec = item.recommendation
-    outcomes = [o.value if o else "" for o in rec.outcomes]
-    while outcomes and not outcomes[-1]:
-        outcomes.pop()
-    lines = ["[[items]]", *_keys([
-        ("number", number), ("title", item.title), ("start", item.start), ("end", item.end),
-        ("presenter", item.presenter), ("closed", item.closed), ("case", item.case),
-        ("recommendation_intro", rec.intro), ("recommendation", rec.points),
-        ("recommendation_numbering", None if rec.numbering is Numbering.NUMBERS else rec.numbering.value),
-        ("recommendation_short", rec.short), ("attachments", item.attachments),
-        ("status", None if item.status is ItemStatus.PENDING else item.status.value),
-        ("actual_start", item.actual_start), ("outcomes", outcomes),
-        ("conflicts", item.conflicts), ("minutes", item.minutes),
-    ], "items")]  # fmt: skip
-    for table, kind in ITEM_ROWS.items():
-        for row in getattr(item, table):
-            pairs = [(field.name, getattr(row, field.name)) for field in fields(kind)]
-            lines += ["", f"[[items.{table}]]", *_keys(pairs, table)]
+def _keys(record: Any) -> list[str]:
+    """``key = value`` lines for a record's fields (nested ones flat), leaving out what is at
+    its default, but never a key the reader requires (an item added live may have no title yet)."""
+    lines = []
+    for spec, parent in flat_fields(type(record)):
+        if spec.kind is Kind.ROWS:
+            continue
+        value = getattr(getattr(record, parent.name) if parent else record, spec.name)
+        if spec.kind is Kind.OUTCOMES:
+            value = list(value)
+            while value and value[-1] is None:  # the reader pads outcomes to the points again
+                value.pop()
+        if value is None or spec.is_default(value):
+            continue
+        lines.append(f"{spec.key} = {WRITERS[spec.kind](value)}")
     return lines
 
 
-def _approval(approval: Approval) -> list[str]:
-    return ["[[approvals]]", *_keys([
-        ("by", approval.by), ("at", approval.at), ("with_problems", approval.with_problems),
-        ("reopened_at", approval.reopened_at), ("reopen_reason", approval.reopen_reason),
-    ], "approvals")]  # fmt: skip
+def _rows(record: Any, prefix: str) -> list[list[str]]:
+    """The ``[[prefix.name]]`` tables of a record's row fields, one block per row."""
+    return [
+        [f"[[{prefix}{spec.key}]]", *_keys(row)]
+        for spec in fields_of(type(record))
+        if spec.kind is Kind.ROWS
+        for row in getattr(record, spec.name)
+    ]
 
 
 def dump_meeting(meeting: Meeting) -> str:
     """The meeting file text for ``meeting``."""
-    header = [
-        ("title", meeting.title), ("body", meeting.body), ("date", meeting.date),
-        ("start", meeting.start), ("end", meeting.end), ("location", meeting.location),
-        ("chair", meeting.chair), ("secretary", meeting.secretary),
-        ("actual_start", meeting.actual_start), ("actual_end", meeting.actual_end),
-        ("next_meeting", meeting.next_meeting),
-    ]  # fmt: skip
     blocks: list[list[str]] = [
         ["# A referent meeting file: see docs/meeting-file.md", f"format = {FORMAT_VERSION}"],
-        ["[meeting]", *_keys(header, "meeting")],
+        ["[meeting]", *_keys(meeting)],
     ]
-    blocks += [_participant("participants", p) for p in meeting.participants]
-    blocks += [_participant("guests", p) for p in meeting.guests]
-    blocks += [_item(n, item) for n, item in enumerate(meeting.items, start=1)]
-    blocks += [_approval(approval) for approval in meeting.approvals]
+    for spec in fields_of(Meeting):
+        if spec.kind is not Kind.ROWS:
+            continue
+        for number, row in enumerate(getattr(meeting, spec.name), start=1):
+            block = [f"[[{spec.key}]]"]
+            if spec.name == "items":
+                block.append(f"number = {number}")
+            block += _keys(row)
+            for child in _rows(row, f"{spec.key}."):
+                block += ["", *child]
+            blocks.append(block)
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"

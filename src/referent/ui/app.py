@@ -12,10 +12,14 @@ from textual.screen import Screen
 from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
-from referent.store import Store
+from referent.store import Store, digest
 from referent.ui.dialogs.choice import Choice, ChoiceScreen
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
 
 
 class ReferentApp(App[None]):
@@ -31,7 +35,7 @@ class ReferentApp(App[None]):
         settings: Settings,
         settings_path: Path,
         meeting_id: int | None = None,
-        clock: Callable[[], datetime] = datetime.now,
+        clock: Callable[[], datetime] = _local_now,
         changed_file: tuple[Path, str] | None = None,
         review: bool = False,
     ) -> None:
@@ -52,7 +56,8 @@ class ReferentApp(App[None]):
         self.live: LiveMeeting | None = None
 
     def now(self) -> datetime:
-        return self.clock()
+        """Now, in local time (the clock may be a test's, in any zone)."""
+        return self.clock().astimezone()
 
     def on_mount(self) -> None:
         if self.settings.keys:
@@ -83,7 +88,7 @@ class ReferentApp(App[None]):
                 from referent.meetingfile.reader import parse_meeting
 
                 meeting = parse_meeting(source, str(path))
-                self.open_meeting(self.store.import_meeting(meeting, str(path), source))
+                self.open_meeting(self.store.import_meeting(meeting, str(path), digest(source)))
             else:
                 self.open_meeting(meeting_id)
 
@@ -170,7 +175,7 @@ def make_app(
     meeting_id: int | None = None,
     *,
     store: Store | None = None,
-    clock: Callable[[], datetime] = datetime.now,
+    clock: Callable[[], datetime] = _local_now,
     settings_path: Path | None = None,
     changed_file: tuple[Path, str] | None = None,
     review: bool = False,

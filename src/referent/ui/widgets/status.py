@@ -23,7 +23,7 @@ class StatusLine(Static):
         if meeting.actual_end:
             parts.append(Text(f"{t('Meeting')} {t('closed')} {format_time(meeting.actual_end)}"))
         elif meeting.actual_start:
-            started = datetime.combine(now.date(), meeting.actual_start)
+            started = datetime.combine(now.date(), meeting.actual_start, now.tzinfo)
             parts.append(Text(f"{t('Meeting')} {_duration(now - started)}"))
         else:
             parts.append(Text(f"{t('Meeting')} {t('not started')}", style="dim"))
@@ -45,7 +45,7 @@ class StatusLine(Static):
         label = f"{t('Item')} {live.current + 1}:"
         if not live.started or live.closed or item.actual_start is None:
             return Text(label, style="dim")  # no clock before the meeting, or after it
-        spent = now - datetime.combine(now.date(), item.actual_start)
+        spent = now - datetime.combine(now.date(), item.actual_start, now.tzinfo)
         if item.start and item.end:
             planned = datetime.combine(now.date(), item.end) - datetime.combine(now.date(), item.start)
             text = Text(f"{label} {_duration(spent)}/{_duration(planned)}")

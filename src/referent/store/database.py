@@ -1,0 +1,125 @@
+"""The SQLite connection under the store: opened safely, one transaction helper, plain rows.
+
+The runtime store speaks SQL through the standard library's ``sqlite3``; sqlite-utils
+keeps the schema and its migrations (``store.schema``) and is imported only when the file
+needs migrating, because its import (click, pluggy, dateutil) would cost every start of
+the app about a tenth of a second.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+MEMORY = ":memory:"
+
+
+class DatabaseError(Exception):
+    """The database cannot be used; the message says why and what to do."""
+
+
+def create_private_file(path: Path) -> None:
+    """Create ``path`` (and its folder) readable by the owner only, if it does not exist."""
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(descriptor)
+
+
+class Database:
+    """One connection in autocommit mode; ``transaction()`` is the only way to change rows."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None, read_only: bool = False):
+        self.connection = connection
+        self.path = path
+        """The database file; None for an in-memory database."""
+        self.read_only = read_only
+        connection.row_factory = sqlite3.Row
+        self._depth = 0
+
+    @classmethod
+    def connect(cls, path: Path, *, read_only: bool = False) -> Database:
+        if str(path) == MEMORY:
+            return cls(sqlite3.connect(MEMORY, isolation_level=None))
+        if read_only:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            return cls(sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None), path, True)
+        return cls(sqlite3.connect(str(path), timeout=5.0, isolation_level=None), path)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def query(self, sql: str, parameters: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return [dict(row) for row in self.connection.execute(sql, parameters)]
+
+    def one(self, sql: str, parameters: Sequence[Any] = ()) -> dict[str, Any] | None:
+        row = self.connection.execute(sql, parameters).fetchone()
+        return dict(row) if row is not None else None
+
+    def value(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        """The first column of the first row, or None."""
+        row = self.connection.execute(sql, parameters).fetchone()
+        return row[0] if row is not None else None
+
+    # --- writing (inside ``transaction``) ----------------------------------------------
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ()) -> sqlite3.Cursor:
+        return self.connection.execute(sql, parameters)
+
+    def insert(self, table: str, row: dict[str, Any]) -> int:
+        columns = ", ".join(f"[{column}]" for column in row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.connection.execute(
+            f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(row.values())
+        )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def update(self, table: str, row_id: int, values: dict[str, Any]) -> int:
+        """Change the named columns of one row; returns the number of rows changed (0 or 1)."""
+        if not values:
+            return 0
+        assignments = ", ".join(f"[{column}] = ?" for column in values)
+        cursor = self.connection.execute(
+            f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*values.values(), row_id]
+        )
+        return cursor.rowcount
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All or nothing; nested calls join the outer transaction.
+
+        ``BEGIN IMMEDIATE`` takes the write lock at once, so a second process waits (up to
+        the busy timeout) before it reads what it is about to change, never after.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.connection.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.connection.execute("COMMIT")
+        except BaseException:
+            if self.connection.in_transaction:
+                self.connection.execute("ROLLBACK")
+            raise
+
+    def close(self) -> None:
+        self.connection.close()

@@ -1,0 +1,104 @@
+"""Which meetings the database holds and where each stands: ``referent list`` and the picker."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from referent.store.base import StoreBase, UnknownMeeting
+from referent.store.rows import moment
+
+
+class MeetingStatus(StrEnum):
+    """Where a meeting's minutes stand; the UI words each in the user's language."""
+
+    AGENDA = "agenda"  # nothing recorded yet
+    DRAFT = "draft"
+    IN_REVIEW = "in review"
+    APPROVED = "approved"
+    REOPENED = "reopened"  # approved, then reopened for correction
+    CORRECTED = "corrected"  # approved again after a reopening
+
+    @property
+    def locked(self) -> bool:
+        """Approved minutes: every change is refused until they are reopened."""
+        return self in (MeetingStatus.APPROVED, MeetingStatus.CORRECTED)
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of ``referent list``."""
+
+    id: int
+    date: date
+    title: str
+    status: MeetingStatus
+    updated_at: datetime | None
+    source_path: str
+
+
+def _status(row: dict[str, Any]) -> MeetingStatus:
+    """Where a meeting's minutes stand, from its ``list_meetings`` row."""
+    if row["approvals"]:
+        if not row["approved"]:
+            return MeetingStatus.REOPENED
+        return MeetingStatus.CORRECTED if row["approvals"] > 1 else MeetingStatus.APPROVED
+    if row["review_started_at"]:
+        return MeetingStatus.IN_REVIEW
+    return MeetingStatus.DRAFT if row["recorded"] else MeetingStatus.AGENDA
+
+
+class Listing(StoreBase):
+    """Summaries of meetings, and finding the meeting made from a file."""
+
+    def list_meetings(self, meeting_id: int | None = None) -> list[MeetingSummary]:
+        """Every meeting (or just ``meeting_id``), most recently changed first."""
+        where = "" if meeting_id is None else "WHERE m.id = ?"
+        rows = self.db.query(
+            """SELECT m.id, m.date, m.title, m.updated_at, m.source_path, m.review_started_at,
+                 EXISTS(SELECT 1 FROM items i
+                        WHERE i.meeting_id = m.id AND (i.minutes != '' OR i.status != 'pending'))
+                 OR EXISTS(SELECT 1 FROM participants p
+                           WHERE p.meeting_id = m.id AND p.attendance != 'unknown')
+                 OR m.actual_start IS NOT NULL AS recorded,
+                 (SELECT COUNT(*) FROM approvals a WHERE a.meeting_id = m.id) AS approvals,
+                 (SELECT a.reopened_at IS NULL FROM approvals a WHERE a.meeting_id = m.id
+                  ORDER BY a.id DESC LIMIT 1) AS approved
+               FROM meetings m """
+            + where
+            + " ORDER BY m.updated_at DESC, m.id DESC",
+            [] if meeting_id is None else [meeting_id],
+        )
+        return [
+            MeetingSummary(
+                id=row["id"],
+                date=date.fromisoformat(row["date"]),
+                title=row["title"],
+                status=_status(row),
+                updated_at=moment(row["updated_at"]) if row["updated_at"] else None,
+                source_path=row["source_path"] or "",
+            )
+            for row in rows
+        ]
+
+    def summary(self, meeting_id: int) -> MeetingSummary:
+        """One meeting's line of ``referent list``."""
+        found = self.list_meetings(meeting_id)
+        if not found:
+            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+        return found[0]
+
+    def state(self, meeting_id: int) -> MeetingStatus:
+        return self.summary(meeting_id).status
+
+    def find_by_source(self, path: str | os.PathLike[str]) -> tuple[int, str | None] | None:
+        """The newest meeting imported from ``path``, with the SHA-256 of the file imported."""
+        row = self.db.one(
+            "SELECT id, source_sha256 FROM meetings WHERE source_path = ? ORDER BY id DESC LIMIT 1",
+            [str(Path(path).resolve())],
+        )
+        return (row["id"], row["source_sha256"]) if row else None

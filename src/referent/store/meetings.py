@@ -1,0 +1,259 @@
+"""Whole meetings and their parts in the database: import, load, and the changes made live.
+
+Items and participants are rows with stable ids, so the live screen can change one of
+them without rewriting the meeting; references between them (arrived at item N) use item
+ids and survive reordering.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from referent.fields import Kind, fields_of, flat_fields
+from referent.model import ActionItem, Approval, Comment, Item, Meeting, Participant, Remark
+from referent.store.base import StoreBase, UnknownMeeting
+from referent.store.rows import from_row, row_fields, stamp, to_column, to_row
+
+MEETING_STATE = {"current_item", "cursor"}
+"""Where the reader is, stored with the meeting but not a change to it."""
+
+
+def _columns(cls: type[Any]) -> dict[str, tuple[str, Any]]:
+    """Field name -> (column, field) for the fields of ``cls`` that are columns."""
+    return {spec.name: (spec.column, spec) for spec, _ in flat_fields(cls) if spec.kind is not Kind.ROWS}
+
+
+class MeetingRecords(StoreBase):
+    """Import, load and change meetings; ``Store`` adds history, approval and listing."""
+
+    def import_meeting(
+        self, meeting: Meeting, source_path: str | None = None, source_digest: str | None = None
+    ) -> int:
+        """Store a new meeting and return its id, which never changes."""
+        moment = stamp(self.clock())
+        with self.db.transaction():
+            meeting_id = self.db.insert(
+                "meetings",
+                {
+                    **to_row(meeting),
+                    "source_path": str(Path(source_path).resolve()) if source_path else None,
+                    "source_sha256": source_digest,
+                    "imported_at": moment,
+                    "updated_at": moment,
+                    "current_item": None,
+                },
+            )
+            item_ids = [
+                self._insert_item(meeting_id, position, item, moment)
+                for position, item in enumerate(meeting.items)
+            ]
+            for guest, people in ((False, meeting.participants), (True, meeting.guests)):
+                for position, person in enumerate(people):
+                    self._insert_participant(meeting_id, position, person, guest, item_ids)
+            for approval in meeting.approvals:
+                self._insert_approval(meeting_id, approval)
+        self._forget_approval(meeting_id)
+        return meeting_id
+
+    def load_meeting(self, meeting_id: int) -> Meeting:
+        """The meeting as it stands now, as a plain ``Meeting``."""
+        row = self._meeting_row_by_id(meeting_id)
+        item_rows = self.db.query("SELECT * FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])
+        number_of = {r["id"]: n for n, r in enumerate(item_rows, start=1)}
+        children = self._item_children(meeting_id)
+        people: dict[bool, list[Participant]] = {False: [], True: []}
+        for person in self.db.query(
+            "SELECT * FROM participants WHERE meeting_id = ? ORDER BY position", [meeting_id]
+        ):
+            people[bool(person["guest"])].append(from_row(Participant, person, item_number=number_of.get))
+        items = [from_row(Item, r, rows=children.get(r["id"], {})) for r in item_rows]
+        approvals = [
+            from_row(Approval, a)
+            for a in self.db.query("SELECT * FROM approvals WHERE meeting_id = ? ORDER BY id", [meeting_id])
+        ]
+        rows = {"participants": people[False], "guests": people[True], "items": items, "approvals": approvals}
+        meeting: Meeting = from_row(Meeting, row, rows=rows)
+        return meeting
+
+    def _item_children(self, meeting_id: int) -> dict[int, dict[str, list[Any]]]:
+        """Actions, remarks, comments and corrections of every item: item id -> table -> rows."""
+        children: dict[int, dict[str, list[Any]]] = {}
+        for table, kind in row_fields(Item).items():
+            for row in self.db.query(
+                f"SELECT c.* FROM {table} c JOIN items i ON c.item_id = i.id"
+                " WHERE i.meeting_id = ? ORDER BY c.position",
+                [meeting_id],
+            ):
+                children.setdefault(row["item_id"], {}).setdefault(table, []).append(from_row(kind, row))
+        return children
+
+    def source_path(self, meeting_id: int) -> str:
+        """The meeting file the meeting was imported from ('' when it was not)."""
+        row = self.db.one("SELECT source_path FROM meetings WHERE id = ?", [meeting_id])
+        if row is None:
+            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+        return str(row["source_path"] or "")
+
+    def resume_point(self, meeting_id: int) -> tuple[int | None, str]:
+        """The item that was current when the meeting was last open, and the cursor in it."""
+        row = self.db.one("SELECT current_item, cursor FROM meetings WHERE id = ?", [meeting_id])
+        if row is None:
+            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+        return row["current_item"], row["cursor"] or ""
+
+    def item_ids(self, meeting_id: int) -> list[int]:
+        """Ids of the meeting's items, in agenda order (index 0 is item 1)."""
+        return [
+            r["id"]
+            for r in self.db.query(
+                "SELECT id FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]
+            )
+        ]
+
+    def participant_ids(self, meeting_id: int, guests: bool = False) -> list[int]:
+        """Ids of the meeting's participants (or guests), in listed order."""
+        return [
+            r["id"]
+            for r in self.db.query(
+                "SELECT id FROM participants WHERE meeting_id = ? AND guest = ? ORDER BY position",
+                [meeting_id, int(guests)],
+            )
+        ]
+
+    # --- live changes -----------------------------------------------------------------
+
+    def update_meeting(self, meeting_id: int, **changes: Any) -> None:
+        """Change header fields by their ``Meeting`` names (``title``, ``actual_start``, …) or
+        where the reader is (``current_item``, ``cursor``)."""
+        columns = _columns(Meeting)
+        row: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name in MEETING_STATE:
+                row[name] = value
+            elif name in columns:
+                column, spec = columns[name]
+                row[column] = to_column(spec, value)
+            else:
+                raise TypeError(f"cannot change {name}")
+        where_only = set(changes) <= MEETING_STATE  # reading approved minutes moves too
+        with self._writing(meeting_id, while_approved=where_only, changes_minutes=not where_only):
+            if self.db.update("meetings", meeting_id, row) == 0:
+                raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+
+    def update_item(self, item_id: int, **changes: Any) -> None:
+        """Change an item's fields by their ``Item`` names (``status``, ``recommendation``, …)."""
+        row = self._row("items", item_id)
+        columns = _columns(Item)
+        values: dict[str, Any] = {}
+        for name, value in changes.items():
+            spec = next((s for s in fields_of(Item) if s.name == name), None)
+            if spec is None or spec.kind is Kind.ROWS:
+                raise TypeError(f"cannot change {name}")
+            if name == "minutes":
+                raise TypeError("cannot change minutes here: save_minutes keeps their history")
+            if spec.kind is Kind.NESTED:
+                values.update(to_row(value))
+            else:
+                column, field = columns[name]
+                values[column] = to_column(field, value)
+        with self._writing(row["meeting_id"]) as moment:
+            self.db.update("items", item_id, {**values, "updated_at": moment})
+            if any(row.get(column) != value for column, value in values.items()):
+                self._record_correction(row["meeting_id"], item_id)  # outcomes, status, … after reopening
+
+    def update_participant(self, participant_id: int, **changes: Any) -> None:
+        """Change attendance and the like; ``arrived_at`` / ``left_after`` take item ids."""
+        row = self._row("participants", participant_id)
+        columns = _columns(Participant)
+        values: dict[str, Any] = {}
+        for name, value in changes.items():
+            if name not in columns:
+                raise TypeError(f"cannot change {name}")
+            column, spec = columns[name]
+            values[column] = value if spec.item_number else to_column(spec, value)
+        with self._writing(row["meeting_id"]):
+            self.db.update("participants", participant_id, values)
+
+    def add_participant(self, meeting_id: int, person: Participant, guest: bool = False) -> int:
+        """Add a participant (or guest) at the end of the list; returns its id."""
+        with self._writing(meeting_id):
+            position = self._next_position("participants", "meeting_id", meeting_id)
+            return self._insert_participant(meeting_id, position, person, guest, self.item_ids(meeting_id))
+
+    def add_item(self, meeting_id: int, item: Item, before: int | None = None) -> int:
+        """Insert an item before the item with id ``before`` (or at the end); returns its id."""
+        ids = self.item_ids(meeting_id)
+        index = ids.index(before) if before is not None else len(ids)
+        with self._writing(meeting_id) as moment:
+            new_id = self._insert_item(meeting_id, len(ids), item, moment)
+            self._renumber(meeting_id, [*ids[:index], new_id, *ids[index:]])
+        return new_id
+
+    def move_item(self, item_id: int, offset: int) -> None:
+        """Move an item ``offset`` places up (negative) or down; numbering follows."""
+        row = self._row("items", item_id)
+        ids = self.item_ids(row["meeting_id"])
+        index = ids.index(item_id)
+        target = max(0, min(len(ids) - 1, index + offset))
+        if target == index:
+            return
+        ids.insert(target, ids.pop(index))
+        with self._writing(row["meeting_id"]):
+            self._renumber(row["meeting_id"], ids)
+
+    def add_action(self, item_id: int, action: ActionItem) -> int:
+        """Add a follow-up to an item; returns its id."""
+        return self._add_child("actions", item_id, action)
+
+    def add_remark(self, item_id: int, remark: Remark) -> int:
+        """Add a protocol remark (a participant's dissent or remark) to an item."""
+        return self._add_child("remarks", item_id, remark)
+
+    def add_comment(self, item_id: int, comment: Comment) -> int:
+        """Add the chair's comment for the secretary; allowed on approved minutes (never exported)."""
+        return self._add_child("comments", item_id, comment, while_approved=True)
+
+    def _add_child(self, table: str, item_id: int, row: Any, while_approved: bool = False) -> int:
+        meeting_id = self._row("items", item_id)["meeting_id"]
+        with self._writing(meeting_id, while_approved=while_approved):
+            if table != "comments":  # a comment is a note to the secretary, not a change
+                self._record_correction(meeting_id, item_id)
+            return self._insert_child(table, item_id, self._next_position(table, "item_id", item_id), row)
+
+    # --- rows -------------------------------------------------------------------------
+
+    def _renumber(self, meeting_id: int, ordered_ids: list[int]) -> None:
+        self.db.connection.executemany(
+            "UPDATE items SET position = ? WHERE id = ? AND meeting_id = ?",
+            [(position, item_id, meeting_id) for position, item_id in enumerate(ordered_ids)],
+        )
+
+    def _insert_item(self, meeting_id: int, position: int, item: Item, moment: str) -> int:
+        item_id = self.db.insert(
+            "items", {"meeting_id": meeting_id, "position": position, **to_row(item), "updated_at": moment}
+        )
+        for table in row_fields(Item):
+            for index, child in enumerate(getattr(item, table)):
+                self._insert_child(table, item_id, index, child)
+        if item.minutes:
+            self.db.insert(
+                "revisions",
+                {
+                    "item_id": item_id,
+                    "started_at": moment,
+                    "saved_at": moment,
+                    "text": to_row(item)["minutes"],
+                    "packed": None,
+                },
+            )
+        return item_id
+
+    def _insert_participant(
+        self, meeting_id: int, position: int, person: Participant, guest: bool, item_ids: list[int]
+    ) -> int:
+        def item_id(number: int | None) -> int | None:
+            return item_ids[number - 1] if number and 0 < number <= len(item_ids) else None
+
+        row = {"meeting_id": meeting_id, "position": position, "guest": int(guest), **to_row(person, item_id)}
+        return self.db.insert("participants", row)

@@ -1,0 +1,208 @@
+"""The database schema, as sqlite-utils migrations: each change to it is a new function.
+
+Never edit a migration that has shipped; add the next one to ``MIGRATIONS``. sqlite-utils
+is imported only by ``apply``, when ``pending`` finds something to do: most starts of the
+app find nothing and pay nothing for it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
+
+MIGRATION_SET = "referent"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # where sqlite-utils' Migrations records what ran
+
+
+def m001_initial(db: Database) -> None:
+    db.table("meetings").create(
+        {
+            "id": int,
+            "title": str,
+            "body": str,
+            "date": str,
+            "start": str,
+            "end": str,
+            "location": str,
+            "chair": str,
+            "secretary": str,
+            "next_meeting": str,
+            "actual_start": str,
+            "actual_end": str,
+            "source_path": str,
+            "source_sha256": str,
+            "imported_at": str,
+            "updated_at": str,
+            "current_item": int,
+        },
+        pk="id",
+        not_null={"title", "date"},
+    )
+    db.table("items").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "position": int,
+            "title": str,
+            "start": str,
+            "end": str,
+            "presenter": str,
+            "closed": int,
+            "case_text": str,
+            "rec_intro": str,
+            "rec_points": str,
+            "rec_numbering": str,
+            "rec_short": str,
+            "rec_outcomes": str,
+            "attachments": str,
+            "status": str,
+            "actual_start": str,
+            "minutes": str,
+            "conflicts": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db.table("items").create_index(["meeting_id", "position"])
+    db.table("participants").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "position": int,
+            "guest": int,
+            "name": str,
+            "role": str,
+            "marker": str,
+            "group_heading": str,
+            "attendance": str,
+            "substitute": str,
+            "arrived_at_item": int,
+            "left_after_item": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("meeting_id", "meetings", "id"),
+            ("arrived_at_item", "items", "id"),
+            ("left_after_item", "items", "id"),
+        ],
+    )
+    db.table("participants").create_index(["meeting_id", "position"])
+    db.table("actions").create(
+        {"id": int, "item_id": int, "position": int, "what": str, "who": str, "due": str},
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    db.table("actions").create_index(["item_id", "position"])
+    # A revision is open (``text``) while it coalesces saves, then packed (zlib, ``packed``).
+    db.table("revisions").create(
+        {"id": int, "item_id": int, "started_at": str, "saved_at": str, "text": str, "packed": bytes},
+        pk="id",
+        foreign_keys=[("item_id", "items", "id")],
+    )
+    db.table("revisions").create_index(["item_id", "id"])
+
+
+def m002_review_and_approval(db: Database) -> None:
+    """Where the cursor was (to resume there), and the chair's review: remarks, comments,
+    corrections, approvals and the snapshot of the draft when the review began."""
+    db.table("meetings").add_column("cursor", str)
+    db.table("meetings").add_column("review_started_at", str)
+    db.table("meetings").add_column("review_snapshot", str)  # JSON: item id -> minutes when review began
+    for table, columns in (
+        ("remarks", {"who": str, "text": str}),
+        ("comments", {"text": str, "who": str, "at": str}),
+        ("corrections", {"at": str, "reason": str}),
+    ):
+        db[table].create(
+            {"id": int, "item_id": int, "position": int, **columns},
+            pk="id",
+            foreign_keys=[("item_id", "items", "id")],
+        )
+        db[table].create_index(["item_id", "position"])
+    db.table("approvals").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "by_name": str,
+            "at": str,
+            "with_problems": int,
+            "reopened_at": str,
+            "reopen_reason": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db.table("approvals").create_index(["meeting_id", "id"])
+
+
+def m003_one_time_convention(db: Database) -> None:
+    """Every stamp in UTC with milliseconds: approvals, corrections and comments were kept
+    as local time without a zone, which sorts wrong across a change of UTC offset."""
+    for table, columns in (
+        ("approvals", ("at", "reopened_at")),
+        ("corrections", ("at",)),
+        ("comments", ("at",)),
+    ):
+        for column in columns:
+            for row in list(db.query(f"SELECT id, [{column}] AS value FROM {table} WHERE [{column}] != ''")):
+                db.execute(
+                    f"UPDATE {table} SET [{column}] = ? WHERE id = ?", [utc_stamp(row["value"]), row["id"]]
+                )
+
+
+def utc_stamp(text: str) -> str:
+    """A stored time as UTC with milliseconds; one without a zone is local time."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    return moment.astimezone(UTC).isoformat(timespec="milliseconds")
+
+
+MIGRATIONS = (m001_initial, m002_review_and_approval, m003_one_time_convention)
+"""In the order they run; each runs once per database."""
+
+
+def applied(connection: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this database has had, read without sqlite-utils."""
+    exists = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if not exists:
+        return []
+    rows = connection.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+    )
+    return [row[0] for row in rows]
+
+
+def unknown(connection: sqlite3.Connection) -> list[str]:
+    """Migrations a newer referent ran on this database that this one does not know."""
+    known = {migration.__name__ for migration in MIGRATIONS}
+    return [name for name in applied(connection) if name not in known]
+
+
+def pending(connection: sqlite3.Connection) -> list[str]:
+    done = set(applied(connection))
+    return [migration.__name__ for migration in MIGRATIONS if migration.__name__ not in done]
+
+
+def migration_set() -> Migrations:
+    """The migrations as sqlite-utils' ``Migrations`` (importing sqlite-utils)."""
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for migration in MIGRATIONS:
+        migrations()(migration)
+    return migrations
+
+
+def apply(connection: sqlite3.Connection) -> None:
+    """Bring the schema up to date (idempotent)."""
+    from sqlite_utils import Database
+
+    migration_set().apply(Database(connection, execute_plugins=False))
