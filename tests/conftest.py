@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
 import time as time_module
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from referent.model import (
     ActionItem,
@@ -22,6 +24,9 @@ from referent.model import (
     Recommendation,
 )
 from referent.store import Store
+
+# Hypothesis keeps its examples and caches in the temporary folder, not in the checkout.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "referent-hypothesis")
 
 # Every test runs in UTC: times of day shown on screen and printed in documents are local
 # time, and a test must read the same on any machine.

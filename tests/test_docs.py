@@ -63,3 +63,12 @@ def test_every_meeting_file_key_is_documented(section: str, key: str) -> None:
 @pytest.mark.parametrize("table", [t for t in TOP_LEVEL if t != "format"])
 def test_every_table_is_documented(table: str) -> None:
     assert f"[{table}]" in MEETING_FILE_DOC or f"[[{table}]]" in MEETING_FILE_DOC
+
+
+def test_ci_runs_exactly_the_readmes_test_command() -> None:
+    """`.ci/run` is the README's one test command, and that command runs every check."""
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    test_section = README.split("## Test", 1)[1].split("```sh\n", 1)[1].split("\n```", 1)[0]
+    assert ci == test_section.strip()
+    for check in ("ruff check", "ruff format --check", "mypy --strict src", "pytest"):
+        assert check in ci

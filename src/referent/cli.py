@@ -43,7 +43,8 @@ def _open_store(args: argparse.Namespace) -> Store:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Validate meeting files; print OK or FILE:LINE problems."""
-    from referent.meetingfile.reader import MeetingFileError, load_meeting
+    from referent.meetingfile.reader import load_meeting
+    from referent.problems import MeetingFileError
 
     status = EXIT_OK
     for name in args.files:
@@ -60,7 +61,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Store a meeting file in the database and print the new meeting's id."""
-    from referent.meetingfile.reader import MeetingFileError, read_meeting_file
+    from referent.meetingfile.reader import read_meeting_file
+    from referent.problems import MeetingFileError
     from referent.store import digest
 
     try:
@@ -261,7 +263,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export_source(args: argparse.Namespace) -> Meeting:
     """The meeting named by SOURCE: a meeting file, or else a meeting id in the database."""
-    from referent.meetingfile.reader import MeetingFileError, load_meeting
+    from referent.meetingfile.reader import load_meeting
+    from referent.problems import MeetingFileError
 
     if args.source.isdigit() and not Path(args.source).exists():
         from referent.store import UnknownMeeting

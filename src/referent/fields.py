@@ -15,7 +15,6 @@ import typing
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
-from functools import cache
 from typing import Any
 
 from referent.model import Outcome, Part
@@ -73,9 +72,17 @@ class Field:
         return not self.required and value == self.default()
 
 
-@cache
+_FIELDS: dict[type[Any], tuple[Field, ...]] = {}
+
+
 def fields_of(cls: type[Any]) -> tuple[Field, ...]:
-    """The fields of a model dataclass, in declaration order."""
+    """The fields of a model dataclass, in declaration order (worked out once per class)."""
+    if cls not in _FIELDS:
+        _FIELDS[cls] = _read_fields(cls)
+    return _FIELDS[cls]
+
+
+def _read_fields(cls: type[Any]) -> tuple[Field, ...]:
     hints = typing.get_type_hints(cls)
     found = []
     for declared in dataclasses.fields(cls):

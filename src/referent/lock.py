@@ -9,11 +9,12 @@ never leaves a meeting locked.
 from __future__ import annotations
 
 import os
+import sys
 import socket
 from pathlib import Path
 from typing import IO
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(handle: IO[str]) -> bool:

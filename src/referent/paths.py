@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from platformdirs import PlatformDirs
 
 APP_NAME = "referent"
 
 
-def _dirs():  # type: ignore[no-untyped-def]
+def _dirs() -> PlatformDirs:
     from platformdirs import PlatformDirs  # imported here: only needed on the default paths
 
     return PlatformDirs(APP_NAME, appauthor=False)

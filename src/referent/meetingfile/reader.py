@@ -129,7 +129,7 @@ CONVERTERS: dict[Kind, Callable[[Field], Converter]] = {
     Kind.MOMENT: lambda _: _moment,
     Kind.FLAG: lambda _: _flag,
     Kind.NUMBER: lambda _: _whole_number,
-    Kind.CHOICE: lambda spec: _choice(spec.choices),
+    Kind.CHOICE: lambda spec: _choice(spec.choices or str),
     Kind.OUTCOMES: lambda _: _outcomes,
     Kind.ROWS: lambda _: lambda value: value,  # checked as a section of its own
 }
@@ -295,7 +295,8 @@ class _Reader:
         self.check_references(participants + guests, items, data)
         if self.problems:
             return None
-        rows = {"participants": participants, "guests": guests, "items": items, "approvals": approvals}
+        rows: dict[str, list[Any]] = {"participants": participants, "guests": guests, "items": items}
+        rows["approvals"] = approvals
         meeting: Meeting = build(Meeting, head, rows)
         return meeting
 

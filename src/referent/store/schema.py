@@ -118,12 +118,12 @@ def m002_review_and_approval(db: Database) -> None:
         ("comments", {"text": str, "who": str, "at": str}),
         ("corrections", {"at": str, "reason": str}),
     ):
-        db[table].create(
+        db.table(table).create(
             {"id": int, "item_id": int, "position": int, **columns},
             pk="id",
             foreign_keys=[("item_id", "items", "id")],
         )
-        db[table].create_index(["item_id", "position"])
+        db.table(table).create_index(["item_id", "position"])
     db.table("approvals").create(
         {
             "id": int,

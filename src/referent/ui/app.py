@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from functools import partial
 from datetime import datetime
 from pathlib import Path
 
@@ -165,8 +166,7 @@ class ReferentApp(App[None]):
                     if number >= len(self.settings.phrases):
                         continue
                     title = f"{title}: {self.settings.phrases[number]}"
-                yield SystemCommand(title, title,
-                                    lambda node=node, action=action: node.run_action(action))  # type: ignore[misc]  # fmt: skip
+                yield SystemCommand(title, title, partial(node.run_action, action))
         yield from super().get_system_commands(screen)
 
 

@@ -88,7 +88,7 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
     @staticmethod
     def _mark(person: Participant) -> Text:
         label, style = MARKS[person.attendance]
-        return Text(label() if callable(label) else label, style=style)
+        return Text(label() if callable(label) else str(label), style=style)
 
     def _note(self, person: Participant) -> str:
         notes = []

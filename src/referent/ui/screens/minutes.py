@@ -361,11 +361,13 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             self.app.push_screen(ConflictScreen(live, index), lambda _: self.show_item())
         elif value == "start":
             live.start_meeting()
-            self.notify(t("Meeting started at {time}.", time=format_time(live.meeting.actual_start)))  # type: ignore[union-attr]
+            started = live.meeting.actual_start
+            self.notify(t("Meeting started at {time}.", time=format_time(started) if started else ""))
             self.show_item()
         elif value == "close":
             live.close_meeting()
-            self.notify(t("Meeting closed at {time}.", time=format_time(live.meeting.actual_end)))  # type: ignore[union-attr]
+            ended = live.meeting.actual_end
+            self.notify(t("Meeting closed at {time}.", time=format_time(ended) if ended else ""))
             self.refresh_status()
         elif value == "next_meeting":
 

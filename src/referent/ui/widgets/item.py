@@ -31,7 +31,8 @@ def _points(meeting: Meeting, item: Item) -> Text:
     if item.attachments:
         text.append(f"\n{t('Attachments')}: ", style="bold")
         text.append("; ".join(item.attachments))
-    return text.rstrip() or text
+    text.rstrip()
+    return text
 
 
 class ItemHeader(Static):
