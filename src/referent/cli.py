@@ -177,9 +177,9 @@ def _run_app(
 
 
 def sample_agendas() -> Path:
-    """The sample agendas: beside the package in a checkout, inside it in a wheel."""
-    checkout = Path(__file__).resolve().parents[2] / "sample_agendas"
-    return checkout if checkout.is_dir() else Path(__file__).resolve().parent / "sample_agendas"
+    """The sample agendas: inside the package when installed from a wheel, else the checkout's."""
+    installed = Path(__file__).resolve().parent / "sample_agendas"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "sample_agendas"
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
@@ -193,12 +193,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if not chosen:
         names = ", ".join(p.stem for p in samples)
         raise CommandError(f"no sample agenda matches '{args.sample}'; choose from: {names}", EXIT_USAGE)
+    import shutil
+
     folder = Path(tempfile.mkdtemp(prefix="referent-demo-"))
-    database = folder / "demo.db"
-    store = Store.open(database)
-    meeting_id, _ = _meeting_for_file(store, chosen[0])
-    print(f"Demo database: {database}")
-    return _run_app(store, database, meeting_id)
+    try:
+        database = folder / "demo.db"
+        store = Store.open(database)
+        meeting_id, _ = _meeting_for_file(store, chosen[0])
+        status = _run_app(store, database, meeting_id)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # a demo leaves nothing behind
+    print("The demo's database was thrown away; 'referent open FILE' keeps your minutes.")
+    return status
 
 
 def cmd_config(args: argparse.Namespace) -> int:

@@ -1,0 +1,127 @@
+"""A real terminal for tests: the app runs in a pseudo-terminal and the screen is read back.
+
+Pilot presses keys inside the app; a user's terminal sends bytes. Some faults only show
+through the real driver (an invalid UTF-8 byte, a closed terminal, a key the terminal
+encodes differently), so these tests run the command as a user would, in a pty, and read
+the screen with ``pyte``, a terminal emulator.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import struct
+import subprocess
+import termios
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyte
+
+
+class Terminal:
+    """``with Terminal([...], size=(80, 24)) as term: term.wait_for("Dagsorden")``."""
+
+    def __init__(
+        self,
+        argv: Sequence[str],
+        *,
+        size: tuple[int, int] = (80, 24),
+        env: dict[str, str] | None = None,
+        cwd: Path | None = None,
+    ) -> None:
+        columns, lines = size
+        self.screen = pyte.Screen(columns, lines)
+        self.stream = pyte.ByteStream(self.screen)
+        self.output = bytearray()
+        self._lock = threading.Lock()
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        environment = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})}
+        environment.pop("TEXTUAL", None)
+        self.process = subprocess.Popen(
+            list(argv),
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=environment,
+            cwd=cwd,
+            start_new_session=True,  # its own session: the pty is its controlling terminal
+        )
+        os.close(slave)
+        self.master = master
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        while True:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            with self._lock:
+                self.output += data
+                self.stream.feed(data)
+
+    # --- what the user sees -----------------------------------------------------------
+
+    def text(self) -> str:
+        with self._lock:
+            return "\n".join(self.screen.display)
+
+    def wait_for(self, text: str, timeout: float = 30.0) -> str:
+        """Wait until ``text`` is on the screen; returns the screen."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.text()
+            if text in screen:
+                return screen
+            if self.process.poll() is not None:
+                time.sleep(0.2)  # the last output may still be in the pipe
+                screen = self.text()
+                if text in screen:
+                    return screen
+                raise AssertionError(f"the program ended ({self.process.returncode}) before showing {text!r}:\n{screen}")
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} did not appear within {timeout} s:\n{self.text()}")
+
+    # --- what the user does -----------------------------------------------------------
+
+    def send(self, data: str | bytes) -> None:
+        os.write(self.master, data.encode() if isinstance(data, str) else data)
+
+    def type(self, text: str, delay: float = 0.02) -> None:
+        """Type ``text`` a character at a time, as a person (or a paste) would not."""
+        for character in text:
+            self.send(character)
+            time.sleep(delay)
+
+    def signal(self, number: signal.Signals) -> None:
+        os.killpg(self.process.pid, number)
+
+    def wait(self, timeout: float = 30.0) -> int:
+        return self.process.wait(timeout=timeout)
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.signal(signal.SIGKILL)
+            self.process.wait(timeout=10)
+        try:
+            os.close(self.master)
+        except OSError:
+            pass
+
+    def __enter__(self) -> Terminal:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+
+CTRL_Q = "\x11"
+ESCAPE = "\x1b"
