@@ -8,6 +8,7 @@ the screen with ``pyte``, a terminal emulator.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import signal
@@ -86,7 +87,9 @@ class Terminal:
                 screen = self.text()
                 if text in screen:
                     return screen
-                raise AssertionError(f"the program ended ({self.process.returncode}) before showing {text!r}:\n{screen}")
+                raise AssertionError(
+                    f"the program ended ({self.process.returncode}) before showing {text!r}:\n{screen}"
+                )
             time.sleep(0.05)
         raise AssertionError(f"{text!r} did not appear within {timeout} s:\n{self.text()}")
 
@@ -111,10 +114,8 @@ class Terminal:
         if self.process.poll() is None:
             self.signal(signal.SIGKILL)
             self.process.wait(timeout=10)
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.master)
-        except OSError:
-            pass
 
     def __enter__(self) -> Terminal:
         return self

@@ -11,9 +11,13 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import generate
 import pytest
+from hypothesis import HealthCheck, given, settings
 from sqlite_utils import Database
 
+from referent.meetingfile.reader import parse_meeting
+from referent.meetingfile.writer import dump_meeting
 from referent.model import (
     ActionItem,
     Attendance,
@@ -619,3 +623,19 @@ def test_reference_meetings_round_trip_through_the_database(store: Store, path: 
     stored = store.load_meeting(store.import_meeting(meeting))
     assert stored == meeting
     assert dump_meeting(stored) == dump_meeting(meeting)
+
+
+# --- every field through the database ---------------------------------------------------
+
+
+@settings(max_examples=75, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generate.meetings())
+def test_generated_meetings_round_trip_through_the_database(meeting: Meeting) -> None:
+    """model -> database -> model and file -> database -> file, with every field of every part."""
+    store = Store.open(":memory:")
+    try:
+        assert store.load_meeting(store.import_meeting(meeting)) == meeting
+        text = dump_meeting(meeting)
+        assert dump_meeting(store.load_meeting(store.import_meeting(parse_meeting(text)))) == text
+    finally:
+        store.close()

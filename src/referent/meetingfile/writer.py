@@ -62,7 +62,7 @@ WRITERS: dict[Kind, Callable[[Any], str]] = {
     Kind.TEXTS: lambda values: _list([quote_block(v) for v in values]),
     Kind.CLOCK: lambda value: quote(format_time(value)),
     Kind.DATE: lambda value: value.isoformat(),
-    Kind.MOMENT: lambda value: value.isoformat(timespec="seconds"),
+    Kind.MOMENT: lambda value: value.astimezone().isoformat(timespec="seconds"),  # in local time
     Kind.FLAG: lambda value: "true" if value else "false",
     Kind.NUMBER: str,
     Kind.CHOICE: lambda value: quote(value.value),
