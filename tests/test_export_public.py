@@ -4,15 +4,34 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import docx
+import generate
 import pytest
 from export_support import document_text, zip_text
+from hypothesis import HealthCheck, given, settings
 
 from referent.export import export_meeting, render
-from referent.model import ActionItem, Attendance, Item, Meeting, Participant, Recommendation
+from referent.export.filters import agenda_meeting, public_meeting
+from referent.fields import Field, fields_of
+from referent.model import (
+    ActionItem,
+    Approval,
+    Attendance,
+    Comment,
+    Correction,
+    Item,
+    Meeting,
+    Part,
+    Participant,
+    Recommendation,
+    Remark,
+)
+
+MODEL_PARTS = (Participant, Recommendation, ActionItem, Remark, Comment, Correction, Approval)
 
 SECRETS = [
     "Fortrolig sagsfremstilling om Hemmelig Ejendom",
@@ -84,3 +103,31 @@ def test_public_docx_shows_the_heading_and_the_words_lukket_punkt(tmp_path: Path
     assert lines[index + 2] == "3. Eventuelt"
     with zipfile.ZipFile(path) as archive:  # no hyperlink or media parts carried over either
         assert not [n for n in archive.namelist() if "comments" in n or "media" in n]
+
+
+# --- the filters follow the fields' declarations ------------------------------------------
+
+
+def _declared(predicate: Callable[[Field], bool]) -> set[str]:
+    """``Class.field`` of every field of a meeting's parts for which ``predicate`` holds."""
+    found: set[str] = set()
+    for name in generate.all_fields():
+        cls_name, field_name = name.split(".")
+        cls = next(c for c in (Meeting, Item, *MODEL_PARTS) if c.__name__ == cls_name)
+        spec = next(s for s in fields_of(cls) if s.name == field_name)
+        if predicate(spec):
+            found.add(name)
+    return found
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generate.meetings())
+def test_the_agenda_keeps_only_agenda_fields_and_the_public_version_nothing_private(meeting: Meeting) -> None:
+    recorded = _declared(lambda spec: spec.part is not Part.AGENDA)
+    assert not generate.every_field_set(agenda_meeting(meeting)) & recorded
+    public = public_meeting(meeting)
+    assert not generate.every_field_set(public) & _declared(lambda spec: spec.private)
+    for item in public.items:
+        if item.closed:
+            not_heading = {f"Item.{s.name}" for s in fields_of(Item) if not s.heading}
+            assert not generate.every_field_set(Meeting("t", meeting.date, items=[item])) & not_heading

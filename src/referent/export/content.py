@@ -352,10 +352,14 @@ def _day(moment: datetime) -> str:
 
 
 def _correction(at: datetime, reason: str, style: HouseStyle, clean: Cleaner) -> str:
-    """``Rettet den 14. marts 2023: <reason>``; without a reason, no dangling colon."""
+    """``Rettet den 14. marts 2023: <reason>``; without a reason (or in the public version,
+    which leaves it out) ``Rettet den 14. marts 2023.``: no dangling colon."""
     reason = " ".join(clean(reason).split())
     line = style.items.correction.format(date=_day(at), reason=reason)
-    return line if reason else line.rstrip().rstrip(":;,\u2013-").rstrip()
+    if reason:
+        return line
+    line = line.rstrip().rstrip(":;,\u2013-").rstrip()
+    return line if line.endswith((".", ")", "!")) else f"{line}."
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -5,74 +5,55 @@ a closed item's case text, recommendation, attachments, minutes and follow-ups a
 the data any writer sees, so they cannot leak into the body, the properties or a stray
 XML part. The same filters serve the Word, text and meeting-file exports.
 
-The chair's comments to the secretary are in neither version: they are never published
-(the Word and text writers leave them out of every version; only the internal meeting
-file keeps them, for the round trip).
+What each filter keeps is declared on the model's fields (``model.declare``): the agenda
+keeps the ``AGENDA`` part, the public version drops ``private`` fields everywhere and keeps
+only the ``heading`` fields of a closed item. A new field is filtered by its declaration.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import replace
+from collections.abc import Callable
+from typing import Any
 
-from referent.model import Attendance, Item, ItemStatus, Meeting
+from referent.fields import Field, Kind, fields_of
+from referent.model import Meeting, Part
+
+
+def _filtered(record: Any, drop: Callable[[Any, Field], bool]) -> Any:
+    """A copy of ``record`` with every field ``drop`` names reset to its default, recursively."""
+    values: dict[str, Any] = {}
+    for spec in fields_of(type(record)):
+        value = getattr(record, spec.name)
+        if drop(record, spec):
+            values[spec.name] = spec.default()
+        elif spec.kind is Kind.NESTED:
+            values[spec.name] = _filtered(value, drop)
+        elif spec.kind is Kind.ROWS:
+            values[spec.name] = [_filtered(row, drop) for row in value]
+        else:
+            values[spec.name] = copy.deepcopy(value)
+    return type(record)(**values)
 
 
 def public_meeting(meeting: Meeting) -> Meeting:
-    """A copy in which every closed item keeps only its number, title and time slot.
+    """A copy without anything private, in which every closed item keeps only its heading.
 
-    Open items keep their protocol remarks and corrections; no item keeps its comments.
-    The approvals stay (they decide whether the minutes are a draft), but not whether the
-    chair approved with problems still listed (recorded, not published), nor the reason for
-    reopening, which may speak of a closed item (each open item's correction has its own).
+    Private are the chair's comments, whether the chair approved with problems still
+    listed, and the reasons for reopening (which may speak of a closed item): the approvals
+    stay, because they decide whether the minutes are a draft; an open item's correction
+    keeps its date.
     """
-    items = [
-        _closed_shell(item) if item.closed else replace(copy.deepcopy(item), comments=[])
-        for item in meeting.items
-    ]
-    approvals = [replace(a, with_problems=False, reopen_reason="") for a in meeting.approvals]
-    return replace(copy.deepcopy(meeting), items=items, approvals=approvals)
 
+    def drop(record: Any, spec: Field) -> bool:
+        closed = getattr(record, "closed", False) is True and hasattr(record, "recommendation")
+        return spec.private or (closed and not spec.heading)
 
-def _closed_shell(item: Item) -> Item:
-    return Item(title=item.title, start=item.start, end=item.end, closed=True)
+    result: Meeting = _filtered(meeting, drop)
+    return result
 
 
 def agenda_meeting(meeting: Meeting) -> Meeting:
-    """A copy without what the meeting itself recorded: the agenda as it was sent out.
-
-    That includes the review: no remarks, comments, corrections or approvals.
-    """
-    people = [
-        replace(p, attendance=Attendance.UNKNOWN, substitute="", arrived_at=None, left_after=None)
-        for p in meeting.participants
-    ]
-    guests = [
-        replace(p, attendance=Attendance.UNKNOWN, substitute="", arrived_at=None, left_after=None)
-        for p in meeting.guests
-    ]
-    items = [
-        replace(
-            item,
-            recommendation=replace(item.recommendation, outcomes=[None] * len(item.recommendation.points)),
-            minutes="",
-            status=ItemStatus.PENDING,
-            actual_start=None,
-            conflicts=[],
-            actions=[],
-            remarks=[],
-            comments=[],
-            corrections=[],
-        )
-        for item in copy.deepcopy(meeting.items)
-    ]
-    return replace(
-        copy.deepcopy(meeting),
-        participants=people,
-        guests=guests,
-        items=items,
-        next_meeting="",
-        actual_start=None,
-        actual_end=None,
-        approvals=[],
-    )
+    """A copy without what the meeting recorded or the review added: the agenda as sent out."""
+    result: Meeting = _filtered(meeting, lambda _, spec: spec.part is not Part.AGENDA)
+    return result
