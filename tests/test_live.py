@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import FakeClock
 
-from referent.live import LiveMeeting
+from referent.live import LiveMeeting, ReadOnly
 from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
 from referent.store import Store, digest
@@ -316,3 +316,59 @@ def test_closing_an_unstarted_meeting_also_starts_it(live: LiveMeeting) -> None:
     live.close_meeting()
     stored = live.store.load_meeting(live.meeting_id)
     assert stored.actual_start == stored.actual_end == time(14, 30)
+
+
+# --- the chair's review, without a screen ------------------------------------------------
+
+
+def test_read_only_has_two_named_reasons(store: Store, meeting_id: int, clock: FakeClock) -> None:
+    writer = LiveMeeting(store, meeting_id, clock)
+    elsewhere = LiveMeeting(store, meeting_id, clock, open_elsewhere=True)
+    assert writer.read_only_reason is None and not writer.read_only
+    assert elsewhere.read_only_reason is ReadOnly.OPEN_ELSEWHERE
+    writer.approve("Helen Carter")
+    assert writer.read_only_reason is ReadOnly.APPROVED and writer.read_only
+    writer.reopen("A name was misspelt")
+    assert writer.read_only_reason is None
+
+
+def test_a_session_open_elsewhere_stores_not_even_where_it_is(
+    store: Store, meeting_id: int, clock: FakeClock
+) -> None:
+    elsewhere = LiveMeeting(store, meeting_id, clock, open_elsewhere=True)
+    elsewhere.go_to(3, "0,4")
+    elsewhere.remember_cursor("0,5")
+    assert store.resume_point(meeting_id) == (None, "")
+
+
+def test_review_actions_store_and_reload(live: LiveMeeting, clock: FakeClock) -> None:
+    live.save_minutes(0, "First wording.")
+    live.start_review()
+    clock.advance(minutes=2)
+    live.save_minutes(0, "The chair's wording.")
+    assert live.review_snapshot()[0] == "First wording."
+    live.add_comment(0, "Check the figures", who="Helen Carter")
+    live.add_remark(0, "Tom Hughes", "I voted against.")
+    first = live.revisions(0)[0]
+    assert live.restore(0, first.id)
+    assert not live.restore(0, first.id)  # the current wording already: nothing happens
+    assert live.meeting.items[0].minutes == "First wording."
+    assert [c.text for c in live.meeting.items[0].comments] == ["Check the figures"]
+    assert [(r.who, r.text) for r in live.meeting.items[0].remarks] == [("Tom Hughes", "I voted against.")]
+    live.approve("Helen Carter", with_problems=True)
+    stored = reopened(live).meeting
+    assert stored.approved and stored.approvals[-1].with_problems
+
+
+def test_the_end_can_be_recorded_at_a_time_given(live: LiveMeeting) -> None:
+    live.close_meeting(at=time(16, 5))
+    assert reopened(live).meeting.actual_end == time(16, 5)
+
+
+def test_saving_with_the_cursor_is_one_transaction(live: LiveMeeting, store: Store, meeting_id: int) -> None:
+    statements: list[str] = []
+    store.db.connection.set_trace_callback(statements.append)
+    live.save_minutes(1, "Approved.", "0,9")
+    store.db.connection.set_trace_callback(None)
+    assert sum(s.startswith("COMMIT") for s in statements) == 1
+    assert store.resume_point(meeting_id) == (store.item_ids(meeting_id)[1], "0,9")

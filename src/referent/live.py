@@ -1,9 +1,9 @@
-"""The rules of taking minutes live, kept out of the UI so they can be tested plainly.
+"""The rules of taking minutes live and of the chair's review, kept out of the UI.
 
 ``LiveMeeting`` wraps the store for one open meeting: it knows the current item, when
-the meeting and each item were actually taken up, and turns the secretary's actions
-(mark attendance, add an item, record outcomes) into stored changes. The screen only
-calls these methods and redraws from ``meeting``.
+the meeting and each item were actually taken up, and turns the secretary's and the
+chair's actions (mark attendance, add an item, record outcomes, approve, reopen) into
+stored changes. The screens only call these methods and redraw from ``meeting``.
 """
 
 from __future__ import annotations
@@ -11,22 +11,49 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time
+from enum import StrEnum
 
-from referent.model import ActionItem, Attendance, Item, ItemStatus, Meeting, Outcome, Participant
-from referent.store import Store
+from referent.model import (
+    ActionItem,
+    Attendance,
+    Comment,
+    Item,
+    ItemStatus,
+    Meeting,
+    Outcome,
+    Participant,
+    Remark,
+)
+from referent.store import Revision, Store
 
 
 def _local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+class ReadOnly(StrEnum):
+    """Why nothing may be changed in a meeting."""
+
+    OPEN_ELSEWHERE = "open elsewhere"  # another referent has it open: it is the one writer
+    APPROVED = "approved"  # the chair approved the minutes: reopen them first
+
+
 class LiveMeeting:
     """One meeting open for minute-taking; every method stores its change at once."""
 
-    def __init__(self, store: Store, meeting_id: int, clock: Callable[[], datetime] = _local_now) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        clock: Callable[[], datetime] = _local_now,
+        open_elsewhere: bool = False,
+    ) -> None:
         self.store = store
         self.meeting_id = meeting_id
         self.clock = clock
+        self.open_elsewhere = open_elsewhere
+        """Another process holds the meeting's lock: this session only reads, and moving
+        around stores nothing, not even the position."""
         self.meeting: Meeting = store.load_meeting(meeting_id)
         self.item_ids: list[int] = []
         self.participant_ids: list[int] = []
@@ -34,8 +61,19 @@ class LiveMeeting:
         self._refresh_ids()
         item_id, self.cursor = store.resume_point(meeting_id)
         self.current = self.item_ids.index(item_id) if item_id in self.item_ids else 0
-        self.read_only = False
-        """Set by a read-only session: moving around then stores nothing, not even the position."""
+
+    @property
+    def read_only_reason(self) -> ReadOnly | None:
+        """Why changes are refused now, or None when they are allowed."""
+        if self.open_elsewhere:
+            return ReadOnly.OPEN_ELSEWHERE
+        if self.meeting.approved:
+            return ReadOnly.APPROVED
+        return None
+
+    @property
+    def read_only(self) -> bool:
+        return self.read_only_reason is not None
 
     # --- reading ----------------------------------------------------------------------
 
@@ -76,13 +114,13 @@ class LiveMeeting:
         index = max(0, min(len(self.item_ids) - 1, index))
         self.current = index
         self.cursor = cursor
-        if not self.read_only:
+        if not self.open_elsewhere:
             self.store.update_meeting(
                 self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None
             )
 
     def remember_cursor(self, cursor: str) -> None:
-        if cursor != self.cursor and not self.read_only:
+        if cursor != self.cursor and not self.open_elsewhere:
             self.cursor = cursor
             self.store.update_meeting(self.meeting_id, cursor=cursor)
 
@@ -105,12 +143,13 @@ class LiveMeeting:
         self.store.update_meeting(self.meeting_id, next_meeting=text)
         self.meeting.next_meeting = text
 
-    def close_meeting(self) -> None:
-        """Record the actual end of the meeting (again if it is closed a second time)."""
+    def close_meeting(self, at: time | None = None) -> None:
+        """Record the actual end of the meeting: now, or ``at`` when it is recorded later
+        (again if it is closed a second time)."""
         self.start_meeting()
-        now = self._now()
-        self.store.update_meeting(self.meeting_id, actual_end=now)
-        self.meeting.actual_end = now
+        end = at or self._now()
+        self.store.update_meeting(self.meeting_id, actual_end=end)
+        self.meeting.actual_end = end
 
     def take_up(self, index: int) -> None:
         """The meeting is dealing with item ``index``: record its start and mark it taken.
@@ -133,13 +172,17 @@ class LiveMeeting:
 
     # --- what the secretary records ---------------------------------------------------
 
-    def save_minutes(self, index: int, text: str) -> None:
-        """Store the minutes of item ``index``; the first words typed start the meeting."""
-        if not self.started and text.strip():
-            self.start_meeting()
-        self.take_up(index)
-        self.store.save_minutes(self.item_ids[index], text)
+    def save_minutes(self, index: int, text: str, cursor: str | None = None) -> None:
+        """Store the minutes of item ``index`` (and the cursor in it, in the same transaction);
+        the first words typed start the meeting."""
+        with self.store.transaction():
+            if not self.started and text.strip():
+                self.start_meeting()
+            self.take_up(index)
+            self.store.save_minutes(self.item_ids[index], text, cursor)
         self.meeting.items[index].minutes = text
+        if cursor is not None:
+            self.current, self.cursor = index, cursor
 
     def set_status(self, index: int, status: ItemStatus) -> None:
         self.meeting.items[index].status = status
@@ -241,6 +284,49 @@ class LiveMeeting:
             if pid == person_id:
                 return person
         raise LookupError(f"no participant with id {person_id}")
+
+    # --- the chair's review -------------------------------------------------------------
+
+    def start_review(self) -> None:
+        """Remember every item's minutes as the review begins (once), to show the chair's changes."""
+        if not self.read_only:
+            self.store.start_review(self.meeting_id)
+
+    def review_snapshot(self) -> dict[int, str]:
+        """Item index -> minutes as they were when the review began (empty before a review)."""
+        snapshot = self.store.review_snapshot(self.meeting_id) or {}
+        return {index: snapshot.get(item_id, "") for index, item_id in enumerate(self.item_ids)}
+
+    def add_comment(self, index: int, text: str, who: str = "") -> None:
+        """The chair's note to the secretary on item ``index``; allowed on approved minutes."""
+        at = self.clock().replace(microsecond=0)
+        self.store.add_comment(self.item_ids[index], Comment(text, who=who, at=at))
+        self.reload()
+
+    def add_remark(self, index: int, who: str, text: str) -> None:
+        """A participant's protocol remark, printed word for word under the item's minutes."""
+        self.store.add_remark(self.item_ids[index], Remark(who=who, text=text))
+        self.reload()
+
+    def revisions(self, index: int) -> list[Revision]:
+        return self.store.revisions(self.item_ids[index])
+
+    def restore(self, index: int, revision_id: int) -> bool:
+        """Make an earlier wording of item ``index`` current again; False when it already was."""
+        restored = self.store.restore_revision(self.item_ids[index], revision_id)
+        if restored:
+            self.reload()
+        return restored
+
+    def approve(self, by: str, with_problems: bool = False) -> None:
+        """The chair approves the minutes; from now on they are read-only."""
+        self.store.approve(self.meeting_id, by, with_problems=with_problems)
+        self.reload()
+
+    def reopen(self, reason: str) -> None:
+        """Reopen approved minutes for correction; every change after this is a dated correction."""
+        self.store.reopen(self.meeting_id, reason)
+        self.reload()
 
     # --- keeping in step with the store -----------------------------------------------
 

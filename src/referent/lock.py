@@ -9,8 +9,8 @@ never leaves a meeting locked.
 from __future__ import annotations
 
 import os
-import sys
 import socket
+import sys
 from pathlib import Path
 from typing import IO
 

@@ -249,4 +249,3 @@ class Meeting:
         if item.recommendation.intro:
             return item.recommendation.intro
         return f"Det indstilles, at {self.body}:" if self.body else "Det indstilles, at:"
-

@@ -7,7 +7,7 @@ approved minutes are protected and where a change after reopening becomes a corr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -41,6 +41,11 @@ class StoreBase:
 
     def close(self) -> None:
         self.db.close()
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Several changes committed together (one fsync): what the store's methods do inside
+        joins this transaction."""
+        return self.db.transaction()
 
     @contextmanager
     def _writing(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import partial
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -77,7 +77,7 @@ class ReferentApp(App[None]):
 
     def ask_about_changed_file(self, meeting_id: int, path: Path, source: str) -> None:
         """The file was edited after it was imported: keep the draft or import it anew."""
-        if self.store.state(meeting_id) in ("approved", "corrected"):
+        if self.store.state(meeting_id).locked:
             # approved minutes are never replaced by a file: they are reopened and corrected
             self.notify(t("The meeting file has changed, but these minutes are approved: not re-imported."),
                         severity="warning", timeout=15)  # fmt: skip
@@ -111,8 +111,8 @@ class ReferentApp(App[None]):
         else:
             self.lock = lock
         self.meeting_id = meeting_id
-        self.live = LiveMeeting(self.store, meeting_id, self.clock)
-        screen = MinutesScreen(self.live, read_only)
+        self.live = LiveMeeting(self.store, meeting_id, self.clock, open_elsewhere=read_only)
+        screen = MinutesScreen(self.live)
         self.push_screen(screen)
         if self.start_in_review:
             self.start_in_review = False

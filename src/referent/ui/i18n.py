@@ -64,6 +64,7 @@ DANISH: dict[str, str] = {
     "Withdraw item": "Træk punkt",
     "Reopen item": "Genoptag punkt",
     "Cancel": "Annuller",
+    "This wording is the current one already: nothing to restore.": "Denne formulering er allerede den gældende: der er intet at gendanne.",
     # labels
     "Recommendation": "Indstilling",
     "Minutes": "Referat",

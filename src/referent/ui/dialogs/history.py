@@ -27,18 +27,13 @@ class HistoryScreen(ReferentScreen, ModalScreen[None]):
         Binding("r", "restore", "Restore", id="history_restore"),
     ]
 
-    def __init__(self, live: LiveMeeting, index: int, read_only: bool = False) -> None:
+    def __init__(self, live: LiveMeeting, index: int) -> None:
         super().__init__()
         self.live = live
         self.index = index
-        self.read_only = read_only
         self.revisions: list[Revision] = []
         self.base: int | None = None
         """Index (in ``revisions``) of the revision marked to compare with."""
-
-    @property
-    def item_id(self) -> int:
-        return self.live.item_ids[self.index]
 
     def compose(self) -> ComposeResult:
         item = self.live.meeting.items[self.index]
@@ -54,7 +49,7 @@ class HistoryScreen(ReferentScreen, ModalScreen[None]):
         self.load()
 
     def load(self) -> None:
-        self.revisions = self.live.store.revisions(self.item_id)
+        self.revisions = self.live.revisions(self.index)
         options = []
         for number, revision in enumerate(self.revisions):
             line = Text(f"{revision.saved_at.astimezone().strftime('%d.%m %H:%M:%S')}  ")
@@ -89,10 +84,11 @@ class HistoryScreen(ReferentScreen, ModalScreen[None]):
 
     def action_restore(self) -> None:
         highlighted = self.query_one("#revisions", OptionList).highlighted
-        if self.read_only or highlighted is None:
+        if self.live.read_only or highlighted is None:
             return
-        self.live.store.restore_revision(self.item_id, self.revisions[highlighted].id)
-        self.live.reload()
+        if not self.live.restore(self.index, self.revisions[highlighted].id):
+            self.notify(t("This wording is the current one already: nothing to restore."))
+            return
         self.notify(t("Restored; the restore is itself a new revision."))
         self.base = None
         self.load()

@@ -33,11 +33,10 @@ class OutcomeScreen(ReferentScreen, ModalScreen[None]):
         Binding("a", "approve_all", "All approved", id="outcomes_all"),
     ]
 
-    def __init__(self, live: LiveMeeting, index: int, read_only: bool = False) -> None:
+    def __init__(self, live: LiveMeeting, index: int) -> None:
         super().__init__()
         self.live = live
         self.index = index
-        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         item = self.live.meeting.items[self.index]
@@ -67,7 +66,7 @@ class OutcomeScreen(ReferentScreen, ModalScreen[None]):
         points.focus()
 
     def on_key(self, event: events.Key) -> None:
-        if self.read_only or event.character not in (*OUTCOME_KEYS, "0"):
+        if self.live.read_only or event.character not in (*OUTCOME_KEYS, "0"):
             return
         event.stop()
         point = self.query_one("#points", OptionList).highlighted or 0
@@ -75,7 +74,7 @@ class OutcomeScreen(ReferentScreen, ModalScreen[None]):
         self.show()
 
     def action_approve_all(self) -> None:
-        if not self.read_only:
+        if not self.live.read_only:
             self.live.approve_all(self.index)
             self.show()
 

@@ -40,10 +40,9 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         Binding("c", "clear", "Clear", id="mark_clear"),
     ]
 
-    def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
+    def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        self.read_only = read_only
 
     def compose(self) -> ComposeResult:
         yield Static(f" {t('Attendance')} · {self.live.meeting.title}", id="title-bar")
@@ -109,27 +108,27 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
 
     def action_mark(self, attendance: str) -> None:
         person_id = self._selected()
-        if person_id is not None and not self.read_only:
+        if person_id is not None and not self.live.read_only:
             self.live.mark(person_id, Attendance(attendance))
             self.show()
             self.query_one(DataTable).action_cursor_down()
 
     def action_clear(self) -> None:
         person_id = self._selected()
-        if person_id is not None and not self.read_only:
+        if person_id is not None and not self.live.read_only:
             self.live.mark(person_id, Attendance.UNKNOWN)
             self.live.arrived_at(person_id, None)
             self.live.left_after(person_id, None)
             self.show()
 
     def action_everyone(self) -> None:
-        if not self.read_only:
+        if not self.live.read_only:
             self.live.mark_everyone_present()
             self.show()
 
     def action_substitute(self) -> None:
         person_id = self._selected()
-        if person_id is None or self.read_only:
+        if person_id is None or self.live.read_only:
             return
 
         def answered(answer: list[str] | None) -> None:
@@ -141,7 +140,7 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
 
     def _ask_item(self, title: str, store: str) -> None:
         person_id = self._selected()
-        if person_id is None or self.read_only:
+        if person_id is None or self.live.read_only:
             return
 
         def answered(answer: list[str] | None) -> None:
@@ -164,7 +163,7 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         self._ask_item(t("Left after item"), "left_after")
 
     def action_add(self, guest: bool) -> None:
-        if self.read_only:
+        if self.live.read_only:
             return
 
         def answered(answer: list[str] | None) -> None:

@@ -103,12 +103,9 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         *_phrase_bindings(),
     ]
 
-    def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
+    def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        self.locked_elsewhere = read_only
-        """Another process has the meeting open: nothing may be changed here."""
-        live.read_only = read_only
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
@@ -118,7 +115,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     @property
     def read_only(self) -> bool:
         """Nothing may change: the meeting is open elsewhere, or its minutes are approved."""
-        return self.locked_elsewhere or self.live.meeting.approved
+        return self.live.read_only
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -165,9 +162,8 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.dirty = False
         item = self.live.meeting.items[self.editing_item]
         shown = (bool(item.minutes.strip()), item.status)
-        self.live.save_minutes(self.editing_item, self.editor.text)
+        self.live.save_minutes(self.editing_item, self.editor.text, _cursor(self.editor))
         self.saved_at = self.referent.now()
-        self.live.remember_cursor(_cursor(self.editor))
         if (bool(item.minutes.strip()), item.status) != shown:  # the agenda marks items with minutes
             self.refresh_agenda()
         self.refresh_status()
@@ -295,9 +291,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             self.notify(t("This item has no recommendation points."), severity="warning")
             return
         self.flush()
-        self.app.push_screen(
-            OutcomeScreen(self.live, self.live.current, self.read_only), lambda _: self.show_item()
-        )
+        self.app.push_screen(OutcomeScreen(self.live, self.live.current), lambda _: self.show_item())
 
     def action_add_action(self) -> None:
         if self.read_only:
@@ -413,7 +407,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         from referent.ui.screens.review import ReviewScreen
 
         self.flush()
-        self.app.push_screen(ReviewScreen(self.live, self.locked_elsewhere), self.after_review)
+        self.app.push_screen(ReviewScreen(self.live), self.after_review)
 
     def after_review(self, item: int | None) -> None:
         """Back from the review: approval may have locked the minutes, or reopened them."""
@@ -429,7 +423,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         from referent.ui.screens.attendance import AttendanceScreen
 
         self.flush()
-        self.app.push_screen(AttendanceScreen(self.live, self.read_only), lambda _: self.after_attendance())
+        self.app.push_screen(AttendanceScreen(self.live), lambda _: self.after_attendance())
 
     def after_attendance(self) -> None:
         self.show_item()

@@ -20,7 +20,6 @@ from textual.widgets.option_list import Option
 
 from referent.danish import format_time
 from referent.live import LiveMeeting
-from referent.model import Comment, Remark
 from referent.review import ProblemKind, ReviewProblem, find_problems
 from referent.ui.base import ReferentScreen
 from referent.ui.dialogs.ask import AskScreen
@@ -61,10 +60,9 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         Binding("o", "reopen", "Reopen", id="review_reopen"),
     ]
 
-    def __init__(self, live: LiveMeeting, read_only: bool = False) -> None:
+    def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
-        self.read_only = read_only
         self.showing_changes = False
         self.problems: list[ReviewProblem] = []
 
@@ -80,8 +78,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if not self.read_only and not self.live.meeting.approved:
-            self.live.store.start_review(self.live.meeting_id)
+        self.live.start_review()
         self.refresh_review()
         self.query_one("#problems", OptionList).focus()
 
@@ -111,12 +108,10 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
 
     def changes_text(self) -> Text:
         """Every item the chair changed since the review began, as a word diff."""
-        snapshot = self.live.store.review_snapshot(self.live.meeting_id) or {}
+        snapshot = self.live.review_snapshot()
         text = Text()
-        for index, (item_id, item) in enumerate(
-            zip(self.live.item_ids, self.live.meeting.items, strict=True)
-        ):
-            before = snapshot.get(item_id, "")
+        for index, item in enumerate(self.live.meeting.items):
+            before = snapshot.get(index, "")
             if before == item.minutes:
                 continue
             text.append(f"\n{index + 1}. {item.title}\n", style="bold")
@@ -137,10 +132,8 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         if problem.kind in (ProblemKind.NO_ATTENDANCE, ProblemKind.UNMARKED):
             from referent.ui.screens.attendance import AttendanceScreen
 
-            self.app.push_screen(
-                AttendanceScreen(self.live, self.changes_locked()), lambda _: self.refresh_review()
-            )
-        elif problem.kind is ProblemKind.NOT_CLOSED and not self.changes_locked():
+            self.app.push_screen(AttendanceScreen(self.live), lambda _: self.refresh_review())
+        elif problem.kind is ProblemKind.NOT_CLOSED and not self.live.read_only:
             now = format_time(self.referent.now().time())
 
             def close(value: str | None) -> None:
@@ -154,9 +147,6 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             )
         elif problem.item is not None:
             self.dismiss(problem.item)
-
-    def changes_locked(self) -> bool:
-        return self.read_only or self.live.meeting.approved
 
     # --- the chair's actions -----------------------------------------------------------
 
@@ -186,30 +176,28 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.app.push_screen(AskScreen(title, fields), answered)
 
     def action_comment(self) -> None:
-        if self.read_only:
+        if self.live.open_elsewhere:
             return
 
         def add(index: int, answer: list[str]) -> None:
             if answer[0]:
-                at = self.referent.now().replace(microsecond=0)
-                comment = Comment(answer[0], who=self.live.meeting.chair, at=at)
-                self.live.store.add_comment(self.live.item_ids[index], comment)
+                self.live.add_comment(index, answer[0], who=self.live.meeting.chair)
                 self.refresh_review()
 
         self.ask_about_item(t("Comment"), [(t("Comment for the secretary"), "")], add)
 
     def action_remark(self) -> None:
-        if self.read_only:
+        if self.live.open_elsewhere:
             self.notify(t("Read-only: this meeting is open elsewhere."), severity="warning")
             return
-        if self.changes_locked():
+        if self.live.read_only:
             self.notify(t("The minutes are approved: reopen them first (o)."), severity="warning")
             return
 
         def add(index: int, answer: list[str]) -> None:
             who, text = answer
             if who and text:
-                self.live.store.add_remark(self.live.item_ids[index], Remark(who=who, text=text))
+                self.live.add_remark(index, who, text)
                 self.refresh_review()
 
         fields = [(t("Who"), ""), (t("Remark, word for word"), "")]
@@ -219,20 +207,20 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         from referent.ui.dialogs.history import HistoryScreen
 
         def show(index: int, _: list[str]) -> None:
-            screen = HistoryScreen(self.live, index, self.changes_locked())
+            screen = HistoryScreen(self.live, index)
             self.app.push_screen(screen, lambda _: self.refresh_review())
 
         self.ask_about_item(t("History"), [], show)
 
     def action_approve(self) -> None:
-        if self.read_only or self.live.meeting.approved:
+        if self.live.read_only:
             return
         to_fix = [p for p in self.problems if not p.is_reminder]
 
         def ask_name(anyway: bool) -> None:
             def approve(answer: list[str] | None) -> None:
                 if answer:
-                    self.live.store.approve(self.live.meeting_id, answer[0], with_problems=anyway)
+                    self.live.approve(answer[0], with_problems=anyway)
                     self.notify(t("Approved by {name}.", name=answer[0]))
                     self.refresh_review()
 
@@ -251,12 +239,12 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         )
 
     def action_reopen(self) -> None:
-        if self.read_only or not self.live.meeting.approved:
+        if self.live.open_elsewhere or not self.live.meeting.approved:
             return
 
         def reopen(answer: list[str] | None) -> None:
             if answer:
-                self.live.store.reopen(self.live.meeting_id, answer[0])
+                self.live.reopen(answer[0])
                 self.notify(t("Reopened for correction."))
                 self.refresh_review()
 
