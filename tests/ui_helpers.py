@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import FakeClock
+from textual.pilot import Pilot
 
 from referent.meetingfile.reader import load_meeting
 from referent.model import Meeting
@@ -83,3 +84,12 @@ def screen_text(app: ReferentApp) -> str:
 def notifications(app: ReferentApp) -> list[tuple[str, str]]:
     """(severity, message) of the notifications shown so far (and not yet expired)."""
     return [(n.severity, n.message) for n in app._notifications]
+
+
+async def saved(pilot: Pilot[None]) -> None:
+    """What the half-second autosave does, now: the tests never wait for the real clock."""
+    app = pilot.app
+    assert isinstance(app, ReferentApp)
+    await pilot.pause()  # what was sent (a paste, a key) is handled first
+    app.flush_all()
+    await pilot.pause()
