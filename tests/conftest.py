@@ -14,7 +14,10 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from referent.model import (
     ActionItem,
+    Approval,
     Attendance,
+    Comment,
+    Correction,
     Item,
     ItemStatus,
     Meeting,
@@ -22,6 +25,7 @@ from referent.model import (
     Outcome,
     Participant,
     Recommendation,
+    Remark,
 )
 from referent.store import Store
 
@@ -97,7 +101,8 @@ def write_file(tmp_path: Path) -> Callable[..., Path]:
 
 @pytest.fixture
 def full_meeting() -> Meeting:
-    """A meeting with every field of every part set to something other than its default."""
+    """A meeting with every field of every part set to something other than its default
+    (a test checks that it really is every field)."""
     return Meeting(
         title="2. møde på Politisk Niveau – Sundhedsklynge Midt",
         date=date(2023, 3, 13),
@@ -171,6 +176,17 @@ def full_meeting() -> Meeting:
                     ),
                     ActionItem(what="Udsend handleplanen"),
                 ],
+                remarks=[Remark(who="Ole Stavad", text="Jeg tager forbehold for finansieringen.")],
+                comments=[
+                    Comment(
+                        "Tjek beløbet i punkt b",
+                        who="Jes Lunde",
+                        at=datetime(2023, 3, 13, 16, 40, tzinfo=UTC),
+                    )
+                ],
+                corrections=[
+                    Correction(datetime(2023, 3, 14, 9, 15, tzinfo=UTC), "Navnet var stavet forkert")
+                ],
             ),
             Item(
                 title="Lukket punkt: Personalesag",
@@ -183,5 +199,15 @@ def full_meeting() -> Meeting:
                 status=ItemStatus.WITHDRAWN,
                 recommendation=Recommendation(points=["x"], outcomes=[Outcome.REJECTED]),
             ),
+        ],
+        approvals=[
+            Approval(
+                "Jes Lunde",
+                datetime(2023, 3, 13, 16, 45, tzinfo=UTC),
+                with_problems=True,
+                reopened_at=datetime(2023, 3, 14, 9, 0, tzinfo=UTC),
+                reopen_reason="Navnet var stavet forkert",
+            ),
+            Approval("Jes Lunde", datetime(2023, 3, 14, 10, 0, tzinfo=UTC)),
         ],
     )

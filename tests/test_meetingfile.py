@@ -120,6 +120,19 @@ due = "næste møde"
 [[items.actions]]
 what = "Udsend handleplanen"
 
+[[items.remarks]]
+who = "Ole Stavad"
+text = "Jeg tager forbehold for finansieringen."
+
+[[items.comments]]
+text = "Tjek beløbet i punkt b"
+who = "Jes Lunde"
+at = 2023-03-13T16:40:00+00:00
+
+[[items.corrections]]
+at = 2023-03-14T09:15:00Z
+reason = "Navnet var stavet forkert"
+
 [[items]]
 title = "Lukket punkt: Personalesag"
 closed = true
@@ -132,6 +145,17 @@ title = "Eventuelt"
 recommendation = ["x"]
 outcomes = ["rejected"]
 status = "withdrawn"
+
+[[approvals]]
+by = "Jes Lunde"
+at = 2023-03-13T16:45:00+00:00
+with_problems = true
+reopened_at = 2023-03-14T09:00:00+00:00
+reopen_reason = "Navnet var stavet forkert"
+
+[[approvals]]
+by = "Jes Lunde"
+at = 2023-03-14T10:00:00+00:00
 '''
 
 

@@ -37,6 +37,10 @@ def test_full_meeting_round_trips(full_meeting: Meeting) -> None:
     assert round_trip(full_meeting) == full_meeting
 
 
+def test_the_full_meeting_sets_every_field_of_every_part(full_meeting: Meeting) -> None:
+    assert generate.every_field_set(full_meeting) == generate.all_fields()
+
+
 def test_full_meeting_file_reads_like_the_documentation(full_meeting: Meeting) -> None:
     text = dump_meeting(full_meeting)
     assert text.splitlines()[:2] == HEADER
