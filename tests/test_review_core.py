@@ -529,7 +529,7 @@ def bring_to(store: Store, clock: FakeClock, meeting_id: int, state: str) -> Non
             store.approve(meeting_id, "Jes Lunde")
 
 
-def one_item(title: str = "Dagsorden") -> Meeting:  # noqa: D103
+def one_item(title: str = "Dagsorden") -> Meeting:
     return Meeting(title=title, date=date(2023, 3, 13), items=[Item("A")])
 
 
