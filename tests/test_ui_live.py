@@ -312,7 +312,9 @@ async def test_postpone_withdraw_and_reopen(case: Case) -> None:
         assert case.stored().items[1].status is ItemStatus.POSTPONED
         assert "postponed" in screen_text(app)
         await pilot.press("f8", "r")  # "reopen" is offered for a postponed item
-        assert case.stored().items[1].status is ItemStatus.TAKEN
+        assert case.stored().items[1].status is ItemStatus.PENDING  # looked at, never worked on
+        await pilot.press(*"y", "f8", "p", "f8", "r")
+        assert case.stored().items[1].status is ItemStatus.TAKEN  # typed in: taken up
         await pilot.press("ctrl+down", "f8", "w")
         assert case.stored().items[2].status is ItemStatus.WITHDRAWN
         assert "withdrawn" in screen_text(app)

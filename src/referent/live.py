@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 
 from referent.model import (
@@ -61,6 +61,11 @@ class LiveMeeting:
         self._refresh_ids()
         item_id, self.cursor = store.resume_point(meeting_id)
         self.current = self.item_ids.index(item_id) if item_id in self.item_ids else 0
+        self._spent: dict[int, timedelta] = {}
+        """Time the meeting spent on each item in this session, by item id."""
+        self._working_since: datetime | None = None
+        """When the meeting began working on the current item (None: it is not)."""
+        self._start_working()
 
     @property
     def read_only_reason(self) -> ReadOnly | None:
@@ -110,9 +115,15 @@ class LiveMeeting:
     # --- moving through the agenda ----------------------------------------------------
 
     def go_to(self, index: int, cursor: str = "") -> None:
-        """Make item ``index`` current; remembered so reopening resumes here."""
+        """Make item ``index`` current; remembered so reopening resumes here.
+
+        Looking is not taking up: an item is taken up when the meeting works on it (minutes,
+        an outcome, a conflict, an action item: ``take_up``), or when the screen has shown
+        it for a while (``TAKE_UP_AFTER``, the screen's timer)."""
         index = max(0, min(len(self.item_ids) - 1, index))
+        self._stop_working()
         self.current = index
+        self._start_working()
         self.cursor = cursor
         if not self.open_elsewhere:
             self.store.update_meeting(
@@ -147,9 +158,40 @@ class LiveMeeting:
         """Record the actual end of the meeting: now, or ``at`` when it is recorded later
         (again if it is closed a second time)."""
         self.start_meeting()
+        self._stop_working()
         end = at or self._now()
         self.store.update_meeting(self.meeting_id, actual_end=end)
         self.meeting.actual_end = end
+
+    def suggested_end(self) -> time:
+        """A sensible end when it is recorded afterwards (a review the next morning): the
+        planned end of the last item taken up, else the meeting's planned end, else now."""
+        taken = [item for item in self.meeting.items if item.actual_start is not None]
+        if taken and taken[-1].end:
+            return taken[-1].end
+        return self.meeting.end or self._now()
+
+    # --- the time spent on an item -----------------------------------------------------
+
+    def _start_working(self) -> None:
+        """The current item is worked on from now if the meeting runs and it was taken up."""
+        item = self.meeting.items[self.current] if self.meeting.items else None
+        running = self.started and not self.closed
+        self._working_since = self.clock() if running and item and item.actual_start else None
+
+    def _stop_working(self) -> None:
+        if self._working_since is not None and self.item_ids:
+            item_id = self.item_ids[self.current]
+            self._spent[item_id] = self._spent.get(item_id, timedelta()) + self.clock() - self._working_since
+        self._working_since = None
+
+    def time_spent(self, index: int) -> timedelta | None:
+        """How long the meeting has worked on item ``index`` in this session (None: not at all)."""
+        item_id = self.item_ids[index]
+        spent = self._spent.get(item_id)
+        if index == self.current and self._working_since is not None:
+            spent = (spent or timedelta()) + self.clock() - self._working_since
+        return spent
 
     def take_up(self, index: int) -> None:
         """The meeting is dealing with item ``index``: record its start and mark it taken.
@@ -160,6 +202,8 @@ class LiveMeeting:
         item = self.meeting.items[index]
         if not self.started or item.actual_start is not None:
             return
+        if index == self.current and not self.closed:
+            self._working_since = self.clock()
         changes: dict[str, object] = {}
         if not self.closed:
             item.actual_start = self._now()
@@ -215,12 +259,40 @@ class LiveMeeting:
             conflicts.append(name)
         else:
             conflicts.remove(name)
-        self.store.update_item(self.item_ids[index], conflicts=conflicts)
+        with self.store.transaction():
+            self.store.update_item(self.item_ids[index], conflicts=conflicts)
+            self.take_up(index)
         return marked
 
     def add_action(self, index: int, action: ActionItem) -> None:
-        self.store.add_action(self.item_ids[index], action)
+        with self.store.transaction():
+            self.store.add_action(self.item_ids[index], action)
+            self.take_up(index)
         self.meeting.items[index].actions.append(action)
+
+    def update_action(self, index: int, position: int, action: ActionItem) -> None:
+        """Change the ``position``-th action item of item ``index`` (its what, who or due date)."""
+        self.store.replace_row("actions", self.item_ids[index], position, action)
+        self.meeting.items[index].actions[position] = action
+
+    def delete_action(self, index: int, position: int) -> None:
+        self.store.delete_row("actions", self.item_ids[index], position)
+        del self.meeting.items[index].actions[position]
+
+    def set_comment_done(self, index: int, position: int, done: bool = True) -> None:
+        """The secretary has dealt with the chair's comment (or takes it up again)."""
+        comment = replace(self.meeting.items[index].comments[position], done=done)
+        self.store.replace_row("comments", self.item_ids[index], position, comment)
+        self.meeting.items[index].comments[position] = comment
+
+    def open_comments(self) -> list[tuple[int, int, Comment]]:
+        """The chair's comments not yet marked done: (item index, position, comment)."""
+        return [
+            (index, position, comment)
+            for index, item in enumerate(self.meeting.items)
+            for position, comment in enumerate(item.comments)
+            if not comment.done
+        ]
 
     # --- changing the agenda ----------------------------------------------------------
 

@@ -158,6 +158,8 @@ class Comment:
     text: str
     who: str = declare("")
     at: datetime | None = declare(None)
+    done: bool = declare(False)
+    """The secretary has dealt with it; until then the review lists it."""
 
 
 @dataclass

@@ -23,6 +23,7 @@ class ProblemKind(StrEnum):
     ACTION_INCOMPLETE = "action_incomplete"  # a follow-up without owner or date
     NOT_CLOSED = "not_closed"  # the meeting's end was never recorded
     CLOSED_ITEM = "closed_item"  # a reminder: left out of the public version
+    COMMENT = "comment"  # the chair's comment, until the secretary marks it done
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ def find_problems(meeting: Meeting) -> list[ReviewProblem]:
         for action in item.actions:
             if not action.who.strip() or not action.due.strip():
                 problems.append(ReviewProblem(ProblemKind.ACTION_INCOMPLETE, index, action.what))
+        problems += [ReviewProblem(ProblemKind.COMMENT, index, c.text) for c in item.comments if not c.done]
         if item.closed:
             problems.append(ReviewProblem(ProblemKind.CLOSED_ITEM, index))
     if meeting.actual_start and not meeting.actual_end:

@@ -214,6 +214,30 @@ class MeetingRecords(StoreBase):
         """Add the chair's comment for the secretary; allowed on approved minutes (never exported)."""
         return self._add_child("comments", item_id, comment, while_approved=True)
 
+    def replace_row(self, table: str, item_id: int, index: int, row: Any) -> None:
+        """Put ``row`` in place of the item's ``index``-th row of ``table`` (an action item
+        edited, a comment marked done); a comment may change on approved minutes."""
+        meeting_id = self._row("items", item_id)["meeting_id"]
+        with self._writing(meeting_id, while_approved=table == "comments"):
+            self.db.update(table, self._child_id(table, item_id, index), to_row(row))
+            if table != "comments":
+                self._record_correction(meeting_id, item_id)
+
+    def delete_row(self, table: str, item_id: int, index: int) -> None:
+        """Remove the item's ``index``-th row of ``table`` (an action item entered by mistake)."""
+        meeting_id = self._row("items", item_id)["meeting_id"]
+        with self._writing(meeting_id):
+            self.db.execute(f"DELETE FROM [{table}] WHERE id = ?", [self._child_id(table, item_id, index)])
+            self._record_correction(meeting_id, item_id)
+
+    def _child_id(self, table: str, item_id: int, index: int) -> int:
+        found = self.db.value(
+            f"SELECT id FROM [{table}] WHERE item_id = ? ORDER BY position LIMIT 1 OFFSET ?", [item_id, index]
+        )
+        if found is None:
+            raise LookupError(f"item {item_id} has no {table[:-1]} number {index + 1}")
+        return int(found)
+
     def _add_child(self, table: str, item_id: int, row: Any, while_approved: bool = False) -> int:
         meeting_id = self._row("items", item_id)["meeting_id"]
         with self._writing(meeting_id, while_approved=while_approved):

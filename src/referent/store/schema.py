@@ -163,7 +163,12 @@ def utc_stamp(text: str) -> str:
     return moment.astimezone(UTC).isoformat(timespec="milliseconds")
 
 
-MIGRATIONS = (m001_initial, m002_review_and_approval, m003_one_time_convention)
+def m004_comments_done(db: Database) -> None:
+    """The secretary marks each of the chair's comments done."""
+    db.table("comments").add_column("done", int, not_null_default=0)
+
+
+MIGRATIONS = (m001_initial, m002_review_and_approval, m003_one_time_convention, m004_comments_done)
 """In the order they run; each runs once per database."""
 
 

@@ -64,7 +64,10 @@ DANISH: dict[str, str] = {
     "Withdraw item": "Træk punkt",
     "Reopen item": "Genoptag punkt",
     "Cancel": "Annuller",
-    "This wording is the current one already: nothing to restore.": "Denne formulering er allerede den gældende: der er intet at gendanne.",
+    "Item {number}: the chair's comment: {detail}": "Punkt {number}: mødelederens kommentar: {detail}",
+    "This wording is the current one already: nothing to restore.": (
+        "Denne formulering er allerede den gældende: der er intet at gendanne."
+    ),
     # labels
     "Recommendation": "Indstilling",
     "Minutes": "Referat",

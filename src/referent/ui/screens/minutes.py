@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 
 from referent.danish import format_time
@@ -31,6 +32,8 @@ from referent.ui.widgets.item import ItemHeader, RecommendationView
 from referent.ui.widgets.status import StatusLine
 
 AUTOSAVE_SECONDS = 0.5
+TAKE_UP_AFTER = 60.0
+"""Seconds an item stays on screen during the meeting before it counts as taken up."""
 CHANGING_ACTIONS = {"approve_all", "add_action", "item_menu", "phrase", "phrases", "save_now"}
 CASE_SIZES = ("case-hidden", "case-normal", "case-tall")
 
@@ -106,6 +109,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
+        self._take_up_timer: Timer | None = None
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
@@ -171,13 +175,18 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def enter_item(self, index: int, cursor: str = "", take_up: bool = True) -> None:
         """Save the item being left, show item ``index`` and put the cursor in its text.
 
-        Moving to an item during the meeting takes it up; looking at one from the review, or
-        after the meeting was closed, does not (``take_up=False``).
+        Looking is not taking up: during the meeting an item is taken up when it is worked on,
+        or when it stays on screen for ``TAKE_UP_AFTER`` seconds; looking at one from the
+        review, or after the meeting was closed, never takes it up (``take_up=False``).
         """
         self.flush()  # also remembers the cursor in the item being left
         self.live.go_to(index, cursor)
+        if self._take_up_timer is not None:
+            self._take_up_timer.stop()
+            self._take_up_timer = None
         if take_up and self.live.started and not self.live.closed and not self.read_only:
-            self.live.take_up(self.live.current)
+            item = self.live.current
+            self._take_up_timer = self.set_timer(TAKE_UP_AFTER, lambda: self.taken_up_by_staying(item))
         index = self.live.current
         self.editing_item = index
         editor = self.editor
@@ -187,6 +196,12 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         editor.scroll_cursor_visible()
         self.show_item()
         editor.focus()
+
+    def taken_up_by_staying(self, index: int) -> None:
+        if index == self.live.current and not self.read_only:
+            self.live.take_up(index)
+            self.refresh_agenda()
+            self.show_item()
 
     def show_item(self) -> None:
         meeting, index = self.live.meeting, self.live.current

@@ -36,6 +36,7 @@ PROBLEM_TEXTS = {
     ProblemKind.ACTION_INCOMPLETE: "Item {number}: action item without owner or date: {detail}",
     ProblemKind.NOT_CLOSED: "The meeting's end was not recorded",
     ProblemKind.CLOSED_ITEM: "Item {number} is closed: left out of the public version",
+    ProblemKind.COMMENT: "Item {number}: the chair's comment: {detail}",
 }
 
 

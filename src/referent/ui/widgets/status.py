@@ -43,9 +43,11 @@ class StatusLine(Static):
     def _item_clock(live: LiveMeeting, now: datetime) -> Text:
         item = live.item
         label = f"{t('Item')} {live.current + 1}:"
-        if not live.started or live.closed or item.actual_start is None:
-            return Text(label, style="dim")  # no clock before the meeting, or after it
-        spent = now - datetime.combine(now.date(), item.actual_start, now.tzinfo)
+        spent = live.time_spent(live.current)
+        if not live.started or live.closed or spent is None:
+            return Text(
+                label, style="dim"
+            )  # no clock before the meeting, after it, or before the item is taken up
         if item.start and item.end:
             planned = datetime.combine(now.date(), item.end) - datetime.combine(now.date(), item.start)
             text = Text(f"{label} {_duration(spent)}/{_duration(planned)}")
