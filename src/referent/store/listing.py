@@ -39,6 +39,8 @@ class MeetingSummary:
     status: MeetingStatus
     updated_at: datetime | None
     source_path: str
+    copy_of: int | None = None
+    """The meeting this one is a copy of (``referent import --copy``), else None."""
 
 
 def _status(row: dict[str, Any]) -> MeetingStatus:
@@ -59,7 +61,7 @@ class Listing(StoreBase):
         """Every meeting (or just ``meeting_id``), most recently changed first."""
         where = "" if meeting_id is None else "WHERE m.id = ?"
         rows = self.db.query(
-            """SELECT m.id, m.date, m.title, m.updated_at, m.source_path, m.review_started_at,
+            """SELECT m.id, m.date, m.title, m.updated_at, m.source_path, m.review_started_at, m.copy_of,
                  EXISTS(SELECT 1 FROM items i
                         WHERE i.meeting_id = m.id AND (i.minutes != '' OR i.status != 'pending'))
                  OR EXISTS(SELECT 1 FROM participants p
@@ -81,6 +83,7 @@ class Listing(StoreBase):
                 status=_status(row),
                 updated_at=moment(row["updated_at"]) if row["updated_at"] else None,
                 source_path=row["source_path"] or "",
+                copy_of=row["copy_of"],
             )
             for row in rows
         ]

@@ -168,7 +168,19 @@ def m004_comments_done(db: Database) -> None:
     db.table("comments").add_column("done", int, not_null_default=0)
 
 
-MIGRATIONS = (m001_initial, m002_review_and_approval, m003_one_time_convention, m004_comments_done)
+def m005_copies(db: Database) -> None:
+    """A file has one draft; a second, independent copy is made only when asked for and is
+    named as a copy wherever it is listed."""
+    db.table("meetings").add_column("copy_of", int)
+
+
+MIGRATIONS = (
+    m001_initial,
+    m002_review_and_approval,
+    m003_one_time_convention,
+    m004_comments_done,
+    m005_copies,
+)
 """In the order they run; each runs once per database."""
 
 
