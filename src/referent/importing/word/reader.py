@@ -1,0 +1,405 @@
+"""Put a Word agenda together as a ``Meeting``: header, items, and a warning for every loose end."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, time
+
+from referent.danish import format_date
+from referent.importing.word.danishtext import (
+    When,
+    choose_year,
+    item_number,
+    normalize,
+    parse_when,
+    split_title,
+    years_in,
+)
+from referent.importing.word.document import Block, Para, WordDocument, load
+from referent.importing.word.header import Header, label_of, read_header, strip_kind
+from referent.importing.word.items import Layout, find_items
+from referent.importing.word.markdown import to_markdown
+from referent.importing.word.sections import ItemParts, read_sections
+from referent.model import Item, Meeting, Numbering, Recommendation
+from referent.problems import MeetingFileError, Problem
+
+MAX_XML_BYTES = 40 * 1024 * 1024
+"""The unpacked text of a document (word/document.xml) is read up to this size: a 400-page
+agenda is about 10 MB; beyond that it is a mistake or a zip bomb, not an agenda."""
+_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
+_OTHER_ZIPS = {
+    "xl/workbook.xml": "an Excel workbook",
+    "ppt/presentation.xml": "a PowerPoint presentation",
+    "content.xml": "an OpenDocument file (LibreOffice)",
+}
+_SIGN_OFF = re.compile(
+    r"^(?:med venlig hilsen|venlig hilsen|mvh\b|underskrift|referatet er godkendt|"
+    r"dato og underskrift|sign(?:ed|atur))",
+    re.IGNORECASE,
+)
+_CLOSED_TITLE = re.compile(r"\s*\((?:lukket(?: punkt)?|closed)\)\s*$", re.IGNORECASE)
+_INTRO = re.compile(r"^Det indstilles,? at\s*(?P<body>.*?)\s*:$", re.IGNORECASE)
+
+
+@dataclass
+class WordAgenda:
+    """The meeting a Word agenda describes, and what the reader could not place in it."""
+
+    meeting: Meeting
+    warnings: list[Problem]
+
+
+def parse_word_agenda(data: bytes, name: str, stem: str = "", today: date | None = None) -> WordAgenda:
+    """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort."""
+    check_package(data, name)
+    try:
+        document = load(data)
+    except MeetingFileError:
+        raise
+    except Exception as error:  # python-docx, lxml, zipfile: a damaged or strange package
+        raise MeetingFileError(
+            name, [Problem(None, f"cannot be read as a Word document (it may be damaged): {error}")]
+        ) from None
+    return _Assembler(document, name, stem, today or date.today()).build()
+
+
+def check_package(data: bytes, name: str) -> None:
+    """A zip that holds a Word document of a sane size, or a ``MeetingFileError`` saying what it is."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        infos = {info.filename: info for info in archive.infolist()}
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise MeetingFileError(
+            name,
+            [Problem(None, "the file is damaged: it is not a complete .docx (try saving it again in Word)")],
+        ) from None
+    if "word/document.xml" not in names:
+        kind = next((what for part, what in _OTHER_ZIPS.items() if part in names), "a zip archive")
+        raise MeetingFileError(
+            name, [Problem(None, f"this is {kind}, not a Word document; save the agenda as .docx in Word")]
+        )
+    unpacked = sum(infos[part].file_size for part in _PARTS if part in infos)
+    if unpacked > MAX_XML_BYTES:
+        raise MeetingFileError(
+            name,
+            [
+                Problem(
+                    None,
+                    f"the document's text is {unpacked / 1024 / 1024:.0f} MB unpacked; referent reads "
+                    f"Word agendas up to {MAX_XML_BYTES // 1024 // 1024} MB of text",
+                )
+            ],
+        )
+    try:
+        bad = archive.testzip()
+    except Exception:
+        bad = "?"
+    if bad is not None:
+        raise MeetingFileError(
+            name,
+            [Problem(None, f"the file is damaged (part {bad} cannot be unpacked); save it again in Word")],
+        )
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    text = normalize(text)
+    return f'"{text[: limit - 1]}…"' if len(text) > limit else f'"{text}"'
+
+
+class _Assembler:
+    def __init__(self, document: WordDocument, name: str, stem: str, today: date) -> None:
+        self.document = document
+        self.name = name
+        self.stem = stem
+        self.today = today
+        self.warnings: list[Problem] = []
+        self.next_meeting = ""
+        self.actual_end: time | None = None
+
+    def warn(self, message: str, paragraph: int | None = None) -> None:
+        self.warnings.append(Problem(None, message, paragraph))
+
+    def fail(self, message: str) -> MeetingFileError:
+        return MeetingFileError(self.name, [Problem(None, message)])
+
+    def build(self) -> WordAgenda:
+        blocks = [b for b in self.document.blocks if not _is_contents(b)]
+        if not any(_has_text(b) for b in blocks):
+            raise self.fail("the document is empty")
+        layout = find_items(blocks)
+        if layout is None:
+            raise self.fail(
+                "no agenda items were found; write each item as a numbered heading or bold line, "
+                "e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
+            )
+        first = layout.headings[0].position
+        header = read_header(blocks[:first])
+        titles = [split_title(h.text)[0] for h in layout.headings]
+        title = self.title(header)
+        day, start, end = self.when(header, title)
+        items, parts_list = self.items(blocks, layout, header)
+        loose = [p for p in header.unplaced if not _repeats_a_title(p, titles)]
+        if loose:
+            for para in loose:
+                self.warn(f"text before the first item was not placed: {_quote(para.text)} "
+                          "(kept in item 1's case text)", para.index)  # fmt: skip
+            items[0].case = _join(to_markdown(loose, layout.level), items[0].case)
+        body = self.body(parts_list, header, title)
+        for item in items:
+            if item.recommendation.intro == f"Det indstilles, at {body}:":
+                item.recommendation.intro = ""
+        meeting = Meeting(
+            title=title,
+            date=day,
+            body=body,
+            start=start,
+            end=end,
+            location=header.location,
+            chair=header.chair,
+            secretary=header.secretary,
+            next_meeting=header.next_meeting or self.next_meeting,
+            actual_start=header.actual_start,
+            actual_end=header.actual_end or self.actual_end,
+            participants=header.participants,
+            guests=header.guests,
+            items=items,
+        )
+        self.warnings.sort(key=lambda p: p.paragraph or 0)
+        return WordAgenda(meeting, self.warnings)
+
+    # -- header ---------------------------------------------------------------------------
+    def title(self, header: Header) -> str:
+        candidates = sorted(header.title_candidates, key=lambda p: (not p.title, not p.heading, p.index))
+        if header.title:
+            header.unplaced[:0] = candidates
+            return header.title
+        if candidates:
+            chosen = candidates[0]
+            header.unplaced[:0] = [p for p in header.title_candidates if p is not chosen]
+            return strip_kind(chosen.text) or normalize(chosen.text)
+        fallback, source = normalize(self.document.title), "the document's properties"
+        if not fallback:
+            fallback, source = normalize(self.stem) or "Dagsorden", "the file name"
+        self.warn(f'no meeting title (a "Møde:" line) was found; took "{fallback}" from {source}')
+        return fallback
+
+    def when(self, header: Header, title: str) -> tuple[date, time | None, time | None]:
+        values = list(header.when)
+        if not any(w.has_date for w, _, _ in values):  # a plain date line in the header
+            for para in list(header.unplaced):
+                found = parse_when(para.text)
+                if found.has_date and len(normalize(para.text)) < 80:
+                    values.append((found, normalize(para.text), para.index))
+                    header.unplaced.remove(para)
+                    break
+        dated: tuple[When, str, int | None] | None = next(
+            ((w, t, i) for w, t, i in values if w.has_date), None
+        )
+        timed = next((w for w, _, _ in values if w.start is not None), None)
+        start, end = (timed.start, timed.end) if timed else (None, None)
+        if dated is None and (in_title := parse_when(title)).has_date:
+            dated = (in_title, title, None)
+        if dated is None:
+            return self.fallback_date(), start, end
+        when, text, index = dated
+        year = when.year or self.year_for(when, text, index)
+        day = when.on(year)
+        if day is None:
+            self.warn(f"{_quote(text)} is not a date in the calendar; took today's date instead", index)
+            return self.today, start, end
+        return day, start, end
+
+    def year_for(self, when: When, text: str, index: int | None) -> int:
+        """A year for ``Fredag d. 9. december``: from the document's other dates or its properties."""
+        written = Counter(years_in(" ".join(p.text for p in _paragraphs(self.document.blocks))))
+        candidates = [year for year, _ in written.most_common()]
+        for moment in (self.document.created, self.document.modified):
+            if moment is not None:
+                candidates.append(moment.year)
+        candidates += [int(y) for y in re.findall(r"(?<!\d)(20\d\d)(?!\d)", self.stem)]
+        year = choose_year(when, candidates)
+        if year is None:
+            year = choose_year(when, [self.today.year]) or self.today.year
+            self.warn(
+                f"the date {_quote(text)} has no year and none was found in the document; took {year}", index
+            )
+        return year
+
+    def fallback_date(self) -> date:
+        iso = re.search(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", self.stem)
+        if iso:
+            try:
+                day = date(int(iso[1]), int(iso[2]), int(iso[3]))
+            except ValueError:
+                day = None
+            if day is not None:
+                self.warn(
+                    f"no meeting date was found in the document; took {format_date(day)} from the file name"
+                )
+                return day
+        created = self.document.created
+        if created is not None:
+            day = created.date()
+            self.warn(
+                f"no meeting date was found in the document; took {format_date(day)}, when it was created"
+            )
+            return day
+        self.warn(f"no meeting date was found in the document; took today, {format_date(self.today)}")
+        return self.today
+
+    # -- items ----------------------------------------------------------------------------
+    def items(
+        self, blocks: list[Block], layout: Layout, header: Header
+    ) -> tuple[list[Item], list[ItemParts]]:
+        items: list[Item] = []
+        parts_list: list[ItemParts] = []
+        headings = layout.headings
+        previous: int | None = None
+        for index, heading in enumerate(headings):
+            stop = headings[index + 1].position if index + 1 < len(headings) else len(blocks)
+            own = blocks[heading.position + 1 : stop]
+            after: list[Block] = []
+            if index + 1 == len(headings):
+                own, after = self.closing(own)
+            parts = read_sections(own)
+            item = self.item(heading.text, parts, layout, index + 1, heading.para.index)
+            for block in after:
+                first = block if isinstance(block, Para) else next(iter(block.paragraphs()), None)
+                text = first.text if first is not None else ""
+                self.warn(f"text after the last item was not placed: {_quote(text)} "
+                          f"(kept in item {index + 1}'s case text)", block.index)  # fmt: skip
+            if after:
+                item.case = _join(item.case, to_markdown(after, layout.level))
+            if heading.number is not None and previous is not None and heading.number != previous + 1:
+                self.warn(
+                    f"item numbers go from {previous} to {heading.number}; "
+                    f"referent numbers the items 1 to {len(headings)} in their order",
+                    heading.para.index,
+                )
+            previous = heading.number if heading.number is not None else previous
+            items.append(item)
+            parts_list.append(parts)
+        return items, parts_list
+
+    def item(self, text: str, parts: ItemParts, layout: Layout, number: int, index: int) -> Item:
+        title, start, end, presenter = split_title(text)
+        closed = parts.closed
+        if _CLOSED_TITLE.search(title):
+            title, closed = _CLOSED_TITLE.sub("", title), True
+        if title.lower().startswith(("lukket punkt", "lukket:")):
+            closed = True
+        if not title:
+            title = f"Punkt {number}"
+            self.warn(f"item {number} has no title; called it {title!r}", index)
+        for where_index, where, moved in parts.moved:
+            label = "recommendation" if where == "recommendation" else "attachments"
+            self.warn(f"text after item {number}'s {label} was put into its case text: {_quote(moved)}",
+                      where_index)  # fmt: skip
+        return Item(
+            title=title,
+            start=start or parts.start,
+            end=end if start else parts.end,
+            presenter=presenter or parts.presenter,
+            case=to_markdown(parts.case, layout.level),
+            recommendation=Recommendation(
+                points=parts.points,
+                intro=parts.intro,
+                numbering=Numbering.LETTERS if parts.letters else Numbering.NUMBERS,
+                short=parts.short,
+                outcomes=[None] * len(parts.points),
+            ),
+            attachments=parts.attachments,
+            closed=closed,
+            minutes=to_markdown(parts.minutes, layout.level),
+        )
+
+    def closing(self, blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+        """The last item's own blocks, and what follows its end (``Næste møde: …``, a signature).
+
+        ``Næste møde`` and ``Mødet afsluttet`` lines are read into the meeting; the rest of
+        what follows is returned to be kept and warned about.
+        """
+        end = next((i for i, b in enumerate(blocks) if self.ends_item(b)), None)
+        if end is None:
+            return blocks, []
+        loose: list[Block] = []
+        waiting = ""  # a label on a line of its own: its value is the next line
+        for block in blocks[end:]:
+            if not _has_text(block):
+                continue
+            if isinstance(block, Para):
+                text = normalize(block.text)
+                label = label_of(text) if len(text) < 150 else None
+                if waiting and label is None and self.closing_value(waiting, text):
+                    waiting = ""
+                    continue
+                waiting = ""
+                if label is not None and label[0] in ("next", "ended"):
+                    if not label[1]:
+                        waiting = label[0]
+                        continue
+                    if self.closing_value(label[0], label[1]):
+                        continue
+            loose.append(block)
+        return blocks[:end], loose
+
+    def ends_item(self, block: Block) -> bool:
+        if not isinstance(block, Para) or block.listing is not None:
+            return False
+        text = normalize(block.text)
+        label = label_of(text) if len(text) < 150 else None
+        if label is not None and label[0] in ("next", "ended"):
+            return bool(label[1] or block.bold or block.heading)
+        return bool(_SIGN_OFF.match(text))
+
+    def closing_value(self, field: str, value: str) -> bool:
+        if field == "next":
+            self.next_meeting = value
+            return True
+        moment = parse_when(value).start
+        if moment is None:
+            return False
+        self.actual_end = moment
+        return True
+
+    def body(self, parts_list: list[ItemParts], header: Header, title: str) -> str:
+        """Whom the recommendations address: the ``X`` of the most used ``Det indstilles, at X:``."""
+        found = Counter(m["body"] for p in parts_list if (m := _INTRO.match(p.intro)))
+        if found:
+            return found.most_common(1)[0][0]
+        return header.body or title
+
+
+def _paragraphs(blocks: list[Block]) -> list[Para]:
+    out: list[Para] = []
+    for block in blocks:
+        out.extend([block] if isinstance(block, Para) else block.paragraphs())
+    return out
+
+
+def _has_text(block: Block) -> bool:
+    if isinstance(block, Para):
+        return bool(block.text.strip())
+    return any(p.text.strip() for p in block.paragraphs())
+
+
+def _is_contents(block: Block) -> bool:
+    """A paragraph of Word's generated table of contents (styles ``toc 1`` …)."""
+    return isinstance(block, Para) and block.style.lower().startswith(("toc ", "indholdsfortegnelse"))
+
+
+def _repeats_a_title(para: Para, titles: list[str]) -> bool:
+    """A line of the agenda's overview at the top (``2. Handleplan … kl. 14.35``): said again below."""
+    text = normalize(para.text)
+    title = split_title(item_number(text)[1])[0].casefold()
+    return bool(title) and title in {t.casefold() for t in titles}
+
+
+def _join(first: str, second: str) -> str:
+    parts = [p.strip("\n") for p in (first, second) if p.strip()]
+    return "\n\n".join(parts) + "\n" if parts else ""
