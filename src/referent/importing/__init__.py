@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from referent.danish import format_time
-from referent.importing.sniff import MAX_FILE_BYTES, WORD_SUFFIXES, file_kind, read_regular_file, refusal
+from referent.importing.sniff import (
+    MAX_FILE_BYTES,
+    NOT_WORD,
+    WORD_SUFFIXES,
+    file_kind,
+    read_regular_file,
+    refusal,
+)
 from referent.model import Attendance, Meeting
 from referent.problems import MeetingFileError, Problem
 
@@ -56,10 +63,7 @@ def read_source(path: Path) -> Source:
         agenda = parse_word_agenda(data, name, path.stem)
         return Source(agenda.meeting, digest, "docx", agenda.warnings)
     if path.suffix.lower() in WORD_SUFFIXES:
-        raise MeetingFileError(
-            name,
-            [Problem(None, "is not a Word document inside (damaged, or renamed?); save it again in Word")],
-        )
+        raise MeetingFileError(name, [Problem(None, NOT_WORD)])
     from referent.meetingfile.reader import decode_source, parse_meeting
 
     meeting = parse_meeting(decode_source(name, data), name)

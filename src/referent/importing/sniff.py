@@ -19,6 +19,9 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 WORD_SUFFIXES = (".docx", ".docm", ".dotx", ".dotm")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS = "open it in Word and save it as .docx (File → Save As → Word Document) first"
+NOT_WORD = (
+    "is not a Word document (.docx) inside: damaged, or another kind of file renamed; save it again in Word"
+)
 
 
 def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:

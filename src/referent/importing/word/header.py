@@ -55,7 +55,17 @@ KIND_WORDS = {"dagsorden", "referat", "mødereferat", "beslutningsreferat", "dag
               "indholdsfortegnelse", "udkast", "agenda", "minutes", "indhold"}  # fmt: skip
 """A document's own kind, printed at its top: recognised and left out."""
 _LISTS = {"participants", "absent", "guests"}
-_SPACE_LABELS = {"when", "when_where", "location", "chair", "secretary", "absent", "participants", "guests"}
+_SPACE_LABELS = {
+    "title",
+    "when",
+    "when_where",
+    "location",
+    "chair",
+    "secretary",
+    "absent",
+    "participants",
+    "guests",
+}
 _NOBODY = {"ingen", "-", "–", "—", "ingen afbud", "none", "intet"}
 _KIND_PREFIX = re.compile(r"^(?:dagsorden|referat)\s*(?:[:–—-]|\s(?:for|til|fra)\b)\s*", re.IGNORECASE)
 
@@ -99,6 +109,8 @@ def label_of(text: str) -> tuple[str, str] | None:
                 when = parse_when(value)
                 if not (when.has_date or when.start):
                     continue
+            elif field_name == "title" and not value[:1].isupper() and not value[:1].isdigit():
+                continue  # "Møde i Direktørforum" is a title, not the label Møde
             elif len(value) > 120 or (
                 field_name in ("chair", "secretary", "absent") and not looks_like_name(value.split(",")[0])
             ):

@@ -71,7 +71,10 @@ def to_markdown(blocks: Sequence[Block], item_level: int | None = None) -> str:
 
 
 def _typed_list_members(paragraphs: list[Para]) -> set[int]:
-    """Paragraphs typed as ``1. …`` that are a list: a neighbour is typed as one too."""
+    """Paragraphs typed as ``1. …`` that are a list: a neighbour is a list item too.
+
+    A lone ``1. udkast til …`` is a sentence, and is escaped rather than made a list.
+    """
     members: set[int] = set()
     markers = [typed_marker(p.text) if p.listing is None else None for p in paragraphs]
     for index, marker in enumerate(markers):
@@ -80,8 +83,8 @@ def _typed_list_members(paragraphs: list[Para]) -> set[int]:
         if marker.kind == "bullet":
             members.add(id(paragraphs[index]))
             continue
-        neighbours = [markers[i] for i in (index - 1, index + 1) if 0 <= i < len(markers)]
-        if any(n is not None and n.kind == marker.kind for n in neighbours):
+        neighbours = [index - 1, index + 1]
+        if any(0 <= i < len(markers) and (markers[i] or paragraphs[i].listing) for i in neighbours):
             members.add(id(paragraphs[index]))
     return members
 
