@@ -247,7 +247,7 @@ class _Builder:
         for number, item in enumerate(meeting.items, start=1):
             self.item(meeting, number, item)
         properties = self.document.core_properties
-        properties.title = ""
+        properties.title, properties.comments, properties.author = "", "", "Sekretariatet"
         properties.created = datetime(meeting.date.year, meeting.date.month, 1, 9, 0)
         buffer = io.BytesIO()
         self.document.save(buffer)
