@@ -66,6 +66,9 @@ _SPACE_LABELS = {
     "participants",
     "guests",
 }
+_BY_LENGTH = sorted((label for label in LABELS if LABELS[label] in _SPACE_LABELS), key=len, reverse=True)
+"""Labels that may stand without a colon (``Sted Mødelokale D``), longest first."""
+_FIRST_WORDS = {label.split()[0] for label in _BY_LENGTH}
 _NOBODY = {"ingen", "-", "–", "—", "ingen afbud", "none", "intet"}
 _KIND_PREFIX = re.compile(r"^(?:dagsorden|referat)\s*(?:[:–—-]|\s(?:for|til|fra)\b)\s*", re.IGNORECASE)
 
@@ -102,8 +105,10 @@ def label_of(text: str) -> tuple[str, str] | None:
         return LABELS[key], normalize(value) if separator else ""
     plain = normalize(text)
     lowered = plain.lower()
-    for label in sorted(LABELS, key=len, reverse=True):
-        if lowered.startswith(label + " ") and LABELS[label] in _SPACE_LABELS:
+    if lowered.split(" ", 1)[0] not in _FIRST_WORDS:
+        return None
+    for label in _BY_LENGTH:
+        if lowered.startswith(label + " "):
             field_name, value = LABELS[label], plain[len(label) + 1 :].strip()
             if field_name in ("when", "when_where"):
                 when = parse_when(value)

@@ -46,17 +46,20 @@ class Layout:
 
 def _candidate(para: Para) -> tuple[int | None, str] | None:
     """(number, text) of a paragraph that could head an item; None for labels and the like."""
+    if para.in_table or not (para.heading or _starts_bold(para)):
+        return None  # items are headed by headings or bold paragraphs (lists: see _numbered_list)
     text = normalize(para.text)
-    if not text or len(text) > 300 or para.in_table:
+    if not text or len(text) > 300:
+        return None
+    listed = para.listing is not None and para.listing.ordered
+    number, rest = (para.listing.number, text) if listed else item_number(text)  # type: ignore[union-attr]
+    if number is None and not para.heading:
+        return None  # only headings may go without a number
+    if number is not None and not rest.strip():
         return None
     if section_label(para) is not None or is_kind_word(text) or label_of(text) is not None:
         return None
-    if para.listing is not None and para.listing.ordered:
-        return para.listing.number, text
-    number, rest = item_number(text)
-    if number is not None and not rest.strip():
-        return None
-    return number, rest if number is not None else text
+    return number, rest
 
 
 def _increasing(numbers: list[int]) -> bool:

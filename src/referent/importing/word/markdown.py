@@ -20,6 +20,7 @@ _NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})[.)]\s+(?=\S)")
 _LETTER = re.compile(r"^\s*(?P<l>[a-zA-Z])\)\s+(?=\S)")
 _MONTH_WORDS = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
                 "september", "oktober", "november", "december"}  # fmt: skip
+_SPECIAL = re.compile(r"[\\*_`\[~<]")
 _PUNCTUATION_AFTER_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _MARKS = re.compile(r"([*`])")
 _UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
@@ -152,6 +153,8 @@ def strip_prefix(spans: list[Span], length: int) -> list[Span]:
 
 def escape(text: str) -> str:
     """Plain text that Markdown shows as written (inline marks only)."""
+    if not _SPECIAL.search(text):
+        return text
     text = _PUNCTUATION_AFTER_BACKSLASH.sub(r"\\\\", text)
     text = _MARKS.sub(r"\\\1", text)
     text = _UNDERSCORE.sub(r"\\_", text)
