@@ -91,7 +91,8 @@ def main() -> int:
             len((i.case + i.title + " ".join(i.recommendation.points)).split()) for i in meeting.items
         )
         print(
-            f"agenda: {len(meeting.items)} items, {path.stat().st_size // 1024} KB, pages: {pages(path, words)}"
+            f"agenda: {len(meeting.items)} items, {path.stat().st_size // 1024} KB, "
+            f"pages: {pages(path, words)}"
         )
         reader = [
             sys.executable, "-c",
@@ -108,7 +109,8 @@ def main() -> int:
             floor.append(timed(bare))
     ours_median, floor_median = statistics.median(ours), statistics.median(floor)
     print(
-        f"read_source, whole process:        median {ours_median:.3f} s  (min {min(ours):.3f}, {args.runs} runs)"
+        f"read_source, whole process:        median {ours_median:.3f} s  "
+        f"(min {min(ours):.3f}, {args.runs} runs)"
     )
     print(f"python -c 'import docx; Document': median {floor_median:.3f} s  (min {min(floor):.3f})")
     print(
