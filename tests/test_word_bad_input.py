@@ -16,8 +16,8 @@ from word_agendas import build_agenda
 from referent.export.filters import agenda_meeting
 from referent.importing import read_source
 from referent.importing import sniff as sniff_module
+from referent.importing.word import package as package_module
 from referent.importing.word import read_word_agenda
-from referent.importing.word import reader as reader_module
 from referent.meetingfile.reader import load_meeting
 from referent.problems import MeetingFileError
 
@@ -132,7 +132,7 @@ def test_a_huge_document_text_is_refused(tmp_path: Path, monkeypatch: pytest.Mon
     """A small .docx can unpack to gigabytes (a zip bomb): the unpacked size is checked first."""
     path = tmp_path / "bombe.docx"
     path.write_bytes(agenda_bytes())
-    monkeypatch.setattr(reader_module, "MAX_XML_BYTES", 20_000)
+    monkeypatch.setattr(package_module, "MAX_XML_BYTES", 20_000)
     text = message(path)
     assert "unpacked" in text and "MB of text" in text
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from referent.importing.sniff import MAX_FILE_BYTES, NOT_WORD, file_kind, read_regular_file, refusal
-from referent.importing.word.reader import MAX_XML_BYTES, WordAgenda, parse_word_agenda
+from referent.importing.word.package import MAX_XML_BYTES
+from referent.importing.word.reader import WordAgenda, parse_word_agenda
 from referent.problems import MeetingFileError, Problem
 
 __all__ = ["MAX_FILE_BYTES", "MAX_XML_BYTES", "WordAgenda", "parse_word_agenda", "read_word_agenda"]

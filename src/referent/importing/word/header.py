@@ -17,13 +17,15 @@ from referent.importing.word.danishtext import (
     Person,
     When,
     is_group_heading,
+    item_number,
     looks_like_name,
     normalize,
     parse_person,
     parse_when,
     split_names,
+    split_title,
 )
-from referent.importing.word.document import Block, Para, Table
+from referent.importing.word.document import Block, Cell, Para, Table
 from referent.model import Attendance, Participant
 
 LABELS: dict[str, str] = {
@@ -69,6 +71,8 @@ _SPACE_LABELS = {
 _BY_LENGTH = sorted((label for label in LABELS if LABELS[label] in _SPACE_LABELS), key=len, reverse=True)
 """Labels that may stand without a colon (``Sted Mødelokale D``), longest first."""
 _FIRST_WORDS = {label.split()[0] for label in _BY_LENGTH}
+_COLUMN_HEADINGS = {"navn", "name", "organisation", "funktion", "titel", "rolle", "stilling", "deltager",
+                    "myndighed", "repræsenterer", "role", "organisation/funktion", "bemærkning"}  # fmt: skip
 _NOBODY = {"ingen", "-", "–", "—", "ingen afbud", "none", "intet"}
 _KIND_PREFIX = re.compile(r"^(?:dagsorden|referat)\s*(?:[:–—-]|\s(?:for|til|fra)\b)\s*", re.IGNORECASE)
 
@@ -135,7 +139,8 @@ def strip_kind(title: str) -> str:
 
 
 class _HeaderReader:
-    def __init__(self) -> None:
+    def __init__(self, titles: list[str]) -> None:
+        self.titles = {normalize(t).casefold() for t in titles if t.strip()}
         self.header = Header()
         self.field = ""
         """The list being read (participants, absent, guests) or a label still waiting for its value."""
@@ -149,13 +154,23 @@ class _HeaderReader:
         else:
             self.line(block, block.text)
 
+    def repeats_a_title(self, text: str) -> bool:
+        """A line of the agenda's overview at the top (``2. Handleplan … kl. 14.35``): the item
+        itself follows below, so the line is recognised, not reported."""
+        title = split_title(item_number(normalize(text))[1])[0].casefold()
+        return bool(title) and title in self.titles
+
     def table(self, table: Table) -> None:
         for row in table.rows:
             cells = [c for c in row if c.text.strip()]
             if not cells:
                 continue
+            if any(self.repeats_a_title(c.text) for c in cells):
+                continue  # a row of an overview table: number, title, time, presenter
             first = normalize(row[0].text).rstrip(":").lower() if row[0].text.strip() else ""
-            if first in LABELS and len(cells) > 1:
+            if self.field in _LISTS and first not in LABELS and len(cells) > 1:
+                self.person_row(cells)
+            elif first in LABELS and len(cells) > 1:
                 self.start(LABELS[first], "", row[0].paragraphs()[0])
                 lines = [
                     (para, piece)
@@ -176,9 +191,17 @@ class _HeaderReader:
                         self.line(para, para.text, strict=self.field not in _LISTS)
         self.field = ""
 
+    def person_row(self, cells: list[Cell]) -> None:
+        """A row of a participants table: ``Jes Lunde | rådmand | Aalborg Kommune``."""
+        texts = [normalize(c.text) for c in cells]
+        if all(t.lower().rstrip(":") in _COLUMN_HEADINGS for t in texts):
+            return  # the table's own header row: Navn | Organisation
+        para = cells[0].paragraphs()[0]
+        self.value_line(para, ", ".join(texts), strict=False)
+
     def line(self, para: Para, text: str, *, strict: bool = True) -> None:
         for piece in text.split("\n"):
-            if not piece.strip():
+            if not piece.strip() or self.repeats_a_title(piece):
                 continue
             found = label_of(piece)
             if found is not None:
@@ -237,10 +260,18 @@ class _HeaderReader:
         value = normalize(text)
         if value.lower().rstrip(".") in _NOBODY:
             return
-        if is_group_heading(value, para.emphasised) and len(value.split()) <= 6 and not value.endswith("."):
+        heading = (
+            is_group_heading(value, para.emphasised) and len(value.split()) <= 6 and not value.endswith(".")
+        )
+        if heading and not single:  # a value on the label's own line is people: "Afbud: A og B"
             self.group = value
             return
-        for line in split_names(value) if single else [value]:
+        lines = split_names(value) if single else [value]
+        known = {_key(p.name) for p in self.header.participants + self.header.guests}
+        parts = [part.strip() for part in value.split(",")]
+        if self.field == "absent" and single and len(parts) > 1 and all(_key(p) in known for p in parts):
+            lines = parts  # "Afbud: Hanne Madsen, Bente Graversen": two of the participants
+        for line in lines:
             person = parse_person(line)
             if not person.name or (strict and not looks_like_name(person.name)):
                 self.field = ""
@@ -290,9 +321,10 @@ def _key(name: str) -> str:
     return normalize(name).casefold()
 
 
-def read_header(blocks: list[Block]) -> Header:
-    """Everything the blocks before the first item say about the meeting."""
-    reader = _HeaderReader()
+def read_header(blocks: list[Block], titles: list[str] | None = None) -> Header:
+    """Everything the blocks before the first item say about the meeting; ``titles`` are the
+    items' titles, so that an overview of the items at the top is recognised."""
+    reader = _HeaderReader(titles or [])
     for block in blocks:
         reader.block(block)
     return reader.finish()

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, time
@@ -13,7 +11,6 @@ from referent.danish import format_date
 from referent.importing.word.danishtext import (
     When,
     choose_year,
-    item_number,
     normalize,
     parse_when,
     split_title,
@@ -23,25 +20,25 @@ from referent.importing.word.document import Block, Para, WordDocument, load
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
 from referent.importing.word.items import Layout, find_items
 from referent.importing.word.markdown import to_markdown
+from referent.importing.word.package import check_package
 from referent.importing.word.sections import ItemParts, read_sections
 from referent.model import Item, Meeting, Numbering, Recommendation
 from referent.problems import MeetingFileError, Problem
 
-MAX_XML_BYTES = 40 * 1024 * 1024
-"""The unpacked text of a document (word/document.xml) is read up to this size: a 400-page
-agenda is about 10 MB; beyond that it is a mistake or a zip bomb, not an agenda."""
-_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
-_OTHER_ZIPS = {
-    "xl/workbook.xml": "an Excel workbook",
-    "ppt/presentation.xml": "a PowerPoint presentation",
-    "content.xml": "an OpenDocument file (LibreOffice)",
-}
 _SIGN_OFF = re.compile(
     r"^(?:med venlig hilsen|venlig hilsen|mvh\b|underskrift|referatet er godkendt|"
     r"dato og underskrift|sign(?:ed|atur))",
     re.IGNORECASE,
 )
 _CLOSED_TITLE = re.compile(r"\s*\((?:lukket(?: punkt)?|closed)\)\s*$", re.IGNORECASE)
+_CLOSED_PART = re.compile(
+    r"^(?:lukkede?|fortrolige?)\s+(?:punkter|dagsordenspunkter|sager|del|møde|dagsorden)\b"
+    r"|^lukket\s+møde\b|^for\s+lukkede\s+døre\b",
+    re.IGNORECASE,
+)
+_OPEN_PART = re.compile(
+    r"^(?:åbne?|åbent|offentlige?)\s+(?:punkter|dagsordenspunkter|sager|del|møde|dagsorden)\b", re.IGNORECASE
+)
 _INTRO = re.compile(r"^Det indstilles,? at\s*(?P<body>.*?)\s*:$", re.IGNORECASE)
 
 
@@ -67,45 +64,6 @@ def parse_word_agenda(data: bytes, name: str, stem: str = "", today: date | None
     return _Assembler(document, name, stem, today or date.today()).build()
 
 
-def check_package(data: bytes, name: str) -> None:
-    """A zip that holds a Word document of a sane size, or a ``MeetingFileError`` saying what it is."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        names = set(archive.namelist())
-        infos = {info.filename: info for info in archive.infolist()}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise MeetingFileError(
-            name,
-            [Problem(None, "the file is damaged: it is not a complete .docx (try saving it again in Word)")],
-        ) from None
-    if "word/document.xml" not in names:
-        kind = next((what for part, what in _OTHER_ZIPS.items() if part in names), "a zip archive")
-        raise MeetingFileError(
-            name, [Problem(None, f"this is {kind}, not a Word document; save the agenda as .docx in Word")]
-        )
-    unpacked = sum(infos[part].file_size for part in _PARTS if part in infos)
-    if unpacked > MAX_XML_BYTES:
-        raise MeetingFileError(
-            name,
-            [
-                Problem(
-                    None,
-                    f"the document's text is {unpacked / 1024 / 1024:.0f} MB unpacked; referent reads "
-                    f"Word agendas up to {MAX_XML_BYTES // 1024 // 1024} MB of text",
-                )
-            ],
-        )
-    try:
-        bad = archive.testzip()
-    except Exception:
-        bad = "?"
-    if bad is not None:
-        raise MeetingFileError(
-            name,
-            [Problem(None, f"the file is damaged (part {bad} cannot be unpacked); save it again in Word")],
-        )
-
-
 def _quote(text: str, limit: int = 60) -> str:
     text = normalize(text)
     return f'"{text[: limit - 1]}…"' if len(text) > limit else f'"{text}"'
@@ -120,6 +78,8 @@ class _Assembler:
         self.warnings: list[Problem] = []
         self.next_meeting = ""
         self.actual_end: time | None = None
+        self.closed_part = False
+        """After a ``Lukkede punkter`` heading every item is closed."""
 
     def warn(self, message: str, paragraph: int | None = None) -> None:
         self.warnings.append(Problem(None, message, paragraph))
@@ -138,12 +98,12 @@ class _Assembler:
                 "e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
             )
         first = layout.headings[0].position
-        header = read_header(blocks[:first])
         titles = [split_title(h.text)[0] for h in layout.headings]
+        header = read_header(blocks[:first], titles)
         title = self.title(header)
         day, start, end = self.when(header, title)
+        loose = [p for p in header.unplaced if not self.divider(p)]  # "Lukket møde" closes every item
         items, parts_list = self.items(blocks, layout, header)
-        loose = [p for p in header.unplaced if not _repeats_a_title(p, titles)]
         if loose:
             for para in loose:
                 self.warn(f"text before the first item was not placed: {_quote(para.text)} "
@@ -266,7 +226,10 @@ class _Assembler:
             after: list[Block] = []
             if index + 1 == len(headings):
                 own, after = self.closing(own)
+            closed_here = self.closed_part
+            own = self.dividers(own, layout, index + 1)
             parts = read_sections(own)
+            parts.closed = parts.closed or closed_here
             item = self.item(heading.text, parts, layout, index + 1, heading.para.index)
             for block in after:
                 first = block if isinstance(block, Para) else next(iter(block.paragraphs()), None)
@@ -285,6 +248,35 @@ class _Assembler:
             items.append(item)
             parts_list.append(parts)
         return items, parts_list
+
+    def dividers(self, blocks: list[Block], layout: Layout, number: int) -> list[Block]:
+        """Headings between items: ``Lukkede punkter`` closes the items after it, ``Åbne punkter``
+        opens them again; any other heading above the items' level is kept and reported."""
+        kept: list[Block] = []
+        for block in blocks:
+            if isinstance(block, Para) and block.text.strip() and block.listing is None:
+                if self.divider(block):
+                    continue
+                if layout.level and block.heading and block.heading < layout.level:
+                    self.warn(
+                        f"a heading above the items' level was kept in item {number}'s case text: "
+                        f"{_quote(block.text)}",
+                        block.index,
+                    )
+            kept.append(block)
+        return kept
+
+    def divider(self, para: Para) -> bool:
+        text = normalize(para.text)
+        if len(text) > 60 or not (para.heading or para.bold):
+            return False
+        if _CLOSED_PART.match(text):
+            self.closed_part = True
+            return True
+        if _OPEN_PART.match(text):
+            self.closed_part = False
+            return True
+        return False
 
     def item(self, text: str, parts: ItemParts, layout: Layout, number: int, index: int) -> Item:
         title, start, end, presenter = split_title(text)
@@ -391,13 +383,6 @@ def _has_text(block: Block) -> bool:
 def _is_contents(block: Block) -> bool:
     """A paragraph of Word's generated table of contents (styles ``toc 1`` …)."""
     return isinstance(block, Para) and block.style.lower().startswith(("toc ", "indholdsfortegnelse"))
-
-
-def _repeats_a_title(para: Para, titles: list[str]) -> bool:
-    """A line of the agenda's overview at the top (``2. Handleplan … kl. 14.35``): said again below."""
-    text = normalize(para.text)
-    title = split_title(item_number(text)[1])[0].casefold()
-    return bool(title) and title in {t.casefold() for t in titles}
 
 
 def _join(first: str, second: str) -> str:
