@@ -251,3 +251,29 @@ def test_recommendation_written_as_one_sentence_and_as_plain_points() -> None:
     assert second.recommendation.points == ["Godkender handleplanen", "Drøfter midlerne"]
     assert third.recommendation.points == ["Drøfter planen", "Udpeger en gruppe"]
     assert third.recommendation.numbering.value == "a"
+
+
+def test_an_agenda_that_is_a_table_one_row_per_item() -> None:
+    read = (
+        Doc()
+        .p("Dagsorden", "Title").p("Møde: Bestyrelsen").p("Dato: 5. september 2023")
+        .table(
+            ["Punkt", "Emne", "Tid", "Ansvarlig", "Indstilling"],  # ¶4–8
+            ["1", "Godkendelse af dagsorden", "18.00-18.05", "Formanden", "Godkendes"],  # ¶9–13
+            ["", "Pause", "", "", ""],  # ¶14–18
+            ["2", "Regnskab 2022\nRegnskabet viser et overskud.", "18.05-18.30", "Bo Jensen", "Godkendes"],
+            ["3.", "Eventuelt", "18.30", "", ""],
+        )
+        .read()
+    )  # fmt: skip
+    items = read.meeting.items
+    assert [(i.title, i.start, i.end, i.presenter) for i in items] == [
+        ("Godkendelse af dagsorden", time(18), time(18, 5), "Formanden"),
+        ("Regnskab 2022", time(18, 5), time(18, 30), "Bo Jensen"),
+        ("Eventuelt", time(18, 30), None, ""),
+    ]
+    assert [i.recommendation.short for i in items] == ["Godkendes", "Godkendes", ""]
+    assert [i.case for i in items] == ["Pause\n", "Regnskabet viser et overskud.\n", ""]
+    assert [p.render("AGENDA.docx") for p in read.warnings] == [
+        'AGENDA.docx:¶15: a row of the agenda table without an item number was kept in the item above: "Pause"'
+    ]

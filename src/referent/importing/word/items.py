@@ -10,6 +10,9 @@ Agendas head their items in three ways, tried in this order:
    highest level used more than once; or, failing all, the paragraphs of one numbered
    list with text between them (an agenda that is a plain numbered list of items).
 
+An agenda that is a table, one row per item, is first written out as such paragraphs
+(``tables.rows_as_items``).
+
 Section labels (``Sagsfremstilling``, ``Indstilling``, ``Bilag`` …), a document's own
 ``Dagsorden``/``Referat`` and header lines are never items.
 """

@@ -22,6 +22,7 @@ from referent.importing.word.items import Layout, find_items
 from referent.importing.word.markdown import to_markdown
 from referent.importing.word.package import check_package
 from referent.importing.word.sections import ItemParts, read_sections
+from referent.importing.word.tables import rows_as_items
 from referent.model import Item, Meeting, Numbering, Recommendation
 from referent.problems import MeetingFileError, Problem
 
@@ -92,6 +93,10 @@ class _Assembler:
         if not any(_has_text(b) for b in blocks):
             raise self.fail("the document is empty")
         layout = find_items(blocks)
+        loose_rows: list[Para] = []
+        if layout is None and (written_out := rows_as_items(blocks)) is not None:
+            blocks, loose_rows = written_out  # an agenda that is a table, one row per item
+            layout = find_items(blocks)
         if layout is None:
             raise self.fail(
                 "no agenda items were found; write each item as a numbered heading or bold line, "
@@ -103,6 +108,10 @@ class _Assembler:
         title = self.title(header)
         day, start, end = self.when(header, title)
         loose = [p for p in header.unplaced if not self.divider(p)]  # "Lukket møde" closes every item
+        for para in loose_rows:
+            if all(para is not kept for kept in loose):
+                self.warn(f"a row of the agenda table without an item number was kept in the item above: "
+                          f"{_quote(para.text)}", para.index)  # fmt: skip
         items, parts_list = self.items(blocks, layout, header)
         if loose:
             for para in loose:
