@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -175,3 +176,43 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_dev_zero_is_refused_not_read_forever() -> None:
     assert "not a regular file" in message(Path("/dev/zero"))
+
+
+def rewritten(data: bytes, part: str, change: Callable[[bytes], bytes]) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            target.writestr(info, change(content) if info.filename == part else content)
+    return out.getvalue()
+
+
+def test_a_strict_open_xml_document_says_how_to_save_it(tmp_path: Path) -> None:
+    strict = rewritten(
+        agenda_bytes(),
+        "word/document.xml",
+        lambda xml: xml.replace(
+            b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+            b"http://purl.oclc.org/ooxml/wordprocessingml/main",
+        ),
+    )
+    path = tmp_path / "strict.docx"
+    path.write_bytes(strict)
+    assert "Strict Open XML" in message(path)
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    ],
+    ids=["dotx", "docm"],
+)
+def test_a_template_or_a_document_with_macros_is_read(content_type: bytes, tmp_path: Path) -> None:
+    docx_type = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+    data = rewritten(agenda_bytes(), "[Content_Types].xml", lambda xml: xml.replace(docx_type, content_type))
+    path = tmp_path / "skabelon.dotx"
+    path.write_bytes(data)
+    assert read_source(path).meeting.title == "Riverside Community Board – March meeting"

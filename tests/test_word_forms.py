@@ -278,3 +278,14 @@ def test_an_agenda_that_is_a_table_one_row_per_item() -> None:
         "AGENDA.docx:¶15: a row of the agenda table without an item number was kept in the item above: "
         '"Pause"'
     ]
+
+
+def test_naeste_moede_can_be_an_item_of_its_own() -> None:
+    read = (
+        Doc()
+        .p("Møde: Bestyrelsen").p("Dato: 5. september 2023")
+        .p("Godkendelse af dagsorden", "Heading 1").p("Næste møde", "Heading 1").p("Aftales på mødet.")
+        .read()
+    )  # fmt: skip
+    assert [i.title for i in read.meeting.items] == ["Godkendelse af dagsorden", "Næste møde"]
+    assert read.meeting.items[1].case == "Aftales på mødet.\n"

@@ -60,7 +60,10 @@ def _candidate(para: Para) -> tuple[int | None, str] | None:
         return None  # only headings may go without a number
     if number is not None and not rest.strip():
         return None
-    if section_label(para) is not None or is_kind_word(text) or label_of(text) is not None:
+    label = label_of(text)
+    if label is not None and (label[1] or label[0] != "next"):
+        return None  # a header line in a heading style; "Næste møde" alone may be an item
+    if section_label(para) is not None or is_kind_word(text):
         return None
     return number, rest
 

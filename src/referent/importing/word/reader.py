@@ -53,7 +53,7 @@ class WordAgenda:
 
 def parse_word_agenda(data: bytes, name: str, stem: str = "", today: date | None = None) -> WordAgenda:
     """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort."""
-    check_package(data, name)
+    data = check_package(data, name)
     try:
         document = load(data)
     except MeetingFileError:

@@ -14,7 +14,7 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 VAL = W + "val"
-_HEADING = re.compile(r"^(?:heading|overskrift|berschrift|titre)\s*(\d)$")
+_HEADING = re.compile(r"^(?:heading|overskrift|überschrift|rubrik|titre)\s*(\d)$")
 _TITLE = {"title", "titel", "subtitle", "undertitel"}
 _QUOTE = {"quote", "citat", "intense quote", "block text", "blocktext", "intenst citat"}
 _OFF = {"0", "false", "off", "none"}
