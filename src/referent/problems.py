@@ -13,12 +13,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a meeting file; ``line`` is None when it concerns the whole file."""
+    """One thing wrong with a file; ``line`` is None when it concerns the whole file.
+
+    A Word document has no lines a secretary can go to, so its problems name a paragraph
+    instead: ``paragraph`` is the 1-based ¶ number (see ``referent.importing.word``) and is
+    rendered ``AGENDA.docx:¶57: …``.
+    """
 
     line: int | None
     message: str
+    paragraph: int | None = None
 
     def render(self, filename: str) -> str:
+        if self.paragraph:
+            return f"{filename}:¶{self.paragraph}: {self.message}"
         return f"{filename}:{self.line}: {self.message}" if self.line else f"{filename}: {self.message}"
 
 

@@ -1,1 +1,101 @@
-"""Reading a meeting from a file on disk, whatever its format: one entry point chooses the reader."""
+"""Reading a meeting from a file on disk, whatever its format: one entry point chooses the reader.
+
+``read_source(path)`` looks at the file's first bytes, not its name: a zip holding
+``word/document.xml`` is a Word agenda (``importing.word``), anything else is read as a
+meeting file (TOML, ``meetingfile.reader``); a PDF, an old .doc or a password-protected
+document gets a message saying what to do. Only regular files are read, up to
+``MAX_FILE_BYTES``. Heavy readers (python-docx) are imported only when needed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from referent.danish import format_time
+from referent.importing.sniff import (
+    MAX_FILE_BYTES,
+    NOT_WORD,
+    WORD_SUFFIXES,
+    file_kind,
+    read_regular_file,
+    refusal,
+)
+from referent.model import Attendance, Meeting
+from referent.problems import MeetingFileError, Problem
+
+__all__ = ["MAX_FILE_BYTES", "Source", "read_source", "summary_lines"]
+
+# English like the rest of the CLI, and not the machine's locale
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Source:
+    """A meeting read from a file, and what identifies the file's content."""
+
+    meeting: Meeting
+    digest: str
+    """sha256 (hex) of the file's bytes: the same file always gives the same digest. For a
+    UTF-8 meeting file without a BOM it equals ``store.digest(text)``."""
+    kind: str
+    """``toml`` or ``docx``."""
+    warnings: list[Problem] = field(default_factory=list)
+    """What a Word agenda's reader could not place (always empty for a meeting file)."""
+
+
+def read_source(path: Path) -> Source:
+    """The meeting in ``path`` (a meeting file or a Word agenda); raises ``MeetingFileError``."""
+    path = Path(path)
+    name = str(path)
+    data = read_regular_file(path)
+    digest = hashlib.sha256(data).hexdigest()
+    kind = file_kind(data)
+    reason = refusal(kind, data)
+    if reason is not None:
+        raise MeetingFileError(name, [Problem(None, reason)])
+    if kind == "zip":
+        from referent.importing.word.reader import parse_word_agenda
+
+        agenda = parse_word_agenda(data, name, path.stem)
+        return Source(agenda.meeting, digest, "docx", agenda.warnings)
+    if path.suffix.lower() in WORD_SUFFIXES:
+        raise MeetingFileError(name, [Problem(None, NOT_WORD)])
+    from referent.meetingfile.reader import decode_source, parse_meeting
+
+    meeting = parse_meeting(decode_source(name, data), name)
+    return Source(meeting, digest, "toml", [])
+
+
+def summary_lines(meeting: Meeting) -> list[str]:
+    """What ``referent check AGENDA.docx`` prints: what the reader understood, briefly."""
+    day = meeting.date
+    when = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if meeting.start is not None:
+        when += f", {format_time(meeting.start)}"
+        if meeting.end is not None:
+            when += f"–{format_time(meeting.end)}"
+    lines = [meeting.title, f"  {when}" + (f", {meeting.location}" if meeting.location else "")]
+    if meeting.chair:
+        lines.append(f"  chair: {meeting.chair}")
+    groups = {p.group for p in meeting.participants}
+    people = f"  {_count(len(meeting.participants), 'participant')} in {_count(len(groups), 'group')}"
+    absent = sum(1 for p in meeting.participants if p.attendance is Attendance.ABSENT or p.substitute)
+    if absent:
+        people += f" ({absent} sent apologies)"
+    if meeting.guests:
+        people += f", {_count(len(meeting.guests), 'guest')}"
+    lines.append(people)
+    lines.append(f"  {_count(len(meeting.items), 'item')}:")
+    width = len(str(len(meeting.items)))
+    for number, item in enumerate(meeting.items, start=1):
+        extra = " (closed)" if item.closed else ""
+        lines.append(f"    {number:>{width}}. {item.title}{extra}")
+    return lines
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -1,0 +1,351 @@
+"""Dates, times, item numbers, presenters and people as Danish agendas write them.
+
+Pure text functions, no Word: the reader's other modules decide *where* a line stands,
+these decide what it says. Every pattern here comes from real agendas (see
+shared/reference and docs/word-agenda.md), e.g. ``Mandag den 13. marts 2023 kl. 14.30 –
+16.30``, ``Fredag d. 9. december kl. 12.00-13.30``, ``v/ Jens Ravnholt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+from referent.danish import WEEKDAYS
+from referent.model import Attendance
+
+_MONTHS = {
+    "januar": 1, "jan": 1, "january": 1, "februar": 2, "feb": 2, "february": 2,
+    "marts": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY = "|".join(WEEKDAYS)
+_DASH = r"(?:-|–|—|til)"
+_KL = r"(?:kl\.?|klokken)"
+_CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
+
+_WORD_DATE = re.compile(
+    rf"(?:\b(?P<wd>{_WEEKDAY})\b[\s,]*(?:(?:den|d\.)\s*)?)?"
+    rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH})\b\.?(?:[\s,]+(?P<year>\d{{4}})\b)?",
+    re.IGNORECASE,
+)
+_NUMBER_DATE = re.compile(
+    rf"(?:\b(?P<wd>{_WEEKDAY})\b[\s,]*(?:(?:den|d\.)\s*)?)?"
+    r"(?<![\d.])(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4}|\d{2})(?![\d.]\d)",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+_SPAN = re.compile(
+    rf"(?:\bfra\s+)?(?P<kl1>{_KL}\s*)?(?<![\d.,])(?P<start>{_CLOCK})\s*{_DASH}\s*"
+    rf"(?P<kl2>{_KL}\s*)?(?P<end>{_CLOCK})(?![\d])",
+    re.IGNORECASE,
+)
+_ONE_TIME = re.compile(rf"\b{_KL}\s*(?P<start>{_CLOCK})(?![\d])", re.IGNORECASE)
+_LEFTOVER = re.compile(rf"^[\s,.;:–—-]*(?:(?:den\b|d\.|{_KL}(?!\w))\s*)*|[\s,.;:–—-]*$", re.IGNORECASE)
+
+
+def normalize(text: str) -> str:
+    """One plain space between words: Word's non-breaking and thin spaces included."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True)
+class When:
+    """What a date-and-time line says; the year may be missing (``Fredag d. 9. december``)."""
+
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    """0 = Monday, as ``date.weekday()``; ``None`` when the line names no weekday."""
+    start: time | None = None
+    end: time | None = None
+    rest: str = ""
+    """The text that is neither date nor time: ``Regionshuset`` in ``Tid og sted: … kl. 14, Regionshuset``."""
+
+    @property
+    def has_date(self) -> bool:
+        return self.day is not None and self.month is not None
+
+    def on(self, year: int) -> date | None:
+        """The date in ``year``, or None when day and month do not make a date."""
+        if self.day is None or self.month is None:
+            return None
+        try:
+            return date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def parse_when(text: str) -> When:
+    """Find a date and a time (or span of times) anywhere in ``text``."""
+    text = normalize(text)
+    found: dict[str, object] = {}
+    for pattern in (_ISO_DATE, _WORD_DATE, _NUMBER_DATE):
+        match = pattern.search(text)
+        if match is None:
+            continue
+        month = match["month"]
+        number = _MONTHS[month.lower()] if not month.isdigit() else int(month)
+        year = match["year"]
+        if year is not None and len(year) == 2:
+            year = f"20{year}"
+        weekday = match.groupdict().get("wd")
+        if 1 <= number <= 12 and 1 <= int(match["day"]) <= 31:
+            found.update(
+                day=int(match["day"]),
+                month=number,
+                year=int(year) if year else None,
+                weekday=WEEKDAYS.index(weekday.lower()) if weekday else None,
+            )
+            text = (text[: match.start()] + " " + text[match.end() :]).strip()
+            break
+    start, end, text = _times(text)
+    rest = _LEFTOVER.sub("", text).strip()
+    return When(start=start, end=end, rest=rest, **found)  # type: ignore[arg-type]
+
+
+def _times(text: str) -> tuple[time | None, time | None, str]:
+    for match in _SPAN.finditer(text):
+        # 14-16 alone may be anything (pages, years); with kl. or minutes it is a time span
+        if not (match["kl1"] or match["kl2"]) and not (_minutes(match["start"]) and _minutes(match["end"])):
+            continue
+        start, end = clock(match["start"]), clock(match["end"])
+        if start is not None and end is not None:
+            return start, end, (text[: match.start()] + " " + text[match.end() :]).strip()
+    single = _ONE_TIME.search(text)
+    if single is not None and (start := clock(single["start"])) is not None:
+        return start, None, (text[: single.start()] + " " + text[single.end() :]).strip()
+    return None, None, text
+
+
+def _minutes(text: str) -> bool:
+    return "." in text or ":" in text
+
+
+def clock(text: str) -> time | None:
+    """``14.30``, ``14:30`` or ``14`` as a time of day; None when it is not one."""
+    hour, _, minute = text.replace(":", ".").partition(".")
+    try:
+        value = time(int(hour), int(minute or 0))
+    except ValueError:
+        return None
+    return value
+
+
+def years_in(text: str) -> list[int]:
+    """The years of the full dates written in ``text``, to supply a year a date leaves out."""
+    years = [int(m["year"]) for m in _WORD_DATE.finditer(text) if m["year"]]
+    years += [int(m["year"]) for m in _ISO_DATE.finditer(text)]
+    return [y for y in years if 1990 <= y <= 2100]
+
+
+def choose_year(when: When, candidates: list[int]) -> int | None:
+    """The year for a date without one: the first candidate (or a year next to it) whose
+    calendar agrees with the weekday the line names."""
+    for candidate in candidates:
+        for year in (candidate, candidate + 1, candidate - 1):
+            day = when.on(year)
+            if day is not None and (when.weekday is None or day.weekday() == when.weekday):
+                return year
+    return None
+
+
+# -- item headings ----------------------------------------------------------------------
+_ITEM_NUMBER = re.compile(
+    r"^(?:(?:punkt|pkt\.?|ad\.?|dagsordenspunkt)\s*(?P<word>\d{1,3})\b\s*[.:)–—-]?"
+    r"|(?P<plain>\d{1,3})\s*[.)](?!\d))\s*",
+    re.IGNORECASE,
+)
+_SLOT = re.compile(
+    rf"[\s,–—-]*\(?\s*(?P<kl1>{_KL}\s*)?(?P<start>{_CLOCK})\s*{_DASH}\s*(?P<kl2>{_KL}\s*)?"
+    rf"(?P<end>{_CLOCK})\s*\)?\s*$",
+    re.IGNORECASE,
+)
+_ONE_SLOT = re.compile(rf"[\s,–—-]*\(?\s*{_KL}\s*(?P<start>{_CLOCK})\s*\)?\s*$", re.IGNORECASE)
+_TITLE_PRESENTER = re.compile(r"\s*(?:[–—-]\s*)?\(?\bv\s*/\s*(?P<who>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
+_TIME_LINE = re.compile(
+    rf"^\(?\s*(?:(?:tid|tidspunkt)\s*:?\s*)?(?:{_KL}\s*)?(?P<start>{_CLOCK})"
+    rf"(?:\s*{_DASH}\s*(?:{_KL}\s*)?(?P<end>{_CLOCK}))?\s*\)?\.?$",
+    re.IGNORECASE,
+)
+
+
+def item_number(text: str) -> tuple[int | None, str]:
+    """``2. Drøftelse …`` → (2, ``Drøftelse …``); also ``2)``, ``Punkt 2:``, ``Pkt. 2``.
+
+    ``24. maj …`` is a date, not item 24.
+    """
+    match = _ITEM_NUMBER.match(text)
+    if match is None:
+        return None, text
+    rest = text[match.end() :]
+    if match["plain"] and rest.split(" ", 1)[0].lower().rstrip(".,") in _MONTHS:
+        return None, text
+    return int(match["word"] or match["plain"]), rest
+
+
+def split_title(text: str) -> tuple[str, time | None, time | None, str]:
+    """A heading's title, time slot and presenter: ``Årsstatus v/ sekretariatet – kl. 14.00-14.30``."""
+    title, start, end, presenter = normalize(text), None, None, ""
+    for _ in range(2):  # slot and presenter may come in either order
+        if start is None:
+            title, start, end = _strip_slot(title)
+        if not presenter and (match := _TITLE_PRESENTER.search(title)) and match.start() > 0:
+            presenter, title = match["who"].strip(), title[: match.start()].rstrip(" ,–—-")
+    return title.strip(), start, end, presenter
+
+
+def _strip_slot(title: str) -> tuple[str, time | None, time | None]:
+    match = _SLOT.search(title)
+    if match is not None and match.start() > 0:
+        has_kl = bool(match["kl1"] or match["kl2"])
+        start, end = clock(match["start"]), clock(match["end"])
+        if (has_kl or (_minutes(match["start"]) and _minutes(match["end"]))) and start and end:
+            return title[: match.start()].rstrip(" ,–—-"), start, end
+    match = _ONE_SLOT.search(title)
+    if match is not None and match.start() > 0 and (start := clock(match["start"])) is not None:
+        return title[: match.start()].rstrip(" ,–—-"), start, None
+    return title, None, None
+
+
+def time_line(text: str) -> tuple[time, time | None] | None:
+    """A line that is only a time slot: ``kl. 14.35 – 15.00``, ``(10.00-10.30)``, ``Tid: kl. 9``."""
+    text = normalize(text)
+    match = _TIME_LINE.match(text)
+    if match is None:
+        return None
+    if not re.search(_KL, text, re.IGNORECASE) and not _minutes(match["start"]):
+        return None
+    start = clock(match["start"])
+    end = clock(match["end"]) if match["end"] else None
+    if start is None or (match["end"] and end is None):
+        return None
+    return start, end
+
+
+_PRESENTER = re.compile(
+    r"^\(?\s*(?:v\s*/|ved\s*:|oplæg\s+(?:ved|v\s*/)\s*:?|ansvarlig\s*:|præsenteres\s+af|"
+    r"fremlægges\s+af|oplægsholder\s*:)\s*(?P<who>.+?)\s*\)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def presenter_line(text: str) -> str | None:
+    """The presenter of ``v / Eva Sejersdal Knudsen``, ``Ved: …``, ``Oplæg ved …``, ``Ansvarlig: …``."""
+    match = _PRESENTER.match(normalize(text))
+    if match is None or len(match["who"]) > 150:
+        return None
+    return match["who"].strip()
+
+
+# -- people -----------------------------------------------------------------------------
+_PARTICLES = {"af", "von", "van", "der", "den", "de", "la", "le", "du", "da", "di", "del", "ten", "ter", "zu"}
+_ABSENT = {"afbud", "fraværende", "meldt afbud", "forhindret"}
+_REMOTE = {"via teams", "deltog virtuelt", "deltager virtuelt", "virtuelt", "online", "via zoom",
+           "via skype", "på teams", "deltog via teams", "deltager via teams", "deltog online"}  # fmt: skip
+_ARRIVED = re.compile(r"^(?:deltog\s+)?fra\s+(?:og\s+med\s+)?punkt\s+(\d+)$", re.IGNORECASE)
+_LEFT = re.compile(r"^(?:deltog\s+)?(?:til\s+og\s+med|indtil)\s+punkt\s+(\d+)$", re.IGNORECASE)
+_SUBSTITUTE = re.compile(
+    r"^(?P<who>.+?)\s+deltager\s+(?:i\s+(?:stedet|hendes\s+sted|hans\s+sted|dennes\s+sted)|for\s+.+)\.?$",
+    re.IGNORECASE,
+)
+_TRAILING_BRACKET = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+_DASH_SPLIT = re.compile(r"\s+[–—-]\s+")
+
+
+@dataclass
+class Person:
+    """One participant line taken apart."""
+
+    name: str
+    role: str = ""
+    marker: str = ""
+    attendance: Attendance = Attendance.UNKNOWN
+    substitute: str = ""
+    arrived_at: int | None = None
+    left_after: int | None = None
+
+
+def parse_person(line: str) -> Person:
+    """``Mads Duedahl, regionsrådsformand, Region Nordjylland (medformand)``;
+    ``Lisbeth Lagoni – Jan Nybo deltager i hendes sted``; ``Ole Stavad (afbud)``."""
+    text = normalize(line.replace("\t", ", "))
+    person = Person(name="")
+    pieces = _DASH_SPLIT.split(text, maxsplit=1)
+    if len(pieces) == 2 and (sub := _SUBSTITUTE.match(pieces[1])):
+        text, person.substitute, person.attendance = pieces[0], sub["who"].strip(), Attendance.ABSENT
+    markers: list[str] = []
+    while (match := _TRAILING_BRACKET.search(text)) and match.start() > 0:
+        markers[:0] = _notes(match["inner"], person)
+        text = text[: match.start()]
+    person.marker = ", ".join(markers)
+    name, _, role = text.partition(",")
+    person.name, person.role = name.strip(), role.strip()
+    return person
+
+
+def _notes(inner: str, person: Person) -> list[str]:
+    """The parts of a bracket that say how the person attends; the rest is the marker."""
+    kept: list[str] = []
+    for part in (p.strip() for p in inner.split(",")):
+        for piece in _DASH_SPLIT.split(part):
+            lowered = piece.lower().strip(" .")
+            if lowered in _ABSENT:
+                person.attendance = Attendance.ABSENT
+            elif lowered in _REMOTE:
+                person.attendance = Attendance.REMOTE
+            elif arrived := _ARRIVED.match(lowered):
+                person.arrived_at = int(arrived[1])
+            elif left := _LEFT.match(lowered):
+                person.left_after = int(left[1])
+            elif sub := _SUBSTITUTE.match(piece.strip()):
+                person.substitute, person.attendance = sub["who"].strip(), Attendance.ABSENT
+            elif piece.strip():
+                kept.append(piece.strip())
+    return [", ".join(kept)] if kept else []
+
+
+def is_group_heading(line: str, emphasised: bool = False) -> bool:
+    """``Sekretariat``, ``Udvalgsformænd med observatørstatus:``, ``Fra kommunerne``: a heading
+    that participants are listed under, not a person."""
+    text = normalize(line)
+    if not text:
+        return False
+    if text.endswith(":"):
+        return True
+    if "," in line or "\t" in line or _TRAILING_BRACKET.search(text):
+        return False
+    if emphasised:
+        return True
+    words = text.split()
+    if len(words) == 1:
+        return True
+    return any(word[0].islower() and word not in _PARTICLES for word in words)
+
+
+def looks_like_name(text: str) -> bool:
+    """``Jes Lunde``, ``Mette Bolvig Poulsen``, ``Ludwig van Beethoven``: 1–5 capitalised words."""
+    words = normalize(text).split()
+    if not 1 <= len(words) <= 5:
+        return False
+    return all(
+        (word[0].isupper() and not any(ch.isdigit() for ch in word)) or word in _PARTICLES for word in words
+    )
+
+
+def split_names(value: str) -> list[str]:
+    """``Mads Duedahl, Jes Lunde og Ole Stavad`` → three names; a single ``Name, role`` stays one."""
+    text = normalize(value)
+    if ";" in text:
+        return [part.strip() for part in text.split(";") if part.strip()]
+    parts = [p.strip() for p in re.split(r",|\s+og\s+", text) if p.strip()]
+    joined_by_og = bool(re.search(r"\s+og\s+", text))
+    if len(parts) >= 2 and (joined_by_og or len(parts) >= 3) and all(looks_like_name(p) for p in parts):
+        return parts
+    return [text] if text else []

@@ -1,0 +1,330 @@
+"""The part of an agenda before the first item: title, when, where, who.
+
+Councils write it as a two-column table (``Tid`` | ``Mandag den 13. marts 2023 …``) or as
+lines (``Mødedato: …``, ``Sted Mødelokale D``), with the participants one per line under
+group headings, absences as an ``Afbud`` row or inline ``(afbud)``. Both forms are read
+into the same ``Header``; every line that says nothing the reader knows is returned in
+``unplaced`` so the caller can keep it and warn.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import time
+
+from referent.importing.word.danishtext import (
+    Person,
+    When,
+    is_group_heading,
+    item_number,
+    looks_like_name,
+    normalize,
+    parse_person,
+    parse_when,
+    split_names,
+    split_title,
+)
+from referent.importing.word.document import Block, Cell, Para, Table
+from referent.model import Attendance, Participant
+
+LABELS: dict[str, str] = {
+    **dict.fromkeys(("møde", "mødetitel", "mødets titel", "mødenavn", "titel", "meeting"), "title"),
+    **dict.fromkeys(("udvalg", "forum"), "body"),
+    **dict.fromkeys(
+        ("tid", "tidspunkt", "dato", "mødedato", "dato og tid", "dato og tidspunkt", "mødetidspunkt",
+         "mødetid", "hvornår", "date", "time", "dato/tid", "dato og klokkeslæt"),
+        "when",
+    ),
+    **dict.fromkeys(("tid og sted", "dato og sted", "tid/sted"), "when_where"),
+    **dict.fromkeys(
+        ("sted", "mødested", "lokale", "mødelokale", "adresse", "location", "place", "lokation"), "location"
+    ),
+    **dict.fromkeys(("mødeleder", "ordstyrer", "formand", "chair", "mødeleder/ordstyrer"), "chair"),
+    **dict.fromkeys(("referent", "sekretær", "protokolfører", "referent/sekretær", "secretary"), "secretary"),
+    **dict.fromkeys(
+        ("deltagere", "inviterede", "medlemmer", "til stede", "fremmødte", "deltagere i mødet",
+         "participants", "deltager"),
+        "participants",
+    ),
+    **dict.fromkeys(("afbud", "fraværende", "meldt afbud", "afbud fra", "absent"), "absent"),
+    **dict.fromkeys(("gæster", "gæst", "inviterede gæster", "guests"), "guests"),
+    **dict.fromkeys(("mødet påbegyndt", "mødet startede", "mødestart", "mødet begyndte"), "started"),
+    **dict.fromkeys(("mødet afsluttet", "mødet sluttede", "mødet hævet", "mødeslut"), "ended"),
+    **dict.fromkeys(("næste møde",), "next"),
+}  # fmt: skip
+KIND_WORDS = {"dagsorden", "referat", "mødereferat", "beslutningsreferat", "dagsorden og referat",
+              "indholdsfortegnelse", "udkast", "agenda", "minutes", "indhold"}  # fmt: skip
+"""A document's own kind, printed at its top: recognised and left out."""
+_LISTS = {"participants", "absent", "guests"}
+_SPACE_LABELS = {
+    "title",
+    "when",
+    "when_where",
+    "location",
+    "chair",
+    "secretary",
+    "absent",
+    "participants",
+    "guests",
+}
+_BY_LENGTH = sorted((label for label in LABELS if LABELS[label] in _SPACE_LABELS), key=len, reverse=True)
+"""Labels that may stand without a colon (``Sted Mødelokale D``), longest first."""
+_FIRST_WORDS = {label.split()[0] for label in _BY_LENGTH}
+_COLUMN_HEADINGS = {"navn", "name", "organisation", "funktion", "titel", "rolle", "stilling", "deltager",
+                    "myndighed", "repræsenterer", "role", "organisation/funktion", "bemærkning"}  # fmt: skip
+_NOBODY = {"ingen", "-", "–", "—", "ingen afbud", "none", "intet"}
+_KIND_PREFIX = re.compile(r"^(?:dagsorden|referat)\s*(?:[:–—-]|\s(?:for|til|fra)\b)\s*", re.IGNORECASE)
+
+
+@dataclass
+class Header:
+    title: str = ""
+    body: str = ""
+    title_candidates: list[Para] = field(default_factory=list)
+    """Title-style, heading or bold paragraphs before any label, in document order."""
+    when: list[tuple[When, str, int]] = field(default_factory=list)
+    """Each date-and-time value with its text and ¶, in order."""
+    location: str = ""
+    chair: str = ""
+    secretary: str = ""
+    next_meeting: str = ""
+    actual_start: time | None = None
+    actual_end: time | None = None
+    participants: list[Participant] = field(default_factory=list)
+    guests: list[Participant] = field(default_factory=list)
+    unplaced: list[Para] = field(default_factory=list)
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """``Mødedato: 13. marts 2023`` → (``when``, ``13. marts 2023``); ``Deltagere`` → (``participants``, "").
+
+    Without a colon or tab (``Sted Mødelokale D``) a label counts only when the value fits it.
+    """
+    head, separator, value = (
+        re.split(r"(:|\t)", text, maxsplit=1) if re.search(r"[:\t]", text) else (text, "", "")
+    )
+    key = normalize(head).lower().rstrip(".")
+    if key in LABELS:
+        return LABELS[key], normalize(value) if separator else ""
+    plain = normalize(text)
+    lowered = plain.lower()
+    if lowered.split(" ", 1)[0] not in _FIRST_WORDS:
+        return None
+    for label in _BY_LENGTH:
+        if lowered.startswith(label + " "):
+            field_name, value = LABELS[label], plain[len(label) + 1 :].strip()
+            if field_name in ("when", "when_where"):
+                when = parse_when(value)
+                if not (when.has_date or when.start):
+                    continue
+            elif field_name == "title" and not value[:1].isupper() and not value[:1].isdigit():
+                continue  # "Møde i Direktørforum" is a title, not the label Møde
+            elif len(value) > 120 or (
+                field_name in ("chair", "secretary", "absent") and not looks_like_name(value.split(",")[0])
+            ):
+                continue
+            return field_name, value
+    return None
+
+
+def is_kind_word(text: str) -> bool:
+    return normalize(text).lower().rstrip(":.") in KIND_WORDS
+
+
+def strip_kind(title: str) -> str:
+    """``Dagsorden for møde i Direktørforum`` → ``Møde i Direktørforum``."""
+    rest = _KIND_PREFIX.sub("", normalize(title))
+    return rest[:1].upper() + rest[1:] if rest else ""
+
+
+class _HeaderReader:
+    def __init__(self, titles: list[str]) -> None:
+        self.titles = {normalize(t).casefold() for t in titles if t.strip()}
+        self.header = Header()
+        self.field = ""
+        """The list being read (participants, absent, guests) or a label still waiting for its value."""
+        self.group = ""
+        self.absent: list[Person] = []
+        self.seen_label = False
+
+    def block(self, block: Block) -> None:
+        if isinstance(block, Table):
+            self.table(block)
+        else:
+            self.line(block, block.text)
+
+    def repeats_a_title(self, text: str) -> bool:
+        """A line of the agenda's overview at the top (``2. Handleplan … kl. 14.35``): the item
+        itself follows below, so the line is recognised, not reported."""
+        title = split_title(item_number(normalize(text))[1])[0].casefold()
+        return bool(title) and title in self.titles
+
+    def table(self, table: Table) -> None:
+        for row in table.rows:
+            cells = [c for c in row if c.text.strip()]
+            if not cells:
+                continue
+            if any(self.repeats_a_title(c.text) for c in cells):
+                continue  # a row of an overview table: number, title, time, presenter
+            first = normalize(row[0].text).rstrip(":").lower() if row[0].text.strip() else ""
+            if self.field in _LISTS and first not in LABELS and len(cells) > 1:
+                self.person_row(cells)
+            elif first in LABELS and len(cells) > 1:
+                self.start(LABELS[first], "", row[0].paragraphs()[0])
+                lines = [
+                    (para, piece)
+                    for cell in row[1:]
+                    for para in cell.paragraphs()
+                    for piece in para.text.split("\n")
+                    if piece.strip()
+                ]
+                if self.field in _LISTS:
+                    for para, piece in lines:
+                        self.value_line(para, piece, strict=False)
+                elif lines:
+                    joiner = ", " if self.field == "location" else " "
+                    self.value_line(lines[0][0], joiner.join(normalize(piece) for _, piece in lines))
+            else:  # a row without a label: the list above goes on, or lines of their own
+                for cell in cells:
+                    for para in cell.paragraphs():
+                        self.line(para, para.text, strict=self.field not in _LISTS)
+        self.field = ""
+
+    def person_row(self, cells: list[Cell]) -> None:
+        """A row of a participants table: ``Jes Lunde | rådmand | Aalborg Kommune``."""
+        texts = [normalize(c.text) for c in cells]
+        if all(t.lower().rstrip(":") in _COLUMN_HEADINGS for t in texts):
+            return  # the table's own header row: Navn | Organisation
+        para = cells[0].paragraphs()[0]
+        self.value_line(para, ", ".join(texts), strict=False)
+
+    def line(self, para: Para, text: str, *, strict: bool = True) -> None:
+        for piece in text.split("\n"):
+            if not piece.strip() or self.repeats_a_title(piece):
+                continue
+            found = label_of(piece)
+            if found is not None:
+                self.start(found[0], found[1], para)
+            elif self.field:
+                self.value_line(para, piece, strict=strict)
+            elif is_kind_word(piece):
+                continue
+            elif not self.seen_label and (para.title or para.heading or para.bold):
+                self.header.title_candidates.append(para)
+            else:
+                self.unplace(para)
+
+    def start(self, name: str, value: str, para: Para) -> None:
+        self.seen_label = True
+        self.field, self.group = name, ""
+        if value:
+            self.value_line(para, value, single=True)
+
+    def value_line(self, para: Para, text: str, *, single: bool = False, strict: bool = True) -> None:
+        name, value, header = self.field, normalize(text), self.header
+        if not value:
+            return
+        if name in _LISTS:
+            self.person_line(para, text, single=single, strict=strict)
+            return
+        self.field = ""
+        if name == "title":
+            header.title = value
+        elif name == "body":
+            header.body = value
+        elif name in ("when", "when_where"):
+            when = parse_when(value)
+            header.when.append((when, value, para.index))
+            if name == "when_where" and when.rest and not header.location:
+                header.location = when.rest
+        elif name == "location":
+            header.location = f"{header.location}, {value}" if header.location else value
+        elif name == "chair":
+            header.chair = value
+        elif name == "secretary":
+            header.secretary = value
+        elif name == "next":
+            header.next_meeting = value
+        elif name in ("started", "ended"):
+            moment = parse_when(value).start
+            if moment is None:
+                self.unplace(para)
+            elif name == "started":
+                header.actual_start = moment
+            else:
+                header.actual_end = moment
+
+    def person_line(self, para: Para, text: str, *, single: bool, strict: bool) -> None:
+        """One line of a participant list; in lines (not a table) a line that is no person ends it."""
+        value = normalize(text)
+        if value.lower().rstrip(".") in _NOBODY:
+            return
+        heading = (
+            is_group_heading(value, para.emphasised) and len(value.split()) <= 6 and not value.endswith(".")
+        )
+        if heading and not single:  # a value on the label's own line is people: "Afbud: A og B"
+            self.group = value
+            return
+        lines = split_names(value) if single else [value]
+        known = {_key(p.name) for p in self.header.participants + self.header.guests}
+        parts = [part.strip() for part in value.split(",")]
+        if self.field == "absent" and single and len(parts) > 1 and all(_key(p) in known for p in parts):
+            lines = parts  # "Afbud: Hanne Madsen, Bente Graversen": two of the participants
+        for line in lines:
+            person = parse_person(line)
+            if not person.name or (strict and not looks_like_name(person.name)):
+                self.field = ""
+                self.unplace(para)
+                return
+            if self.field == "absent":
+                if person.attendance is Attendance.UNKNOWN:
+                    person.attendance = Attendance.ABSENT
+                self.absent.append(person)
+                continue
+            target = self.header.participants if self.field == "participants" else self.header.guests
+            target.append(_participant(person, self.group))
+
+    def unplace(self, para: Para) -> None:
+        if not self.header.unplaced or self.header.unplaced[-1] is not para:
+            self.header.unplaced.append(para)
+
+    def finish(self) -> Header:
+        """Absences from an Afbud row are marked on the participants they name (or added)."""
+        header = self.header
+        known = {_key(p.name): p for p in header.participants + header.guests}
+        for person in self.absent:
+            match = known.get(_key(person.name))
+            if match is None:
+                match = _participant(person, "")
+                header.participants.append(match)
+                known[_key(match.name)] = match
+            match.attendance = person.attendance
+            match.substitute = person.substitute or match.substitute
+        return header
+
+
+def _participant(person: Person, group: str) -> Participant:
+    return Participant(
+        name=person.name,
+        role=person.role,
+        marker=person.marker,
+        group=group,
+        attendance=person.attendance,
+        substitute=person.substitute,
+        arrived_at=person.arrived_at,
+        left_after=person.left_after,
+    )
+
+
+def _key(name: str) -> str:
+    return normalize(name).casefold()
+
+
+def read_header(blocks: list[Block], titles: list[str] | None = None) -> Header:
+    """Everything the blocks before the first item say about the meeting; ``titles`` are the
+    items' titles, so that an overview of the items at the top is recognised."""
+    reader = _HeaderReader(titles or [])
+    for block in blocks:
+        reader.block(block)
+    return reader.finish()
