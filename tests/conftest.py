@@ -182,6 +182,7 @@ def full_meeting() -> Meeting:
                         "Tjek beløbet i punkt b",
                         who="Jes Lunde",
                         at=datetime(2023, 3, 13, 16, 40, tzinfo=UTC),
+                        done=True,
                     )
                 ],
                 corrections=[
@@ -197,6 +198,7 @@ def full_meeting() -> Meeting:
             Item(
                 title="Eventuelt",
                 status=ItemStatus.WITHDRAWN,
+                not_in_agenda=True,
                 recommendation=Recommendation(points=["x"], outcomes=[Outcome.REJECTED]),
             ),
         ],

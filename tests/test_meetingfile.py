@@ -128,6 +128,7 @@ text = "Jeg tager forbehold for finansieringen."
 text = "Tjek beløbet i punkt b"
 who = "Jes Lunde"
 at = 2023-03-13T16:40:00+00:00
+done = true
 
 [[items.corrections]]
 at = 2023-03-14T09:15:00Z
@@ -145,6 +146,7 @@ title = "Eventuelt"
 recommendation = ["x"]
 outcomes = ["rejected"]
 status = "withdrawn"
+not_in_agenda = true
 
 [[approvals]]
 by = "Jes Lunde"

@@ -205,6 +205,9 @@ class Item:
     """Names of participants who did not take part in this item (inhabil)."""
     minutes: str = declare("", part=Part.RECORD)
     """The minutes text (referat) typed during the meeting, in Markdown."""
+    not_in_agenda: bool = declare(False, part=Part.RECORD)
+    """The agenda file no longer has this item; it is kept because the meeting recorded
+    something under it (the review lists it until it is dealt with)."""
     actions: list[ActionItem] = declare(factory=list, part=Part.RECORD)
     remarks: list[Remark] = declare(factory=list, part=Part.REVIEW)
     comments: list[Comment] = declare(factory=list, part=Part.REVIEW, private=True)

@@ -99,9 +99,11 @@ class Listing(StoreBase):
         return self.summary(meeting_id).status
 
     def find_by_source(self, path: str | os.PathLike[str]) -> tuple[int, str | None] | None:
-        """The newest meeting imported from ``path``, with the SHA-256 of the file imported."""
+        """The draft made from the file at ``path`` (never a copy), with the SHA-256 of the file
+        as it was last read into the draft."""
         row = self.db.one(
-            "SELECT id, source_sha256 FROM meetings WHERE source_path = ? ORDER BY id DESC LIMIT 1",
+            "SELECT id, source_sha256 FROM meetings"
+            " WHERE source_path = ? AND copy_of IS NULL ORDER BY id LIMIT 1",
             [str(Path(path).resolve())],
         )
         return (row["id"], row["source_sha256"]) if row else None

@@ -28,9 +28,14 @@ class MeetingRecords(StoreBase):
     """Import, load and change meetings; ``Store`` adds history, approval and listing."""
 
     def import_meeting(
-        self, meeting: Meeting, source_path: str | None = None, source_digest: str | None = None
+        self,
+        meeting: Meeting,
+        source_path: str | None = None,
+        source_digest: str | None = None,
+        copy_of: int | None = None,
     ) -> int:
-        """Store a new meeting and return its id, which never changes."""
+        """Store a new meeting and return its id, which never changes; ``copy_of`` marks it as an
+        independent copy of that meeting (the file's draft stays the other one)."""
         moment = stamp(self.clock())
         with self.db.transaction():
             meeting_id = self.db.insert(
@@ -42,6 +47,7 @@ class MeetingRecords(StoreBase):
                     "imported_at": moment,
                     "updated_at": moment,
                     "current_item": None,
+                    "copy_of": copy_of,
                 },
             )
             item_ids = [
@@ -186,7 +192,7 @@ class MeetingRecords(StoreBase):
         ids = self.item_ids(meeting_id)
         index = ids.index(before) if before is not None else len(ids)
         with self._writing(meeting_id) as moment:
-            new_id = self._insert_item(meeting_id, len(ids), item, moment)
+            new_id = self._insert_item(meeting_id, len(ids), item, moment, from_file=False)
             self._renumber(meeting_id, [*ids[:index], new_id, *ids[index:]])
         return new_id
 
@@ -253,10 +259,11 @@ class MeetingRecords(StoreBase):
             [(position, item_id, meeting_id) for position, item_id in enumerate(ordered_ids)],
         )
 
-    def _insert_item(self, meeting_id: int, position: int, item: Item, moment: str) -> int:
-        item_id = self.db.insert(
-            "items", {"meeting_id": meeting_id, "position": position, **to_row(item), "updated_at": moment}
-        )
+    def _insert_item(
+        self, meeting_id: int, position: int, item: Item, moment: str, from_file: bool = True
+    ) -> int:
+        row = {"meeting_id": meeting_id, "position": position, **to_row(item), "updated_at": moment}
+        item_id = self.db.insert("items", {**row, "from_file": int(from_file)})
         for table in row_fields(Item):
             for index, child in enumerate(getattr(item, table)):
                 self._insert_child(table, item_id, index, child)

@@ -168,10 +168,31 @@ def m004_comments_done(db: Database) -> None:
     db.table("comments").add_column("done", int, not_null_default=0)
 
 
-def m005_copies(db: Database) -> None:
+def m005_one_draft_per_file(db: Database) -> None:
     """A file has one draft; a second, independent copy is made only when asked for and is
-    named as a copy wherever it is listed."""
+    named as a copy wherever it is listed. Which items came from the file is remembered, so
+    that an item the file no longer has can be told from one added during the meeting.
+
+    Earlier versions made a new meeting on every import of the same file: of those, the one
+    the secretary worked on last (else the first) stays the file's draft, the others become
+    copies of it."""
     db.table("meetings").add_column("copy_of", int)
+    db.table("items").add_column("from_file", int, not_null_default=1)
+    db.table("items").add_column("not_in_agenda", int, not_null_default=0)
+    groups: dict[str, list[dict[str, object]]] = {}
+    for row in db.query(
+        """SELECT m.id, m.source_path,
+             (SELECT MAX(i.updated_at) FROM items i WHERE i.meeting_id = m.id
+                AND (i.minutes != '' OR i.status != 'pending')) AS worked_on
+           FROM meetings m WHERE m.source_path IS NOT NULL ORDER BY m.id"""
+    ):
+        groups.setdefault(str(row["source_path"]), []).append(row)
+    for rows in groups.values():
+        worked = [r for r in rows if r["worked_on"]]
+        draft = max(worked, key=lambda r: str(r["worked_on"])) if worked else rows[0]
+        for row in rows:
+            if row is not draft:
+                db.execute("UPDATE meetings SET copy_of = ? WHERE id = ?", [draft["id"], row["id"]])
 
 
 MIGRATIONS = (
@@ -179,7 +200,7 @@ MIGRATIONS = (
     m002_review_and_approval,
     m003_one_time_convention,
     m004_comments_done,
-    m005_copies,
+    m005_one_draft_per_file,
 )
 """In the order they run; each runs once per database."""
 
