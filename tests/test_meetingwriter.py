@@ -22,6 +22,7 @@ from referent.model import (
     Outcome,
     Participant,
     Recommendation,
+    VacantSeat,
 )
 from referent.textclean import clean_text
 
@@ -230,7 +231,7 @@ def _recommendation(draw: st.DrawFn) -> Recommendation:
     return Recommendation(
         points=points,
         intro=draw(_TEXT),
-        numbering=draw(st.sampled_from(Numbering)),
+        numbering=draw(st.none() | st.sampled_from(Numbering)),
         short=draw(_TEXT),
         outcomes=[draw(st.none() | st.sampled_from(Outcome)) for _ in points],
     )
@@ -251,6 +252,7 @@ def _person(draw: st.DrawFn, items: int) -> Participant:
         substitute=substitute,
         arrived_at=arrived,
         left_after=left,
+        substitute_phrase=draw(_TEXT) if substitute else "",
     )
 
 
@@ -297,6 +299,8 @@ def meetings(draw: st.DrawFn) -> Meeting:
         participants=participants,
         guests=guests,
         items=[draw(_item(names)) for _ in range(count)],
+        style=draw(_TEXT),
+        vacant_seats=draw(st.lists(st.builds(VacantSeat, _NAME, _TEXT), max_size=2)),
     )
 
 

@@ -41,10 +41,11 @@ class Outcome(StrEnum):
 
 
 class Numbering(StrEnum):
-    """How the points of a recommendation are numbered: ``1.`` or ``a.``."""
+    """How the points of a recommendation are listed: ``1.``, ``a.`` or as bullets."""
 
     NUMBERS = "1"
     LETTERS = "a"
+    BULLETS = "-"
 
 
 @dataclass
@@ -65,6 +66,9 @@ class Participant:
     """Number of the first item the participant attended, when they came late."""
     left_after: int | None = None
     """Number of the last item the participant attended, when they left early."""
+    substitute_phrase: str = ""
+    """How the minutes say who came instead, word for word (``Jan Nybo deltager i hendes
+    sted``), where the house style's one sentence does not fit; empty: the style's."""
 
 
 @dataclass
@@ -74,14 +78,15 @@ class Recommendation:
     points: list[str] = field(default_factory=list)
     intro: str = ""
     """Overrides the intro line; empty means ``Det indstilles, at <meeting body>:``."""
-    numbering: Numbering = Numbering.NUMBERS
+    numbering: Numbering | None = None
+    """``None``: the form the house style gives recommendation points."""
     short: str = ""
     """The short form's text: ``Klyngestyregruppen drøfter emnet``."""
     outcomes: list[Outcome | None] = field(default_factory=list)
     """Decision per point, in the order of ``points``; ``None`` where none is recorded."""
 
     def label(self, index: int) -> str:
-        """How point ``index`` (0-based) is numbered: ``1``, ``2`` … or ``a``, ``b`` … ``aa``."""
+        """How point ``index`` (0-based) is referred to: ``1``, ``2`` … or ``a``, ``b`` … ``aa``."""
         if self.numbering is not Numbering.LETTERS:
             return str(index + 1)
         letters = ""
@@ -90,6 +95,16 @@ class Recommendation:
             index, rest = divmod(index - 1, 26)
             letters = chr(ord("a") + rest) + letters
         return letters
+
+
+@dataclass
+class VacantSeat:
+    """A seat on the body that no one holds yet: printed as the council writes it, at the end
+    of its group, and never counted or asked about (it is no participant)."""
+
+    text: str
+    """Word for word: ``(Repræsentant fra kommunalt PLO-niveau - endnu ikke udpeget)``."""
+    group: str = ""
 
 
 @dataclass
@@ -198,6 +213,10 @@ class Meeting:
     items: list[Item] = field(default_factory=list)
     approvals: list[Approval] = field(default_factory=list)
     """Every approval, oldest first; the minutes are locked while the last one stands."""
+    style: str = ""
+    """The house style of the meeting's documents: a built-in name (``nord``) or a style file,
+    relative to the meeting file; empty: the settings' style for the body, else ``default``."""
+    vacant_seats: list[VacantSeat] = field(default_factory=list)
 
     @property
     def approval(self) -> Approval | None:

@@ -93,5 +93,16 @@ def m002_review_and_approval(db: Database) -> None:
     db["approvals"].create_index(["meeting_id", "id"])
 
 
+@migrations()
+def m003_house_styles(db: Database) -> None:
+    """A meeting's own house style and vacant seats (JSON: [[text, group], …]), a substitute
+    sentence per person; recommendation points without a form of their own take the style's."""
+    db.table("meetings").add_column("style", str)
+    db.table("meetings").add_column("vacant_seats", str)
+    db.table("participants").add_column("substitute_phrase", str)
+    # Until now "1" was both the default and the only way to say "numbers": it meant "the default".
+    db.execute("UPDATE items SET rec_numbering = NULL WHERE rec_numbering = '1'")
+
+
 def apply(db: Database) -> None:
     migrations.apply(db)

@@ -41,6 +41,7 @@ from referent.model import (
     Participant,
     Recommendation,
     Remark,
+    VacantSeat,
 )
 from referent.textclean import clean_text
 
@@ -238,6 +239,8 @@ class Store:
             next_meeting=row["next_meeting"] or "",
             actual_start=_clock_value(row["actual_start"]),
             actual_end=_clock_value(row["actual_end"]),
+            style=row["style"] or "",
+            vacant_seats=[VacantSeat(text, group) for text, group in json.loads(row["vacant_seats"] or "[]")],
             participants=participants,
             guests=guests,
             items=[self._item_from_row(r, children.get(r["id"], {})) for r in items_rows],
@@ -655,6 +658,10 @@ class Store:
             "location": meeting.location, "chair": meeting.chair, "secretary": meeting.secretary,
             "next_meeting": meeting.next_meeting, "actual_start": _clock_text(meeting.actual_start),
             "actual_end": _clock_text(meeting.actual_end), "current_item": None,
+            "style": clean_text(meeting.style),
+            "vacant_seats": json.dumps(
+                [[clean_text(s.text), clean_text(s.group)] for s in meeting.vacant_seats], ensure_ascii=False
+            ),
         }  # fmt: skip
 
     def _insert_item(self, meeting_id: int, position: int, item: Item, stamp: str) -> int:
@@ -707,7 +714,7 @@ class Store:
             recommendation=Recommendation(
                 points=json.loads(row["rec_points"]),
                 intro=row["rec_intro"] or "",
-                numbering=Numbering(row["rec_numbering"]),
+                numbering=Numbering(row["rec_numbering"]) if row["rec_numbering"] else None,
                 short=row["rec_short"] or "",
                 outcomes=[Outcome(o) if o else None for o in json.loads(row["rec_outcomes"])],
             ),
@@ -742,6 +749,7 @@ class Store:
                     "group_heading": clean_text(person.group),
                     "attendance": person.attendance.value,
                     "substitute": clean_text(person.substitute),
+                    "substitute_phrase": clean_text(person.substitute_phrase),
                     "arrived_at_item": item_id(person.arrived_at),
                     "left_after_item": item_id(person.left_after),
                 }
@@ -760,6 +768,7 @@ class Store:
             substitute=row["substitute"] or "",
             arrived_at=number_of.get(row["arrived_at_item"]),
             left_after=number_of.get(row["left_after_item"]),
+            substitute_phrase=row["substitute_phrase"] or "",
         )
 
 
@@ -797,7 +806,7 @@ def _recommendation_row(rec: Recommendation) -> dict[str, Any]:
     return {
         "rec_intro": clean_text(rec.intro),
         "rec_points": json.dumps([clean_text(p) for p in rec.points], ensure_ascii=False),
-        "rec_numbering": Numbering(rec.numbering).value,
+        "rec_numbering": Numbering(rec.numbering).value if rec.numbering else None,
         "rec_short": clean_text(rec.short),
         "rec_outcomes": json.dumps([o.value if o else "" for o in rec.outcomes]),
     }

@@ -26,6 +26,7 @@ from referent.model import (
     Outcome,
     Participant,
     Recommendation,
+    VacantSeat,
 )
 from referent.problems import MeetingFileError, Problem, toml_problem, unknown_key
 from referent.textclean import clean_text
@@ -128,13 +129,14 @@ SECTIONS: dict[str, dict[str, Converter]] = {
     "meeting": {
         "title": _text, "body": _text, "date": _day, "start": _clock, "end": _clock,
         "location": _text, "chair": _text, "secretary": _text, "next_meeting": _text,
-        "actual_start": _clock, "actual_end": _clock,
+        "actual_start": _clock, "actual_end": _clock, "style": _text,
     },
     "participants": {
         "name": _text, "role": _text, "marker": _text, "group": _text,
-        "attendance": _choice(Attendance), "substitute": _text,
+        "attendance": _choice(Attendance), "substitute": _text, "substitute_phrase": _text,
         "arrived_at": _whole_number, "left_after": _whole_number,
     },
+    "vacant_seats": {"text": _text, "group": _text},
     "items": {
         "number": _whole_number, "title": _text, "start": _clock, "end": _clock,
         "presenter": _text, "closed": _flag, "case": _text,
@@ -153,10 +155,10 @@ SECTIONS: dict[str, dict[str, Converter]] = {
                   "reopened_at": _moment, "reopen_reason": _text},
 }  # fmt: skip
 SECTIONS["guests"] = SECTIONS["participants"]
-TOP_LEVEL = ("format", "meeting", "participants", "guests", "items", "approvals")
-REQUIRED = {"meeting": ("title", "date"), "participants": ("name",), "guests": ("name",),
-            "items": ("title",), "actions": ("what",), "remarks": ("who", "text"), "comments": ("text",),
-            "corrections": ("at",), "approvals": ("by", "at")}  # fmt: skip
+TOP_LEVEL = ("format", "meeting", "participants", "vacant_seats", "guests", "items", "approvals")
+REQUIRED = {"meeting": ("title", "date"), "participants": ("name",), "vacant_seats": ("text",),
+            "guests": ("name",), "items": ("title",), "actions": ("what",), "remarks": ("who", "text"),
+            "comments": ("text",), "corrections": ("at",), "approvals": ("by", "at")}  # fmt: skip
 SUB_SECTIONS = ITEM_ROWS
 """The [[items.X]] tables and what each row becomes."""
 
@@ -270,6 +272,7 @@ class _Reader:
             self.participant(p, ("participants", i))
             for i, p in enumerate(self.array(data, "participants", ()))
         ]
+        vacant_seats = self.rows(data, "vacant_seats", (), VacantSeat)
         guests = [
             self.participant(p, ("guests", i), "guests") for i, p in enumerate(self.array(data, "guests", ()))
         ]
@@ -278,7 +281,14 @@ class _Reader:
         self.check_references(participants + guests, items, data)
         if self.problems:
             return None
-        return Meeting(participants=participants, guests=guests, items=items, approvals=approvals, **head)
+        return Meeting(
+            participants=participants,
+            vacant_seats=vacant_seats,
+            guests=guests,
+            items=items,
+            approvals=approvals,
+            **head,
+        )
 
     def rows(self, data: dict[str, Any], name: str, path: Path, kind: type[Any]) -> list[Any]:
         """The ``[[name]]`` tables under ``path`` as ``kind``; a row missing a required key is dropped
@@ -319,7 +329,7 @@ class _Reader:
         recommendation = Recommendation(
             points=points,
             intro=values.pop("recommendation_intro", ""),
-            numbering=values.pop("recommendation_numbering", Numbering.NUMBERS),
+            numbering=values.pop("recommendation_numbering", None),
             short=values.pop("recommendation_short", ""),
             outcomes=outcomes + [None] * (len(points) - len(outcomes)),
         )

@@ -15,7 +15,7 @@ from typing import Any
 
 from referent.danish import format_time
 from referent.meetingfile.reader import FORMAT_VERSION, REQUIRED
-from referent.model import ITEM_ROWS, Approval, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
+from referent.model import ITEM_ROWS, Approval, Attendance, Item, ItemStatus, Meeting, Participant, VacantSeat
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f]")
@@ -85,8 +85,13 @@ def _participant(table: str, person: Participant) -> list[str]:
     return [f"[[{table}]]", *_keys([
         ("name", person.name), ("role", person.role), ("marker", person.marker),
         ("group", person.group), ("attendance", attendance), ("substitute", person.substitute),
+        ("substitute_phrase", person.substitute_phrase),
         ("arrived_at", person.arrived_at), ("left_after", person.left_after),
     ], table)]  # fmt: skip
+
+
+def _vacant_seat(seat: VacantSeat) -> list[str]:
+    return ["[[vacant_seats]]", *_keys([("text", seat.text), ("group", seat.group)], "vacant_seats")]
 
 
 def _item(number: int, item: Item) -> list[str]:
@@ -98,7 +103,7 @@ def _item(number: int, item: Item) -> list[str]:
         ("number", number), ("title", item.title), ("start", item.start), ("end", item.end),
         ("presenter", item.presenter), ("closed", item.closed), ("case", item.case),
         ("recommendation_intro", rec.intro), ("recommendation", rec.points),
-        ("recommendation_numbering", None if rec.numbering is Numbering.NUMBERS else rec.numbering.value),
+        ("recommendation_numbering", None if rec.numbering is None else rec.numbering.value),
         ("recommendation_short", rec.short), ("attachments", item.attachments),
         ("status", None if item.status is ItemStatus.PENDING else item.status.value),
         ("actual_start", item.actual_start), ("outcomes", outcomes),
@@ -125,13 +130,14 @@ def dump_meeting(meeting: Meeting) -> str:
         ("start", meeting.start), ("end", meeting.end), ("location", meeting.location),
         ("chair", meeting.chair), ("secretary", meeting.secretary),
         ("actual_start", meeting.actual_start), ("actual_end", meeting.actual_end),
-        ("next_meeting", meeting.next_meeting),
+        ("next_meeting", meeting.next_meeting), ("style", meeting.style),
     ]  # fmt: skip
     blocks: list[list[str]] = [
         ["# A referent meeting file: see docs/meeting-file.md", f"format = {FORMAT_VERSION}"],
         ["[meeting]", *_keys(header, "meeting")],
     ]
     blocks += [_participant("participants", p) for p in meeting.participants]
+    blocks += [_vacant_seat(seat) for seat in meeting.vacant_seats]
     blocks += [_participant("guests", p) for p in meeting.guests]
     blocks += [_item(n, item) for n, item in enumerate(meeting.items, start=1)]
     blocks += [_approval(approval) for approval in meeting.approvals]
