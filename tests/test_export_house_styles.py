@@ -325,6 +325,18 @@ def test_8_the_meetings_own_sentence_where_the_styles_does_not_fit():
     ]
 
 
+def test_8_a_sentence_about_another_substitute_gives_way_to_the_styles():
+    subject = lagoni()
+    subject.participants[1].substitute = "Per Hansen"  # changed during the meeting
+    assert header_part(listed('[header]\nrows = ["absent"]\n', subject))[1] == (
+        "[1,2] Tabeltekst | Lisbeth Lagoni, Sygeplejefaglig direktør – Per Hansen deltager i stedet"
+    )
+    subject.participants[1].substitute_phrase = "{substitute} deltager i {name}s sted"
+    assert header_part(listed('[header]\nrows = ["absent"]\n', subject))[1].endswith(
+        "Lisbeth Lagoni, Sygeplejefaglig direktør – Per Hansen deltager i Lisbeth Lagonis sted"
+    )
+
+
 def test_8_the_sentence_is_kept_by_the_meeting_file():
     text = dump_meeting(lagoni())
     assert 'substitute_phrase = "Jan Nybo deltager i hendes sted."' in text.splitlines()

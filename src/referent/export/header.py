@@ -133,9 +133,15 @@ def _notes(person: Participant, style: HouseStyle) -> list[str]:
 
 
 def _substitute(person: Participant, style: HouseStyle) -> str:
-    """``Jan Nybo deltager i stedet``, or the meeting's own sentence for this person."""
-    if person.substitute_phrase.strip():
-        return person.substitute_phrase.strip()
+    """``Jan Nybo deltager i stedet``, or the meeting's own sentence for this person.
+
+    The own sentence may say ``{substitute}`` and ``{name}``; one that does not name the
+    substitute (who was changed during the meeting) is stale and gives way to the style's.
+    """
+    phrase = person.substitute_phrase.strip()
+    phrase = phrase.replace("{substitute}", person.substitute).replace("{name}", person.name)
+    if phrase and person.substitute.strip() in phrase:
+        return phrase
     return style.participants.substitute.format(substitute=person.substitute, name=person.name)
 
 
