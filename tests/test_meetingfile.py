@@ -39,6 +39,7 @@ secretary = "Maja Lynderup Behrmann"
 actual_start = "14.34"
 actual_end = "16:21"
 next_meeting = "24. maj 2023 kl. 14.00"
+style = "nord"
 
 [[participants]]
 name = "Mads Duedahl"
@@ -59,6 +60,11 @@ left_after = 3
 name = "Jan Mainz"
 attendance = "absent"
 substitute = "Jan Nybo"
+substitute_phrase = "Jan Nybo deltager i hans sted"
+
+[[vacant_seats]]
+text = "(Repræsentant fra kommunalt PLO-niveau - endnu ikke udpeget)"
+group = "Udvalgsformænd med observatørstatus:"
 
 [[guests]]
 name = "Louise Weikop"
@@ -165,7 +171,7 @@ def test_full_file_reads_into_the_full_meeting(full_meeting: Meeting) -> None:
     assert parse_meeting(FULL) == full_meeting
 
 
-@pytest.mark.parametrize("section", ["meeting", "participants", "guests", "items", "actions"])
+@pytest.mark.parametrize("section", ["meeting", "participants", "vacant_seats", "guests", "items", "actions"])
 def test_full_file_uses_every_key(section: str) -> None:
     used = set(re.findall(r"^(\w+) =", FULL, flags=re.MULTILINE))
     nested = set(SECTIONS)  # keys such as items.actions are tables of their own
@@ -495,13 +501,13 @@ MALFORMED: list[tuple[Any, ...]] = [
         "bad-numbering",
         append('recommendation_numbering = "i"'),
         25,
-        "'recommendation_numbering' must be one of '1', 'a', not 'i'",
+        "'recommendation_numbering' must be one of '1', 'a', '-', not 'i'",
     ),
     (
         "numbering-number",
         append("recommendation_numbering = 1"),
         25,
-        "must be one of '1', 'a', not 1 (a number)",
+        "must be one of '1', 'a', '-', not 1 (a number)",
     ),
     (
         "bad-outcome",

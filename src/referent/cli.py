@@ -42,17 +42,15 @@ def _open_store(args: argparse.Namespace) -> Store:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate meeting files; print OK or FILE:LINE problems."""
-    from referent.meetingfile.reader import load_meeting
-    from referent.problems import MeetingFileError
+    """Validate meeting files and house style files; print OK or FILE:LINE problems."""
+    from referent.export.resolve import check_file
 
     status = EXIT_OK
     for name in args.files:
-        try:
-            load_meeting(name)
-        except MeetingFileError as error:
-            for problem in error.problems:
-                print(problem.render(name))
+        problems = check_file(name)
+        for line in problems:
+            print(line)
+        if problems:
             status = EXIT_USAGE
         else:
             print(f"{name}: OK")
@@ -237,6 +235,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the minutes (or agenda) as Word, Markdown or a meeting file; print the path."""
+    from referent.config import load_settings
     from referent.export import (
         StyleError,
         WriteError,
@@ -244,14 +243,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         export_meeting,
         format_for,
         load_style,
+        meeting_style,
     )
+    from referent.paths import config_path
 
     kind = format_for(args.out, args.format)
     if args.for_review and kind == "toml":
         raise CommandError("--for-review makes a Word or text copy; it cannot be a meeting file", EXIT_USAGE)
-    meeting = _export_source(args)
-    try:  # a meeting file has no house style
-        style = load_style(args.style) if kind != "toml" else None
+    meeting, folder = _export_source(args)
+    try:  # a meeting file has no house style; without --style, the meeting's own
+        if kind == "toml":
+            style = None
+        elif args.style:
+            style = load_style(args.style)
+        else:
+            style = meeting_style(meeting, load_settings(config_path()).styles, folder)
     except StyleError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
     options = {"agenda": args.agenda, "public": args.public}
@@ -267,8 +273,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_source(args: argparse.Namespace) -> Meeting:
-    """The meeting named by SOURCE: a meeting file, or else a meeting id in the database."""
+def _export_source(args: argparse.Namespace) -> tuple[Meeting, Path]:
+    """The meeting named by SOURCE (a meeting file, or else a meeting id in the database) and
+    the folder of its meeting file, against which the meeting's own style file is found."""
     from referent.meetingfile.reader import load_meeting
     from referent.problems import MeetingFileError
 
@@ -277,13 +284,15 @@ def _export_source(args: argparse.Namespace) -> Meeting:
 
         store = _open_store(args)
         try:
-            return store.load_meeting(int(args.source))
+            meeting_id = int(args.source)
+            source = store.source_path(meeting_id)
+            return store.load_meeting(meeting_id), Path(source).parent if source else Path.cwd()
         except UnknownMeeting as error:
             raise CommandError(f"{error}; see 'referent list'") from error
         finally:
             store.close()
     try:
-        return load_meeting(args.source)
+        return load_meeting(args.source), Path(args.source).parent
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
 
@@ -314,9 +323,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = add(
         "check",
         cmd_check,
-        "Check meeting files; print OK or FILE:LINE: problem for each (exit 2 if any is wrong).",
+        "Check meeting files and house style files; print OK or FILE:LINE: problem for each "
+        "(exit 2 if any is wrong).",
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help="meeting files (.toml)")
+    check.add_argument("files", nargs="+", metavar="FILE", help="meeting files or style files (.toml)")
     imported = add(
         "import", cmd_import, "Store a meeting file in the database as a new meeting and print its id."
     )
@@ -330,7 +340,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="FILE", help="where to write (default: date, kind, body)")
     export.add_argument("--agenda", action="store_true", help="the agenda instead of the minutes")
     export.add_argument("--public", action="store_true", help="the public version: no closed content")
-    export.add_argument("--style", metavar="NAME|FILE", help="house style: default, nord or a file")
+    export.add_argument(
+        "--style",
+        metavar="NAME|FILE",
+        help="house style: default, nord or a file (default: the meeting's own)",
+    )
     export.add_argument("--format", choices=("docx", "md", "toml"), help="default: from --out, else docx")
     export.add_argument(
         "--for-review",

@@ -46,6 +46,12 @@ phrases = [
 # Remap keys by binding id (see F1 in the app): id = "key[,key...]"
 [keys]
 # next_item = "ctrl+n,ctrl+down"
+
+# The house style of each body's documents (a meeting file's own `style` comes first):
+# a built-in style ("default", "nord") or a style file, relative to this folder.
+[styles]
+# "Praksisplanudvalget" = "nord"
+# "Direktørforum" = "direktoerforum.toml"
 """
 
 
@@ -58,6 +64,9 @@ class Settings:
     phrases: list[str] = field(default_factory=lambda: list(DEFAULT_PHRASES))
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, passed to Textual's ``set_keymap``."""
+    styles: dict[str, str] = field(default_factory=dict)
+    """A meeting's body → its house style: a built-in name, or a style file's absolute path
+    (written relative to the settings file, resolved when read)."""
     problems: list[Problem] = field(default_factory=list)
     """What was wrong with the file; shown in the app, the defaults used instead."""
 
@@ -65,6 +74,14 @@ class Settings:
         if self.language in ("da", "en"):
             return self.language
         return language_from_environment()
+
+
+def _style_path(spec: str, folder: Path) -> str:
+    """A style file named relative to the settings file, made absolute; built-in names kept."""
+    if not spec.lower().endswith(".toml"):
+        return spec
+    path = Path(spec).expanduser()
+    return str(path if path.is_absolute() else folder / path)
 
 
 def language_from_environment() -> str:
@@ -107,6 +124,14 @@ def load_settings(path: Path) -> Settings:
                 settings.phrases = list(value)
             else:
                 problem((key,), "'phrases' must be a list of texts")
+        elif key == "styles":
+            if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
+                settings.styles = {
+                    " ".join(body.split()): _style_path(spec.strip(), path.parent)
+                    for body, spec in value.items()
+                }
+            else:
+                problem((key,), '[styles] must map bodies to styles, like "Direktørforum" = "nord"')
         elif key == "keys":
             if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
                 settings.keys = dict(value)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from referent.export.content import Removal, build_view
 from referent.export.filters import agenda_meeting, public_meeting
+from referent.export.resolve import check_file, meeting_style, style_spec
 from referent.export.style import HouseStyle, StyleError, load_style
 from referent.fileio import WriteError, write_atomically
 from referent.model import Meeting
@@ -22,6 +23,7 @@ __all__ = [
     "HouseStyle",
     "StyleError",
     "WriteError",
+    "check_file",
     "default_filename",
     "export_docx",
     "export_markdown",
@@ -29,7 +31,9 @@ __all__ = [
     "export_toml",
     "format_for",
     "load_style",
+    "meeting_style",
     "render",
+    "style_spec",
 ]
 
 FORMATS = ("docx", "md", "toml")
@@ -60,6 +64,8 @@ def render(
 ) -> tuple[bytes, list[Removal]]:
     """The file's bytes and the removals, without writing anything.
 
+    ``style`` is a ``HouseStyle``, a built-in name or a style file; ``None`` is ``default``.
+    The meeting's own style is ``meeting_style(meeting, settings.styles, folder)``.
     ``for_review`` marks the copy for the reading round (the house style's ``review`` word in
     the running header instead of ``UDKAST``); the meeting file has no such mark.
     """

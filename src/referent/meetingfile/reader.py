@@ -18,7 +18,6 @@ from referent.danish import format_time, parse_time
 from referent.fields import Field, Kind, fields_of, flat_fields
 from referent.meetingfile.tomlpos import Path, key_lines, line_of
 from referent.model import (
-    Approval,
     Attendance,
     Item,
     Meeting,
@@ -147,19 +146,23 @@ def _rows(cls: type[Any]) -> dict[str, type[Any]]:
 
 SUB_SECTIONS = _rows(Item)
 """The [[items.X]] tables and what each row becomes."""
+MEETING_ROWS = {
+    name: kind for name, kind in _rows(Meeting).items() if name not in ("participants", "guests", "items")
+}
+"""The meeting's own [[X]] tables that are plain rows (approvals, vacant seats)."""
 SECTIONS: dict[str, dict[str, Converter]] = {
     "meeting": {key: c for key, c in _section(Meeting).items() if key not in _rows(Meeting)},
     "participants": _section(Participant),
     "guests": _section(Participant),
     "items": {"number": _whole_number, **_section(Item)},
     **{name: _section(kind) for name, kind in SUB_SECTIONS.items()},
-    "approvals": _section(Approval),
+    **{name: _section(kind) for name, kind in MEETING_ROWS.items()},
 }
 TOP_LEVEL = ("format", "meeting", *_rows(Meeting))
 REQUIRED = {
     name: tuple(spec.key for spec, _ in flat_fields(kind) if spec.required)
     for name, kind in {"meeting": Meeting, "participants": Participant, "guests": Participant,
-                       "items": Item, **SUB_SECTIONS, "approvals": Approval}.items()
+                       "items": Item, **SUB_SECTIONS, **MEETING_ROWS}.items()
 }  # fmt: skip
 
 
@@ -291,12 +294,12 @@ class _Reader:
             self.participant(p, ("guests", i), "guests") for i, p in enumerate(self.array(data, "guests", ()))
         ]
         items = [self.item(raw, ("items", i)) for i, raw in enumerate(self.array(data, "items", ()))]
-        approvals = self.rows(data, "approvals", (), Approval)
+        rows: dict[str, list[Any]] = {"participants": participants, "guests": guests, "items": items}
+        for name, kind in MEETING_ROWS.items():  # approvals, vacant seats: plain rows
+            rows[name] = self.rows(data, name, (), kind)
         self.check_references(participants + guests, items, data)
         if self.problems:
             return None
-        rows: dict[str, list[Any]] = {"participants": participants, "guests": guests, "items": items}
-        rows["approvals"] = approvals
         meeting: Meeting = build(Meeting, head, rows)
         return meeting
 

@@ -11,11 +11,17 @@ from pathlib import Path
 from typing import Any
 
 from referent.fields import Kind, fields_of, flat_fields
-from referent.model import ActionItem, Approval, Comment, Item, Meeting, Participant, Remark
+from referent.model import ActionItem, Comment, Item, Meeting, Participant, Remark
 from referent.store.base import StoreBase, UnknownMeeting
 from referent.store.rows import from_row, row_fields, stamp, to_column, to_row
 
 MEETING_STATE = {"current_item", "cursor"}
+MEETING_ROWS = {
+    name: kind
+    for name, kind in row_fields(Meeting).items()
+    if name not in ("participants", "guests", "items")
+}
+"""The meeting's plain row lists (approvals, vacant seats): a table each, rows in the order stored."""
 """Where the reader is, stored with the meeting but not a change to it."""
 
 
@@ -57,8 +63,9 @@ class MeetingRecords(StoreBase):
             for guest, people in ((False, meeting.participants), (True, meeting.guests)):
                 for position, person in enumerate(people):
                     self._insert_participant(meeting_id, position, person, guest, item_ids)
-            for approval in meeting.approvals:
-                self._insert_approval(meeting_id, approval)
+            for table in MEETING_ROWS:
+                for row in getattr(meeting, table):
+                    self.db.insert(table, {"meeting_id": meeting_id, **to_row(row)})
         self._forget_approval(meeting_id)
         return meeting_id
 
@@ -74,11 +81,14 @@ class MeetingRecords(StoreBase):
         ):
             people[bool(person["guest"])].append(from_row(Participant, person, item_number=number_of.get))
         items = [from_row(Item, r, rows=children.get(r["id"], {})) for r in item_rows]
-        approvals = [
-            from_row(Approval, a)
-            for a in self.db.query("SELECT * FROM approvals WHERE meeting_id = ? ORDER BY id", [meeting_id])
-        ]
-        rows = {"participants": people[False], "guests": people[True], "items": items, "approvals": approvals}
+        rows = {"participants": people[False], "guests": people[True], "items": items}
+        for table, kind in MEETING_ROWS.items():
+            rows[table] = [
+                from_row(kind, r)
+                for r in self.db.query(
+                    f"SELECT * FROM [{table}] WHERE meeting_id = ? ORDER BY id", [meeting_id]
+                )
+            ]
         meeting: Meeting = from_row(Meeting, row, rows=rows)
         return meeting
 

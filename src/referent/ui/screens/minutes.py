@@ -402,14 +402,15 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         meeting = self.live.store.load_meeting(self.live.meeting_id)  # a copy the thread owns alone
         folder = self.referent.export_folder(self.live.meeting_id)
         self.notify(t("Exporting the minutes…"), timeout=3)
-        self.export_in_background(meeting, folder)
+        self.export_in_background(meeting, folder, dict(self.referent.settings.styles))
 
     @work(thread=True, exclusive=True, group="export")
-    def export_in_background(self, meeting: Meeting, folder: Path) -> None:
-        from referent.export import StyleError, WriteError, default_filename, export_docx
+    def export_in_background(self, meeting: Meeting, folder: Path, styles: dict[str, str]) -> None:
+        from referent.export import StyleError, WriteError, default_filename, export_docx, meeting_style
 
-        try:
-            report = export_docx(meeting, folder / default_filename(meeting))
+        try:  # in the meeting's own house style, found beside its meeting file
+            style = meeting_style(meeting, styles, folder)
+            report = export_docx(meeting, folder / default_filename(meeting), style=style)
         except (WriteError, StyleError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
             return
