@@ -105,6 +105,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     store = _open_store(args)
     try:
         meeting = store.load_meeting(args.id)
+        source = store.source_path(args.id)
     except UnknownMeeting as error:
         raise CommandError(f"{error}; see 'referent list'") from error
     finally:
@@ -113,6 +114,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK
+    check_output(args, Path(args.out), source)
     write_atomically(Path(args.out), text.encode())
     print(args.out)
     return EXIT_OK
@@ -215,6 +217,18 @@ def cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def check_output(args: argparse.Namespace, out: Path, source: str | Path = "") -> None:
+    """An export or dump never writes over the database, the meeting's own file, or a non-file."""
+    from referent.fileio import WriteError, protected_files
+    from referent.fileio import check_output as check
+    from referent.paths import database_path
+
+    try:
+        check(out, protected_files(database_path(args.db), source))
+    except WriteError as error:
+        raise CommandError(str(error)) from error
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary name beside ``path`` and rename: never a half-written file."""
     from referent.fileio import WriteError
@@ -240,7 +254,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     kind = format_for(args.out, args.format)
     if args.for_review and kind == "toml":
         raise CommandError("--for-review makes a Word or text copy; it cannot be a meeting file", EXIT_USAGE)
-    meeting = _export_source(args)
+    meeting, source = _export_source(args)
     try:  # a meeting file has no house style
         style = load_style(args.style) if kind != "toml" else None
     except StyleError as error:
@@ -248,6 +262,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = {"agenda": args.agenda, "public": args.public}
     review = style.document.review if style is not None and args.for_review else ""
     out = Path(args.out or default_filename(meeting, format=kind, review=review, **options))
+    check_output(args, out, source)
     try:
         report = export_meeting(meeting, out, format=kind, style=style, for_review=args.for_review, **options)
     except WriteError as error:
@@ -258,8 +273,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_source(args: argparse.Namespace) -> Meeting:
-    """The meeting named by SOURCE: a meeting file, or else a meeting id in the database."""
+def _export_source(args: argparse.Namespace) -> tuple[Meeting, str]:
+    """The meeting named by SOURCE (a meeting file, or else a meeting id) and its file."""
     from referent.meetingfile.reader import MeetingFileError, load_meeting
 
     if args.source.isdigit() and not Path(args.source).exists():
@@ -267,13 +282,13 @@ def _export_source(args: argparse.Namespace) -> Meeting:
 
         store = _open_store(args)
         try:
-            return store.load_meeting(int(args.source))
+            return store.load_meeting(int(args.source)), store.source_path(int(args.source))
         except UnknownMeeting as error:
             raise CommandError(f"{error}; see 'referent list'") from error
         finally:
             store.close()
     try:
-        return load_meeting(args.source)
+        return load_meeting(args.source), args.source
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
 

@@ -390,15 +390,19 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.flush()
         meeting = self.live.store.load_meeting(self.live.meeting_id)  # a copy the thread owns alone
         folder = self.referent.export_folder(self.live.meeting_id)
+        source = self.live.store.source_path(self.live.meeting_id)
         self.notify(t("Exporting the minutes…"), timeout=3)
-        self.export_in_background(meeting, folder)
+        self.export_in_background(meeting, folder, source)
 
     @work(thread=True, exclusive=True, group="export")
-    def export_in_background(self, meeting: Meeting, folder: Path) -> None:
+    def export_in_background(self, meeting: Meeting, folder: Path, source: str = "") -> None:
         from referent.export import StyleError, WriteError, default_filename, export_docx
+        from referent.fileio import check_output, protected_files
 
-        try:
-            report = export_docx(meeting, folder / default_filename(meeting))
+        target = folder / default_filename(meeting)
+        try:  # never over the database or the meeting file, whatever the meeting is called
+            check_output(target, protected_files(self.referent.database_path, source))
+            report = export_docx(meeting, target)
         except (WriteError, StyleError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
             return
