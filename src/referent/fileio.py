@@ -1,4 +1,9 @@
-"""Write a file so that it is either complete or untouched: temporary name, then rename.
+"""Files a person hands referent: read only ordinary text files of sane size; write so
+that a file is either complete or untouched (temporary name, then rename).
+
+Meeting, style and settings files are read by ``read_user_file``: a symlink to
+``/dev/zero``, a FIFO, a 2 GB file or a UTF-16 file gives one clear problem, never a
+hang, all the memory or a traceback.
 
 An export or dump interrupted half-way (power cut, Ctrl-C, a full disk) must never leave
 a truncated ``.docx`` where the last good one was, so every file referent hands to a
@@ -10,11 +15,19 @@ inode), never by how their names are spelled.
 
 from __future__ import annotations
 
+import math
 import os
 import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from referent.problems import FileProblem, Problem
+
+MAX_FILE_MEGABYTES = 10
+"""The largest meeting, style or settings file read (docs/meeting-file.md says so too): a
+meeting of 400 items with long case texts is about 2 MB, and TOML of this size parses in
+a few seconds."""
+MAX_FILE_BYTES = MAX_FILE_MEGABYTES * 1024 * 1024
 DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
 """The files SQLite keeps beside a database; writing over one damages the database."""
 
@@ -100,3 +113,57 @@ def protected_files(database: Path, source: str | Path = "") -> dict[Path, str]:
 
 def _real(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
+
+
+def read_user_file(path: str | os.PathLike[str], kind: str) -> str:
+    """The UTF-8 text of a file a person wrote (``kind``: "meeting file"); ``FileProblem`` if
+    it is missing, not an ordinary file, larger than ``MAX_FILE_BYTES`` or not UTF-8 text."""
+    raw = b""
+    try:
+        info = os.stat(path)
+        if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_FILE_BYTES:
+            # O_NONBLOCK: a file swapped for a FIFO after the check must not hang the open
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            with os.fdopen(os.open(path, flags), "rb") as file:
+                info = os.fstat(file.fileno())
+                raw = file.read(MAX_FILE_BYTES + 1) if stat.S_ISREG(info.st_mode) else b""
+    except FileNotFoundError:
+        raise FileProblem(Problem(None, "no such file"), missing=True) from None
+    except OSError as error:
+        raise FileProblem(Problem(None, f"cannot be read: {error.strerror or error}")) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise FileProblem(Problem(None, f"is a directory, not a {kind}"))
+    if not stat.S_ISREG(info.st_mode):
+        raise FileProblem(
+            Problem(None, f"is not an ordinary file (a device, a pipe or a socket), not a {kind}")
+        )
+    if info.st_size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
+        tenths = math.ceil(max(info.st_size, len(raw)) / 1024 / 1024 * 10)  # 10 MB + 1 byte: "10.1"
+        raise FileProblem(
+            Problem(None, f"is {tenths / 10} MB; a {kind} may be at most {MAX_FILE_MEGABYTES} MB")
+        )
+    return decode_text(raw, kind)
+
+
+def decode_text(raw: bytes, kind: str) -> str:
+    """UTF-8 text (a BOM is allowed), or a ``FileProblem`` saying what the bytes are instead."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _interleaved_nuls(raw):
+        raise FileProblem(Problem(None, "the file is UTF-16; save it as UTF-8"))
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        raise FileProblem(Problem(line, f"this is a binary file, not a {kind}"))
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise FileProblem(Problem(line, "is not UTF-8 text; save the file as UTF-8 and try again")) from None
+
+
+def _interleaved_nuls(raw: bytes) -> bool:
+    """UTF-16 without a BOM: in Latin text every other byte is NUL, the others are not."""
+    head = raw[:512]
+    half = len(head) // 2
+    if half < 2:
+        return False
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) >= half * 0.6 and min(even, odd) <= half * 0.05
