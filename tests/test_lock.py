@@ -103,3 +103,32 @@ def test_lock_files_lists_the_locks_of_this_database_only(database: Path) -> Non
 
 def test_an_in_memory_database_needs_no_lock() -> None:
     assert MeetingLock(Path(":memory:"), 1).acquire()
+
+
+@posix_only
+async def test_the_app_opens_read_only_when_another_spelling_holds_the_meeting(tmp_path: Path) -> None:
+    """REFERENT_DB=/d/db.db and REFERENT_DB=/d/link/db.db: the second writer is refused."""
+    from textual.widgets import TextArea
+    from ui_helpers import DEMO, SIZE
+
+    from referent.meetingfile.reader import load_meeting
+    from referent.store import Store
+    from referent.ui.app import make_app
+
+    real = tmp_path / "d"
+    real.mkdir()
+    (real / "link").symlink_to(real, target_is_directory=True)
+    store = Store.open(real / "db.db")
+    meeting_id = store.import_meeting(load_meeting(DEMO))
+    elsewhere = MeetingLock(real / "link" / "db.db", meeting_id)
+    assert elsewhere.acquire()
+    try:
+        app = make_app(real / "db.db", meeting_id, store=store, settings_path=tmp_path / "none.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*"abc")
+            assert app.lock is None
+            editor = app.screen.query_one("#editor", TextArea)
+            assert editor.read_only and editor.text == ""
+    finally:
+        elsewhere.release()
+        store.close()
