@@ -37,12 +37,31 @@ def test_a_second_lock_on_the_same_meeting_is_refused_and_names_the_holder(datab
 
 
 @posix_only
-def test_a_symlinked_folder_is_the_same_database(database: Path, tmp_path: Path) -> None:
-    link = tmp_path / "link"
-    link.symlink_to(database.parent, target_is_directory=True)
-    through_link = link / database.name
-    assert MeetingLock(through_link, 1).path == MeetingLock(database, 1).path
+def test_a_symlink_to_the_database_in_another_folder_is_the_same_database(
+    database: Path, tmp_path: Path
+) -> None:
+    """The issue's case: REFERENT_DB=/d/db.db and REFERENT_DB=/d/link/db.db, a symlink to it."""
+    (tmp_path / "link").mkdir()
+    through_link = tmp_path / "link" / database.name
+    through_link.symlink_to(database)
     holder = MeetingLock(through_link, 1)
+    assert holder.acquire()
+    try:
+        assert not MeetingLock(database, 1).acquire()
+    finally:
+        holder.release()
+    holder = MeetingLock(database, 1)
+    assert holder.acquire()
+    try:
+        assert not MeetingLock(through_link, 1).acquire()
+    finally:
+        holder.release()
+
+
+@posix_only
+def test_a_symlinked_folder_is_the_same_database(database: Path, tmp_path: Path) -> None:
+    (tmp_path / "folder-link").symlink_to(database.parent, target_is_directory=True)
+    holder = MeetingLock(tmp_path / "folder-link" / database.name, 1)
     assert holder.acquire()
     try:
         assert not MeetingLock(database, 1).acquire()
@@ -116,9 +135,9 @@ async def test_the_app_opens_read_only_when_another_spelling_holds_the_meeting(t
     from referent.ui.app import make_app
 
     real = tmp_path / "d"
-    real.mkdir()
-    (real / "link").symlink_to(real, target_is_directory=True)
+    (real / "link").mkdir(parents=True)
     store = Store.open(real / "db.db")
+    (real / "link" / "db.db").symlink_to(real / "db.db")
     meeting_id = store.import_meeting(load_meeting(DEMO))
     elsewhere = MeetingLock(real / "link" / "db.db", meeting_id)
     assert elsewhere.acquire()
