@@ -10,16 +10,17 @@ from typing import Any
 
 import pytest
 
+from referent.fileio import decode_text
 from referent.meetingfile.reader import (
     SECTIONS,
     MeetingFileError,
     Problem,
-    decode_source,
     load_meeting,
     parse_meeting,
 )
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.model import Attendance, ItemStatus, Meeting, Numbering, Outcome
+from referent.problems import FileProblem
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "meeting-file.md"
 
@@ -656,8 +657,8 @@ def test_not_a_text_file(write_file: Callable[..., Path], content: bytes, line: 
         load_meeting(path)
     assert caught.value.problems == [Problem(line, caught.value.problems[0].message)]
     assert phrase in caught.value.problems[0].message
-    with pytest.raises(MeetingFileError):
-        decode_source("bad.toml", content)
+    with pytest.raises(FileProblem):
+        decode_text(content, "meeting file")
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -106,6 +106,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     store = _open_store(args)
     try:
         meeting = store.load_meeting(args.id)
+        source = store.source_path(args.id)
     except UnknownMeeting as error:
         raise CommandError(f"{error}; see 'referent list'") from error
     finally:
@@ -114,6 +115,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK
+    check_output(args, Path(args.out), source)
     write_atomically(Path(args.out), text.encode())
     print(args.out)
     return EXIT_OK
@@ -222,6 +224,18 @@ def cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def check_output(args: argparse.Namespace, out: Path, source: str | Path = "") -> None:
+    """An export or dump never writes over the database, the meeting's own file, or a non-file."""
+    from referent.fileio import WriteError, protected_files
+    from referent.fileio import check_output as check
+    from referent.paths import database_path
+
+    try:
+        check(out, protected_files(database_path(args.db), source))
+    except WriteError as error:
+        raise CommandError(str(error)) from error
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary name beside ``path`` and rename: never a half-written file."""
     from referent.fileio import WriteError
@@ -250,7 +264,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     kind = format_for(args.out, args.format)
     if args.for_review and kind == "toml":
         raise CommandError("--for-review makes a Word or text copy; it cannot be a meeting file", EXIT_USAGE)
-    meeting, folder = _export_source(args)
+    meeting, source = _export_source(args)
+    folder = Path(source).parent if source else Path.cwd()
     try:  # a meeting file has no house style; without --style, the meeting's own
         if kind == "toml":
             style = None
@@ -263,6 +278,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = {"agenda": args.agenda, "public": args.public}
     review = style.document.review if style is not None and args.for_review else ""
     out = Path(args.out or default_filename(meeting, format=kind, review=review, **options))
+    check_output(args, out, source)
     try:
         report = export_meeting(meeting, out, format=kind, style=style, for_review=args.for_review, **options)
     except WriteError as error:
@@ -273,9 +289,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_source(args: argparse.Namespace) -> tuple[Meeting, Path]:
-    """The meeting named by SOURCE (a meeting file, or else a meeting id in the database) and
-    the folder of its meeting file, against which the meeting's own style file is found."""
+def _export_source(args: argparse.Namespace) -> tuple[Meeting, str]:
+    """The meeting named by SOURCE (a meeting file, or else a meeting id) and its file."""
     from referent.meetingfile.reader import load_meeting
     from referent.problems import MeetingFileError
 
@@ -284,15 +299,13 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, Path]:
 
         store = _open_store(args)
         try:
-            meeting_id = int(args.source)
-            source = store.source_path(meeting_id)
-            return store.load_meeting(meeting_id), Path(source).parent if source else Path.cwd()
+            return store.load_meeting(int(args.source)), store.source_path(int(args.source))
         except UnknownMeeting as error:
             raise CommandError(f"{error}; see 'referent list'") from error
         finally:
             store.close()
     try:
-        return load_meeting(args.source), Path(args.source).parent
+        return load_meeting(args.source), args.source
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
 

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import locale
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from referent.meetingfile.tomlpos import key_lines, line_of
-from referent.problems import Problem, toml_problem
+from referent.problems import FileProblem, Problem, load_toml
 
 DEFAULT_PHRASES = (
     "Indstillingen blev godkendt.",
@@ -96,16 +95,13 @@ def language_from_environment() -> str:
 
 def load_settings(path: Path) -> Settings:
     """Read the settings file; a missing file gives the defaults, a bad one is reported."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as error:
-        return Settings(problems=[Problem(None, f"cannot be read: {error}")])
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        return Settings(problems=[toml_problem(error, source)])
+    from referent.fileio import read_user_file
+
+    try:  # only an ordinary UTF-8 file of sane size: never /dev/zero or a FIFO
+        source = read_user_file(path, "settings file")
+        data = load_toml(source)
+    except FileProblem as error:
+        return Settings() if error.missing else Settings(problems=[error.problem])
     lines = key_lines(source)
     settings = Settings()
     problems: list[Problem] = []

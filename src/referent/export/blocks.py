@@ -14,6 +14,7 @@ starts with the next letter continues the list. ``a\\)`` keeps a line from becom
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -71,6 +72,13 @@ class Table:
 Block = Paragraph | ListBlock | Table
 
 
+MAX_TABLE_COLUMNS = 63
+"""Word shows no wider table."""
+MAX_TABLE_CELLS = 10_000
+"""Each cell costs some kilobytes while parsed and laid out; a larger table stays text."""
+_DELIMITER_ROW = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
 @cache
 def _parser() -> MarkdownIt:
     # HTML off: a secretary typing "<3" or "<indsæt navn>" must see it in the document.
@@ -81,7 +89,7 @@ def parse_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown text; empty text gives no blocks."""
     if not text.strip():
         return []
-    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(text))).children)
+    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(tame_tables(text)))).children)
 
 
 def plain_text(spans: list[Span]) -> str:
@@ -238,6 +246,35 @@ def escape_dates(text: str) -> str:
     return "\n".join(lines)
 
 
+def tame_tables(text: str) -> str:
+    """A table wider than Word can show or larger than ``MAX_TABLE_CELLS`` stays text.
+
+    markdown-it makes several tokens of every cell (a 5,000-column table of 50 rows took
+    0.9 GB), and Word shows at most 63 columns. Such a table is kept word for word, each
+    row on a line of its own (a hard line break), without its ``|---|`` line.
+    """
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        delimiter = lines[index + 1] if index + 1 < len(lines) else ""
+        if "|" in delimiter and _DELIMITER_ROW.match(delimiter):
+            end = index + 2
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            columns = len(delimiter.strip().strip("|").split("|"))
+            if columns > MAX_TABLE_COLUMNS or columns * (end - index - 1) > MAX_TABLE_CELLS:
+                rows = [lines[index], *lines[index + 2 : end]]
+                kept += [row.rstrip() + "  " for row in rows[:-1]] + rows[-1:]
+                index = end
+                continue
+        kept.append(lines[index])
+        index += 1
+    return "\n".join(kept)
+
+
 def _table(node: SyntaxTreeNode) -> Table:
     header: list[list[Span]] = []
     rows: list[list[list[Span]]] = []
@@ -288,13 +325,26 @@ def _walk(nodes: list[SyntaxTreeNode], style: Span, out: list[Span]) -> None:
 
 
 def _merge(spans: list[Span]) -> list[Span]:
-    """Join neighbours with the same formatting, so Word gets few runs."""
+    """Join neighbours with the same formatting, so Word gets few runs.
+
+    Each run's texts are joined once at its end: adding them one by one copied the growing
+    text for every line and made a 16,000-line paragraph take seconds (issue 12).
+    """
     merged: list[Span] = []
+    texts: list[list[str]] = []
     for span in spans:
         if not span.text:
             continue
-        if merged and replace(merged[-1], text="") == replace(span, text=""):
-            merged[-1] = replace(span, text=merged[-1].text + span.text)
+        if merged and _format(merged[-1]) == _format(span):
+            texts[-1].append(span.text)
         else:
             merged.append(span)
-    return merged
+            texts.append([span.text])
+    return [
+        replace(span, text="".join(parts)) if len(parts) > 1 else span
+        for span, parts in zip(merged, texts, strict=True)
+    ]
+
+
+def _format(span: Span) -> tuple[bool, bool, bool, bool, str]:
+    return (span.bold, span.italic, span.strike, span.code, span.link)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from referent.export.style import BUILT_IN, HouseStyle, StyleError, is_style_source, load_style
 from referent.model import Meeting
-from referent.problems import MeetingFileError, Problem
+from referent.problems import FileProblem, MeetingFileError, Problem
 
 
 def style_spec(
@@ -42,15 +42,16 @@ def meeting_style(
 def check_file(name: str) -> list[str]:
     """``referent check``: the problems of a meeting file or of a house style file, rendered
     ``FILE:LINE: message``; empty when the file is fine. A meeting file's own style is checked too."""
+    from referent.fileio import read_user_file
     from referent.meetingfile.reader import read_meeting_file
     from referent.meetingfile.tomlpos import key_lines, line_of
 
     path = Path(name)
     try:
-        if path.is_file() and is_style_source(path.read_text(encoding="utf-8-sig")):
+        if is_style_source(read_user_file(path, "meeting file")):
             load_style(path)
             return []
-    except (OSError, UnicodeDecodeError):
+    except FileProblem:
         pass  # the meeting-file reader says what is wrong with the file
     except StyleError as error:
         return [problem.render(error.filename) for problem in error.problems]

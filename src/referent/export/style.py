@@ -16,8 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from referent.fileio import read_user_file
 from referent.meetingfile.tomlpos import key_lines, line_of
-from referent.problems import Problem, toml_problem, unknown_key
+from referent.problems import FileProblem, Problem, load_toml, unknown_key
 
 BUILT_IN = ("default", "nord")
 STYLES_DIR = Path(__file__).parent / "styles"
@@ -201,13 +202,12 @@ def load_style(spec: str | Path | None = None) -> HouseStyle:
     if isinstance(spec, str) and spec in BUILT_IN and not Path(spec).is_file():
         return _built_in(spec)
     path = Path(spec)
-    if not path.is_file():
+    try:  # only an ordinary UTF-8 file of sane size: never /dev/zero or a FIFO
+        source = read_user_file(path, "style file")
+    except FileProblem as error:
         hint = f"; the built-in styles are {', '.join(BUILT_IN)}" if path.suffix != ".toml" else ""
-        raise StyleError(str(path), [Problem(None, f"no such style file{hint}")])
-    try:
-        source = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise StyleError(str(path), [Problem(None, f"cannot be read: {error}")]) from None
+        problem = Problem(None, f"no such style file{hint}") if error.missing else error.problem
+        raise StyleError(str(path), [problem]) from None
     return parse_style(source, str(path), base_dir=path.parent)
 
 
@@ -228,9 +228,9 @@ def _built_in_source(name: str) -> str:
 def parse_style(source: str, filename: str, *, base_dir: Path | None = None, name: str = "") -> HouseStyle:
     """Read style-file text laid over its base; raise ``StyleError`` with every problem."""
     try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        raise StyleError(filename, [toml_problem(error, source)]) from None
+        data = load_toml(source)
+    except FileProblem as error:
+        raise StyleError(filename, [error.problem]) from None
     checker = _Checker(key_lines(source))
     base = _default_data()
     extends = data.pop("extends", "default")
@@ -334,8 +334,8 @@ def is_style_source(source: str) -> bool:
     """Whether TOML text is a house style rather than a meeting file: no ``[meeting]`` table, and
     ``extends`` or a style section written as a table (a meeting file's ``[[items]]`` is a list)."""
     try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError:
+        data = load_toml(source)
+    except FileProblem:
         return False
     if "meeting" in data:
         return False

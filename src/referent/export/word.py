@@ -333,22 +333,25 @@ class _Writer:
                     self.table(inner)
 
     def table(self, block: Table) -> None:
-        columns = max([len(block.header), *(len(r) for r in block.rows)])
-        table = self.new_table(1 + len(block.rows), columns)
-        table._tbl.tblPr.style = self.ids.table_grid
-        widths = _column_widths([block.header, *block.rows], columns, self.width)
+        rows = [block.header, *block.rows]  # at most MAX_TABLE_COLUMNS wide (see blocks.py)
+        columns = max(len(row) for row in rows)
+        table = self.new_table(len(rows), columns)
+        tbl = table._tbl
+        tbl.tblPr.style = self.ids.table_grid
+        widths = _column_widths(rows, columns, self.width)
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-        for index, (row, cells) in enumerate(zip(table.rows, [block.header, *block.rows], strict=True)):
-            for column, tc in enumerate(row.cells):
+        # the rows' own elements: python-docx's row.cells lays out the whole table on every call
+        for index, (tr, cells) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
+            for column, tc in enumerate(tr.tc_lst):
                 tc.width = widths[column]
                 spans = cells[column] if column < len(cells) else []
                 if index == 0:
                     spans = [Span(s.text, True, s.italic, s.strike, s.code, s.link) for s in spans]
-                tc._tc.remove(tc._tc.p_lst[0])
+                tc.remove(tc.p_lst[0])
                 align = _ALIGN.get(block.align[column] if column < len(block.align) else "", "")
-                self.paragraph(self.ids.table_text, spans, parent=tc._tc, align=align)
-        header = table.rows[0]._tr.get_or_add_trPr()
+                self.paragraph(self.ids.table_text, spans, parent=tc, align=align)
+        header = tbl.tr_lst[0].get_or_add_trPr()
         header.append(element("w:tblHeader"))  # repeat the header row on each page
         self.paragraph(self.ids.normal)
 

@@ -55,12 +55,17 @@ class ReferentApp(App[None]):
         """Open the chair's review on top of the minutes screen (``referent review``)."""
         self.lock: MeetingLock | None = None
         self.live: LiveMeeting | None = None
+        self.undo_stop_signals: Callable[[], None] = lambda: None
 
     def now(self) -> datetime:
         """Now, in local time (the clock may be a test's, in any zone)."""
         return self.clock().astimezone()
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # a real terminal can be closed under us: save first
+            from referent.ui.terminal import on_stop_signals
+
+            self.undo_stop_signals = on_stop_signals(self.stop_on_signal)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         for problem in self.settings.problems:
@@ -146,6 +151,13 @@ class ReferentApp(App[None]):
     def on_unmount(self) -> None:
         self.flush_all()
         self.release_meeting()
+        self.undo_stop_signals()
+
+    def stop_on_signal(self) -> None:
+        """The terminal was closed (SIGHUP) or the system asks us to stop (SIGTERM)."""
+        self.flush_all()
+        self.release_meeting()
+        self.exit()
 
     def action_suspend_process(self) -> None:
         self.flush_all()
@@ -183,7 +195,9 @@ def make_app(
     """Build the app the same way for the command line and for the tests."""
     from referent.config import load_settings
     from referent.paths import config_path
+    from referent.ui.terminal import guard_terminal_input
 
+    guard_terminal_input()  # one byte that is not UTF-8 must not end the app (textual#6456)
     settings_path = settings_path or config_path()
     return ReferentApp(
         store or Store.open(database),

@@ -8,6 +8,7 @@ switch, so at most about a second of typing can be lost to a crash.
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -143,7 +144,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         meeting = self.live.meeting
         self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
         self.enter_item(self.live.current, self.live.cursor)
-        self.set_interval(AUTOSAVE_SECONDS, self.flush)
+        self.set_interval(autosave_seconds(), self.flush)
         self.set_interval(1.0, self.refresh_status)
 
     # --- the editor and its autosave --------------------------------------------------
@@ -401,16 +402,22 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.flush()
         meeting = self.live.store.load_meeting(self.live.meeting_id)  # a copy the thread owns alone
         folder = self.referent.export_folder(self.live.meeting_id)
+        source = self.live.store.source_path(self.live.meeting_id)
         self.notify(t("Exporting the minutes…"), timeout=3)
-        self.export_in_background(meeting, folder, dict(self.referent.settings.styles))
+        self.export_in_background(meeting, folder, source, dict(self.referent.settings.styles))
 
     @work(thread=True, exclusive=True, group="export")
-    def export_in_background(self, meeting: Meeting, folder: Path, styles: dict[str, str]) -> None:
+    def export_in_background(
+        self, meeting: Meeting, folder: Path, source: str, styles: dict[str, str]
+    ) -> None:
         from referent.export import StyleError, WriteError, default_filename, export_docx, meeting_style
+        from referent.fileio import check_output, protected_files
 
-        try:  # in the meeting's own house style, found beside its meeting file
+        target = folder / default_filename(meeting)
+        try:  # in the meeting's own house style; never over the database or the meeting file
+            check_output(target, protected_files(self.referent.database_path, source))
             style = meeting_style(meeting, styles, folder)
-            report = export_docx(meeting, folder / default_filename(meeting), style=style)
+            report = export_docx(meeting, target, style=style)
         except (WriteError, StyleError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
             return
@@ -457,6 +464,15 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A read-only screen shows the minutes but offers nothing that changes them."""
         return not (self.read_only and action in CHANGING_ACTIONS)
+
+
+def autosave_seconds() -> float:
+    """``REFERENT_AUTOSAVE_SECONDS`` holds the autosave back, so a test can tell that a
+    signal (not the timer) saved the last words; nobody needs it in practice."""
+    try:
+        return float(os.environ.get("REFERENT_AUTOSAVE_SECONDS", AUTOSAVE_SECONDS))
+    except ValueError:
+        return AUTOSAVE_SECONDS
 
 
 def _cursor(editor: TextArea) -> str:
