@@ -289,6 +289,7 @@ def test_referent_check_reports_a_fifo_and_deep_nesting(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stdout.splitlines() == [
-        "pipe.toml: is not an ordinary file (a device, a pipe or a socket), not a meeting file",
+        "pipe.toml: is not an ordinary file (a device, a pipe or a socket), not a meeting file or Word "
+        "agenda",
         "deep.toml:1: lists or tables nested 500 levels deep: too deep to read",
     ]

@@ -168,8 +168,8 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=30
     )
     assert (
-        result.stdout.strip()
-        == f"{fifo}: is not an ordinary file (a device, a pipe or a socket), not a meeting file or Word agenda"
+        result.stdout.strip() == f"{fifo}: is not an ordinary file (a device, a pipe or a socket), "
+        "not a meeting file or Word agenda"
     )
 
 

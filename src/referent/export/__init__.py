@@ -61,6 +61,7 @@ def render(
     public: bool = False,
     style: HouseStyle | str | Path | None = None,
     for_review: bool = False,
+    identifier: str = "",
 ) -> tuple[bytes, list[Removal]]:
     """The file's bytes and the removals, without writing anything.
 
@@ -68,6 +69,7 @@ def render(
     The meeting's own style is ``meeting_style(meeting, settings.styles, folder)``.
     ``for_review`` marks the copy for the reading round (the house style's ``review`` word in
     the running header instead of ``UDKAST``); the meeting file has no such mark.
+    ``identifier`` is kept in a Word document's properties (see ``export.naming``).
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
@@ -87,7 +89,7 @@ def render(
         return render_markdown(view).encode("utf-8"), view.removed
     from referent.export.word import render_docx
 
-    return render_docx(view, house), view.removed
+    return render_docx(view, house, identifier), view.removed
 
 
 def export_meeting(
@@ -99,10 +101,17 @@ def export_meeting(
     public: bool = False,
     style: HouseStyle | str | Path | None = None,
     for_review: bool = False,
+    identifier: str = "",
 ) -> ExportReport:
     """Write the export to ``path`` atomically; raises ``WriteError`` or ``StyleError``."""
     data, removed = render(
-        meeting, format=format, agenda=agenda, public=public, style=style, for_review=for_review
+        meeting,
+        format=format,
+        agenda=agenda,
+        public=public,
+        style=style,
+        for_review=for_review,
+        identifier=identifier,
     )
     target = Path(path)
     write_atomically(target, data)

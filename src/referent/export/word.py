@@ -41,7 +41,7 @@ _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _sub = etree.SubElement
 
 
-def render_docx(view: DocumentView, style: HouseStyle) -> bytes:
+def render_docx(view: DocumentView, style: HouseStyle, identifier: str = "") -> bytes:
     """The .docx file's bytes for ``view``."""
     document = open_template(style.template)
     ids = prepare_styles(document, style)
@@ -64,7 +64,7 @@ def render_docx(view: DocumentView, style: HouseStyle) -> bytes:
     if view.approval:  # set apart, so that it cannot be read as part of the last item or remark
         writer.paragraph(ids.normal, view.approval, space_before=480)
     page_furniture(document, view, ids)
-    set_properties(document, title=view.title, author=view.author, subject=view.label)
+    set_properties(document, title=view.title, author=view.author, subject=view.label, identifier=identifier)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -98,8 +98,13 @@ def set_language(document: DocxDocument, language: str = LANGUAGE) -> None:
         theme.set(qn("w:val"), language)
 
 
-def set_properties(document: DocxDocument, *, title: str, author: str, subject: str) -> None:
-    """Title, author and dates of this export, and none of python-docx's own traces."""
+def set_properties(
+    document: DocxDocument, *, title: str, author: str, subject: str, identifier: str = ""
+) -> None:
+    """Title, author and dates of this export, and none of python-docx's own traces.
+
+    ``identifier`` names the meeting and version the document was written for, so that a
+    later export can tell its own earlier file from another meeting's (``export.naming``)."""
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props = document.core_properties
     props.title = title
@@ -109,6 +114,7 @@ def set_properties(document: DocxDocument, *, title: str, author: str, subject: 
     props.comments = ""
     props.keywords = ""
     props.category = ""
+    props.identifier = identifier
     props.language = LANGUAGE
     props.revision = 1
     props.created = now

@@ -25,7 +25,15 @@ from referent.importing.sniff import (
 from referent.model import Attendance, Meeting
 from referent.problems import FileProblem, MeetingFileError, Problem
 
-__all__ = ["MAX_FILE_BYTES", "Source", "read_source", "summary_lines"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Source",
+    "file_digest",
+    "parse_source",
+    "read_agenda_bytes",
+    "read_source",
+    "summary_lines",
+]
 
 # English like the rest of the CLI, and not the machine's locale
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -50,9 +58,18 @@ class Source:
 def read_source(path: Path) -> Source:
     """The meeting in ``path`` (a meeting file or a Word agenda); raises ``MeetingFileError``."""
     path = Path(path)
+    return parse_source(path, read_agenda_bytes(path))
+
+
+def file_digest(data: bytes) -> str:
+    """What a file's content is remembered by: the same bytes, the same digest."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_source(path: Path, data: bytes) -> Source:
+    """The meeting in ``data``, the bytes of the file at ``path`` (as ``read_agenda_bytes`` gives)."""
     name = str(path)
-    data = read_agenda_bytes(path)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = file_digest(data)
     kind = file_kind(data)
     reason = refusal(kind, data)
     if reason is not None:

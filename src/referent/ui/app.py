@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -13,10 +14,13 @@ from textual.screen import Screen
 from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
-from referent.store import Store, digest
+from referent.store import Store
 from referent.ui.dialogs.choice import Choice, ChoiceScreen
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
+
+if TYPE_CHECKING:
+    from referent.sources import FileDraft
 
 
 def _local_now() -> datetime:
@@ -37,8 +41,9 @@ class ReferentApp(App[None]):
         settings_path: Path,
         meeting_id: int | None = None,
         clock: Callable[[], datetime] = _local_now,
-        changed_file: tuple[Path, str] | None = None,
+        draft: FileDraft | None = None,
         review: bool = False,
+        export_folder: Path | None = None,
     ) -> None:
         set_language(settings.effective_language())  # before any screen is built
         super().__init__()
@@ -49,8 +54,10 @@ class ReferentApp(App[None]):
         self.settings_path = settings_path
         self.meeting_id = meeting_id
         self.clock = clock
-        self.changed_file = changed_file
-        """A meeting file that differs from what was imported: ask before opening."""
+        self.draft = draft
+        """The draft of the file opened; when the file changed, ask before opening."""
+        self.fixed_export_folder = export_folder
+        """Where F12 writes whatever the meeting (the demo: never beside the sample)."""
         self.start_in_review = review
         """Open the chair's review on top of the minutes screen (``referent review``)."""
         self.lock: MeetingLock | None = None
@@ -75,33 +82,39 @@ class ReferentApp(App[None]):
             from referent.ui.screens.picker import PickerScreen
 
             self.push_screen(PickerScreen())
-        elif self.changed_file is not None:
-            self.ask_about_changed_file(self.meeting_id, *self.changed_file)
+        elif self.draft is not None and self.draft.update is not None:
+            self.ask_about_update(self.draft)
         else:
             self.open_meeting(self.meeting_id)
 
-    def ask_about_changed_file(self, meeting_id: int, path: Path, source: str) -> None:
-        """The file was edited after it was imported: keep the draft or import it anew."""
-        if self.store.state(meeting_id).locked:
-            # approved minutes are never replaced by a file: they are reopened and corrected
-            self.notify(t("The meeting file has changed, but these minutes are approved: not re-imported."),
-                        severity="warning", timeout=15)  # fmt: skip
-            self.open_meeting(meeting_id)
+    def ask_about_update(self, draft: FileDraft) -> None:
+        """The agenda file changed since its draft was made: show what would change, and bring
+        it in or keep the draft as it is (approved minutes are never changed by a file)."""
+        from referent.agendamerge import describe
+
+        if self.store.state(draft.meeting_id).locked:
+            self.notify(t("The agenda file has changed, but these minutes are approved: the changes were "
+                          "not brought in."), severity="warning", timeout=15)  # fmt: skip
+            self.open_meeting(draft.meeting_id)
             return
+        assert draft.update is not None
+        changes = "\n".join(f"• {describe(change, t)}" for change in draft.update.changes)
 
         def chosen(value: str | None) -> None:
-            if value == "reimport":
-                from referent.meetingfile.reader import parse_meeting
+            if value == "bring":
+                from referent.sources import bring_in
 
-                meeting = parse_meeting(source, str(path))
-                self.open_meeting(self.store.import_meeting(meeting, str(path), digest(source)))
-            else:
-                self.open_meeting(meeting_id)
+                bring_in(self.store, draft)
+                self.notify(t("The draft now follows the agenda file; everything recorded is kept."))
+            self.open_meeting(draft.meeting_id)
 
-        choices = [Choice("k", t("Keep the draft"), "keep"), Choice("r", t("Re-import the file"), "reimport")]
-        self.push_screen(
-            ChoiceScreen(t("The meeting file has changed since it was imported."), choices), chosen
-        )
+        choices = [
+            Choice("b", t("Bring the changes into the draft"), "bring"),
+            Choice("k", t("Keep the draft as it is"), "keep"),
+        ]
+        title = t("The agenda file has changed since its draft was made:")
+        note = changes + "\n\n" + t("Everything recorded (minutes, outcomes, attendance) is kept either way.")
+        self.push_screen(ChoiceScreen(title, choices, note), chosen)
 
     def open_meeting(self, meeting_id: int) -> None:
         """Take the meeting's lock (or open it read-only) and show the live screen."""
@@ -125,6 +138,8 @@ class ReferentApp(App[None]):
 
     def export_folder(self, meeting_id: int) -> Path:
         """Exports go beside the meeting file they came from, else to the current folder."""
+        if self.fixed_export_folder is not None:
+            return self.fixed_export_folder
         source = self.store.source_path(meeting_id)
         if source and Path(source).parent.is_dir():
             return Path(source).parent
@@ -189,8 +204,9 @@ def make_app(
     store: Store | None = None,
     clock: Callable[[], datetime] = _local_now,
     settings_path: Path | None = None,
-    changed_file: tuple[Path, str] | None = None,
+    draft: FileDraft | None = None,
     review: bool = False,
+    export_folder: Path | None = None,
 ) -> ReferentApp:
     """Build the app the same way for the command line and for the tests."""
     from referent.config import load_settings
@@ -206,6 +222,7 @@ def make_app(
         settings_path,
         meeting_id,
         clock,
-        changed_file,
+        draft,
         review,
+        export_folder,
     )

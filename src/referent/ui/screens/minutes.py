@@ -411,13 +411,18 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self, meeting: Meeting, folder: Path, source: str, styles: dict[str, str]
     ) -> None:
         from referent.export import StyleError, WriteError, default_filename, export_docx, meeting_style
+        from referent.export.naming import free_path, identity, meeting_key
         from referent.fileio import check_output, protected_files
 
-        target = folder / default_filename(meeting)
+        database = self.referent.database_path
+        mark = identity(meeting, meeting_key(database, self.live.meeting_id), kind="minutes", public=False,
+                        for_review=False)  # fmt: skip
+        # its own earlier export is replaced; another meeting's or version's gets a name of its own
+        target = free_path(folder / default_filename(meeting), mark)
         try:  # in the meeting's own house style; never over the database or the meeting file
-            check_output(target, protected_files(self.referent.database_path, source))
-            style = meeting_style(meeting, styles, folder)
-            report = export_docx(meeting, target, style=style)
+            check_output(target, protected_files(database, source))
+            style = meeting_style(meeting, styles, Path(source).parent if source else folder)
+            report = export_docx(meeting, target, style=style, identifier=mark)
         except (WriteError, StyleError, OSError) as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
             return
