@@ -26,6 +26,8 @@ from referent.model import Attendance, Item, Meeting, Outcome, Part, Participant
 
 SIMILAR_TITLE = 0.75
 """How alike two titles must be (difflib's ratio) to be taken for the same item, corrected."""
+SIMILAR_POINT = 0.6
+"""How alike two recommendation points must be to be taken for the same point, reworded."""
 
 
 class ChangeKind(StrEnum):
@@ -149,33 +151,11 @@ def _merge_items(
 
 
 def _match(old: list[str], new: list[str], eligible: list[bool]) -> dict[int, int]:
-    """old index -> new index: the same title first (in order), then a title nearly the same."""
-    matches: dict[int, int] = {}
-    taken: set[int] = set()
-    by_title: dict[str, list[int]] = {}
-    for index, title in enumerate(old):
-        if eligible[index]:
-            by_title.setdefault(_norm(title), []).append(index)
-    for new_index, title in enumerate(new):
-        candidates = by_title.get(_norm(title), [])
-        if candidates:
-            old_index = candidates.pop(0)
-            matches[old_index] = new_index
-            taken.add(new_index)
-    pairs = sorted(
-        (-difflib.SequenceMatcher(a=_norm(old[o]), b=_norm(new[n])).ratio(), abs(o - n), o, n)
-        for o in range(len(old))
-        if eligible[o] and o not in matches
-        for n in range(len(new))
-        if n not in taken
-    )
-    for score, _, old_index, new_index in pairs:
-        if -score < SIMILAR_TITLE:
-            break
-        if old_index not in matches and new_index not in taken:
-            matches[old_index] = new_index
-            taken.add(new_index)
-    return matches
+    """old index -> new index for the draft's items from the file: the same title, else one
+    nearly the same (a corrected title)."""
+    candidates = [o for o in range(len(old)) if eligible[o]]
+    pairs = _pair([_norm(old[o]) for o in candidates], [_norm(t) for t in new], SIMILAR_TITLE)
+    return {candidates[index]: new_index for index, new_index in pairs.items()}
 
 
 def _merge_item(old: Item, new: Item) -> tuple[Item, list[str], list[str]]:
@@ -196,30 +176,47 @@ def _merge_item(old: Item, new: Item) -> tuple[Item, list[str], list[str]]:
 
 
 def _merge_recommendation(old: Recommendation, new: Recommendation) -> tuple[Recommendation, list[str]]:
-    """The file's points, each with the outcome recorded for it: found by its words, else at the
-    same place when its wording changed. A point with an outcome the file dropped is kept."""
-    outcomes: list[Outcome | None] = [None] * len(new.points)
-    used: set[int] = set()
+    """The file's points, each with the outcome recorded for it: found by its words, else by the
+    most alike point (a reworded one). A point with an outcome the file dropped is kept."""
     old_outcomes = old.outcomes + [None] * (len(old.points) - len(old.outcomes))
-    for index, point in enumerate(new.points):
-        for old_index, old_point in enumerate(old.points):
-            if old_index not in used and _norm(old_point) == _norm(point):
-                outcomes[index] = old_outcomes[old_index]
-                used.add(old_index)
-                break
-    new_words = {_norm(p) for p in new.points}
-    for index in range(len(new.points)):
-        reworded = index < len(old.points) and _norm(old.points[index]) not in new_words
-        if outcomes[index] is None and index not in used and reworded:  # the same point, reworded
-            outcomes[index] = old_outcomes[index]
-            used.add(index)
+    pairs = _pair([_norm(p) for p in old.points], [_norm(p) for p in new.points], SIMILAR_POINT)
+    outcomes: list[Outcome | None] = [None] * len(new.points)
+    for old_index, new_index in pairs.items():
+        outcomes[new_index] = old_outcomes[old_index]
     points = list(new.points)
-    kept = [p for i, p in enumerate(old.points) if i not in used and old_outcomes[i] is not None]
+    kept = []
     for index, point in enumerate(old.points):
-        if index not in used and old_outcomes[index] is not None:
+        if index not in pairs and old_outcomes[index] is not None:
             points.append(point)
             outcomes.append(old_outcomes[index])
+            kept.append(point)
     return replace(copy.deepcopy(new), points=points, outcomes=outcomes), kept
+
+
+def _pair(old: list[str], new: list[str], threshold: float) -> dict[int, int]:
+    """old index -> new index: equal texts first (in order), then the most alike above ``threshold``."""
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for new_index, text in enumerate(new):
+        for old_index, candidate in enumerate(old):
+            if old_index not in pairs and candidate == text:
+                pairs[old_index] = new_index
+                taken.add(new_index)
+                break
+    scored = sorted(
+        (-difflib.SequenceMatcher(a=old[o], b=new[n]).ratio(), abs(o - n), o, n)
+        for o in range(len(old))
+        if o not in pairs
+        for n in range(len(new))
+        if n not in taken
+    )
+    for score, _, old_index, new_index in scored:
+        if -score < threshold:
+            break
+        if old_index not in pairs and new_index not in taken:
+            pairs[old_index] = new_index
+            taken.add(new_index)
+    return pairs
 
 
 def _agenda_of(rec: Recommendation) -> tuple[Any, ...]:
