@@ -21,6 +21,7 @@ from textual.widgets import TextArea
 from ui_helpers import Case
 
 from referent.ui.app import ReferentApp
+from referent.ui.widgets import editor as editor_module
 from referent.ui.widgets import wrapping
 from referent.ui.widgets.editor import MinutesEditor
 from referent.ui.widgets.wrapping import IncrementalWrappedDocument
@@ -144,7 +145,7 @@ def test_random_edits_wrap_as_textual_does(seed: int, monkeypatch: pytest.Monkey
     tabs, narrow widths, edits across lines; small windows so the re-wrap walks through many."""
     monkeypatch.setattr(wrapping, "FIRST_WINDOW", 16)
     rng = random.Random(seed)
-    width, tab_width, tabs = rng.choice([1, 2, 3, 7, 20, 41]), rng.choice([2, 4, 8]), rng.random() < 0.3
+    width, tab_width, tabs = rng.choice([0, 1, 2, 3, 7, 20, 41]), rng.choice([2, 4, 8]), rng.random() < 0.3
     wrapped = IncrementalWrappedDocument(Document(random_text(rng, 300, tabs)), width, tab_width)
     for _ in range(25):
         lines = wrapped.document.lines
@@ -293,6 +294,31 @@ async def test_tab_still_indents_to_the_next_tab_stop(case: Case) -> None:
         width_before = cell_len(text + "ab") % editor.indent_width
         assert editor.text == text + "ab" + " " * (editor.indent_width - width_before) + "cd"
         assert_editor_wrapped_as_textual_does(editor)
+
+
+async def test_word_jumps_land_where_textual_lands(case: Case, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(editor_module, "WORD_WINDOW", 4)  # small: the look-back widens often
+    rng = random.Random(11)
+    pieces = ["ord", " ", "   ", ".", ", ", "(se", "bilag)", "æøå", "漢字", "\u00a0", "-", "1.", "\t"]
+    lines = ["".join(rng.choices(pieces, k=200)) for _ in range(3)]
+    app = with_minutes(case, "\n".join(lines)).app()
+    async with app.run_test(size=SIZE) as pilot:
+        editor = the_editor(app)
+        textual_left = TextArea.get_cursor_word_left_location
+        textual_right = TextArea.get_cursor_word_right_location
+        for row, line in enumerate(lines):
+            for column in range(len(line) + 1):
+                editor.selection = Selection.cursor((row, column))
+                assert editor.get_cursor_word_left_location() == textual_left(editor)
+                assert editor.get_cursor_word_right_location() == textual_right(editor)
+        editor.selection = Selection.cursor((2, len(lines[2])))
+        expected = TextArea.get_cursor_word_left_location(editor)
+        await pilot.press("ctrl+left")
+        assert editor.cursor_location == expected
+        _, word_start = TextArea.get_cursor_word_left_location(editor)
+        await pilot.press("ctrl+w")  # deletes the word before the cursor
+        assert editor.document.lines[2] == lines[2][:word_start] + lines[2][expected[1] :]
+        assert editor.cursor_location == (2, word_start)
 
 
 # --- drawing ----------------------------------------------------------------------------

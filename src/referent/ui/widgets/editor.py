@@ -4,10 +4,11 @@ Textual's ``TextArea`` draws each screen row of a soft-wrapped line by styling t
 line and cutting it into all its wrapped sections (``Text.divide``), then keeping one:
 a 20,000-word paragraph costs ~40 ms a row, ~1 s for a screenful, on every key. The
 editor here draws a row from its own section only, with the same styles clipped to it
-(the result is the same ``Strip``, which the tests check row by row against Textual's),
-and wraps incrementally (``IncrementalWrappedDocument``). Whatever the fast path does not
-cover (line numbers, syntax highlighting, suggestions, lines without a wrap) is drawn
-by Textual itself.
+(the same ``Strip``: the tests compare row by row with Textual's), and wraps
+incrementally (``IncrementalWrappedDocument``). Rows the fast path does not cover (line
+numbers, syntax highlighting, suggestions, lines that fit) are drawn by Textual itself.
+Per key, TextArea also measures the line up to the cursor for a Tab that was not pressed,
+and a word jump lists every word boundary from the start of the line: both are skipped.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Span, Text
 from textual import events
+from textual.document._document import Location
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_text_tabs_from_widths
 from textual.strip import Strip
@@ -24,10 +26,13 @@ from referent.textclean import clean_text
 from referent.ui.widgets.wrapping import IncrementalWrappedDocument
 
 _Styles = list[tuple[Style | None, int, int]]
+WORD_WINDOW = 256
+"""Characters looked at, at first, for the word boundary before the cursor."""
 
 
 class MinutesEditor(TextArea):
-    """The minutes text area; pasted text is cleaned of characters Word cannot hold."""
+    """The minutes text area: pasted text is cleaned of characters Word cannot hold, and a
+    long paragraph is wrapped and drawn around the cursor only."""
 
     _incremental_wrap: IncrementalWrappedDocument
     _key_is_not_tab = False
@@ -45,6 +50,32 @@ class MinutesEditor(TextArea):
             self._key_is_not_tab = False
             return self.indent_width
         return super()._find_columns_to_next_tab_stop()
+
+    def get_cursor_word_left_location(self) -> Location:
+        """Where Ctrl+Left (and Ctrl+W) goes: as TextArea's, looking back only as far as needed
+        (TextArea lists every word boundary from the start of the line)."""
+        row, column = self.cursor_location
+        if row > 0 and column == 0:
+            return super().get_cursor_word_left_location()
+        text = self.document[row][:column].rstrip()
+        size = WORD_WINDOW
+        while True:  # (the pattern looks behind the window's start: its boundaries are the line's)
+            begin = max(0, len(text) - size)
+            boundaries = [match.start() for match in self._word_pattern.finditer(text, begin)]
+            if boundaries or begin == 0:
+                return row, boundaries[-1] if boundaries else 0
+            size *= 2
+
+    def get_cursor_word_right_location(self) -> Location:
+        """Where Ctrl+Right goes: as TextArea's, stopping at the first word boundary."""
+        row, column = self.selection.end
+        line = self.document[row]
+        if row < self.document.line_count - 1 and column == len(line):
+            return super().get_cursor_word_right_location()
+        rest = line[column:]
+        stripped = rest.lstrip()
+        boundary = self._word_pattern.search(stripped)
+        return row, (column + len(rest) - len(stripped) + boundary.start() if boundary else len(line))
 
     @property
     def wrapped_document(self) -> WrappedDocument:
