@@ -111,6 +111,7 @@ class Pane:
         if started.returncode:
             raise RuntimeError(f"tmux did not start: {started.stderr}")
         self.tmux("set-option", "-t", "bench", "remain-on-exit", "on")  # show why, should it exit
+        self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
 
     def tmux(self, *arguments: str) -> str:
         result = subprocess.run(
@@ -126,6 +127,8 @@ class Pane:
 
     def close(self) -> None:
         self.tmux("kill-server")
+        if self.socket_path.name == self.socket:  # tmux leaves the socket file behind
+            self.socket_path.unlink(missing_ok=True)
 
 
 def measure(command: str, ready: str, keys: int, socket: str) -> Run:
