@@ -222,7 +222,11 @@ def full_meeting() -> Meeting:
                 with_problems=True,
                 reopened_at=datetime(2023, 3, 14, 9, 0, tzinfo=UTC),
                 reopen_reason="Navnet var stavet forkert",
+                imported=True,
             ),
-            Approval("Jes Lunde", datetime(2023, 3, 14, 10, 0, tzinfo=UTC)),
+            Approval("Jes Lunde", datetime(2023, 3, 14, 10, 0, tzinfo=UTC), imported=True),
+        ],
+        meeting_corrections=[
+            Correction(datetime(2023, 3, 14, 9, 30, tzinfo=UTC), "Navnet var stavet forkert")
         ],
     )

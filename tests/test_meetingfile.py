@@ -161,10 +161,16 @@ at = 2023-03-13T16:45:00+00:00
 with_problems = true
 reopened_at = 2023-03-14T09:00:00+00:00
 reopen_reason = "Navnet var stavet forkert"
+imported = true
 
 [[approvals]]
 by = "Jes Lunde"
 at = 2023-03-14T10:00:00+00:00
+imported = true
+
+[[meeting_corrections]]
+at = 2023-03-14T09:30:00+00:00
+reason = "Navnet var stavet forkert"
 '''
 
 

@@ -197,6 +197,9 @@ class Approval:
     """The review still listed problems and the chair approved anyway."""
     reopened_at: datetime | None = declare(None)
     reopen_reason: str = declare("", private=True)
+    imported: bool = declare(False)
+    """Read from a file, not given in this database: kept as history, never in force (so a
+    file edited after its approval cannot pass for approved minutes)."""
 
 
 @dataclass
@@ -257,12 +260,16 @@ class Meeting:
     items: list[Item] = declare(factory=list)
     approvals: list[Approval] = declare(factory=list, part=Part.REVIEW)
     """Every approval, oldest first; the minutes are locked while the last one stands."""
+    meeting_corrections: list[Correction] = declare(factory=list, part=Part.REVIEW)
+    """Changes after a reopening that are not an item's minutes (attendance, the header, the
+    order of items, the next-meeting line): dated like an item's corrections."""
 
     @property
     def approval(self) -> Approval | None:
-        """The approval in force: the last one, unless it was reopened."""
-        if self.approvals and self.approvals[-1].reopened_at is None:
-            return self.approvals[-1]
+        """The approval in force: the last one given here, unless it was reopened."""
+        given = [approval for approval in self.approvals if not approval.imported]
+        if given and given[-1].reopened_at is None:
+            return given[-1]
         return None
 
     @property

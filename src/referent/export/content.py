@@ -130,6 +130,9 @@ class DocumentView:
     number_suffix: str
     page_numbers: str
     removed: list[Removal]
+    corrections: list[str] = field(default_factory=list)
+    """``Rettet den …`` for changes after a reopening that are no item's (attendance, the
+    header, the order of items), printed under the header."""
 
 
 def build_view(
@@ -194,6 +197,11 @@ def build_view(
         number_suffix=suffix,
         page_numbers=style.document.page_numbers,
         removed=clean.removals(),
+        corrections=[]
+        if agenda
+        else [
+            line for c in meeting.meeting_corrections if (line := _correction(c.at, c.reason, style, clean))
+        ],
     )
 
 

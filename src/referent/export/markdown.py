@@ -22,6 +22,7 @@ def render_markdown(view: DocumentView) -> str:
     parts += [f"**{escape(line)}**" for line in view.opening]
     for row in view.header:
         parts.append(_row(row.label, row.lines, colon=view.header_layout == "table"))
+    parts += [escape(line) for line in view.corrections]
     for item in view.items:
         parts += _item(item, view.number_suffix)
     if view.summary:

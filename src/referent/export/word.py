@@ -54,6 +54,8 @@ def render_docx(view: DocumentView, style: HouseStyle, identifier: str = "") -> 
         writer.header_lines(view.header)
     else:
         writer.header_block(view.header)
+    for correction in view.corrections:  # of the header and attendance, after a reopening
+        writer.paragraph(ids.normal, correction)
     for item in view.items:
         writer.item(item)
     if view.summary:

@@ -68,7 +68,10 @@ class MeetingRecords(StoreBase):
                     self._insert_participant(meeting_id, position, person, guest, item_ids)
             for table in MEETING_ROWS:
                 for row in getattr(meeting, table):
-                    self.db.insert(table, {"meeting_id": meeting_id, **to_row(row)})
+                    values = to_row(row)
+                    if table == "approvals":  # an approval is given here, never by a file
+                        values["imported"] = 1
+                    self.db.insert(table, {"meeting_id": meeting_id, **values})
         self._forget_approval(meeting_id)
         return meeting_id
 
@@ -156,7 +159,12 @@ class MeetingRecords(StoreBase):
             else:
                 raise TypeError(f"cannot change {name}")
         where_only = set(changes) <= MEETING_STATE  # reading approved minutes moves too
-        with self._writing(meeting_id, while_approved=where_only, changes_minutes=not where_only):
+        with self._writing(
+            meeting_id,
+            while_approved=where_only,
+            changes_minutes=not where_only,
+            meeting_change=not where_only,
+        ):
             if self.db.update("meetings", meeting_id, row) == 0:
                 raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
 
@@ -191,12 +199,12 @@ class MeetingRecords(StoreBase):
                 raise TypeError(f"cannot change {name}")
             column, spec = columns[name]
             values[column] = value if spec.item_number else to_column(spec, value)
-        with self._writing(row["meeting_id"]):
+        with self._writing(row["meeting_id"], meeting_change=True):
             self.db.update("participants", participant_id, values)
 
     def add_participant(self, meeting_id: int, person: Participant, guest: bool = False) -> int:
         """Add a participant (or guest) at the end of the list; returns its id."""
-        with self._writing(meeting_id):
+        with self._writing(meeting_id, meeting_change=True):
             position = self._next_position("participants", "meeting_id", meeting_id)
             return self._insert_participant(meeting_id, position, person, guest, self.item_ids(meeting_id))
 
@@ -204,7 +212,7 @@ class MeetingRecords(StoreBase):
         """Insert an item before the item with id ``before`` (or at the end); returns its id."""
         ids = self.item_ids(meeting_id)
         index = ids.index(before) if before is not None else len(ids)
-        with self._writing(meeting_id) as moment:
+        with self._writing(meeting_id, meeting_change=True) as moment:
             new_id = self._insert_item(meeting_id, len(ids), item, moment, from_file=False)
             self._renumber(meeting_id, [*ids[:index], new_id, *ids[index:]])
         return new_id
@@ -218,7 +226,7 @@ class MeetingRecords(StoreBase):
         if target == index:
             return
         ids.insert(target, ids.pop(index))
-        with self._writing(row["meeting_id"]):
+        with self._writing(row["meeting_id"], meeting_change=True):
             self._renumber(row["meeting_id"], ids)
 
     def add_action(self, item_id: int, action: ActionItem) -> int:
@@ -326,7 +334,7 @@ class MeetingRecords(StoreBase):
             for spec in fields_of(Meeting)
             if spec.part is Part.AGENDA and spec.kind is not Kind.ROWS
         }
-        with self._writing(meeting_id) as moment:
+        with self._writing(meeting_id, meeting_change=True) as moment:
             self.db.update("meetings", meeting_id, {**header, "source_sha256": source_digest})
             kept_ids: list[int] = []
             for position, (item, origin) in enumerate(zip(meeting.items, update.item_origin, strict=True)):
