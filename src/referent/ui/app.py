@@ -61,6 +61,7 @@ class ReferentApp(App[None]):
         self.start_in_review = review
         """Open the chair's review on top of the minutes screen (``referent review``)."""
         self.lock: MeetingLock | None = None
+        self.backed_up = False
         self.live: LiveMeeting | None = None
         self.undo_stop_signals: Callable[[], None] = lambda: None
 
@@ -122,14 +123,22 @@ class ReferentApp(App[None]):
 
         self.release_meeting()
         lock = MeetingLock(self.database_path, meeting_id)
-        read_only = not lock.acquire()
-        if read_only:
+        read_only = self.store.read_only or not lock.acquire()
+        if self.store.read_only:
+            self.notify(t("The database can only be read here (its file or folder is read-only): nothing "
+                          "can be saved."), severity="error", timeout=30)  # fmt: skip
+        elif read_only:
             self.notify(t("This meeting is open elsewhere ({holder}): opened read-only.", holder=lock.holder),
                         severity="warning", timeout=15)  # fmt: skip
         else:
             self.lock = lock
         self.meeting_id = meeting_id
         self.live = LiveMeeting(self.store, meeting_id, self.clock, open_elsewhere=read_only)
+        if not read_only and not self.backed_up:  # the last good state, kept beside the database
+            from referent.store import make_backup
+
+            self.backed_up = True
+            self.run_worker(partial(make_backup, self.database_path), thread=True, group="backup")
         screen = MinutesScreen(self.live)
         self.push_screen(screen)
         if self.start_in_review:
