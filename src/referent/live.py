@@ -127,10 +127,11 @@ class LiveMeeting:
         it for a while (``TAKE_UP_AFTER``, the screen's timer)."""
         index = max(0, min(len(self.item_ids) - 1, index))
         self._stop_working()
+        unchanged = (index, cursor) == (self.current, self.cursor)
         self.current = index
         self._start_working()
         self.cursor = cursor
-        if not self.open_elsewhere:
+        if not self.open_elsewhere and not unchanged:  # reopening where it was stores nothing
             self.store.update_meeting(
                 self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None
             )
