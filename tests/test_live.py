@@ -11,7 +11,7 @@ from conftest import FakeClock
 from referent.live import LiveMeeting, ReadOnly
 from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
-from referent.store import Store, digest
+from referent.store import SaveFailed, Store, digest
 
 DEMO = Path(__file__).resolve().parents[1] / "sample_agendas" / "demo-board-meeting.toml"
 # The demo board meeting: 4 participants, then 2 under "Staff:", 1 guest; 5 items, item 2 with 3 points.
@@ -372,3 +372,32 @@ def test_saving_with_the_cursor_is_one_transaction(live: LiveMeeting, store: Sto
     store.db.connection.set_trace_callback(None)
     assert sum(s.startswith("COMMIT") for s in statements) == 1
     assert store.resume_point(meeting_id) == (store.item_ids(meeting_id)[1], "0,9")
+
+
+# --- when saving fails ---------------------------------------------------------------------
+
+
+def fill_the_disk(store: Store) -> None:
+    """What a full disk does to SQLite: the file may not grow by one more page."""
+    pages = store.db.value("PRAGMA page_count")
+    store.db.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def test_a_full_disk_keeps_the_text_and_says_why(live: LiveMeeting, store: Store, meeting_id: int) -> None:
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fill_the_disk(store)
+    long_text = "Mødet drøftede sagen grundigt. " * 2000
+    with pytest.raises(SaveFailed, match="the disk is full"):
+        live.save_minutes(0, long_text, "0,5")
+    assert live.meeting.items[0].minutes == long_text  # an export or a copy elsewhere has it
+    assert live.unsaved == {live.item_ids[0]: long_text}
+    assert not live.started  # nothing half-recorded: the start is recorded with the first save
+    assert store.load_meeting(meeting_id).items[0].minutes == ""
+    live.reload()  # e.g. after marking attendance: the unsaved text stays in view
+    assert live.meeting.items[0].minutes == long_text
+    store.db.execute("PRAGMA max_page_count = 1073741823")  # space was freed
+    live.save_minutes(0, long_text + "Slut.")
+    assert live.unsaved == {}
+    stored = reopened(live).meeting
+    assert stored.items[0].minutes == long_text + "Slut."
+    assert stored.actual_start is not None

@@ -8,6 +8,7 @@ stored changes. The screens only call these methods and redraw from ``meeting``.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -24,7 +25,7 @@ from referent.model import (
     Participant,
     Remark,
 )
-from referent.store import Revision, Store
+from referent.store import DatabaseError, Revision, SaveFailed, Store
 
 
 def _local_now() -> datetime:
@@ -64,6 +65,8 @@ class LiveMeeting:
         self._refresh_ids()
         item_id, self.cursor = store.resume_point(meeting_id)
         self.current = self.item_ids.index(item_id) if item_id in self.item_ids else 0
+        self.unsaved: dict[int, str] = {}
+        """Minutes that could not be saved (a full disk), by item id: kept until a save succeeds."""
         self._spent: dict[int, timedelta] = {}
         """Time the meeting spent on each item in this session, by item id."""
         self._working_since: datetime | None = None
@@ -225,14 +228,32 @@ class LiveMeeting:
     def save_minutes(self, index: int, text: str, cursor: str | None = None) -> None:
         """Store the minutes of item ``index`` (and the cursor in it, in the same transaction);
         the first words typed start the meeting."""
-        with self.store.transaction():
-            if not self.started and text.strip():
-                self.start_meeting()
-            self.take_up(index)
-            self.store.save_minutes(self.item_ids[index], text, cursor)
+        item_id = self.item_ids[index]
+        try:
+            with self.store.transaction():
+                if not self.started and text.strip():
+                    self.start_meeting()
+                self.take_up(index)
+                self.store.save_minutes(item_id, text, cursor)
+        except SaveFailed:
+            # nothing was stored: the meeting is read again as stored (the start, the item
+            # taken up), with the text kept here until a save succeeds
+            self.unsaved[item_id] = text
+            with contextlib.suppress(DatabaseError):
+                self.reload()
+            self._keep_unsaved()
+            raise
+        self.unsaved.pop(item_id, None)
         self.meeting.items[index].minutes = text
         if cursor is not None:
             self.current, self.cursor = index, cursor
+
+    def _keep_unsaved(self) -> None:
+        """The texts not yet stored stand in ``meeting``: an export or a copy saved elsewhere
+        has every word the screen has."""
+        for item_id, text in self.unsaved.items():
+            if item_id in self.item_ids:
+                self.meeting.items[self.item_ids.index(item_id)].minutes = text
 
     def set_status(self, index: int, status: ItemStatus) -> None:
         self.meeting.items[index].status = status
@@ -417,3 +438,4 @@ class LiveMeeting:
         """Read the meeting again after changes made straight through the store."""
         self.meeting = self.store.load_meeting(self.meeting_id)
         self._refresh_ids()
+        self._keep_unsaved()

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from referent.store.approvals import Approvals
 from referent.store.base import ApprovedMinutes, Clock, ReadOnlyDatabase, UnknownMeeting, now
-from referent.store.database import DatabaseError
+from referent.store.database import DatabaseError, SaveFailed
 from referent.store.listing import Listing, MeetingStatus, MeetingSummary
 from referent.store.meetings import MeetingRecords
 from referent.store.opening import DamagedDatabase, NewerDatabase, backups, connect, make_backup
@@ -34,6 +34,7 @@ __all__ = [
     "NewerDatabase",
     "ReadOnlyDatabase",
     "Revision",
+    "SaveFailed",
     "Store",
     "UnknownMeeting",
     "backups",

@@ -8,6 +8,7 @@ the app about a tenth of a second.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -20,6 +21,27 @@ MEMORY = ":memory:"
 
 class DatabaseError(Exception):
     """The database cannot be used; the message says why and what to do."""
+
+
+class SaveFailed(DatabaseError):
+    """A change could not be written (a full disk, a file that became read-only, a failing
+    disk); nothing of it was stored, and the caller still has what it tried to save."""
+
+
+_REASONS = {
+    "SQLITE_FULL": "the disk is full",
+    "SQLITE_READONLY": "the database file cannot be written any more (it became read-only)",
+    "SQLITE_IOERR": "the disk could not be written (an input/output error)",
+    "SQLITE_CANTOPEN": "the database file cannot be opened any more (was it moved or deleted?)",
+    "SQLITE_BUSY": "another program is writing to the database",
+}
+
+
+def save_failed(error: sqlite3.Error, path: Path | None) -> SaveFailed:
+    """A SQLite error on writing, in words: what happened to which file."""
+    code = getattr(error, "sqlite_errorname", "") or ""
+    reason = next((words for prefix, words in _REASONS.items() if code.startswith(prefix)), str(error))
+    return SaveFailed(f"{path or 'the database'}: nothing could be saved: {reason}")
 
 
 def create_private_file(path: Path) -> None:
@@ -104,22 +126,33 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        self.connection.execute("BEGIN IMMEDIATE")
+        try:
+            self.connection.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise save_failed(error, self.path) from error
         self._depth = 1
         try:
             yield
-        except BaseException:
+        except BaseException as error:
             self._depth = 0
-            if self.connection.in_transaction:
-                self.connection.execute("ROLLBACK")
+            self._rollback()
+            if isinstance(error, sqlite3.OperationalError):
+                raise save_failed(error, self.path) from error
             raise
         self._depth = 0
         try:
             self.connection.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback()
+            raise save_failed(error, self.path) from error
         except BaseException:
-            if self.connection.in_transaction:
-                self.connection.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        if self.connection.in_transaction:
+            with contextlib.suppress(sqlite3.Error):  # SQLite may have rolled back already
+                self.connection.execute("ROLLBACK")
 
     def close(self) -> None:
         self.connection.close()
