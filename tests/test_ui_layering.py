@@ -40,12 +40,22 @@ def test_the_catalogue_is_found() -> None:
 
 def test_every_literal_passed_to_t_is_in_the_catalogue() -> None:
     literals = {
-        (path.name, node.args[0].value)
-        for path, node in calls("t")
-        if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
+        (path.name, argument.value)
+        for name, count in (("t", 1), ("tn", 2))  # tn(one, many, count)
+        for path, node in calls(name)
+        for argument in node.args[:count]
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
     }
     assert len(literals) > 50
     assert sorted(f"{name}: {text!r}" for name, text in literals if text not in DANISH) == []
+
+
+def test_the_item_menu_and_the_attendance_marks_are_in_the_catalogue() -> None:
+    from referent.ui.screens.attendance import MARKS
+    from referent.ui.screens.minutes_menu import ENTRIES
+
+    labels = [entry.label for entry in ENTRIES] + [label for label, _ in MARKS.values() if label != "?"]
+    assert [label for label in labels if label not in DANISH] == []
 
 
 def test_enum_values_shown_through_t_are_in_the_catalogue() -> None:
@@ -61,16 +71,17 @@ def test_translations_keep_their_placeholders() -> None:
 
 
 def test_every_binding_description_is_in_the_catalogue() -> None:
+    """Binding(...) and the minutes screen's _binding(...) helper, which passes its own
+    parameters on (checked where the helper is called)."""
     missing = []
-    for path, node in calls("Binding"):
-        description = node.args[2] if len(node.args) > 2 else None
-        for keyword in node.keywords:
-            if keyword.arg == "description":
-                description = keyword.value
-        if description is None:
-            continue
-        if not (isinstance(description, ast.Constant) and description.value in DANISH):
-            missing.append(f"{path.name}: {ast.unparse(description)}")
+    for path, node in calls("Binding") + calls("_binding"):
+        texts = [node.args[2]] if len(node.args) > 2 else []
+        texts += [keyword.value for keyword in node.keywords if keyword.arg in ("description", "tooltip")]
+        for text in texts:
+            if isinstance(text, ast.Name):  # inside the helper: its parameter
+                continue
+            if not (isinstance(text, ast.Constant) and (text.value in DANISH or text.value == "")):
+                missing.append(f"{path.name}: {ast.unparse(text)}")
     assert missing == []
 
 

@@ -24,7 +24,7 @@ from referent.model import (
     Participant,
     Remark,
 )
-from referent.store import Revision, Store
+from referent.store import MeetingStatus, Revision, Store
 
 
 def _local_now() -> datetime:
@@ -79,6 +79,15 @@ class LiveMeeting:
     @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
+
+    @property
+    def state(self) -> MeetingStatus:
+        """Where the minutes stand (draft, in review, approved, …), as stored."""
+        return self.store.state(self.meeting_id)
+
+    def stored_copy(self) -> Meeting:
+        """The meeting as stored, a copy of its own: for work off the UI thread (an export)."""
+        return self.store.load_meeting(self.meeting_id)
 
     # --- reading ----------------------------------------------------------------------
 
@@ -332,7 +341,7 @@ class LiveMeeting:
     def arrived_at(self, person_id: int, index: int | None) -> None:
         """The participant came late, from item ``index`` on (None clears it)."""
         changes: dict[str, object] = {"arrived_at": None if index is None else self.item_ids[index]}
-        person = self._person(person_id)
+        person = self.person(person_id)
         if index is not None and person.attendance in (Attendance.UNKNOWN, Attendance.ABSENT):
             changes["attendance"] = Attendance.PRESENT
             changes["substitute"] = ""  # she came herself after all
@@ -340,8 +349,14 @@ class LiveMeeting:
         self.reload()
 
     def left_after(self, person_id: int, index: int | None) -> None:
-        """The participant left after item ``index`` (None clears it)."""
-        self.store.update_participant(person_id, left_after=None if index is None else self.item_ids[index])
+        """The participant left after item ``index`` (None clears it): she was there until
+        then, so one not marked (or marked absent) is present."""
+        changes: dict[str, object] = {"left_after": None if index is None else self.item_ids[index]}
+        person = self.person(person_id)
+        if index is not None and person.attendance in (Attendance.UNKNOWN, Attendance.ABSENT):
+            changes["attendance"] = Attendance.PRESENT
+            changes["substitute"] = ""
+        self.store.update_participant(person_id, **changes)
         self.reload()
 
     def add_person(self, name: str, role: str = "", guest: bool = False) -> int:
@@ -351,11 +366,28 @@ class LiveMeeting:
         self.reload()
         return person_id
 
-    def _person(self, person_id: int) -> Participant:
+    def person(self, person_id: int) -> Participant:
         for pid, person, _ in self.people():
             if pid == person_id:
                 return person
         raise LookupError(f"no participant with id {person_id}")
+
+    def conflict_candidates(self, index: int) -> list[str]:
+        """Who can be marked as not taking part in item ``index``: the people present (a
+        substitute in place of the member she replaces), and anyone already marked. Before
+        anyone is marked present, everyone not marked absent (attendance may come later)."""
+        present: tuple[Attendance, ...] = (Attendance.PRESENT, Attendance.REMOTE)
+        people = [person for _, person, _ in self.people()]
+        if not any(person.attendance in present for person in people):
+            present = (*present, Attendance.UNKNOWN)
+        names: list[str] = []
+        for person in people:
+            if person.attendance in present:
+                names.append(person.name)
+            elif person.attendance is Attendance.ABSENT and person.substitute:
+                names.append(person.substitute)
+        marked = self.meeting.items[index].conflicts
+        return names + [name for name in marked if name not in names]
 
     # --- the chair's review -------------------------------------------------------------
 

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from functools import partial
 from pathlib import Path
+from typing import Any, cast
 
 from textual.app import App, SystemCommand
+from textual.notifications import Notification
 from textual.screen import Screen
 
 from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store, digest
-from referent.ui.dialogs.choice import Choice, ChoiceScreen
+from referent.ui.dialogs.choice import Choice, ChoiceDialog
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
+from referent.ui.keys import with_current_ids
 
 
 def _local_now() -> datetime:
@@ -54,6 +56,10 @@ class ReferentApp(App[None]):
         self.start_in_review = review
         """Open the chair's review on top of the minutes screen (``referent review``)."""
         self.lock: MeetingLock | None = None
+        self.lock_holder = ""
+        """Who has the meeting open when this session opened it read-only."""
+        self.notices: dict[str, Notification] = {}
+        """Messages shown once while on screen (``ReferentScreen.notify_once``), by their text."""
         self.live: LiveMeeting | None = None
 
     def now(self) -> datetime:
@@ -62,7 +68,7 @@ class ReferentApp(App[None]):
 
     def on_mount(self) -> None:
         if self.settings.keys:
-            self.set_keymap(self.settings.keys)
+            self.set_keymap(with_current_ids(self.settings.keys))
         for problem in self.settings.problems:
             message = problem.render(str(self.settings_path))
             self.notify(message, severity="warning", timeout=10)
@@ -95,7 +101,7 @@ class ReferentApp(App[None]):
 
         choices = [Choice("k", t("Keep the draft"), "keep"), Choice("r", t("Re-import the file"), "reimport")]
         self.push_screen(
-            ChoiceScreen(t("The meeting file has changed since it was imported."), choices), chosen
+            ChoiceDialog(t("The meeting file has changed since it was imported."), choices), chosen
         )
 
     def open_meeting(self, meeting_id: int) -> None:
@@ -106,8 +112,14 @@ class ReferentApp(App[None]):
         lock = MeetingLock(self.database_path, meeting_id)
         read_only = not lock.acquire()
         if read_only:
-            self.notify(t("This meeting is open elsewhere ({holder}): opened read-only.", holder=lock.holder),
-                        severity="warning", timeout=15)  # fmt: skip
+            from referent.ui.base import describe_holder
+
+            self.lock_holder = lock.holder
+            message = t(
+                "This meeting is open elsewhere ({holder}): opened read-only.",
+                holder=describe_holder(lock.holder),
+            )
+            self.notify(message, severity="warning", timeout=15, markup=False)
         else:
             self.lock = lock
         self.meeting_id = meeting_id
@@ -153,21 +165,17 @@ class ReferentApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the screen by name in the palette, then Textual's own."""
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node is screen and binding.description and binding.action not in seen:
-                seen.add(binding.action)
-                node = active.node
-                action = binding.action
-                title = binding.tooltip or binding.description
-                if action.startswith("phrase("):  # nine of them: name each by its text
-                    number = int(action[len("phrase(") : -1])
-                    if number >= len(self.settings.phrases):
-                        continue
-                    title = f"{title}: {self.settings.phrases[number]}"
-                yield SystemCommand(title, title, partial(node.run_action, action))
-        yield from super().get_system_commands(screen)
+        from referent.ui.commands import screen_commands, translated
+
+        yield from screen_commands(self, screen)
+        yield from translated(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, asking in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast(Any, self)):
+            self.push_screen(CommandPalette(placeholder=t("Search for commands…"), id="--command-palette"))
 
 
 def make_app(
