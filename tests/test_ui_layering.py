@@ -6,6 +6,7 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
 from ui_helpers import SIZE, Case
 
 from referent.model import ItemStatus, Outcome
@@ -85,22 +86,29 @@ def test_every_binding_description_is_in_the_catalogue() -> None:
     assert missing == []
 
 
-async def test_danish_screen_shows_no_english_binding_names(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "keys",
+    [[], ["f2"], ["ctrl+r"], ["f9"], ["f4"], ["f8"], ["ctrl+r", "h", "enter"], ["f1"]],
+    ids=["minutes", "attendance", "review", "actions", "outcomes", "item menu", "history", "help"],
+)
+async def test_danish_screens_show_no_english_binding_names(tmp_path: Path, keys: list[str]) -> None:
+    """What F1 lists (and the footer shows) on every screen and dialog, in Danish: descriptions
+    and the longer tooltips F1 prefers."""
     case = Case(tmp_path)
     case.settings('language = "da"\n')
     try:
         app = case.app()
-        async with app.run_test(size=SIZE):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+down", *keys)  # item 2 has recommendation points
             danish = set(DANISH.values())
             english = sorted(
                 {
-                    active.binding.description
+                    text
                     for active in app.active_bindings.values()
                     # what F1 lists: the editor's own bindings and Textual's focus keys are hidden
-                    if active.node in (app, app.screen)
-                    and not active.binding.action.startswith("app.focus")
-                    and active.binding.description
-                    and active.binding.description not in danish
+                    if active.node in (app, app.screen) and not active.binding.action.startswith("app.focus")
+                    for text in (active.binding.description, active.binding.tooltip)
+                    if text and text not in danish
                 }
             )
             assert english == []
