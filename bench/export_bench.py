@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from referent.export import export_meeting  # noqa: E402
+from referent.export import export_meeting, style_spec  # noqa: E402
 from referent.meetingfile.reader import load_meeting  # noqa: E402
 from referent.meetingfile.writer import dump_meeting  # noqa: E402
 from referent.model import Meeting  # noqa: E402
@@ -31,9 +31,16 @@ from referent.model import Meeting  # noqa: E402
 MINUTES = ROOT / "tests" / "fixtures" / "minutes"
 
 
+def sample(path: Path) -> Meeting:
+    """A sample's meeting, its own style file (beside the fixtures) named by its full path."""
+    meeting = load_meeting(path)
+    meeting.style = style_spec(meeting, base_dir=path.parent) if meeting.style else ""
+    return meeting
+
+
 def synthetic(size: int) -> Meeting:
     """A meeting of ``size`` items, cycling through the items of all sample minutes."""
-    samples = [load_meeting(path) for path in sorted(MINUTES.glob("*.toml"))]
+    samples = [sample(path) for path in sorted(MINUTES.glob("*.toml"))]
     pool = [item for meeting in samples for item in meeting.items]
     meeting = copy.deepcopy(samples[0])
     meeting.items = [copy.deepcopy(pool[i % len(pool)]) for i in range(size)]
@@ -80,7 +87,7 @@ def main() -> int:
         print("pandoc is not installed (Debian: apt-get install pandoc)")
         return 1
     largest = max(MINUTES.glob("*.toml"), key=lambda p: p.stat().st_size)
-    cases = [(largest.stem, load_meeting(largest))] + [(f"{n} items", synthetic(n)) for n in (100, 200, 400)]
+    cases = [(largest.stem, sample(largest))] + [(f"{n} items", synthetic(n)) for n in (100, 200, 400)]
     print(f"{'meeting':<45} {'referent':>9} {'pandoc':>9} {'ratio':>6}")
     results: dict[str, tuple[float, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:

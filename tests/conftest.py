@@ -26,6 +26,7 @@ from referent.model import (
     Participant,
     Recommendation,
     Remark,
+    VacantSeat,
 )
 from referent.store import Store
 
@@ -131,8 +132,20 @@ def full_meeting() -> Meeting:
                 arrived_at=2,
                 left_after=3,
             ),
-            Participant(name="Jan Mainz", attendance=Attendance.ABSENT, substitute="Jan Nybo"),
+            Participant(
+                name="Jan Mainz",
+                attendance=Attendance.ABSENT,
+                substitute="Jan Nybo",
+                substitute_phrase="Jan Nybo deltager i hans sted",
+            ),
         ],
+        vacant_seats=[
+            VacantSeat(
+                "(Repræsentant fra kommunalt PLO-niveau - endnu ikke udpeget)",
+                group="Udvalgsformænd med observatørstatus:",
+            )
+        ],
+        style="nord",
         guests=[
             Participant(
                 name="Louise Weikop", role="Aalborg Kommune", group="Gæster", attendance=Attendance.PRESENT
@@ -209,7 +222,11 @@ def full_meeting() -> Meeting:
                 with_problems=True,
                 reopened_at=datetime(2023, 3, 14, 9, 0, tzinfo=UTC),
                 reopen_reason="Navnet var stavet forkert",
+                imported=True,
             ),
-            Approval("Jes Lunde", datetime(2023, 3, 14, 10, 0, tzinfo=UTC)),
+            Approval("Jes Lunde", datetime(2023, 3, 14, 10, 0, tzinfo=UTC), imported=True),
+        ],
+        meeting_corrections=[
+            Correction(datetime(2023, 3, 14, 9, 30, tzinfo=UTC), "Navnet var stavet forkert")
         ],
     )

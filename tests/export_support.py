@@ -16,6 +16,8 @@ from docx.text.paragraph import Paragraph
 TESTS = Path(__file__).parent
 MINUTES = TESTS / "fixtures" / "minutes"
 REFERENCE = TESTS / "fixtures" / "reference"
+NORD = TESTS / "fixtures" / "nord"
+LISTINGS = TESTS / "fixtures" / "listings"
 AGENDAS = TESTS.parent / "sample_agendas"
 SAMPLES = sorted(p.stem for p in MINUTES.glob("*.toml"))
 
@@ -93,6 +95,33 @@ def document_text(document: DocxDocument) -> str:
             for row in block.rows:
                 lines.append(" ".join(cell.text for cell in row.cells))
     return "\n".join(lines)
+
+
+def listing(document: DocxDocument) -> list[str]:
+    """One line per paragraph, in order, ``style [list label] [bold] | text``: the layout of a
+    document as a reader sees it. A table's paragraphs are prefixed ``[row,column]``."""
+    numbers = ListNumbers(document)
+    lines: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(_listed(block, numbers))
+            continue
+        for r, row in enumerate(block.rows, start=1):
+            for c, cell in enumerate(row.cells, start=1):
+                lines += [f"[{r},{c}] {_listed(p, numbers)}" for p in cell.paragraphs]
+    return lines
+
+
+def _listed(paragraph: Paragraph, numbers: ListNumbers) -> str:
+    words = [paragraph.style.name if paragraph.style is not None else "?"]
+    label = numbers.label(paragraph)
+    if label:
+        words.append(label)
+    runs = [run for run in paragraph.runs if run.text]
+    if runs and all(run.bold for run in runs):
+        words.append("bold")
+    text = paragraph.text.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
+    return f"{' '.join(words)} | {text}"
 
 
 def zip_text(path: Path) -> str:

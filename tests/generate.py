@@ -133,15 +133,20 @@ def every_field_set(meeting: Meeting) -> set[str]:
     return found
 
 
-def all_fields() -> set[str]:
-    """``Class.field`` for every field of every part of a meeting."""
-    found: set[str] = set()
+def field_specs() -> dict[str, Field]:
+    """``Class.field`` -> its declaration, for every field of every part of a meeting."""
+    found: dict[str, Field] = {}
 
     def visit(cls: type[Any]) -> None:
         for spec in fields_of(cls):
-            found.add(f"{cls.__name__}.{spec.name}")
+            found[f"{cls.__name__}.{spec.name}"] = spec
             if spec.row_type is not None and dataclasses.is_dataclass(spec.row_type):
                 visit(spec.row_type)
 
     visit(Meeting)
     return found
+
+
+def all_fields() -> set[str]:
+    """``Class.field`` for every field of every part of a meeting."""
+    return set(field_specs())

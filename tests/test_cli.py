@@ -147,7 +147,7 @@ def test_check_several_files_reports_each(write_file: WriteFile, capsys: pytest.
     ("content", "expected"),
     [
         (None, "{}: no such file"),
-        ("directory", "{}: is a directory, not a meeting file"),
+        ("directory", "{}: is a directory, not a meeting file or Word agenda"),
         (b"", "{}:1: the file is empty; a meeting file needs a [meeting] table"),
         (b'[meeting]\ntitle = "x"\n\x00\x00binary', "{}:3: this is a binary file, not a meeting file"),
         (
@@ -199,8 +199,9 @@ def test_import_list_dump_round_trip(
     assert referent_db.exists()  # REFERENT_DB is honoured
     assert main(["list"]) == 0
     header, row = capsys.readouterr().out.splitlines()
-    assert header.split() == ["ID", "DATE", "STATUS", "LAST", "SAVED", "TITLE"]
-    assert row.split()[:3] == ["1", "2023-03-13", "corrected"]
+    assert header.split() == ["ID", "DATE", "STATUS", "LAST", "SAVED", "FILE", "TITLE"]
+    assert row.split()[:3] == ["1", "2023-03-13", "draft"]  # a file's approvals are history here
+    assert " møde.toml " in row
     assert row.endswith(full_meeting.title)
     assert main(["dump", "1"]) == 0
     dumped = capsys.readouterr().out
@@ -210,7 +211,7 @@ def test_import_list_dump_round_trip(
 
 def test_list_on_an_empty_database(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list"]) == 0
-    assert capsys.readouterr().out == "No meetings yet. Import one with: referent import FILE.toml\n"
+    assert capsys.readouterr().out == "No meetings yet. Import one with: referent import FILE\n"
 
 
 def test_db_option_wins_over_the_environment(
@@ -312,7 +313,7 @@ def test_import_of_an_invalid_file_stores_nothing(
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("missing.toml", "no such file"), (".", "is a directory, not a meeting file")],
+    [("missing.toml", "no such file"), (".", "is a directory, not a meeting file or Word agenda")],
     ids=["missing", "directory"],
 )
 def test_import_of_an_unreadable_file(

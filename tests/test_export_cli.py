@@ -49,7 +49,7 @@ def test_a_meeting_id_from_the_database(tmp_path: Path, capsys):
     store.close()
     out = tmp_path / "fra-db.docx"
     assert main(["export", str(meeting_id), "--db", str(db), "--out", str(out), "--style", "nord"]) == 0
-    assert "1) Velkommen og godkendelse af dagsorden – kl. 14.30 – 14.35" in [
+    assert "1) Velkommen og godkendelse af dagsorden – kl. 14:30 – 14:35" in [
         p.text for p in docx.Document(str(out)).paragraphs
     ]
     assert main(["export", "99", "--db", str(db), "--out", str(out)]) == 1

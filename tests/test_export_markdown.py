@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from referent.export.blocks import ListBlock, Paragraph, Span, Table, escape_dates, parse_blocks, plain_text
+import pytest
+
+from referent.export.blocks import (
+    ListBlock,
+    Paragraph,
+    Span,
+    Table,
+    escape_dates,
+    lettered_lines,
+    parse_blocks,
+    plain_text,
+)
 
 
 def test_paragraphs_with_bold_italic_strike_code_and_links():
@@ -73,3 +84,62 @@ def test_a_line_starting_with_a_danish_date_is_no_list_in_the_markdown_export() 
     )
     text = render(meeting, format="md")[0].decode()
     assert "24\\. maj holdes mødet." in text
+
+
+def test_numbered_lists_remember_their_delimiter():
+    (dots,) = parse_blocks("1. en\n2. to")
+    (parens,) = parse_blocks("1) en\n2) to")
+    assert isinstance(dots, ListBlock) and dots.delimiter == "."
+    assert isinstance(parens, ListBlock) and parens.delimiter == ")"
+
+
+def items_text(block: ListBlock) -> list[str]:
+    return [plain_text(item[0].spans) for item in block.items]  # type: ignore[union-attr]
+
+
+def test_lettered_lines_after_a_paragraph_line_become_a_lettered_list():
+    intro, letters = parse_blocks("Dagsorden:\na) Mundtlig orientering\nom status\nb) **Kort** status")
+    assert isinstance(intro, Paragraph) and plain_text(intro.spans) == "Dagsorden:"
+    assert isinstance(letters, ListBlock) and letters.letters and letters.delimiter == ")"
+    assert items_text(letters) == ["Mundtlig orientering om status", "Kort status"]
+    assert letters.items[1][0].spans[0] == Span("Kort", bold=True)  # type: ignore[union-attr]
+
+
+def test_lettered_paragraphs_continue_one_list_and_a_plain_one_ends_it():
+    letters, after = parse_blocks("a. Mental trivsel\n\nb. Søvn\n\nc. Kost\n\nAndet.")
+    assert isinstance(letters, ListBlock) and letters.delimiter == "."
+    assert items_text(letters) == ["Mental trivsel", "Søvn", "Kost"]
+    assert isinstance(after, Paragraph)
+
+
+def test_a_lettered_sub_list_under_a_numbered_item():
+    (numbered,) = parse_blocks("1. Orientering\n   a) Mundtlig\n   b) Skriftlig\n2. Andet")
+    assert isinstance(numbered, ListBlock) and not numbered.letters
+    first = numbered.items[0]
+    assert plain_text(first[0].spans) == "Orientering"  # type: ignore[union-attr]
+    assert isinstance(first[1], ListBlock) and items_text(first[1]) == ["Mundtlig", "Skriftlig"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b) uden a) først",  # a list starts at a
+        "c) tre\nb) to",
+        "a\\) ikke en liste",  # the backslash says so
+        "Afsnit med a) midt i linjen",
+        "a)uden mellemrum",
+        "A) store bogstaver er ikke en liste",
+    ],
+)
+def test_no_lettered_list_where_none_is_written(text: str):
+    assert all(isinstance(block, Paragraph) for block in parse_blocks(text))
+
+
+def test_mixed_marks_and_a_second_a_start_new_items_only_where_they_follow():
+    intro, letters = parse_blocks("x\na) en\nb. ikke næste\nb) to")
+    assert isinstance(intro, Paragraph) and isinstance(letters, ListBlock)
+    assert items_text(letters) == ["en b. ikke næste", "to"]
+
+
+def test_lettered_lines_are_the_source_lines_of_the_items():
+    assert lettered_lines("Intro\na) en\nb) to\n\n1. x\n   a) y\n   b) z\n") == [1, 2, 5, 6]

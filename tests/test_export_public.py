@@ -19,19 +19,13 @@ from referent.export.filters import agenda_meeting, public_meeting
 from referent.fields import Field, fields_of
 from referent.model import (
     ActionItem,
-    Approval,
     Attendance,
-    Comment,
-    Correction,
     Item,
     Meeting,
     Part,
     Participant,
     Recommendation,
-    Remark,
 )
-
-MODEL_PARTS = (Participant, Recommendation, ActionItem, Remark, Comment, Correction, Approval)
 
 SECRETS = [
     "Fortrolig sagsfremstilling om Hemmelig Ejendom",
@@ -110,14 +104,7 @@ def test_public_docx_shows_the_heading_and_the_words_lukket_punkt(tmp_path: Path
 
 def _declared(predicate: Callable[[Field], bool]) -> set[str]:
     """``Class.field`` of every field of a meeting's parts for which ``predicate`` holds."""
-    found: set[str] = set()
-    for name in generate.all_fields():
-        cls_name, field_name = name.split(".")
-        cls = next(c for c in (Meeting, Item, *MODEL_PARTS) if c.__name__ == cls_name)
-        spec = next(s for s in fields_of(cls) if s.name == field_name)
-        if predicate(spec):
-            found.add(name)
-    return found
+    return {name for name, spec in generate.field_specs().items() if predicate(spec)}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

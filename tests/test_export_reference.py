@@ -51,3 +51,21 @@ def test_every_sample_exports_in_both_styles(sample: str, agenda: bool, style: s
     for item in meeting.items:
         for point in item.recommendation.points:
             assert point in text
+
+
+@pytest.mark.parametrize("sample", SAMPLES)
+def test_each_meetings_own_style_reads_at_least_as_close_as_default(sample: str):
+    """Two of the references are laid out in their council's own style file (tests/fixtures/styles/)."""
+    from referent.export import meeting_style
+
+    meeting = load_meeting(MINUTES / f"{sample}.toml")
+    reference = (REFERENCE / f"{sample}.txt").read_text(encoding="utf-8")
+    scores = {}
+    for style in ("default", meeting_style(meeting, base_dir=MINUTES)):
+        exported = document_text(docx.Document(io.BytesIO(render(meeting, style=style)[0])))
+        scores[getattr(style, "name", style)] = similarity(reference, exported)
+    print(f"\n{sample}: {scores}")
+    own = scores[meeting_style(meeting, base_dir=MINUTES).name]
+    assert own >= scores["default"] and own >= 0.97
+    if meeting.style:
+        assert own >= 0.995  # word for word, but for the extraction's artefacts

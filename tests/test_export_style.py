@@ -90,3 +90,34 @@ def test_every_style_key_is_documented(section: str, key: str):
     assert section in SECTIONS
     assert f"[{section}]" in DOC
     assert re.search(rf"\| `{key}` \|", DOC), f"[{section}] {key} is not in docs/house-style.md"
+
+
+def test_the_new_choices_are_checked_with_their_lines():
+    source = (
+        '[header]\nlayout = "tabel"\nopening = ["{dokument}"]\ntime_separator = ","\n'
+        '[participants]\nabsences = "begge"\nguests = "gruppe"\n'
+        '[items]\nrecommendation_list = "bogstaver"\nattachment_list = "tal"\norder = "case"\n'
+    )
+    with pytest.raises(StyleError) as error:
+        parse_style(source, "s.toml")
+    assert str(error.value).splitlines() == [
+        "s.toml:2: 'layout' must be one of 'table', 'lines'",
+        "s.toml:3: 'opening' uses {dokument}; it can use {body}, {date}, {document}, {title}",
+        "s.toml:4: 'time_separator' must be one of '.', ':'",
+        "s.toml:6: 'absences' must be one of 'list', 'inline', 'both'",
+        "s.toml:7: 'guests' must be one of 'row', 'group'",
+        "s.toml:9: 'recommendation_list' must be one of 'numbers', 'letters', 'bullets'",
+        "s.toml:10: 'attachment_list' must be one of 'bullets', 'numbers', 'inline'",
+        's.toml:11: \'order\' must be a list of texts: ["first", "second"]',
+    ]
+
+
+def test_nord_is_laid_over_default_with_the_issues_layout():
+    nord = load_style("nord")
+    assert nord.header.layout == "lines" and nord.header.opening == ["{document}", "{body}"]
+    assert nord.items.order == ["case", "attachments", "recommendation", "minutes"]
+    assert (nord.items.recommendation_list, nord.items.attachment_list) == ("bullets", "numbers")
+    assert nord.labels.recommendation == "Indstilling:" and nord.labels.next_meeting == ""
+    assert nord.participants.remote_marker == "via Teams" and nord.header.time_separator == ":"
+    default = load_style()
+    assert default.header.layout == "table" and default.items.order[1] == "recommendation"

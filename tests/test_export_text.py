@@ -37,7 +37,9 @@ def test_agenda_and_nord_variants():
     agenda = text(agenda=True, style="nord")
     assert "**Referat:**" not in agenda and "**Dagsorden**" in agenda
     assert "## 1) Velkommen og godkendelse af dagsorden" in agenda
-    assert "1) Godkender handleplanen for Sundhedsklynge Midt" in agenda
+    assert "- Godkender handleplanen for Sundhedsklynge Midt" in agenda  # nord: bullets
+    assert "Bilag:\n\n1) Handleplan for Sundhedsklynge Midt" in agenda  # … and numbered Bilag
+    assert agenda.index("Bilag:") < agenda.index("Indstilling:\n\nDet indstilles, at Politisk")
 
 
 def test_show_empty_keeps_a_row_without_content(tmp_path: Path):

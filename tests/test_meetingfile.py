@@ -10,16 +10,17 @@ from typing import Any
 
 import pytest
 
+from referent.fileio import decode_text
 from referent.meetingfile.reader import (
     SECTIONS,
     MeetingFileError,
     Problem,
-    decode_source,
     load_meeting,
     parse_meeting,
 )
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.model import Attendance, ItemStatus, Meeting, Numbering, Outcome
+from referent.problems import FileProblem
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "meeting-file.md"
 
@@ -39,6 +40,7 @@ secretary = "Maja Lynderup Behrmann"
 actual_start = "14.34"
 actual_end = "16:21"
 next_meeting = "24. maj 2023 kl. 14.00"
+style = "nord"
 
 [[participants]]
 name = "Mads Duedahl"
@@ -59,6 +61,11 @@ left_after = 3
 name = "Jan Mainz"
 attendance = "absent"
 substitute = "Jan Nybo"
+substitute_phrase = "Jan Nybo deltager i hans sted"
+
+[[vacant_seats]]
+text = "(Repræsentant fra kommunalt PLO-niveau - endnu ikke udpeget)"
+group = "Udvalgsformænd med observatørstatus:"
 
 [[guests]]
 name = "Louise Weikop"
@@ -154,10 +161,16 @@ at = 2023-03-13T16:45:00+00:00
 with_problems = true
 reopened_at = 2023-03-14T09:00:00+00:00
 reopen_reason = "Navnet var stavet forkert"
+imported = true
 
 [[approvals]]
 by = "Jes Lunde"
 at = 2023-03-14T10:00:00+00:00
+imported = true
+
+[[meeting_corrections]]
+at = 2023-03-14T09:30:00+00:00
+reason = "Navnet var stavet forkert"
 '''
 
 
@@ -165,7 +178,7 @@ def test_full_file_reads_into_the_full_meeting(full_meeting: Meeting) -> None:
     assert parse_meeting(FULL) == full_meeting
 
 
-@pytest.mark.parametrize("section", ["meeting", "participants", "guests", "items", "actions"])
+@pytest.mark.parametrize("section", ["meeting", "participants", "vacant_seats", "guests", "items", "actions"])
 def test_full_file_uses_every_key(section: str) -> None:
     used = set(re.findall(r"^(\w+) =", FULL, flags=re.MULTILINE))
     nested = set(SECTIONS)  # keys such as items.actions are tables of their own
@@ -495,13 +508,13 @@ MALFORMED: list[tuple[Any, ...]] = [
         "bad-numbering",
         append('recommendation_numbering = "i"'),
         25,
-        "'recommendation_numbering' must be one of '1', 'a', not 'i'",
+        "'recommendation_numbering' must be one of '1', 'a', '-', not 'i'",
     ),
     (
         "numbering-number",
         append("recommendation_numbering = 1"),
         25,
-        "must be one of '1', 'a', not 1 (a number)",
+        "must be one of '1', 'a', '-', not 1 (a number)",
     ),
     (
         "bad-outcome",
@@ -650,8 +663,8 @@ def test_not_a_text_file(write_file: Callable[..., Path], content: bytes, line: 
         load_meeting(path)
     assert caught.value.problems == [Problem(line, caught.value.problems[0].message)]
     assert phrase in caught.value.problems[0].message
-    with pytest.raises(MeetingFileError):
-        decode_source("bad.toml", content)
+    with pytest.raises(FileProblem):
+        decode_text(content, "meeting file")
 
 
 def test_missing_file_and_directory(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from referent.cli import main
+from referent.export import render
 from referent.meetingfile.reader import parse_meeting
 from referent.meetingfile.writer import dump_meeting
 from referent.model import (
@@ -562,7 +564,9 @@ def test_referent_list_shows_each_meetings_state(
     assert shown == {state: state for state in STATES}
 
 
-def test_approvals_survive_dump_and_import(store: Store, clock: FakeClock) -> None:
+def test_approvals_survive_dump_and_import_as_history_never_in_force(store: Store, clock: FakeClock) -> None:
+    """A dumped file can be edited: its approvals are kept, marked imported, and approve nothing
+    here (issue 12: an import never creates an approval that did not happen in this database)."""
     meeting_id, ids = draft(store)
     store.approve(meeting_id, "Jes Lunde", with_problems=True)
     clock.advance(days=1)
@@ -572,21 +576,23 @@ def test_approvals_survive_dump_and_import(store: Store, clock: FakeClock) -> No
     clock.advance(minutes=5)
     store.approve(meeting_id, "Anna Ørsted")
     meeting = store.load_meeting(meeting_id)
-    assert len(meeting.approvals) == 2 and meeting.items[0].corrections
+    assert len(meeting.approvals) == 2 and meeting.items[0].corrections and meeting.approved
 
     text = dump_meeting(meeting)
     assert parse_meeting(text) == meeting
-    copy_id = store.import_meeting(parse_meeting(text))
+    forged = parse_meeting(text.replace("Godkendt uden bemærkninger.", "Godkendt uden forbehold."))
+    copy_id = store.import_meeting(forged)
     copy = store.load_meeting(copy_id)
-    assert copy.approvals == meeting.approvals
+    assert copy.approvals == [replace(a, imported=True) for a in meeting.approvals]
     assert copy.items[0].corrections == meeting.items[0].corrections
-    assert dump_meeting(copy) == text
-    assert store.state(copy_id) == "corrected"
-    with pytest.raises(ApprovedMinutes):  # the import is approved minutes too: locked
-        store.save_minutes(store.item_ids(copy_id)[0], "Ændret i kopien.")
+    assert store.state(copy_id) == "draft" and not copy.approved
+    store.save_minutes(store.item_ids(copy_id)[0], "Ændret i kopien.")  # a draft: not locked
+    assert "Referatet er godkendt" not in render(copy, format="md")[0].decode()
+    again = store.load_meeting(store.import_meeting(parse_meeting(dump_meeting(copy))))
+    assert again.approvals == copy.approvals  # history stays history
 
 
-def test_an_imported_reopened_approval_leaves_the_minutes_open(store: Store) -> None:
+def test_an_imported_reopened_approval_is_history(store: Store) -> None:
     meeting = complete_meeting()
     meeting.approvals = [
         Approval(
@@ -597,9 +603,10 @@ def test_an_imported_reopened_approval_leaves_the_minutes_open(store: Store) -> 
         )
     ]
     meeting_id = store.import_meeting(meeting)
-    assert store.state(meeting_id) == "reopened"
+    assert store.state(meeting_id) == "draft"
     store.save_minutes(store.item_ids(meeting_id)[0], "Godkendt, rettet.")
-    assert store.load_meeting(meeting_id).approvals == meeting.approvals
+    assert store.load_meeting(meeting_id).approvals == [replace(meeting.approvals[0], imported=True)]
+    assert not store.load_meeting(meeting_id).items[0].corrections  # no reopening here: no correction
 
 
 def test_approval_time_is_an_aware_time_to_the_second(store: Store, clock: FakeClock) -> None:
@@ -615,3 +622,41 @@ def test_recommendation_labels_never_run_out() -> None:
     lettered = Recommendation(numbering=Numbering.LETTERS)
     assert [lettered.label(i) for i in (0, 1, 25, 26, 27, 51, 52)] == ["a", "b", "z", "aa", "ab", "az", "ba"]
     assert [Recommendation().label(i) for i in (0, 9)] == ["1", "10"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda s, m: s.update_participant(s.participant_ids(m)[0], attendance=Attendance.ABSENT),
+        lambda s, m: s.update_meeting(m, next_meeting="Næste møde er 1. juni."),
+        lambda s, m: s.update_meeting(m, location="Et andet lokale"),
+        lambda s, m: s.move_item(s.item_ids(m)[1], -1),
+        lambda s, m: s.add_participant(m, Participant("Ny gæst"), guest=True),
+        lambda s, m: s.add_item(m, Item("Nyt punkt")),
+    ],
+    ids=["attendance", "next meeting", "header", "order", "guest", "item"],
+)
+def test_every_change_to_reopened_minutes_is_a_dated_correction(
+    store: Store, clock: FakeClock, change: Callable[[Store, int], object]
+) -> None:
+    meeting_id, _ = draft(store)
+    store.approve(meeting_id, "Jes Lunde")
+    clock.advance(days=1)
+    store.reopen(meeting_id, "Ole Stavad var til stede")
+    change(store, meeting_id)
+    change_again = store.load_meeting(meeting_id)
+    assert [(c.at, c.reason) for c in change_again.meeting_corrections] == [
+        (clock.now, "Ole Stavad var til stede")
+    ]
+    document = render(change_again, format="md")[0].decode()
+    assert "Rettet den 14. marts 2023: Ole Stavad var til stede" in document
+    public = render(change_again, format="md", public=True)[0].decode()
+    assert "Rettet den 14. marts 2023." in public and "Ole Stavad var til stede" not in public
+
+
+def test_moving_around_reopened_minutes_is_no_correction(store: Store, clock: FakeClock) -> None:
+    meeting_id, ids = draft(store)
+    store.approve(meeting_id, "Jes Lunde")
+    store.reopen(meeting_id, "Stavefejl")
+    store.update_meeting(meeting_id, current_item=ids[1], cursor="0,1")
+    assert store.load_meeting(meeting_id).meeting_corrections == []

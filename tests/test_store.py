@@ -6,6 +6,7 @@ import os
 import random
 import sqlite3
 import stat
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -630,8 +631,9 @@ def test_generated_meetings_round_trip_through_the_database(meeting: Meeting) ->
     """model -> database -> model and file -> database -> file, with every field of every part."""
     store = Store.open(":memory:")
     try:
-        assert store.load_meeting(store.import_meeting(meeting)) == meeting
-        text = dump_meeting(meeting)
+        history = [replace(approval, imported=True) for approval in meeting.approvals]  # never in force
+        assert store.load_meeting(store.import_meeting(meeting)) == replace(meeting, approvals=history)
+        text = dump_meeting(replace(meeting, approvals=history))
         assert dump_meeting(store.load_meeting(store.import_meeting(parse_meeting(text)))) == text
     finally:
         store.close()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import docx
 import pytest
 from hypothesis import given
@@ -29,6 +31,14 @@ from referent.textclean import clean_text, forbidden_characters
         ("a\ufffeb\uffffc", "abc"),
         ("\x00\x0b\x00", "\n"),
         ("", ""),
+        ("a\x7fb", "ab"),  # DEL
+        ("a\x80\x84\x86\x9a\x9fb", "ab"),  # C1 controls
+        ("a\x85b", "a\nb"),  # NEL is a line break
+        # bidi embeddings, overrides and isolates: "\u202e0051 tdnekdog" shows reversed on screen
+        ("\u202etdnekdog 0051\u202c", "tdnekdog 0051"),
+        ("a\u202a\u202b\u202c\u202d\u202eb", "ab"),
+        ("a\u2066\u2067\u2068\u2069b", "ab"),
+        ("\u202bשלום\u202c 1500", "שלום 1500"),  # the Hebrew itself is kept
     ],
 )
 def test_cleaned(raw: str, clean: str) -> None:
@@ -44,10 +54,12 @@ def test_cleaned(raw: str, clean: str) -> None:
         "non-breaking\u00a0space and narrow\u202fspace",
         "שלום עולם",  # Hebrew
         "مرحبا بالعالم",  # Arabic
-        "mixed \u200fRTL\u200e marks",
+        "mixed \u200fRTL\u200e marks",  # LRM/RLM steer punctuation only: kept
+        "عربي\u061c 12",  # the Arabic letter mark: kept for the same reason
         "line\nbreaks\n\nkept\n",
         "en dash \u2013 and \u00bbquotes\u00ab",
-        "\x7f\x85 (allowed in XML 1.0)",
+        "\xa0\xa1 just after the C1 controls",
+        "\u2065\u206a around the isolates",
         "\U0010fffd last plane",
         "\ue000 private use",
     ],
@@ -71,7 +83,9 @@ def test_word_paste_goes_into_a_word_document() -> None:
 
 
 _TRICKY = st.sampled_from(
-    list("\x00\x07\x08\x0b\x0c\r\n\t\x1f\x7f\x85\u2028\u2029\ud800\udc00\udfff\ufffe\uffff\u00a0æ😀")
+    list(
+        "\x00\x07\x08\x0b\x0c\r\n\t\x1f\x7f\x80\x85\x9f\u200e\u200f\u202a\u202e\u2066\u2069\u2028\u2029\ud800\udc00\udfff\ufffe\uffff\u00a0æ😀"
+    )
 )
 _ANY_TEXT = st.text(alphabet=st.one_of(st.characters(exclude_categories=()), _TRICKY))
 
@@ -91,7 +105,7 @@ def test_clean_text_is_idempotent_and_drops_only_forbidden_characters(text: str)
     cleaned = clean_text(text)
     assert clean_text(cleaned) == cleaned
     assert forbidden_characters(cleaned) == []
-    kept = [c for c in text if c not in "\r\x0b\x0c\u2028\u2029" and c not in forbidden_characters(c)]
+    kept = [c for c in text if c not in "\r\x0b\x0c\x85\u2028\u2029" and c not in forbidden_characters(c)]
     assert "".join(c for c in cleaned if c != "\n") == "".join(c for c in kept if c != "\n")
 
 
@@ -102,3 +116,15 @@ _DOCUMENT = docx.Document()
 def test_python_docx_accepts_clean_text(text: str) -> None:
     paragraph = _DOCUMENT.add_paragraph(clean_text(text))
     assert paragraph.text == clean_text(text)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@given(_ANY_TEXT)
+def test_nothing_stored_holds_a_control_or_bidi_override(text: str) -> None:
+    """Only tab and newline remain of the control characters; bidi marks stay, overrides go."""
+    cleaned = clean_text(text)
+    assert not _CONTROLS.search(cleaned)
+    for mark in "\u200e\u200f\u061c":
+        assert cleaned.count(mark) == text.count(mark)

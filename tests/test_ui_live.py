@@ -16,9 +16,9 @@ from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, TextArea
 from ui_helpers import DEMO, SIZE, Case, notifications, saved, screen_text
 
-from referent import cli
 from referent.lock import MeetingLock
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
+from referent.sources import draft_for_file
 from referent.store import Store
 from referent.ui.app import ReferentApp, make_app
 from referent.ui.dialogs.actions import ActionsDialog
@@ -625,48 +625,51 @@ async def test_command_palette_lists_the_actions_by_name(case: Case) -> None:
 # --- `referent open FILE` --------------------------------------------------------------
 
 
-async def test_open_file_imports_resumes_and_asks_when_the_file_changed(tmp_path: Path) -> None:
+async def test_open_file_imports_resumes_and_brings_in_a_changed_file(tmp_path: Path) -> None:
     meeting_file = tmp_path / "board.toml"
     shutil.copy(DEMO, meeting_file)
     database = tmp_path / "t.db"
     store = Store.open(database)
     try:
-        first, changed = cli._meeting_for_file(store, meeting_file)
-        assert changed is None
-        assert cli._meeting_for_file(store, meeting_file) == (first, None)  # resumed, not imported again
+        first = draft_for_file(store, meeting_file)
+        assert first.imported and first.update is None
+        again = draft_for_file(store, meeting_file)
+        assert (again.meeting_id, again.imported, again.update) == (first.meeting_id, False, None)
+        store.save_minutes(store.item_ids(first.meeting_id)[0], "Approved as circulated.")
 
         source = meeting_file.read_text(encoding="utf-8").replace("March meeting", "April meeting")
         meeting_file.write_text(source, encoding="utf-8")
-        same, changed = cli._meeting_for_file(store, meeting_file)
-        assert same == first
-        assert changed == (meeting_file, source)
 
         def app() -> ReferentApp:
+            draft = draft_for_file(store, meeting_file)
+            assert draft.meeting_id == first.meeting_id and draft.update is not None
             return make_app(
-                database, same, store=store, settings_path=tmp_path / "none.toml", changed_file=changed
+                database, draft.meeting_id, store=store, settings_path=tmp_path / "none.toml", draft=draft
             )
 
         keep = app()
         async with keep.run_test(size=SIZE) as pilot:
             assert isinstance(keep.screen, ChoiceDialog)
-            assert "The meeting file has changed" in screen_text(keep)
+            assert "The agenda file has changed" in screen_text(keep)
+            assert "title" in screen_text(keep)  # what would change is shown first
             await pilot.press("k")
             assert isinstance(keep.screen, MinutesScreen)
-            assert keep.meeting_id == first
+            assert keep.meeting_id == first.meeting_id
             assert "March meeting" in screen_text(keep)
             assert keep.focused is editor(keep)
 
-        reimport = app()
-        async with reimport.run_test(size=SIZE) as pilot:
-            await pilot.press("r")
-            assert isinstance(reimport.screen, MinutesScreen)
-            assert reimport.meeting_id not in (None, first)
-            assert "April meeting" in screen_text(reimport)
-            new = reimport.meeting_id
-        assert new is not None
-        assert store.load_meeting(new).title == "Riverside Community Board – April meeting"
-        assert store.load_meeting(first).title == "Riverside Community Board – March meeting"
-        assert cli._meeting_for_file(store, meeting_file) == (new, None)
+        bring = app()  # still changed: kept as it was, so asked again
+        async with bring.run_test(size=SIZE) as pilot:
+            await pilot.press("b")
+            assert isinstance(bring.screen, MinutesScreen)
+            assert bring.meeting_id == first.meeting_id  # the same draft, never a second meeting
+            assert "April meeting" in screen_text(bring)
+        stored = store.load_meeting(first.meeting_id)
+        assert stored.title == "Riverside Community Board – April meeting"
+        assert stored.items[0].minutes == "Approved as circulated."  # what was typed stays
+        assert len(store.list_meetings()) == 1
+        after = draft_for_file(store, meeting_file)
+        assert (after.meeting_id, after.update) == (first.meeting_id, None)
     finally:
         store.close()
 

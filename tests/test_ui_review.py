@@ -20,8 +20,12 @@ from textual.widgets import Input, OptionList, Static, TextArea
 from ui_helpers import SIZE, Case, notifications, screen_text
 
 from referent import cli
+from referent.agendamerge import plan_update
+from referent.cli import drafts as cli_drafts
 from referent.lock import MeetingLock
+from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, Comment, Correction, ItemStatus, Outcome, Remark
+from referent.sources import FileDraft
 from referent.ui.app import ReferentApp
 from referent.ui.dialogs.choice import ChoiceDialog
 from referent.ui.dialogs.form import FormDialog
@@ -468,8 +472,17 @@ async def test_comments_and_remarks_go_on_the_item_the_chair_was_reading_or_the_
 # --- the changed meeting file, and the command line ---------------------------------------
 
 
+def changed_file(case: Case) -> FileDraft:
+    """The draft as ``referent open FILE`` finds it after someone retitled item 2 in the file."""
+    agenda = load_meeting(case.sample)
+    agenda.items[1].title = "Renovation of the Mill Street playground, phase 1"
+    update = plan_update(case.stored(), agenda)
+    assert not update.empty
+    return FileDraft(case.meeting_id, "a digest", update=update)
+
+
 @pytest.mark.parametrize("approvals", [1, 2])
-async def test_a_changed_file_is_not_offered_for_re_import_once_approved(case: Case, approvals: int) -> None:
+async def test_a_changed_file_is_not_brought_into_approved_minutes(case: Case, approvals: int) -> None:
     draft(case, gaps=False)
     case.store.approve(case.meeting_id, "Helen Carter")
     if approvals == 2:  # corrected: reopened, changed and approved again
@@ -477,25 +490,25 @@ async def test_a_changed_file_is_not_offered_for_re_import_once_approved(case: C
         case.store.reopen(case.meeting_id, "Typo")
         case.store.save_minutes(case.store.item_ids(case.meeting_id)[0], "Godkendt!")
         case.store.approve(case.meeting_id, "Helen Carter")
-    source = case.sample.read_text(encoding="utf-8") + "\n# edited\n"
-    app = case.app(changed_file=(case.sample, source))
+    app = case.app(draft=changed_file(case))
     async with app.run_test(size=SIZE):
         assert isinstance(app.screen, MinutesScreen)
         assert not any(isinstance(s, ChoiceDialog) for s in app.screen_stack)
         assert (
             "warning",
-            "The meeting file has changed, but these minutes are approved: not re-imported.",
+            "The agenda file has changed, but these minutes are approved: the changes were not brought in.",
         ) in notifications(app)
     assert len(case.store.list_meetings()) == 1
+    assert case.stored().items[1].title == "Renovation of the Mill Street playground"
 
 
-async def test_a_changed_file_of_a_draft_is_still_offered_for_re_import(case: Case) -> None:
+async def test_a_changed_file_of_a_draft_is_offered_with_what_changes(case: Case) -> None:
     draft(case)
-    source = case.sample.read_text(encoding="utf-8") + "\n# edited\n"
-    app = case.app(changed_file=(case.sample, source))
+    app = case.app(draft=changed_file(case))
     async with app.run_test(size=SIZE):
         assert isinstance(app.screen, ChoiceDialog)
-        assert "Re-import the file" in screen_text(app)
+        assert "Bring the changes into the draft" in screen_text(app)
+        assert "phase 1: title changed" in screen_text(app)  # what would change, before it does
 
 
 def test_referent_review_opens_the_app_in_the_review(
@@ -504,13 +517,13 @@ def test_referent_review_opens_the_app_in_the_review(
     opened: list[dict[str, Any]] = []
 
     def run_app(
-        store: Any, database: Path, meeting_id: int | None, changed_file: Any = None, review: bool = False
+        store: Any, database: Path, meeting_id: int | None, draft: Any = None, review: bool = False
     ) -> int:
         opened.append({"meeting": meeting_id, "review": review})
         store.close()
         return 0
 
-    monkeypatch.setattr(cli, "_run_app", run_app)
+    monkeypatch.setattr(cli_drafts, "run_app", run_app)
     database = str(case.db_path)
     assert cli.main(["review", str(case.meeting_id), "--db", database]) == 0
     assert cli.main(["open", str(case.meeting_id), "--db", database]) == 0

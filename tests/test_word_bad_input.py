@@ -126,7 +126,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     with path.open("wb") as file:  # sparse: costs no disk and no time
         file.truncate(sniff_module.MAX_FILE_BYTES + 1024 * 1024)
     text = message(path)
-    assert "51 MB" in text and "up to 50 MB" in text
+    assert "is 51.0 MB" in text and "at most 50 MB" in text
 
 
 def test_a_huge_document_text_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -151,7 +151,7 @@ def test_other_office_files_and_zips_say_what_they_are(tmp_path: Path) -> None:
 
 
 def test_a_directory_and_a_missing_file(tmp_path: Path) -> None:
-    assert message(tmp_path).endswith("is a directory, not a meeting file")
+    assert message(tmp_path).endswith("is a directory, not a meeting file or Word agenda")
     assert message(tmp_path / "findes-ikke.docx").endswith("no such file")
 
 
@@ -168,14 +168,14 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
         [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=30
     )
     assert (
-        result.stdout.strip()
-        == f"{fifo}: is not a regular file (a pipe or a device); give the path of a file"
+        result.stdout.strip() == f"{fifo}: is not an ordinary file (a device, a pipe or a socket), "
+        "not a meeting file or Word agenda"
     )
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
 def test_dev_zero_is_refused_not_read_forever() -> None:
-    assert "not a regular file" in message(Path("/dev/zero"))
+    assert "not an ordinary file" in message(Path("/dev/zero"))
 
 
 def rewritten(data: bytes, part: str, change: Callable[[bytes], bytes]) -> bytes:

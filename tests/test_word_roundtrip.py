@@ -25,7 +25,11 @@ def test_an_exported_agenda_reads_back_the_same(sample: Path, style: str) -> Non
     meeting = load_meeting(sample)
     data, _ = render(meeting, agenda=True, style=style)
     read = parse_word_agenda(data, f"{sample.stem}.docx")
-    assert agenda_view(read.meeting) == agenda_view(agenda_meeting(meeting))
+    expected = agenda_meeting(meeting)
+    if style == "nord":  # a Nord document is headed by the body's name and names no chair
+        heading = meeting.body or meeting.title
+        expected.title, expected.chair = heading[:1].upper() + heading[1:], ""
+    assert agenda_view(read.meeting) == agenda_view(expected)
     assert read.warnings == []
 
 

@@ -451,6 +451,7 @@ def agenda_view(meeting: Meeting, *, body: bool = True, exact_case: bool = True)
         "secretary": meeting.secretary,
         "participants": [_person(p) for p in meeting.participants],
         "guests": [_person(p) for p in meeting.guests],
+        "vacant seats": [(seat.text, seat.group) for seat in meeting.vacant_seats],
     }
     if body:
         view["body"] = meeting.body

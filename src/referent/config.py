@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import locale
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from referent.meetingfile.tomlpos import key_lines, line_of
-from referent.problems import Problem, toml_problem
+from referent.problems import FileProblem, Problem, load_toml
 
 DEFAULT_PHRASES = (
     "Indstillingen blev godkendt.",
@@ -46,6 +45,12 @@ phrases = [
 # Remap keys by binding id (see F1 in the app): id = "key[,key...]"
 [keys]
 # minutes_next_item = "ctrl+n,ctrl+down"
+
+# The house style of each body's documents (a meeting file's own `style` comes first):
+# a built-in style ("default", "nord") or a style file, relative to this folder.
+[styles]
+# "Praksisplanudvalget" = "nord"
+# "Direktørforum" = "direktoerforum.toml"
 """
 
 
@@ -58,6 +63,9 @@ class Settings:
     phrases: list[str] = field(default_factory=lambda: list(DEFAULT_PHRASES))
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, passed to Textual's ``set_keymap``."""
+    styles: dict[str, str] = field(default_factory=dict)
+    """A meeting's body → its house style: a built-in name, or a style file's absolute path
+    (written relative to the settings file, resolved when read)."""
     problems: list[Problem] = field(default_factory=list)
     """What was wrong with the file; shown in the app, the defaults used instead."""
 
@@ -65,6 +73,14 @@ class Settings:
         if self.language in ("da", "en"):
             return self.language
         return language_from_environment()
+
+
+def _style_path(spec: str, folder: Path) -> str:
+    """A style file named relative to the settings file, made absolute; built-in names kept."""
+    if not spec.lower().endswith(".toml"):
+        return spec
+    path = Path(spec).expanduser()
+    return str(path if path.is_absolute() else folder / path)
 
 
 def language_from_environment() -> str:
@@ -79,16 +95,13 @@ def language_from_environment() -> str:
 
 def load_settings(path: Path) -> Settings:
     """Read the settings file; a missing file gives the defaults, a bad one is reported."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError) as error:
-        return Settings(problems=[Problem(None, f"cannot be read: {error}")])
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        return Settings(problems=[toml_problem(error, source)])
+    from referent.fileio import read_user_file
+
+    try:  # only an ordinary UTF-8 file of sane size: never /dev/zero or a FIFO
+        source = read_user_file(path, "settings file")
+        data = load_toml(source)
+    except FileProblem as error:
+        return Settings() if error.missing else Settings(problems=[error.problem])
     lines = key_lines(source)
     settings = Settings()
     problems: list[Problem] = []
@@ -107,6 +120,14 @@ def load_settings(path: Path) -> Settings:
                 settings.phrases = list(value)
             else:
                 problem((key,), "'phrases' must be a list of texts")
+        elif key == "styles":
+            if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
+                settings.styles = {
+                    " ".join(body.split()): _style_path(spec.strip(), path.parent)
+                    for body, spec in value.items()
+                }
+            else:
+                problem((key,), '[styles] must map bodies to styles, like "Direktørforum" = "nord"')
         elif key == "keys":
             if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
                 settings.keys = dict(value)

@@ -85,6 +85,11 @@ class LiveMeeting(AttendanceRecords):
         """Where the minutes stand (draft, in review, approved, …), as stored."""
         return self.store.state(self.meeting_id)
 
+    @property
+    def source_path(self) -> str:
+        """The meeting file the meeting was made from ('' when there is none)."""
+        return self.store.source_path(self.meeting_id)
+
     def stored_copy(self) -> Meeting:
         """The meeting as stored, a copy of its own: for work off the UI thread (an export)."""
         return self.store.load_meeting(self.meeting_id)

@@ -79,10 +79,11 @@ class Outcome(StrEnum):
 
 
 class Numbering(StrEnum):
-    """How the points of a recommendation are numbered: ``1.`` or ``a.``."""
+    """How the points of a recommendation are listed: ``1.``, ``a.`` or as bullets."""
 
     NUMBERS = "1"
     LETTERS = "a"
+    BULLETS = "-"
 
 
 @dataclass
@@ -103,6 +104,9 @@ class Participant:
     """Number of the first item the participant attended, when they came late."""
     left_after: int | None = declare(None, part=Part.RECORD, item_number=True, column="left_after_item")
     """Number of the last item the participant attended, when they left early."""
+    substitute_phrase: str = declare("", part=Part.RECORD)
+    """How the minutes say who came instead, word for word (``Jan Nybo deltager i hendes
+    sted``), where the house style's one sentence does not fit; empty: the style's."""
 
 
 @dataclass
@@ -114,7 +118,8 @@ class Recommendation:
     intro: str = declare("", file="recommendation_intro", column="rec_intro")
     """Overrides the intro line; empty means ``Det indstilles, at <meeting body>:``."""
     points: list[str] = declare(factory=list, file="recommendation", column="rec_points")
-    numbering: Numbering = declare(Numbering.NUMBERS, file="recommendation_numbering", column="rec_numbering")
+    numbering: Numbering | None = declare(None, file="recommendation_numbering", column="rec_numbering")
+    """``None``: the form the house style gives recommendation points."""
     short: str = declare("", file="recommendation_short", column="rec_short")
     """The short form's text: ``Klyngestyregruppen drøfter emnet``."""
     outcomes: list[Outcome | None] = declare(factory=list, file="outcomes", column="rec_outcomes",
@@ -122,7 +127,7 @@ class Recommendation:
     """Decision per point, in the order of ``points``; ``None`` where none is recorded."""
 
     def label(self, index: int) -> str:
-        """How point ``index`` (0-based) is numbered: ``1``, ``2`` … or ``a``, ``b`` … ``aa``."""
+        """How point ``index`` (0-based) is referred to: ``1``, ``2`` … or ``a``, ``b`` … ``aa``."""
         if self.numbering is not Numbering.LETTERS:
             return str(index + 1)
         letters = ""
@@ -131,6 +136,16 @@ class Recommendation:
             index, rest = divmod(index - 1, 26)
             letters = chr(ord("a") + rest) + letters
         return letters
+
+
+@dataclass
+class VacantSeat:
+    """A seat on the body that no one holds yet: printed as the council writes it, at the end
+    of its group, and never counted or asked about (it is no participant)."""
+
+    text: str
+    """Word for word: ``(Repræsentant fra kommunalt PLO-niveau - endnu ikke udpeget)``."""
+    group: str = declare("", column="group_heading")
 
 
 @dataclass
@@ -182,6 +197,9 @@ class Approval:
     """The review still listed problems and the chair approved anyway."""
     reopened_at: datetime | None = declare(None)
     reopen_reason: str = declare("", private=True)
+    imported: bool = declare(False)
+    """Read from a file, not given in this database: kept as history, never in force (so a
+    file edited after its approval cannot pass for approved minutes)."""
 
 
 @dataclass
@@ -228,21 +246,30 @@ class Meeting:
     chair: str = declare("")
     secretary: str = declare("")
     """The minute-taker (referent)."""
+    style: str = declare("")
+    """The house style of the meeting's documents: a built-in name (``nord``) or a style file,
+    relative to the meeting file; empty: the settings' style for the body, else ``default``."""
     actual_start: time | None = declare(None, part=Part.RECORD)
     actual_end: time | None = declare(None, part=Part.RECORD)
     next_meeting: str = declare("", part=Part.RECORD)
     """The closing ``Næste møde`` line of the minutes."""
     participants: list[Participant] = declare(factory=list)
     guests: list[Participant] = declare(factory=list)
+    vacant_seats: list[VacantSeat] = declare(factory=list)
+    """Seats no one holds yet, printed in their group; never counted or asked about."""
     items: list[Item] = declare(factory=list)
     approvals: list[Approval] = declare(factory=list, part=Part.REVIEW)
     """Every approval, oldest first; the minutes are locked while the last one stands."""
+    meeting_corrections: list[Correction] = declare(factory=list, part=Part.REVIEW)
+    """Changes after a reopening that are not an item's minutes (attendance, the header, the
+    order of items, the next-meeting line): dated like an item's corrections."""
 
     @property
     def approval(self) -> Approval | None:
-        """The approval in force: the last one, unless it was reopened."""
-        if self.approvals and self.approvals[-1].reopened_at is None:
-            return self.approvals[-1]
+        """The approval in force: the last one given here, unless it was reopened."""
+        given = [approval for approval in self.approvals if not approval.imported]
+        if given and given[-1].reopened_at is None:
+            return given[-1]
         return None
 
     @property

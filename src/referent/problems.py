@@ -9,6 +9,7 @@ from __future__ import annotations
 import difflib
 import tomllib
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,31 @@ class MeetingFileError(Exception):
         super().__init__("\n".join(p.render(filename) for p in problems))
         self.filename = filename
         self.problems = problems
+
+
+class FileProblem(Exception):
+    """A file that is not readable TOML text at all; each reader wraps ``problem`` in its own error."""
+
+    def __init__(self, problem: Problem, missing: bool = False) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+        self.missing = missing
+        """The file does not exist (settings then fall back to the defaults)."""
+
+
+def load_toml(source: str) -> dict[str, Any]:
+    """``tomllib.loads``, every failure a ``FileProblem`` with its line, never a traceback."""
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as error:
+        raise FileProblem(toml_problem(error, source)) from None
+    except RecursionError:  # ~500 levels of [[[[ or {a={a=: tomllib parses values recursively
+        from referent.meetingfile.tomlpos import deepest_nesting
+
+        line, depth = deepest_nesting(source)
+        raise FileProblem(
+            Problem(line, f"lists or tables nested {depth} levels deep: too deep to read")
+        ) from None
 
 
 def toml_problem(error: tomllib.TOMLDecodeError, source: str) -> Problem:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from referent.export.content import Removal, build_view
 from referent.export.filters import agenda_meeting, public_meeting
+from referent.export.resolve import check_file, meeting_style, style_spec
 from referent.export.style import HouseStyle, StyleError, load_style
 from referent.fileio import WriteError, write_atomically
 from referent.model import Meeting
@@ -22,6 +23,7 @@ __all__ = [
     "HouseStyle",
     "StyleError",
     "WriteError",
+    "check_file",
     "default_filename",
     "export_docx",
     "export_markdown",
@@ -29,7 +31,9 @@ __all__ = [
     "export_toml",
     "format_for",
     "load_style",
+    "meeting_style",
     "render",
+    "style_spec",
 ]
 
 FORMATS = ("docx", "md", "toml")
@@ -57,11 +61,15 @@ def render(
     public: bool = False,
     style: HouseStyle | str | Path | None = None,
     for_review: bool = False,
+    identifier: str = "",
 ) -> tuple[bytes, list[Removal]]:
     """The file's bytes and the removals, without writing anything.
 
+    ``style`` is a ``HouseStyle``, a built-in name or a style file; ``None`` is ``default``.
+    The meeting's own style is ``meeting_style(meeting, settings.styles, folder)``.
     ``for_review`` marks the copy for the reading round (the house style's ``review`` word in
     the running header instead of ``UDKAST``); the meeting file has no such mark.
+    ``identifier`` is kept in a Word document's properties (see ``export.naming``).
     """
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(FORMATS)}")
@@ -81,7 +89,7 @@ def render(
         return render_markdown(view).encode("utf-8"), view.removed
     from referent.export.word import render_docx
 
-    return render_docx(view, house), view.removed
+    return render_docx(view, house, identifier), view.removed
 
 
 def export_meeting(
@@ -93,10 +101,17 @@ def export_meeting(
     public: bool = False,
     style: HouseStyle | str | Path | None = None,
     for_review: bool = False,
+    identifier: str = "",
 ) -> ExportReport:
     """Write the export to ``path`` atomically; raises ``WriteError`` or ``StyleError``."""
     data, removed = render(
-        meeting, format=format, agenda=agenda, public=public, style=style, for_review=for_review
+        meeting,
+        format=format,
+        agenda=agenda,
+        public=public,
+        style=style,
+        for_review=for_review,
+        identifier=identifier,
     )
     target = Path(path)
     write_atomically(target, data)

@@ -4,10 +4,17 @@ Case and minutes texts are Markdown (docs/meeting-file.md). ``markdown-it-py`` p
 them (CommonMark plus pipe tables and ~~strike~~); this module reduces its syntax tree to
 paragraphs of styled spans, lists (nested) and tables, so the Word and text writers never
 see Markdown syntax and no regular expression ever guesses at it.
+
+CommonMark has no lettered lists, but Danish minutes have them (``a) Mundtlig orientering``,
+``b) Kort status``). They are found on the block level only: within a paragraph the parser
+has already made, a line whose source starts ``a)`` or ``a.`` begins a lettered list, and
+the following lines starting ``b)``, ``c)`` … (same mark) are its items; a paragraph that
+starts with the next letter continues the list. ``a\\)`` keeps a line from becoming one.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -40,11 +47,16 @@ class Paragraph:
 
 @dataclass
 class ListBlock:
-    """A bullet or numbered list; each item holds blocks (its text, then nested lists)."""
+    """A bullet, numbered or lettered list; each item holds blocks (its text, then nested lists)."""
 
     ordered: bool
     items: list[list[Block]] = field(default_factory=list)
     start: int = 1
+    delimiter: str = "."
+    """What follows the number or letter, as the text writes it: ``1.`` or ``1)``."""
+    letters: bool = False
+    lines: list[int] = field(default_factory=list)
+    """For a lettered list: the source line (0-based) each item starts on."""
 
 
 @dataclass
@@ -60,6 +72,13 @@ class Table:
 Block = Paragraph | ListBlock | Table
 
 
+MAX_TABLE_COLUMNS = 63
+"""Word shows no wider table."""
+MAX_TABLE_CELLS = 10_000
+"""Each cell costs some kilobytes while parsed and laid out; a larger table stays text."""
+_DELIMITER_ROW = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+
+
 @cache
 def _parser() -> MarkdownIt:
     # HTML off: a secretary typing "<3" or "<indsæt navn>" must see it in the document.
@@ -70,7 +89,7 @@ def parse_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown text; empty text gives no blocks."""
     if not text.strip():
         return []
-    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(text))).children)
+    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(tame_tables(text)))).children)
 
 
 def plain_text(spans: list[Span]) -> str:
@@ -82,7 +101,7 @@ def _blocks(nodes: list[SyntaxTreeNode]) -> list[Block]:
     for node in nodes:
         kind = node.type
         if kind == "paragraph":
-            blocks.append(Paragraph(_inline(node)))
+            _paragraph(node, blocks)
         elif kind == "heading":
             blocks.append(Paragraph(_inline(node), "heading", int(node.tag[1:])))
         elif kind in ("bullet_list", "ordered_list"):
@@ -106,7 +125,108 @@ def _blocks(nodes: list[SyntaxTreeNode]) -> list[Block]:
 def _list(node: SyntaxTreeNode) -> list[Block]:
     ordered = node.type == "ordered_list"
     start = int(node.attrs.get("start", 1)) if ordered else 1
-    return [ListBlock(ordered, [_blocks(item.children) for item in node.children], start)]
+    delimiter = node.markup if ordered and node.markup in (".", ")") else "."
+    return [ListBlock(ordered, [_blocks(item.children) for item in node.children], start, delimiter)]
+
+
+SourceLine = tuple[str, str, list[SyntaxTreeNode]]
+"""One line of a paragraph: its source text, the break before it (``softbreak``, ``hardbreak``
+or ``""``) and its inline nodes."""
+
+
+def letter_mark(line: str) -> tuple[str, str] | None:
+    """``("b", ")")`` for a source line starting ``b) `` (after indentation), else ``None``."""
+    text = line.lstrip(" ")
+    if len(text) > 2 and "a" <= text[0] <= "z" and text[1] in ".)" and text[2] in " \t":
+        return text[0], text[1]
+    return None
+
+
+def _paragraph(node: SyntaxTreeNode, blocks: list[Block]) -> None:
+    """A paragraph, or the lettered list (or further list items) it holds; see the module docstring."""
+    lines = _source_lines(node)
+    if lines is None:
+        blocks.append(Paragraph(_inline(node)))
+        return
+    marks = [letter_mark(source) for source, _, _ in lines]
+    previous = blocks[-1] if blocks else None
+    if isinstance(previous, ListBlock) and previous.letters and marks[0] == _next_letter(previous):
+        letters, first = previous, 0
+    else:
+        first_a = [i for i, mark in enumerate(marks) if mark is not None and mark[0] == "a"]
+        if not first_a:
+            blocks.append(Paragraph(_inline(node)))
+            return
+        first = first_a[0]
+        if first:
+            blocks.append(Paragraph(_spans(lines[:first])))
+        delimiter = (marks[first] or ("a", "."))[1]
+        letters = ListBlock(True, [], 1, delimiter, letters=True)
+        blocks.append(letters)
+    item: list[SourceLine] = []
+    top = node.map[0] if node.map else 0
+    for number, (line, mark) in enumerate(zip(lines, marks, strict=True)):
+        if number < first:
+            continue
+        if item and mark == _next_letter(letters, pending=1):
+            letters.items.append([Paragraph(_spans(item, drop_mark=True))])
+            item = []
+        if not item:
+            letters.lines.append(top + number)
+        item.append(line)
+    letters.items.append([Paragraph(_spans(item, drop_mark=True))])
+
+
+def lettered_lines(text: str) -> list[int]:
+    """The lines (0-based) of ``text`` on which an item of a lettered list starts."""
+    found: list[int] = []
+
+    def walk(blocks: list[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, ListBlock):
+                found.extend(block.lines)
+                for item in block.items:
+                    walk(item)
+
+    walk(parse_blocks(text))
+    return sorted(found)
+
+
+def _next_letter(letters: ListBlock, pending: int = 0) -> tuple[str, str]:
+    """The mark the list's next item would have (``pending`` items not added yet)."""
+    return chr(ord("a") + (len(letters.items) + pending) % 26), letters.delimiter
+
+
+def _source_lines(node: SyntaxTreeNode) -> list[SourceLine] | None:
+    """The paragraph's lines, split at line breaks; ``None`` when the source lines and the
+    parsed lines do not line up (a code span across lines), so nothing is guessed."""
+    inline = next((child for child in node.children if child.type == "inline"), None)
+    if inline is None:
+        return None
+    sources = inline.content.split("\n")
+    breaks: list[str] = [""]
+    groups: list[list[SyntaxTreeNode]] = [[]]
+    for child in inline.children:
+        if child.type in ("softbreak", "hardbreak"):
+            breaks.append(child.type)
+            groups.append([])
+        else:
+            groups[-1].append(child)
+    if len(groups) != len(sources):
+        return None
+    return list(zip(sources, breaks, groups, strict=True))
+
+
+def _spans(lines: list[SourceLine], *, drop_mark: bool = False) -> list[Span]:
+    """The spans of some lines of a paragraph, joined at their breaks as a paragraph joins them."""
+    spans: list[Span] = []
+    for index, (_, kind, nodes) in enumerate(lines):
+        if index:
+            spans.append(Span("\n" if kind == "hardbreak" else " "))
+        _walk(nodes, Span(""), spans)
+    if drop_mark and spans:  # "b) Kort status" -> "Kort status"
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip(" ")[2:].lstrip(" \t"))
+    return _merge(spans)
 
 
 def escape_dates(text: str) -> str:
@@ -124,6 +244,35 @@ def escape_dates(text: str) -> str:
             if words and words[0].lower().rstrip(",.") in MONTHS:
                 lines[index] = f"{line[: len(line) - len(stripped)]}{number}\\. {rest}"
     return "\n".join(lines)
+
+
+def tame_tables(text: str) -> str:
+    """A table wider than Word can show or larger than ``MAX_TABLE_CELLS`` stays text.
+
+    markdown-it makes several tokens of every cell (a 5,000-column table of 50 rows took
+    0.9 GB), and Word shows at most 63 columns. Such a table is kept word for word, each
+    row on a line of its own (a hard line break), without its ``|---|`` line.
+    """
+    if "|" not in text or "-" not in text:
+        return text
+    lines = text.split("\n")
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        delimiter = lines[index + 1] if index + 1 < len(lines) else ""
+        if "|" in delimiter and _DELIMITER_ROW.match(delimiter):
+            end = index + 2
+            while end < len(lines) and lines[end].strip():
+                end += 1
+            columns = len(delimiter.strip().strip("|").split("|"))
+            if columns > MAX_TABLE_COLUMNS or columns * (end - index - 1) > MAX_TABLE_CELLS:
+                rows = [lines[index], *lines[index + 2 : end]]
+                kept += [row.rstrip() + "  " for row in rows[:-1]] + rows[-1:]
+                index = end
+                continue
+        kept.append(lines[index])
+        index += 1
+    return "\n".join(kept)
 
 
 def _table(node: SyntaxTreeNode) -> Table:
@@ -176,13 +325,26 @@ def _walk(nodes: list[SyntaxTreeNode], style: Span, out: list[Span]) -> None:
 
 
 def _merge(spans: list[Span]) -> list[Span]:
-    """Join neighbours with the same formatting, so Word gets few runs."""
+    """Join neighbours with the same formatting, so Word gets few runs.
+
+    Each run's texts are joined once at its end: adding them one by one copied the growing
+    text for every line and made a 16,000-line paragraph take seconds (issue 12).
+    """
     merged: list[Span] = []
+    texts: list[list[str]] = []
     for span in spans:
         if not span.text:
             continue
-        if merged and replace(merged[-1], text="") == replace(span, text=""):
-            merged[-1] = replace(span, text=merged[-1].text + span.text)
+        if merged and _format(merged[-1]) == _format(span):
+            texts[-1].append(span.text)
         else:
             merged.append(span)
-    return merged
+            texts.append([span.text])
+    return [
+        replace(span, text="".join(parts)) if len(parts) > 1 else span
+        for span, parts in zip(merged, texts, strict=True)
+    ]
+
+
+def _format(span: Span) -> tuple[bool, bool, bool, bool, str]:
+    return (span.bold, span.italic, span.strike, span.code, span.link)

@@ -10,10 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from referent.danish import EN_DASH, format_date, format_span, format_time, format_when
+from referent.danish import EN_DASH, format_date
+from referent.export import when
+from referent.export.header import HeaderRow, Line, build_header, opening_lines
 from referent.export.style import HouseStyle
-from referent.model import ActionItem, Attendance, Item, ItemStatus, Meeting, Numbering, Participant
+from referent.model import ActionItem, Item, ItemStatus, Meeting, Numbering
 from referent.textclean import clean_text, forbidden_characters
+
+__all__ = ["MEETING", "Cleaner", "DocumentView", "HeaderRow", "ItemView", "Line", "Removal", "build_view"]
+POINT_FORMS = {Numbering.NUMBERS: "numbers", Numbering.LETTERS: "letters", Numbering.BULLETS: "bullets"}
 
 MEETING = "mødets oplysninger"
 
@@ -47,20 +52,6 @@ class Cleaner:
 
     def removals(self) -> list[Removal]:
         return [Removal(where, chars) for where, chars in self.removed.items()]
-
-
-@dataclass
-class Line:
-    """One line of a header cell; ``group`` marks a sub-heading such as ``Sekretariat``."""
-
-    text: str
-    group: bool = False
-
-
-@dataclass
-class HeaderRow:
-    label: str
-    lines: list[Line]
 
 
 @dataclass
@@ -99,12 +90,19 @@ class ItemView:
     """The case text in Markdown."""
     short_label: str = ""
     short: str = ""
+    recommendation_label: str = ""
+    """``Indstilling:`` above the intro line, where the style has such a label."""
     intro: str = ""
     points: list[str] = field(default_factory=list)
-    letters: bool = False
+    point_form: str = "numbers"
+    """``numbers``, ``letters`` or ``bullets``."""
     attachments_label: str = ""
     attachments: list[str] = field(default_factory=list)
+    attachment_form: str = "bullets"
+    """``bullets``, ``numbers`` or ``inline`` (on the label's line)."""
     minutes: MinutesView | None = None
+    order: tuple[str, ...] = ("case", "recommendation", "attachments", "minutes")
+    """The parts under the heading and presenter line, in the style's order."""
 
 
 @dataclass
@@ -118,6 +116,10 @@ class DocumentView:
     """After the label in the running header: ``UDKAST`` while the minutes are not approved
     (empty for agendas and approved minutes), or ``Til gennemlæsning`` for the reading round."""
     author: str
+    opening: list[str]
+    """Lines above the header, e.g. ``Referat`` and the body's name."""
+    header_layout: str
+    """``table`` or ``lines``."""
     header: list[HeaderRow]
     items: list[ItemView]
     summary_label: str
@@ -128,6 +130,9 @@ class DocumentView:
     number_suffix: str
     page_numbers: str
     removed: list[Removal]
+    corrections: list[str] = field(default_factory=list)
+    """``Rettet den …`` for changes after a reopening that are no item's (attendance, the
+    header, the order of items), printed under the header."""
 
 
 def build_view(
@@ -139,7 +144,9 @@ def build_view(
     (the chair's notes to the secretary) are never part of a view.
     """
     clean = Cleaner()
-    header = _header(meeting, style, agenda, clean)
+    header = build_header(meeting, style, agenda, clean)
+    label = style.document.agenda if agenda else style.document.minutes
+    opening = opening_lines(meeting, style, label, clean)
     suffix = style.items.numbering[-1]
     items: list[ItemView] = []
     summary: list[str] = []
@@ -156,7 +163,9 @@ def build_view(
     approval_line = ""
     if not agenda:
         if style.closing.next_meeting and meeting.next_meeting.strip():
-            closing.append(f"{style.labels.next_meeting} {clean(meeting.next_meeting.strip())}")
+            # an empty label leaves the meeting's own sentence: "Næste møde i udvalget er 7. november."
+            words = [style.labels.next_meeting.strip(), clean(meeting.next_meeting.strip())]
+            closing.append(" ".join(word for word in words if word))
         values = {
             "chair": clean(meeting.chair),
             "secretary": clean(meeting.secretary),
@@ -174,9 +183,11 @@ def build_view(
     return DocumentView(
         kind="agenda" if agenda else "minutes",
         title=clean(meeting.title),
-        label=style.document.agenda if agenda else style.document.minutes,
+        label=label,
         mark=mark,
         author=clean(meeting.secretary),
+        opening=opening,
+        header_layout=style.header.layout,
         header=header,
         items=items,
         summary_label=style.labels.actions_summary,
@@ -186,103 +197,12 @@ def build_view(
         number_suffix=suffix,
         page_numbers=style.document.page_numbers,
         removed=clean.removals(),
+        corrections=[]
+        if agenda
+        else [
+            line for c in meeting.meeting_corrections if (line := _correction(c.at, c.reason, style, clean))
+        ],
     )
-
-
-def _header(meeting: Meeting, style: HouseStyle, agenda: bool, clean: Cleaner) -> list[HeaderRow]:
-    minutes = not agenda
-    start = (meeting.actual_start or meeting.start) if minutes else meeting.start
-    end = (meeting.actual_end or meeting.end) if minutes else meeting.end
-    weekday = style.header.weekday
-    values: dict[str, list[Line]] = {
-        "title": _lines(clean(meeting.title)),
-        "when": _lines(format_when(meeting.date, meeting.start, meeting.end, weekday=weekday)),
-        "date": _lines(format_date(meeting.date, weekday=weekday)),
-        "time": _lines(format_span(meeting.start, meeting.end)),
-        "started": _lines(f"kl. {format_time(start)}" if start else ""),
-        "ended": _lines(f"kl. {format_time(end)}" if end else ""),
-        "location": _lines(clean(meeting.location)),
-        "chair": _lines(clean(meeting.chair)),
-        "secretary": _lines(clean(meeting.secretary)),
-    }
-    inline = style.participants.absences == "inline"
-    present, absent = _split(meeting.participants, minutes and not inline)
-    guests, absent_guests = _split(meeting.guests, minutes and not inline)
-    values["participants"] = _grouped(present, style, minutes, clean)
-    values["guests"] = _grouped(guests, style, minutes, clean)
-    values["absent"] = [] if inline else [_absence(p, style, clean) for p in absent + absent_guests]
-    rows = style.header.agenda_rows if agenda else style.header.rows
-    labels = style.labels
-    return [
-        HeaderRow(getattr(labels, name), values[name])
-        for name in rows
-        if values[name] or name in style.header.show_empty
-    ]
-
-
-def _lines(text: str) -> list[Line]:
-    return [Line(text)] if text.strip() else []
-
-
-def _absent(person: Participant) -> bool:
-    return person.attendance is Attendance.ABSENT or bool(person.substitute)
-
-
-def _split(people: list[Participant], separate: bool) -> tuple[list[Participant], list[Participant]]:
-    """Who goes under Deltagere and who under Afbud (only when absences are a separate list)."""
-    if not separate:
-        return list(people), []
-    return [p for p in people if not _absent(p)], [p for p in people if _absent(p)]
-
-
-def _grouped(people: list[Participant], style: HouseStyle, minutes: bool, clean: Cleaner) -> list[Line]:
-    """One line per person under their group headings, groups in order of first appearance."""
-    groups: dict[str, list[Participant]] = {}
-    for person in people:
-        groups.setdefault(person.group.strip(), []).append(person)
-    lines: list[Line] = []
-    for group, members in groups.items():
-        if group:
-            lines.append(Line(clean(group), group=True))
-        lines += [Line(_person(p, _notes(p, style) if minutes else [], clean)) for p in members]
-    return lines
-
-
-def _notes(person: Participant, style: HouseStyle) -> list[str]:
-    """The minutes' remarks after a name: virtual attendance, afbud, late or early."""
-    words = style.participants
-    notes: list[str] = []
-    if _absent(person):
-        note = words.absent_marker
-        if person.substitute:
-            substitute = words.substitute.format(substitute=person.substitute, name=person.name)
-            note = f"{note} {EN_DASH} {substitute}"
-        return [note]
-    if person.attendance is Attendance.REMOTE:
-        notes.append(words.remote_marker)
-    if person.arrived_at:
-        notes.append(words.arrived.format(item=person.arrived_at))
-    if person.left_after:
-        notes.append(words.left.format(item=person.left_after))
-    return notes
-
-
-def _person(person: Participant, notes: list[str], clean: Cleaner, *, role: bool = True) -> str:
-    text = clean(person.name.strip())
-    if role and person.role.strip():
-        text += f", {clean(person.role.strip())}"
-    extras = [clean(person.marker.strip())] if role and person.marker.strip() else []
-    extras += [clean(n) for n in notes if n]
-    return f"{text} ({', '.join(extras)})" if extras else text
-
-
-def _absence(person: Participant, style: HouseStyle, clean: Cleaner) -> Line:
-    """An Afbud line: ``Lisbeth Lagoni – Jan Nybo deltager i stedet``."""
-    text = _person(person, [], clean, role=style.participants.absent_with_role)
-    if person.substitute:
-        phrase = style.participants.substitute.format(substitute=person.substitute, name=person.name)
-        text += f" {EN_DASH} {clean(phrase)}"
-    return Line(text)
 
 
 def _item(
@@ -291,10 +211,10 @@ def _item(
     words, labels = style.items, style.labels
     title = clean(item.title.strip())
     heading = f"{number}{words.numbering[-1]} {title}"
-    span = format_span(item.start, item.end)
+    span = when.span(item.start, item.end, style.header)
     if words.time_slots and span:
         heading += f" {EN_DASH} {span}"
-    view = ItemView(number=number, title=title, heading=heading)
+    view = ItemView(number=number, title=title, heading=heading, order=tuple(words.order))
     view.closed_note = labels.closed if item.closed else ""
     if words.presenters and item.presenter.strip():
         view.presenter = f"{labels.presenter} {clean(item.presenter.strip())}"
@@ -303,12 +223,14 @@ def _item(
     if rec.short.strip():
         view.short_label, view.short = labels.recommendation_short, clean(rec.short.strip())
     if rec.points or rec.intro.strip():
+        view.recommendation_label = labels.recommendation.strip()
         view.intro = clean(meeting.recommendation_intro(item))
         view.points = [clean(p) for p in rec.points]
-        view.letters = rec.numbering is Numbering.LETTERS
+        view.point_form = POINT_FORMS[rec.numbering] if rec.numbering else words.recommendation_list
     if item.attachments:
         view.attachments_label = labels.attachments
         view.attachments = [clean(a) for a in item.attachments]
+        view.attachment_form = words.attachment_list
     if not agenda:
         view.minutes = _minutes(item, style, clean)
     return view

@@ -8,7 +8,7 @@ turn into Markdown structure, e.g. an attachment called ``1. udkast``.
 
 from __future__ import annotations
 
-from referent.export.blocks import escape_dates
+from referent.export.blocks import escape_dates, lettered_lines
 from referent.export.content import DocumentView, ItemView, Line
 from referent.model import Numbering, Recommendation
 
@@ -19,8 +19,10 @@ def render_markdown(view: DocumentView) -> str:
     """The whole document as Markdown text, ending in one newline."""
     label = f"{view.label} {chr(0x2013)} {view.mark}" if view.mark else view.label
     parts: list[str] = [f"# {escape(view.title, line_start=False)}", f"**{escape(label)}**"]
+    parts += [f"**{escape(line)}**" for line in view.opening]
     for row in view.header:
-        parts.append(_row(row.label, row.lines))
+        parts.append(_row(row.label, row.lines, colon=view.header_layout == "table"))
+    parts += [escape(line) for line in view.corrections]
     for item in view.items:
         parts += _item(item, view.number_suffix)
     if view.summary:
@@ -45,9 +47,11 @@ def escape(text: str, *, line_start: bool = True) -> str:
     return text
 
 
-def _row(label: str, lines: list[Line]) -> str:
-    label = f"**{escape(label.rstrip(':'))}:**"
-    if len(lines) == 1 and not lines[0].group:
+def _row(label: str, lines: list[Line], *, colon: bool = True) -> str:
+    """``**Tid:** …``; a row of several lines as its label over a list (as lines: no colon)."""
+    single = len(lines) == 1 and not lines[0].group
+    label = f"**{escape(label.rstrip(':'))}{':' if colon or single else ''}**"
+    if single:
         return f"{label} {escape(lines[0].text, line_start=False)}"
     out = [label]
     for line in lines:
@@ -65,40 +69,75 @@ def _item(item: ItemView, suffix: str) -> list[str]:
         parts.append(f"*{escape(item.closed_note)}*")
     if item.presenter:
         parts.append(escape(item.presenter))
-    parts.append(escape_dates(item.case.strip()))
+    writers = {
+        "case": lambda: [_markdown_text(item.case)],
+        "recommendation": lambda: _recommendation(item, suffix),
+        "attachments": lambda: _attachments(item, suffix),
+        "minutes": lambda: _minutes(item),
+    }
+    for part in item.order:
+        parts += writers[part]()
+    return parts
+
+
+def _markdown_text(text: str) -> str:
+    """A case or minutes text as typed, with the line breaks that keep its lettered lists
+    (``a) …``, ``b) …``, which Markdown has not) on lines of their own, as in Word."""
+    text = escape_dates(text.strip())
+    lines = text.split("\n")
+    for number in lettered_lines(text):
+        if number > 0 and lines[number - 1].strip():  # within a paragraph: a hard break before it
+            lines[number - 1] = lines[number - 1].rstrip() + "  "
+    return "\n".join(lines)
+
+
+def _listed(texts: list[str], form: str, suffix: str) -> str:
+    """Points or attachments as bullets, numbers (``1)`` in a ``1)`` style) or letters."""
+    if form == "bullets":
+        return _bullets(texts)
+    if form == "letters":
+        lettered = Recommendation(numbering=Numbering.LETTERS)
+        return "  \n".join(
+            f"{lettered.label(i)}{suffix} {escape(text, line_start=False)}" for i, text in enumerate(texts)
+        )
+    return "\n".join(f"{i}{suffix} {escape(text, line_start=False)}" for i, text in enumerate(texts, start=1))
+
+
+def _recommendation(item: ItemView, suffix: str) -> list[str]:
+    parts: list[str] = []
     if item.short:
         parts.append(f"{escape(item.short_label)} {escape(item.short)}")
     if item.intro:
+        if item.recommendation_label:
+            parts.append(escape(item.recommendation_label))
         parts.append(escape(item.intro))
-        if item.letters:
-            lettered = Recommendation(numbering=Numbering.LETTERS)
-            parts.append(
-                "  \n".join(
-                    f"{lettered.label(i)}{suffix} {escape(p, line_start=False)}"
-                    for i, p in enumerate(item.points)
-                )
-            )
-        else:
-            parts.append(
-                "\n".join(
-                    f"{i}{suffix} {escape(p, line_start=False)}" for i, p in enumerate(item.points, start=1)
-                )
-            )
-    if item.attachments:
-        parts += [escape(item.attachments_label), _bullets(item.attachments)]
+        parts.append(_listed(item.points, item.point_form, suffix))
+    return parts
+
+
+def _attachments(item: ItemView, suffix: str) -> list[str]:
+    if not item.attachments:
+        return []
+    if item.attachment_form == "inline":
+        return [escape(f"{item.attachments_label} {', '.join(item.attachments)}")]
+    return [escape(item.attachments_label), _listed(item.attachments, item.attachment_form, suffix)]
+
+
+def _minutes(item: ItemView) -> list[str]:
     minutes = item.minutes
-    if minutes is not None:
-        parts.append(f"**{escape(minutes.label)}**")
-        parts += [escape(note) for note in minutes.notes]
-        parts.append(escape_dates(minutes.text.strip()))
-        parts += [escape(correction) for correction in minutes.corrections]
-        parts += [escape(outcome) for outcome in minutes.outcomes]
-        if minutes.actions:
-            parts += [escape(minutes.actions_label), _bullets(minutes.actions)]
-        for remark in minutes.remarks:
-            if remark.label.strip():
-                parts.append(f"**{escape(remark.label.strip())}**")
-            parts += [_verbatim(paragraph) for paragraph in remark.paragraphs]
+    if minutes is None:
+        return []
+    parts = [f"**{escape(minutes.label)}**"]
+    parts += [escape(note) for note in minutes.notes]
+    parts.append(_markdown_text(minutes.text))
+    parts += [escape(correction) for correction in minutes.corrections]
+    parts += [escape(outcome) for outcome in minutes.outcomes]
+    if minutes.actions:
+        parts += [escape(minutes.actions_label), _bullets(minutes.actions)]
+    for remark in minutes.remarks:
+        if remark.label.strip():
+            parts.append(f"**{escape(remark.label.strip())}**")
+        parts += [_verbatim(paragraph) for paragraph in remark.paragraphs]
     return parts
 
 

@@ -16,8 +16,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, get_type_hints
 
+from referent.fileio import read_user_file
 from referent.meetingfile.tomlpos import key_lines, line_of
-from referent.problems import Problem, toml_problem, unknown_key
+from referent.problems import FileProblem, Problem, load_toml, unknown_key
 
 BUILT_IN = ("default", "nord")
 STYLES_DIR = Path(__file__).parent / "styles"
@@ -39,10 +40,18 @@ class DocumentStyle:
 
 @dataclass(frozen=True)
 class HeaderStyle:
+    layout: str
+    """``table`` (label | value) or ``lines`` (``Mødedato: …`` and a ``Deltagere`` heading)."""
+    opening: list[str]
     rows: list[str]
     agenda_rows: list[str]
     show_empty: list[str]
     weekday: bool
+    day_word: str
+    year: bool
+    before_time: str
+    time_separator: str
+    time_dash: str
 
 
 @dataclass(frozen=True)
@@ -59,7 +68,9 @@ class Labels:
     absent: str
     guests: str
     secretary: str
+    guests_group: str
     presenter: str
+    recommendation: str
     recommendation_short: str
     attachments: str
     minutes: str
@@ -79,11 +90,15 @@ class ParticipantStyle:
     substitute: str
     arrived: str
     left: str
+    guests: str
 
 
 @dataclass(frozen=True)
 class ItemStyle:
     numbering: str
+    order: list[str]
+    recommendation_list: str
+    attachment_list: str
     time_slots: bool
     presenters: bool
     conflict: str
@@ -145,6 +160,7 @@ SECTIONS: dict[str, type[Any]] = {
     "closing": ClosingStyle, "fonts": Fonts,
 }  # fmt: skip
 PLACEHOLDERS: dict[tuple[str, str], set[str]] = {
+    ("header", "opening"): {"document", "title", "body", "date"},
     ("document", "page_numbers"): {"page", "pages"},
     ("participants", "substitute"): {"substitute", "name"},
     ("participants", "arrived"): {"item"},
@@ -159,9 +175,16 @@ PLACEHOLDERS: dict[tuple[str, str], set[str]] = {
     ("items", "correction"): {"date", "reason"},
 }
 CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("participants", "absences"): ("list", "inline"),
+    ("header", "layout"): ("table", "lines"),
+    ("header", "time_separator"): (".", ":"),
+    ("participants", "absences"): ("list", "inline", "both"),
+    ("participants", "guests"): ("row", "group"),
     ("items", "numbering"): ("1.", "1)"),
+    ("items", "recommendation_list"): ("numbers", "letters", "bullets"),
+    ("items", "attachment_list"): ("bullets", "numbers", "inline"),
 }
+ITEM_PARTS = ("case", "recommendation", "attachments", "minutes")
+"""What ``[items] order`` arranges under an item's heading and presenter line."""
 
 
 class StyleError(Exception):
@@ -179,13 +202,12 @@ def load_style(spec: str | Path | None = None) -> HouseStyle:
     if isinstance(spec, str) and spec in BUILT_IN and not Path(spec).is_file():
         return _built_in(spec)
     path = Path(spec)
-    if not path.is_file():
+    try:  # only an ordinary UTF-8 file of sane size: never /dev/zero or a FIFO
+        source = read_user_file(path, "style file")
+    except FileProblem as error:
         hint = f"; the built-in styles are {', '.join(BUILT_IN)}" if path.suffix != ".toml" else ""
-        raise StyleError(str(path), [Problem(None, f"no such style file{hint}")])
-    try:
-        source = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise StyleError(str(path), [Problem(None, f"cannot be read: {error}")]) from None
+        problem = Problem(None, f"no such style file{hint}") if error.missing else error.problem
+        raise StyleError(str(path), [problem]) from None
     return parse_style(source, str(path), base_dir=path.parent)
 
 
@@ -206,9 +228,9 @@ def _built_in_source(name: str) -> str:
 def parse_style(source: str, filename: str, *, base_dir: Path | None = None, name: str = "") -> HouseStyle:
     """Read style-file text laid over its base; raise ``StyleError`` with every problem."""
     try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        raise StyleError(filename, [toml_problem(error, source)]) from None
+        data = load_toml(source)
+    except FileProblem as error:
+        raise StyleError(filename, [error.problem]) from None
     checker = _Checker(key_lines(source))
     base = _default_data()
     extends = data.pop("extends", "default")
@@ -289,6 +311,9 @@ class _Checker:
                         ("header", key),
                         unknown_key(row, list(HEADER_FIELDS), "the header rows", "'{}' is not one of {}"),
                     )
+        order = merged["items"]["order"]
+        if sorted(order) != sorted(ITEM_PARTS):
+            self.problem(("items", "order"), f"'order' must name each of {', '.join(ITEM_PARTS)} once")
         for (section, key), allowed in CHOICES.items():
             if merged[section][key] not in allowed:
                 self.problem((section, key), f"'{key}' must be one of {', '.join(repr(a) for a in allowed)}")
@@ -303,6 +328,18 @@ class _Checker:
         for key, value in merged["fonts"].items():
             if isinstance(value, float) and not 4 <= value <= 72:
                 self.problem(("fonts", key), f"'{key}' must be a size in points between 4 and 72")
+
+
+def is_style_source(source: str) -> bool:
+    """Whether TOML text is a house style rather than a meeting file: no ``[meeting]`` table, and
+    ``extends`` or a style section written as a table (a meeting file's ``[[items]]`` is a list)."""
+    try:
+        data = load_toml(source)
+    except FileProblem:
+        return False
+    if "meeting" in data:
+        return False
+    return "extends" in data or any(isinstance(data.get(section), dict) for section in SECTIONS)
 
 
 def _kind_error(value: Any, hint: Any) -> str | None:

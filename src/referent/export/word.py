@@ -12,22 +12,20 @@ import unicodedata
 from typing import Any
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_PARAGRAPH_ALIGNMENT, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.shared import Cm, Emu
 from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx builds on it
 
 from referent.export.blocks import Block, ListBlock, Paragraph, Span, Table, parse_blocks
 from referent.export.content import DocumentView, HeaderRow, ItemView, Line
 from referent.export.style import HouseStyle
+from referent.export.wordpage import page_furniture, text_width
 from referent.export.wordstyles import StyleIds, prepare_styles
 from referent.export.wordxml import (
     Numbering,
-    add_field,
     element,
     no_borders,
     open_template,
@@ -43,14 +41,21 @@ _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 _sub = etree.SubElement
 
 
-def render_docx(view: DocumentView, style: HouseStyle) -> bytes:
+def render_docx(view: DocumentView, style: HouseStyle, identifier: str = "") -> bytes:
     """The .docx file's bytes for ``view``."""
     document = open_template(style.template)
     ids = prepare_styles(document, style)
     set_language(document)
     _drop_parts(document)
-    writer = _Writer(document, ids, Numbering(document, view.number_suffix))
-    writer.header_block(view.header)
+    writer = _Writer(document, ids, Numbering(document), view.number_suffix)
+    for line in view.opening:
+        writer.paragraph(ids.title, line, keep_next=True)
+    if view.header_layout == "lines":
+        writer.header_lines(view.header)
+    else:
+        writer.header_block(view.header)
+    for correction in view.corrections:  # of the header and attendance, after a reopening
+        writer.paragraph(ids.normal, correction)
     for item in view.items:
         writer.item(item)
     if view.summary:
@@ -60,8 +65,8 @@ def render_docx(view: DocumentView, style: HouseStyle) -> bytes:
         writer.paragraph(ids.normal, line)
     if view.approval:  # set apart, so that it cannot be read as part of the last item or remark
         writer.paragraph(ids.normal, view.approval, space_before=480)
-    _page_furniture(document, view, ids)
-    set_properties(document, title=view.title, author=view.author, subject=view.label)
+    page_furniture(document, view, ids)
+    set_properties(document, title=view.title, author=view.author, subject=view.label, identifier=identifier)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -81,12 +86,14 @@ def _drop_parts(document: DocxDocument) -> None:
 class _Writer:
     """Appends paragraphs and tables to the document body."""
 
-    def __init__(self, document: DocxDocument, ids: StyleIds, numbering: Numbering) -> None:
+    def __init__(self, document: DocxDocument, ids: StyleIds, numbering: Numbering, suffix: str) -> None:
         self.document = document
         self.body = document.element.body
         self.end = self.body.find(qn("w:sectPr"))
         self.ids = ids
         self.numbering = numbering
+        self.suffix = suffix
+        """``.`` or ``)``: the house style's form of the numbers referent writes itself."""
         self.bullet_id = numbering.new_list("bullet")
         self.width = text_width(document)
 
@@ -164,6 +171,15 @@ class _Writer:
         for text in texts:
             self.paragraph(self.ids.list, text, num=(self.bullet_id, 0))
 
+    def points(self, texts: list[str], form: str) -> None:
+        """A list referent makes itself: ``bullets``, or ``numbers`` / ``letters`` in the style's form."""
+        if form == "bullets":
+            self.bullets(texts)
+            return
+        num_id = self.numbering.new_list("letter" if form == "letters" else "number", suffix=self.suffix)
+        for text in texts:
+            self.paragraph(self.ids.list, text, num=(num_id, 0))
+
     def new_table(self, rows: int, columns: int) -> DocxTable:
         tbl = CT_Tbl.new_tbl(rows, columns, self.width)
         self.end.addprevious(tbl)
@@ -192,6 +208,23 @@ class _Writer:
             previous_lines = len(data.lines)
         self.paragraph(self.ids.normal)  # air between the header block and item 1
 
+    def header_lines(self, rows: list[HeaderRow]) -> None:
+        """The header as lines, ``Mødedato: 26. august 2022``; a row of several lines (Deltagere)
+        as a bold heading over its lines and groups, with air around it."""
+        if not rows:
+            return
+        for index, row in enumerate(rows):
+            single = len(row.lines) == 1 and not row.lines[0].group
+            air = 170 if index and (not single or len(rows[index - 1].lines) > 1) else 0
+            if single:
+                self.paragraph(self.ids.table_text, _labelled(row.label, row.lines[0].text), space_before=air)
+                continue
+            self.paragraph(self.ids.table_text, row.label, bold=True, keep_next=True, space_before=air)
+            for position, line in enumerate(row.lines):
+                space = 170 if line.group and position else 0
+                self.paragraph(self.ids.table_text, line.text, space_before=space, keep_next=line.group)
+        self.paragraph(self.ids.normal)  # air between the header and item 1
+
     def _cell(self, tc: Any, lines: list[Line], *, bold: bool = False, before: int = 0) -> None:
         tc.remove(tc.p_lst[0])
         for index, line in enumerate(lines):
@@ -207,17 +240,36 @@ class _Writer:
             self.paragraph(ids.normal, item.closed_note, bold=True, keep_next=bool(item.presenter))
         if item.presenter:
             self.paragraph(ids.normal, item.presenter, keep_next=True)
-        self.blocks(parse_blocks(item.case))
+        parts = {
+            "case": lambda: self.blocks(parse_blocks(item.case)),
+            "recommendation": lambda: self.recommendation(item),
+            "attachments": lambda: self.attachments(item),
+            "minutes": lambda: self.minutes(item),
+        }
+        for part in item.order:
+            parts[part]()
+
+    def recommendation(self, item: ItemView) -> None:
+        ids = self.ids
         if item.short:
             self.paragraph(ids.normal, [Span(item.short_label + " "), Span(item.short)])
         if item.intro:
+            if item.recommendation_label:
+                self.paragraph(ids.normal, item.recommendation_label, keep_next=True)
             self.paragraph(ids.normal, item.intro, keep_next=bool(item.points))
-            num_id = self.numbering.new_list("letter" if item.letters else "number")
-            for point in item.points:
-                self.paragraph(ids.list, point, num=(num_id, 0))
-        if item.attachments:
-            self.paragraph(ids.normal, item.attachments_label, keep_next=True)
-            self.bullets(item.attachments)
+            self.points(item.points, item.point_form)
+
+    def attachments(self, item: ItemView) -> None:
+        if not item.attachments:
+            return
+        if item.attachment_form == "inline":  # Bilag: Udkast til årsstatus 2021
+            self.paragraph(self.ids.normal, f"{item.attachments_label} {', '.join(item.attachments)}")
+            return
+        self.paragraph(self.ids.normal, item.attachments_label, keep_next=True)
+        self.points(item.attachments, item.attachment_form)
+
+    def minutes(self, item: ItemView) -> None:
+        ids = self.ids
         minutes = item.minutes
         if minutes is None:
             return
@@ -263,7 +315,12 @@ class _Writer:
         self.paragraph(style_id, block.spans, num=num, indent=indent, keep_next=block.kind == "heading")
 
     def list(self, block: ListBlock, level: int) -> None:
-        num_id = self.numbering.new_list("number", level, block.start) if block.ordered else self.bullet_id
+        """A list in a case or minutes text, in the form it was written (``1.``, ``1)``, ``a)``)."""
+        if block.ordered:
+            kind = "letter" if block.letters else "number"
+            num_id = self.numbering.new_list(kind, level, block.start, block.delimiter)
+        else:
+            num_id = self.bullet_id
         for item in block.items:
             numbered = False
             for inner in item:
@@ -278,24 +335,33 @@ class _Writer:
                     self.table(inner)
 
     def table(self, block: Table) -> None:
-        columns = max([len(block.header), *(len(r) for r in block.rows)])
-        table = self.new_table(1 + len(block.rows), columns)
-        table._tbl.tblPr.style = self.ids.table_grid
-        widths = _column_widths([block.header, *block.rows], columns, self.width)
+        rows = [block.header, *block.rows]  # at most MAX_TABLE_COLUMNS wide (see blocks.py)
+        columns = max(len(row) for row in rows)
+        table = self.new_table(len(rows), columns)
+        tbl = table._tbl
+        tbl.tblPr.style = self.ids.table_grid
+        widths = _column_widths(rows, columns, self.width)
         for column, width in zip(table.columns, widths, strict=True):
             column.width = width
-        for index, (row, cells) in enumerate(zip(table.rows, [block.header, *block.rows], strict=True)):
-            for column, tc in enumerate(row.cells):
+        # the rows' own elements: python-docx's row.cells lays out the whole table on every call
+        for index, (tr, cells) in enumerate(zip(tbl.tr_lst, rows, strict=True)):
+            for column, tc in enumerate(tr.tc_lst):
                 tc.width = widths[column]
                 spans = cells[column] if column < len(cells) else []
                 if index == 0:
                     spans = [Span(s.text, True, s.italic, s.strike, s.code, s.link) for s in spans]
-                tc._tc.remove(tc._tc.p_lst[0])
+                tc.remove(tc.p_lst[0])
                 align = _ALIGN.get(block.align[column] if column < len(block.align) else "", "")
-                self.paragraph(self.ids.table_text, spans, parent=tc._tc, align=align)
-        header = table.rows[0]._tr.get_or_add_trPr()
+                self.paragraph(self.ids.table_text, spans, parent=tc, align=align)
+        header = tbl.tr_lst[0].get_or_add_trPr()
         header.append(element("w:tblHeader"))  # repeat the header row on each page
         self.paragraph(self.ids.normal)
+
+
+def _labelled(label: str, text: str) -> str:
+    """``Mødedato: 26. august 2022``: the label with one colon, then the value."""
+    label = label.strip()
+    return f"{label.rstrip(':')}: {text}" if label else text
 
 
 def _column_widths(rows: list[list[list[Span]]], columns: int, total: int) -> list[Emu]:
@@ -319,50 +385,3 @@ def _right_to_left(spans: list[Span]) -> bool:
             if direction == "L":
                 return False
     return False
-
-
-def _page_furniture(document: DocxDocument, view: DocumentView, ids: StyleIds) -> None:
-    """Running header (title, Referat/Dagsorden, UDKAST or the review mark) and ``side/antal``."""
-    section = document.sections[-1]
-    width = text_width(document)
-    header = section.header
-    header.is_linked_to_previous = False
-    p = _free_paragraph(header, ids.header)
-    tabs = p.paragraph_format.tab_stops
-    for inherited in document.styles.element.xpath(f'w:style[@w:styleId="{ids.header}"]/w:pPr/w:tabs/w:tab'):
-        # the style's centre tab would catch our one tab before the right margin
-        tabs.add_tab_stop(Emu(int(inherited.get(qn("w:pos"))) * 635), WD_TAB_ALIGNMENT.CLEAR)
-    tabs.add_tab_stop(Emu(width), WD_TAB_ALIGNMENT.RIGHT)
-    p.add_run(f"{view.title}\t{view.label}")
-    if view.mark:
-        p.add_run(f" \u2013 {view.mark}").bold = True
-    footer = section.footer
-    footer.is_linked_to_previous = False
-    if any("PAGE" in (t.text or "") for t in footer._element.iter(qn("w:instrText"))):
-        return  # the council's template numbers its pages itself
-    p = _free_paragraph(footer, ids.footer)
-    p.paragraph_format.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
-    pattern = view.page_numbers
-    for piece in pattern.replace("{pages}", "\0NUMPAGES\0").replace("{page}", "\0PAGE\0").split("\0"):
-        if piece in ("PAGE", "NUMPAGES"):
-            add_field(p._p, piece)
-        elif piece:
-            p.add_run(piece)
-
-
-def text_width(document: DocxDocument) -> Emu:
-    """The width between the margins of the last section (A4 with 2.5 cm margins if unknown)."""
-    section = document.sections[-1]
-    page = section.page_width or Cm(21)
-    return Emu(page - (section.left_margin or Cm(2.5)) - (section.right_margin or Cm(2.5)))
-
-
-def _free_paragraph(part: Any, style_id: str) -> DocxParagraph:
-    """The header's one empty paragraph, or a new one after the template's letterhead."""
-    paragraphs: list[DocxParagraph] = part.paragraphs
-    if len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0]._p.xpath(".//w:drawing"):
-        p = paragraphs[0]
-    else:
-        p = DocxParagraph(part._element.add_p(), part)
-    p._p.get_or_add_pPr().style = style_id
-    return p

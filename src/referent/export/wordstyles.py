@@ -26,6 +26,8 @@ TABLE_TEXT = "Tabeltekst"
 @dataclass(frozen=True)
 class StyleIds:
     normal: str
+    title: str
+    """The opening lines above the header (``Referat``, the body's name)."""
     headings: tuple[str, str, str, str]
     """Heading 1 (items) to Heading 4 (headings inside case texts)."""
     list: str
@@ -54,6 +56,7 @@ def prepare_styles(document: DocxDocument, style: HouseStyle) -> StyleIds:
     headings = [resolve(f"Heading {level}") for level in range(1, 5)]
     for level, heading in enumerate(headings):
         _outline(heading.element, level)
+    title = resolve("Title")
     table_text = resolve(TABLE_TEXT)
     table_text.paragraph_format.space_after = Pt(0)
     table_text.paragraph_format.space_before = Pt(0)
@@ -62,6 +65,7 @@ def prepare_styles(document: DocxDocument, style: HouseStyle) -> StyleIds:
         _grid_borders(grid.element)
     ids = StyleIds(
         normal=normal.style_id,
+        title=title.style_id,
         headings=(headings[0].style_id, headings[1].style_id, headings[2].style_id, headings[3].style_id),
         list=resolve("List Paragraph").style_id,
         table_text=table_text.style_id,
@@ -71,21 +75,22 @@ def prepare_styles(document: DocxDocument, style: HouseStyle) -> StyleIds:
         table_grid=grid.style_id,
     )
     if style.template is None:
-        _built_in_look(document, normal, headings)
+        _built_in_look(document, normal, headings, title)
     fonts = style.fonts
-    for target, size, bold in (
-        (normal, fonts.size, False),
+    for target, size, bold in (  # bold None: as the style already is
+        (normal, fonts.size, None),
+        (title, fonts.heading_size and fonts.heading_size + 2, True),
         (headings[0], fonts.heading_size, True),
         *((h, fonts.size and fonts.size + 1, True) for h in headings[1:]),
-        (resolve("Header"), fonts.small_size, False),
-        (resolve("Footer"), fonts.small_size, False),
+        (resolve("Header"), fonts.small_size, None),
+        (resolve("Footer"), fonts.small_size, None),
     ):
         _font(target.element, fonts.body, size, bold if style.template is None else None)
     return ids
 
 
-def _built_in_look(document: DocxDocument, normal: Any, headings: list[Any]) -> None:
-    """A4 with Danish-office margins, plain black headings, modest spacing."""
+def _built_in_look(document: DocxDocument, normal: Any, headings: list[Any], title: Any) -> None:
+    """A4 with Danish-office margins, plain black headings and title, modest spacing."""
     for section in document.sections:
         section.page_width, section.page_height = Cm(21), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.5)
@@ -97,9 +102,18 @@ def _built_in_look(document: DocxDocument, normal: Any, headings: list[Any]) -> 
         heading.paragraph_format.space_before = Pt(14 if level == 0 else 8)
         heading.paragraph_format.space_after = Pt(4)
         heading.paragraph_format.keep_with_next = True
-        color = heading.element.find(f"{qn('w:rPr')}/{qn('w:color')}")
-        if color is not None:
-            color.getparent().remove(color)
+        _plain(heading.element)
+    _plain(title.element)
+    title.paragraph_format.space_before = Pt(0)
+    title.paragraph_format.space_after = Pt(2)
+
+
+def _plain(style_element: Any) -> None:
+    """No theme colour, underline border or letter spacing: black text like the councils' own."""
+    for path in ("w:rPr/w:color", "w:pPr/w:pBdr", "w:rPr/w:spacing", "w:rPr/w:kern"):
+        found = style_element.find("/".join(qn(part) for part in path.split("/")))
+        if found is not None:
+            found.getparent().remove(found)
 
 
 def _font(style_element: Any, name: str | None, size: float | None, bold: bool | None) -> None:
@@ -120,8 +134,8 @@ def _font(style_element: Any, name: str | None, size: float | None, bold: bool |
         complex_size = rpr.find(qn("w:szCs"))
         if complex_size is not None:  # right-to-left scripts follow the same size
             complex_size.set(qn("w:val"), str(round(size * 2)))
-    if bold is not None:
-        rpr.b_val = bold
+    if bold is not None:  # (CT_RPr has no b_val: setting one silently did nothing)
+        rpr.get_or_add_b().val = bold
 
 
 def _outline(style_element: Any, level: int) -> None:

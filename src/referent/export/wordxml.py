@@ -98,8 +98,13 @@ def set_language(document: DocxDocument, language: str = LANGUAGE) -> None:
         theme.set(qn("w:val"), language)
 
 
-def set_properties(document: DocxDocument, *, title: str, author: str, subject: str) -> None:
-    """Title, author and dates of this export, and none of python-docx's own traces."""
+def set_properties(
+    document: DocxDocument, *, title: str, author: str, subject: str, identifier: str = ""
+) -> None:
+    """Title, author and dates of this export, and none of python-docx's own traces.
+
+    ``identifier`` names the meeting and version the document was written for, so that a
+    later export can tell its own earlier file from another meeting's (``export.naming``)."""
     now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
     props = document.core_properties
     props.title = title
@@ -109,6 +114,7 @@ def set_properties(document: DocxDocument, *, title: str, author: str, subject: 
     props.comments = ""
     props.keywords = ""
     props.category = ""
+    props.identifier = identifier
     props.language = LANGUAGE
     props.revision = 1
     props.created = now
@@ -124,27 +130,33 @@ class Numbering:
 
     Word continues a numbered list across the whole document unless each list has its
     own ``w:num`` with a ``startOverride``; every paragraph of the list must carry it.
+    One list definition is made per form (bullets; numbers or letters followed by ``.`` or
+    ``)``), when first used: the item numbering of a house style and the ``1.`` a
+    secretary typed in a case text are different forms.
     """
 
-    def __init__(self, document: DocxDocument, suffix: str) -> None:
+    def __init__(self, document: DocxDocument) -> None:
         self.root = document.part.numbering_part.element
         abstract_ids = [int(a.get(qn("w:abstractNumId"))) for a in self.root.iterfind(qn("w:abstractNum"))]
         num_ids = [int(n.get(qn("w:numId"))) for n in self.root.iterfind(qn("w:num"))]
         self.next_abstract = max(abstract_ids, default=0) + 1
         self.next_num = max(num_ids, default=0) + 1
         self.cleanup = self.root.find(qn("w:numIdMacAtCleanup"))
-        self.abstract = {
-            "bullet": self._abstract([("bullet", BULLETS[lvl % 3]) for lvl in range(9)]),
-            "number": self._abstract(_ladder("decimal", suffix)),
-            "letter": self._abstract(_ladder("lowerLetter", suffix)),
-        }
+        self.abstract: dict[tuple[str, str], int] = {}
 
-    def new_list(self, kind: str, level: int = 0, start: int = 1) -> int:
+    def new_list(self, kind: str, level: int = 0, start: int = 1, suffix: str = ".") -> int:
         """A new list instance of ``bullet``, ``number`` or ``letter``; returns its numId."""
+        key = (kind, "" if kind == "bullet" else suffix)
+        if key not in self.abstract:
+            if kind == "bullet":
+                levels = [("bullet", BULLETS[lvl % 3]) for lvl in range(9)]
+            else:
+                levels = _ladder("lowerLetter" if kind == "letter" else "decimal", suffix)
+            self.abstract[key] = self._abstract(levels)
         num_id = self.next_num
         self.next_num += 1
         num = element("w:num", numId=str(num_id))
-        num.append(element("w:abstractNumId", val=str(self.abstract[kind])))
+        num.append(element("w:abstractNumId", val=str(self.abstract[key])))
         override = element("w:lvlOverride", ilvl=str(level))
         override.append(element("w:startOverride", val=str(start)))
         num.append(override)

@@ -19,13 +19,21 @@ from referent.importing.sniff import (
     NOT_WORD,
     WORD_SUFFIXES,
     file_kind,
-    read_regular_file,
+    read_agenda_bytes,
     refusal,
 )
 from referent.model import Attendance, Meeting
-from referent.problems import MeetingFileError, Problem
+from referent.problems import FileProblem, MeetingFileError, Problem
 
-__all__ = ["MAX_FILE_BYTES", "Source", "read_source", "summary_lines"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "Source",
+    "file_digest",
+    "parse_source",
+    "read_agenda_bytes",
+    "read_source",
+    "summary_lines",
+]
 
 # English like the rest of the CLI, and not the machine's locale
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -50,9 +58,18 @@ class Source:
 def read_source(path: Path) -> Source:
     """The meeting in ``path`` (a meeting file or a Word agenda); raises ``MeetingFileError``."""
     path = Path(path)
+    return parse_source(path, read_agenda_bytes(path))
+
+
+def file_digest(data: bytes) -> str:
+    """What a file's content is remembered by: the same bytes, the same digest."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def parse_source(path: Path, data: bytes) -> Source:
+    """The meeting in ``data``, the bytes of the file at ``path`` (as ``read_agenda_bytes`` gives)."""
     name = str(path)
-    data = read_regular_file(path)
-    digest = hashlib.sha256(data).hexdigest()
+    digest = file_digest(data)
     kind = file_kind(data)
     reason = refusal(kind, data)
     if reason is not None:
@@ -64,9 +81,17 @@ def read_source(path: Path) -> Source:
         return Source(agenda.meeting, digest, "docx", agenda.warnings)
     if path.suffix.lower() in WORD_SUFFIXES:
         raise MeetingFileError(name, [Problem(None, NOT_WORD)])
-    from referent.meetingfile.reader import decode_source, parse_meeting
+    from referent.fileio import MAX_FILE_BYTES as MAX_TEXT_BYTES
+    from referent.fileio import decode_text, too_large
+    from referent.meetingfile.reader import parse_meeting
 
-    meeting = parse_meeting(decode_source(name, data), name)
+    try:
+        if len(data) > MAX_TEXT_BYTES:
+            raise FileProblem(Problem(None, too_large(len(data), MAX_TEXT_BYTES, "meeting file")))
+        text = decode_text(data, "meeting file")
+    except FileProblem as error:
+        raise MeetingFileError(name, [error.problem]) from None
+    meeting = parse_meeting(text, name)
     return Source(meeting, digest, "toml", [])
 
 

@@ -2,17 +2,15 @@
 
 A renamed file, a PDF saved as ``dagsorden.docx`` or a password-protected document (which
 Word stores as an OLE container, not a zip) must each get a message saying what to do,
-never a traceback. Only regular files are read, and only up to ``MAX_FILE_BYTES``: a FIFO,
-``/dev/zero`` or a 2 GB file is refused before anything is read.
+never a traceback. Only regular files are read (``fileio.read_user_bytes``), and only up to
+``MAX_FILE_BYTES``: a FIFO, ``/dev/zero`` or a 2 GB file is refused before anything is read.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
-from referent.problems import MeetingFileError, Problem
+from referent.problems import FileProblem, MeetingFileError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Agendas are well under 5 MB even with pictures; 50 MB leaves room and keeps a mistake cheap."""
@@ -24,44 +22,15 @@ NOT_WORD = (
 )
 
 
-def read_regular_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of ``path``; a ``MeetingFileError`` for anything that is not a readable file."""
-    name = str(path)
-    try:
-        # O_NONBLOCK: opening a FIFO nobody writes to must not hang; it is refused just below
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise MeetingFileError(name, [Problem(None, "no such file")]) from None
-    except IsADirectoryError:
-        raise MeetingFileError(name, [Problem(None, "is a directory, not a meeting file")]) from None
-    except OSError as error:
-        raise MeetingFileError(name, [Problem(None, f"cannot be read: {error.strerror}")]) from None
-    try:
-        info = os.fstat(descriptor)
-        if stat.S_ISDIR(info.st_mode):
-            raise MeetingFileError(name, [Problem(None, "is a directory, not a meeting file")])
-        if not stat.S_ISREG(info.st_mode):
-            raise MeetingFileError(
-                name, [Problem(None, "is not a regular file (a pipe or a device); give the path of a file")]
-            )
-        if info.st_size > limit:
-            raise MeetingFileError(name, [Problem(None, _too_large(info.st_size, limit))])
-        with os.fdopen(descriptor, "rb", closefd=False) as file:
-            data = file.read(limit + 1)
-    except OSError as error:
-        raise MeetingFileError(name, [Problem(None, f"cannot be read: {error.strerror}")]) from None
-    finally:
-        os.close(descriptor)
-    if len(data) > limit:  # grew while we looked
-        raise MeetingFileError(name, [Problem(None, _too_large(len(data), limit))])
-    return data
+def read_agenda_bytes(path: Path) -> bytes:
+    """The bytes of a meeting file or Word agenda; ``MeetingFileError`` for anything that is not
+    a readable ordinary file of at most ``MAX_FILE_BYTES``."""
+    from referent.fileio import read_user_bytes
 
-
-def _too_large(size: int, limit: int) -> str:
-    return (
-        f"is {size / 1024 / 1024:.0f} MB; referent reads agendas and meeting files "
-        f"up to {limit // 1024 // 1024} MB"
-    )
+    try:
+        return read_user_bytes(path, "meeting file or Word agenda", MAX_FILE_BYTES)
+    except FileProblem as error:
+        raise MeetingFileError(str(path), [error.problem]) from None
 
 
 def file_kind(data: bytes) -> str:

@@ -8,7 +8,6 @@ documentation in ``docs/meeting-file.md`` describes each, and a test keeps the t
 from __future__ import annotations
 
 import contextlib
-import tomllib
 from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path as FilePath
@@ -18,14 +17,13 @@ from referent.danish import format_time, parse_time
 from referent.fields import Field, Kind, fields_of, flat_fields
 from referent.meetingfile.tomlpos import Path, key_lines, line_of
 from referent.model import (
-    Approval,
     Attendance,
     Item,
     Meeting,
     Outcome,
     Participant,
 )
-from referent.problems import MeetingFileError, Problem, toml_problem, unknown_key
+from referent.problems import FileProblem, MeetingFileError, Problem, load_toml, unknown_key
 from referent.textclean import clean_text
 
 FORMAT_VERSION = 1
@@ -36,6 +34,14 @@ def _text(value: Any) -> str:
     if not isinstance(value, str):
         raise ValueError(f"must be text in quotes, not {_describe(value)}")
     return clean_text(value)
+
+
+def _name(value: Any) -> str:
+    """A title or a person's name: text that is more than spaces."""
+    text = _text(value)
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text
 
 
 def _text_list(value: Any) -> list[str]:
@@ -122,7 +128,7 @@ def _describe(value: Any) -> str:
 Converter = Callable[[Any], Any]
 
 CONVERTERS: dict[Kind, Callable[[Field], Converter]] = {
-    Kind.TEXT: lambda _: _text,
+    Kind.TEXT: lambda spec: _name if spec.required else _text,  # a title, a name: not empty
     Kind.TEXTS: lambda _: _text_list,
     Kind.CLOCK: lambda _: _clock,
     Kind.DATE: lambda _: _day,
@@ -134,6 +140,8 @@ CONVERTERS: dict[Kind, Callable[[Field], Converter]] = {
     Kind.ROWS: lambda _: lambda value: value,  # checked as a section of its own
 }
 """How the value of each kind of field is checked and converted."""
+ORDERED = (("start", "end"), ("actual_start", "actual_end"), ("at", "reopened_at"))
+"""Keys whose second value may not come before the first, wherever they stand together."""
 
 
 def _section(cls: type[Any]) -> dict[str, Converter]:
@@ -147,19 +155,23 @@ def _rows(cls: type[Any]) -> dict[str, type[Any]]:
 
 SUB_SECTIONS = _rows(Item)
 """The [[items.X]] tables and what each row becomes."""
+MEETING_ROWS = {
+    name: kind for name, kind in _rows(Meeting).items() if name not in ("participants", "guests", "items")
+}
+"""The meeting's own [[X]] tables that are plain rows (approvals, vacant seats)."""
 SECTIONS: dict[str, dict[str, Converter]] = {
     "meeting": {key: c for key, c in _section(Meeting).items() if key not in _rows(Meeting)},
     "participants": _section(Participant),
     "guests": _section(Participant),
     "items": {"number": _whole_number, **_section(Item)},
     **{name: _section(kind) for name, kind in SUB_SECTIONS.items()},
-    "approvals": _section(Approval),
+    **{name: _section(kind) for name, kind in MEETING_ROWS.items()},
 }
 TOP_LEVEL = ("format", "meeting", *_rows(Meeting))
 REQUIRED = {
     name: tuple(spec.key for spec, _ in flat_fields(kind) if spec.required)
     for name, kind in {"meeting": Meeting, "participants": Participant, "guests": Participant,
-                       "items": Item, **SUB_SECTIONS, "approvals": Approval}.items()
+                       "items": Item, **SUB_SECTIONS, **MEETING_ROWS}.items()
 }  # fmt: skip
 
 
@@ -185,32 +197,13 @@ def load_meeting(path: str | FilePath) -> Meeting:
 
 def read_meeting_file(path: str | FilePath) -> tuple[Meeting, str]:
     """The meeting in a file and the file's text (to remember what was imported)."""
-    name = str(path)
-    file = FilePath(path)
-    try:
-        raw = file.read_bytes()
-    except FileNotFoundError:
-        raise MeetingFileError(name, [Problem(None, "no such file")]) from None
-    except IsADirectoryError:
-        raise MeetingFileError(name, [Problem(None, "is a directory, not a meeting file")]) from None
-    except OSError as error:
-        raise MeetingFileError(name, [Problem(None, f"cannot be read: {error.strerror}")]) from None
-    source = decode_source(name, raw)
-    return parse_meeting(source, name), source
+    from referent.fileio import read_user_file
 
-
-def decode_source(name: str, raw: bytes) -> str:
-    """UTF-8 text of a file, or a ``MeetingFileError`` saying why it is not a text file."""
-    if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise MeetingFileError(name, [Problem(line, "this is a binary file, not a meeting file")])
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise MeetingFileError(
-            name, [Problem(line, "is not UTF-8 text; save the file as UTF-8 and try again")]
-        ) from None
+        source = read_user_file(path, "meeting file")
+    except FileProblem as error:
+        raise MeetingFileError(str(path), [error.problem]) from None
+    return parse_meeting(source, str(path)), source
 
 
 def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
@@ -220,9 +213,9 @@ def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
             name, [Problem(1, "the file is empty; a meeting file needs a [meeting] table")]
         )
     try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as error:
-        raise MeetingFileError(name, [toml_problem(error, source)]) from None
+        data = load_toml(source)
+    except FileProblem as error:
+        raise MeetingFileError(name, [error.problem]) from None
     reader = _Reader(key_lines(source))
     meeting = reader.meeting(data)
     if reader.problems:
@@ -291,12 +284,13 @@ class _Reader:
             self.participant(p, ("guests", i), "guests") for i, p in enumerate(self.array(data, "guests", ()))
         ]
         items = [self.item(raw, ("items", i)) for i, raw in enumerate(self.array(data, "items", ()))]
-        approvals = self.rows(data, "approvals", (), Approval)
+        rows: dict[str, list[Any]] = {"participants": participants, "guests": guests, "items": items}
+        for name, kind in MEETING_ROWS.items():  # approvals, vacant seats: plain rows
+            rows[name] = self.rows(data, name, (), kind)
+        self.check_names(participants, guests)
         self.check_references(participants + guests, items, data)
         if self.problems:
             return None
-        rows: dict[str, list[Any]] = {"participants": participants, "guests": guests, "items": items}
-        rows["approvals"] = approvals
         meeting: Meeting = build(Meeting, head, rows)
         return meeting
 
@@ -306,6 +300,7 @@ class _Reader:
         built = []
         for index, raw in enumerate(self.array(data, name, path)):
             values = self.section(raw, name, (*path, name, index))
+            self.check_order(values, (*path, name, index))
             if all(key in values for key in REQUIRED.get(name, ())):
                 built.append(build(kind, values))
         return built
@@ -339,12 +334,23 @@ class _Reader:
         return item
 
     def check_order(self, values: dict[str, Any], path: Path) -> None:
-        for first, last in (("start", "end"), ("actual_start", "actual_end")):
-            if values.get(first) and values.get(last) and values[last] < values[first]:
+        for first, last in ORDERED:
+            if values.get(first) and values.get(last) and _before(values[last], values[first]):
                 self.problem(
                     (*path, last),
-                    f"'{last}' {format_time(values[last])} is before '{first}' {format_time(values[first])}",
+                    f"'{last}' {_show(values[last])} is before '{first}' {_show(values[first])}",
                 )
+
+    def check_names(self, participants: list[Participant], guests: list[Participant]) -> None:
+        """One person, one entry: conflicts and attendance name people, so a name must be unique."""
+        seen: dict[str, str] = {}
+        people = [("participants", i, p) for i, p in enumerate(participants)]
+        for section, index, person in people + [("guests", i, p) for i, p in enumerate(guests)]:
+            key = " ".join(person.name.casefold().split())
+            if key in seen:
+                self.problem((section, index, "name"), f"'{person.name}' is named twice (also {seen[key]})")
+            elif key:
+                seen[key] = f"{section.removesuffix('s')} {index + 1}"
 
     def check_references(self, people: list[Participant], items: list[Item], data: dict[str, Any]) -> None:
         """Item numbers and names that must point at something in the same file."""
@@ -387,6 +393,23 @@ class _Reader:
                         ("items", index, "conflicts"),
                         unknown_key(name, sorted(names), "the participants", "'{}' is not among {}"),
                     )
+
+
+def _before(later: time | datetime, earlier: time | datetime) -> bool:
+    mixed = (
+        isinstance(later, datetime)
+        and isinstance(earlier, datetime)
+        and ((later.tzinfo is None) != (earlier.tzinfo is None))
+    )
+    if mixed:  # a naive time is local time
+        later, earlier = later.astimezone(), earlier.astimezone()  # type: ignore[union-attr]
+    return later < earlier  # type: ignore[operator]
+
+
+def _show(moment: time | datetime) -> str:
+    return (
+        moment.isoformat(sep=" ", timespec="minutes") if isinstance(moment, datetime) else format_time(moment)
+    )
 
 
 def _table_name(section: str) -> str:

@@ -29,6 +29,7 @@ class _Scanner:
     def __init__(self) -> None:
         self.in_multiline: str | None = None  # '"""' or "'''"
         self.depth = 0  # open [ and { of a value
+        self.deepest = 0  # the most [ and { ever open at once
 
     def inside_value(self) -> bool:
         return self.in_multiline is not None or self.depth > 0
@@ -71,6 +72,7 @@ class _Scanner:
                 continue
             if char in "[{":
                 self.depth += 1
+                self.deepest = max(self.deepest, self.depth)
             elif char in "]}":
                 self.depth = max(0, self.depth - 1)
             i += 1
@@ -101,6 +103,18 @@ def key_lines(source: str) -> dict[Path, int]:
             lines.setdefault(table + tuple(_split_key(key[1])), number)
             scanner.feed(line, key.end())
     return lines
+
+
+def deepest_nesting(source: str) -> tuple[int, int]:
+    """(line, depth) where lists and inline tables are nested deepest, for a file too deep
+    for ``tomllib``; counted outside strings and comments, like ``key_lines``."""
+    scanner = _Scanner()
+    line_number, depth = 1, 0
+    for number, line in enumerate(source.split("\n"), start=1):
+        scanner.feed(line, 0)
+        if scanner.deepest > depth:
+            line_number, depth = number, scanner.deepest
+    return line_number, depth
 
 
 def _resolve_table(names: list[str], is_array: bool, current: Path, counters: dict[Path, int]) -> Path:

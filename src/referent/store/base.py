@@ -49,13 +49,19 @@ class StoreBase:
 
     @contextmanager
     def _writing(
-        self, meeting_id: int, while_approved: bool = False, changes_minutes: bool = True
+        self,
+        meeting_id: int,
+        while_approved: bool = False,
+        changes_minutes: bool = True,
+        meeting_change: bool = False,
     ) -> Iterator[str]:
         """One transaction that also stamps the meeting as changed; yields the time stamp.
 
         Every change passes here, so this is where approved minutes are protected: from the
         UI, the CLI or anything else, a change to them is refused until they are reopened.
         Only a change to the minutes moves "last saved" (not where the reader's cursor is).
+        A ``meeting_change`` (the header, attendance, the order of items) after a reopening
+        is a dated correction of the meeting, as an item's own changes are of the item.
         """
         if not while_approved and self._approval_in_force(meeting_id):
             raise ApprovedMinutes(
@@ -65,13 +71,16 @@ class StoreBase:
         moment = stamp(self.clock())
         with self.db.transaction():
             yield moment
+            if meeting_change:
+                self._record_meeting_correction(meeting_id)
             if changes_minutes:
                 self.db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [moment, meeting_id])
 
     def _last_approval(self, meeting_id: int) -> dict[str, Any] | None:
         if meeting_id not in self._approvals:
             self._approvals[meeting_id] = self.db.one(
-                "SELECT * FROM approvals WHERE meeting_id = ? ORDER BY id DESC LIMIT 1", [meeting_id]
+                "SELECT * FROM approvals WHERE meeting_id = ? AND imported = 0 ORDER BY id DESC LIMIT 1",
+                [meeting_id],
             )
         return self._approvals[meeting_id]
 
@@ -96,6 +105,19 @@ class StoreBase:
             self._insert_child(
                 "corrections", item_id, self._next_position("corrections", "item_id", item_id), correction
             )
+
+    def _record_meeting_correction(self, meeting_id: int) -> None:
+        """After a reopening, the first change that is no item's is a correction of the meeting."""
+        last = self._last_approval(meeting_id)
+        if not last or not last["reopened_at"]:
+            return
+        already = self.db.value(
+            "SELECT 1 FROM meeting_corrections WHERE meeting_id = ? AND at >= ?",
+            [meeting_id, last["reopened_at"]],
+        )
+        if already is None:
+            correction = Correction(self.clock().replace(microsecond=0), last["reopen_reason"] or "")
+            self.db.insert("meeting_corrections", {"meeting_id": meeting_id, **to_row(correction)})
 
     def _insert_approval(self, meeting_id: int, approval: Approval) -> None:
         self.db.insert("approvals", {"meeting_id": meeting_id, **to_row(approval)})

@@ -67,8 +67,8 @@ class Listing(StoreBase):
                  OR EXISTS(SELECT 1 FROM participants p
                            WHERE p.meeting_id = m.id AND p.attendance != 'unknown')
                  OR m.actual_start IS NOT NULL AS recorded,
-                 (SELECT COUNT(*) FROM approvals a WHERE a.meeting_id = m.id) AS approvals,
-                 (SELECT a.reopened_at IS NULL FROM approvals a WHERE a.meeting_id = m.id
+                 (SELECT COUNT(*) FROM approvals a WHERE a.meeting_id = m.id AND a.imported = 0) AS approvals,
+                 (SELECT a.reopened_at IS NULL FROM approvals a WHERE a.meeting_id = m.id AND a.imported = 0
                   ORDER BY a.id DESC LIMIT 1) AS approved
                FROM meetings m """
             + where

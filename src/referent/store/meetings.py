@@ -8,15 +8,24 @@ ids and survive reordering.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from referent.fields import Kind, fields_of, flat_fields
-from referent.model import ActionItem, Approval, Comment, Item, Meeting, Participant, Remark
+from referent.model import ActionItem, Comment, Item, Meeting, Part, Participant, Remark
 from referent.store.base import StoreBase, UnknownMeeting
 from referent.store.rows import from_row, row_fields, stamp, to_column, to_row
 
+if TYPE_CHECKING:
+    from referent.agendamerge import AgendaUpdate
+
 MEETING_STATE = {"current_item", "cursor"}
 """Where the reader is, stored with the meeting but not a change to it."""
+MEETING_ROWS = {
+    name: kind
+    for name, kind in row_fields(Meeting).items()
+    if name not in ("participants", "guests", "items")
+}
+"""The meeting's plain row lists (approvals, vacant seats): a table each, rows in the order stored."""
 
 
 def _columns(cls: type[Any]) -> dict[str, tuple[str, Any]]:
@@ -57,8 +66,12 @@ class MeetingRecords(StoreBase):
             for guest, people in ((False, meeting.participants), (True, meeting.guests)):
                 for position, person in enumerate(people):
                     self._insert_participant(meeting_id, position, person, guest, item_ids)
-            for approval in meeting.approvals:
-                self._insert_approval(meeting_id, approval)
+            for table in MEETING_ROWS:
+                for row in getattr(meeting, table):
+                    values = to_row(row)
+                    if table == "approvals":  # an approval is given here, never by a file
+                        values["imported"] = 1
+                    self.db.insert(table, {"meeting_id": meeting_id, **values})
         self._forget_approval(meeting_id)
         return meeting_id
 
@@ -74,11 +87,14 @@ class MeetingRecords(StoreBase):
         ):
             people[bool(person["guest"])].append(from_row(Participant, person, item_number=number_of.get))
         items = [from_row(Item, r, rows=children.get(r["id"], {})) for r in item_rows]
-        approvals = [
-            from_row(Approval, a)
-            for a in self.db.query("SELECT * FROM approvals WHERE meeting_id = ? ORDER BY id", [meeting_id])
-        ]
-        rows = {"participants": people[False], "guests": people[True], "items": items, "approvals": approvals}
+        rows = {"participants": people[False], "guests": people[True], "items": items}
+        for table, kind in MEETING_ROWS.items():
+            rows[table] = [
+                from_row(kind, r)
+                for r in self.db.query(
+                    f"SELECT * FROM [{table}] WHERE meeting_id = ? ORDER BY id", [meeting_id]
+                )
+            ]
         meeting: Meeting = from_row(Meeting, row, rows=rows)
         return meeting
 
@@ -143,7 +159,12 @@ class MeetingRecords(StoreBase):
             else:
                 raise TypeError(f"cannot change {name}")
         where_only = set(changes) <= MEETING_STATE  # reading approved minutes moves too
-        with self._writing(meeting_id, while_approved=where_only, changes_minutes=not where_only):
+        with self._writing(
+            meeting_id,
+            while_approved=where_only,
+            changes_minutes=not where_only,
+            meeting_change=not where_only,
+        ):
             if self.db.update("meetings", meeting_id, row) == 0:
                 raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
 
@@ -178,12 +199,12 @@ class MeetingRecords(StoreBase):
                 raise TypeError(f"cannot change {name}")
             column, spec = columns[name]
             values[column] = value if spec.item_number else to_column(spec, value)
-        with self._writing(row["meeting_id"]):
+        with self._writing(row["meeting_id"], meeting_change=True):
             self.db.update("participants", participant_id, values)
 
     def add_participant(self, meeting_id: int, person: Participant, guest: bool = False) -> int:
         """Add a participant (or guest) at the end of the list; returns its id."""
-        with self._writing(meeting_id):
+        with self._writing(meeting_id, meeting_change=True):
             position = self._next_position("participants", "meeting_id", meeting_id)
             return self._insert_participant(meeting_id, position, person, guest, self.item_ids(meeting_id))
 
@@ -191,7 +212,7 @@ class MeetingRecords(StoreBase):
         """Insert an item before the item with id ``before`` (or at the end); returns its id."""
         ids = self.item_ids(meeting_id)
         index = ids.index(before) if before is not None else len(ids)
-        with self._writing(meeting_id) as moment:
+        with self._writing(meeting_id, meeting_change=True) as moment:
             new_id = self._insert_item(meeting_id, len(ids), item, moment, from_file=False)
             self._renumber(meeting_id, [*ids[:index], new_id, *ids[index:]])
         return new_id
@@ -205,7 +226,7 @@ class MeetingRecords(StoreBase):
         if target == index:
             return
         ids.insert(target, ids.pop(index))
-        with self._writing(row["meeting_id"]):
+        with self._writing(row["meeting_id"], meeting_change=True):
             self._renumber(row["meeting_id"], ids)
 
     def add_action(self, item_id: int, action: ActionItem) -> int:
@@ -288,3 +309,86 @@ class MeetingRecords(StoreBase):
 
         row = {"meeting_id": meeting_id, "position": position, "guest": int(guest), **to_row(person, item_id)}
         return self.db.insert("participants", row)
+
+    # --- the agenda file changed -------------------------------------------------------
+
+    def remember_source(self, meeting_id: int, source_digest: str) -> None:
+        """The file was read again and brings nothing new: remember it as read (not a change)."""
+        with self._writing(meeting_id, while_approved=True, changes_minutes=False):
+            self.db.update("meetings", meeting_id, {"source_sha256": source_digest})
+
+    def items_from_file(self, meeting_id: int) -> list[bool]:
+        """Per item, in agenda order: whether it came from the agenda file (not added live)."""
+        return [bool(r["from_file"]) for r in self.db.query(
+            "SELECT from_file FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])]  # fmt: skip
+
+    def update_agenda(self, meeting_id: int, update: AgendaUpdate, source_digest: str) -> None:
+        """Bring an edited agenda file into the draft as ``update`` plans it (``agendamerge``):
+        the agenda's words change, what the meeting recorded stays; refused for approved minutes."""
+        item_ids = self.item_ids(meeting_id)
+        people_ids = {"participants": self.participant_ids(meeting_id),
+                      "guests": self.participant_ids(meeting_id, guests=True)}  # fmt: skip
+        meeting = update.meeting
+        header = {
+            spec.column: to_column(spec, getattr(meeting, spec.name))
+            for spec in fields_of(Meeting)
+            if spec.part is Part.AGENDA and spec.kind is not Kind.ROWS
+        }
+        with self._writing(meeting_id, meeting_change=True) as moment:
+            self.db.update("meetings", meeting_id, {**header, "source_sha256": source_digest})
+            kept_ids: list[int] = []
+            for position, (item, origin) in enumerate(zip(meeting.items, update.item_origin, strict=True)):
+                if origin is None:
+                    kept_ids.append(self._insert_item(meeting_id, position, item, moment))
+                    continue
+                item_id = item_ids[origin]
+                self.db.update("items", item_id, {**_agenda_columns(item), "position": position})
+                kept_ids.append(item_id)
+            for item_id in set(item_ids) - set(kept_ids):
+                self._delete_item(item_id)
+            for group, origins in update.people_origin.items():
+                self._update_people(meeting_id, getattr(meeting, group), origins, people_ids[group],
+                                    group == "guests", kept_ids)  # fmt: skip
+            self.db.execute("DELETE FROM vacant_seats WHERE meeting_id = ?", [meeting_id])
+            for seat in meeting.vacant_seats:
+                self.db.insert("vacant_seats", {"meeting_id": meeting_id, **to_row(seat)})
+
+    def _update_people(
+        self,
+        meeting_id: int,
+        people: list[Participant],
+        origins: list[int | None],
+        ids: list[int],
+        guest: bool,
+        item_ids: list[int],
+    ) -> None:
+        kept = []
+        offset = 0 if not guest else len(self.participant_ids(meeting_id))
+        for index, (person, origin) in enumerate(zip(people, origins, strict=True)):
+            position = offset + index + (10_000 if guest else 0)
+            if origin is None:
+                kept.append(self._insert_participant(meeting_id, position, person, guest, item_ids))
+                continue
+            columns = {spec.column: to_column(spec, getattr(person, spec.name))
+                       for spec in fields_of(Participant) if spec.part is Part.AGENDA}  # fmt: skip
+            self.db.update("participants", ids[origin], {**columns, "position": position})
+            kept.append(ids[origin])
+        for person_id in set(ids) - set(kept):
+            self.db.execute("DELETE FROM participants WHERE id = ?", [person_id])
+
+    def _delete_item(self, item_id: int) -> None:
+        """An item the agenda file dropped and the meeting never used: gone with all it holds."""
+        for table in (*row_fields(Item), "revisions"):
+            self.db.execute(f"DELETE FROM [{table}] WHERE item_id = ?", [item_id])
+        for column in ("arrived_at_item", "left_after_item"):
+            self.db.execute(f"UPDATE participants SET [{column}] = NULL WHERE [{column}] = ?", [item_id])
+        self.db.execute("UPDATE meetings SET current_item = NULL WHERE current_item = ?", [item_id])
+        self.db.execute("DELETE FROM items WHERE id = ?", [item_id])
+
+
+def _agenda_columns(item: Item) -> dict[str, Any]:
+    """An item's columns that the agenda file gives (and its outcomes, which follow the points)."""
+    row = to_row(item)
+    names = {spec.column for spec, _ in flat_fields(Item) if spec.part is Part.AGENDA}
+    names |= {"rec_outcomes", "not_in_agenda"}
+    return {column: value for column, value in row.items() if column in names}

@@ -195,12 +195,41 @@ def m005_one_draft_per_file(db: Database) -> None:
                 db.execute("UPDATE meetings SET copy_of = ? WHERE id = ?", [draft["id"], row["id"]])
 
 
+def m006_house_styles(db: Database) -> None:
+    """A meeting's own house style and vacant seats, a substitute sentence per person;
+    recommendation points without a form of their own take the style's."""
+    db.table("meetings").add_column("style", str)
+    db.table("participants").add_column("substitute_phrase", str)
+    db.table("vacant_seats").create(
+        {"id": int, "meeting_id": int, "text": str, "group_heading": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db.table("vacant_seats").create_index(["meeting_id", "id"])
+    # Until now "1" was both the default and the only way to say "numbers": it meant "the default".
+    db.execute("UPDATE items SET rec_numbering = NULL WHERE rec_numbering = '1'")
+
+
+def m007_approvals_kept_as_history(db: Database) -> None:
+    """An approval read from a file is kept as history, never in force; changes after a
+    reopening that are no item's minutes are dated corrections of the meeting."""
+    db.table("approvals").add_column("imported", int, not_null_default=0)
+    db.table("meeting_corrections").create(
+        {"id": int, "meeting_id": int, "at": str, "reason": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db.table("meeting_corrections").create_index(["meeting_id", "id"])
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review_and_approval,
     m003_one_time_convention,
     m004_comments_done,
     m005_one_draft_per_file,
+    m006_house_styles,
+    m007_approvals_kept_as_history,
 )
 """In the order they run; each runs once per database."""
 

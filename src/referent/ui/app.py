@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
 from textual.notifications import Notification
@@ -14,11 +14,14 @@ from textual.screen import Screen
 from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
-from referent.store import Store, digest
+from referent.store import Store
 from referent.ui.dialogs.choice import Choice, ChoiceDialog
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
+
+if TYPE_CHECKING:
+    from referent.sources import FileDraft
 
 
 def _local_now() -> datetime:
@@ -39,8 +42,9 @@ class ReferentApp(App[None]):
         settings_path: Path,
         meeting_id: int | None = None,
         clock: Callable[[], datetime] = _local_now,
-        changed_file: tuple[Path, str] | None = None,
+        draft: FileDraft | None = None,
         review: bool = False,
+        export_folder: Path | None = None,
     ) -> None:
         set_language(settings.effective_language())  # before any screen is built
         super().__init__()
@@ -51,8 +55,10 @@ class ReferentApp(App[None]):
         self.settings_path = settings_path
         self.meeting_id = meeting_id
         self.clock = clock
-        self.changed_file = changed_file
-        """A meeting file that differs from what was imported: ask before opening."""
+        self.draft = draft
+        """The draft of the file opened; when the file changed, ask before opening."""
+        self.fixed_export_folder = export_folder
+        """Where F12 writes whatever the meeting (the demo: never beside the sample)."""
         self.start_in_review = review
         """Open the chair's review on top of the minutes screen (``referent review``)."""
         self.lock: MeetingLock | None = None
@@ -61,12 +67,17 @@ class ReferentApp(App[None]):
         self.notices: dict[str, Notification] = {}
         """Messages shown once while on screen (``ReferentScreen.notify_once``), by their text."""
         self.live: LiveMeeting | None = None
+        self.undo_stop_signals: Callable[[], None] = lambda: None
 
     def now(self) -> datetime:
         """Now, in local time (the clock may be a test's, in any zone)."""
         return self.clock().astimezone()
 
     def on_mount(self) -> None:
+        if not self.is_headless:  # a real terminal can be closed under us: save first
+            from referent.ui.terminal import on_stop_signals
+
+            self.undo_stop_signals = on_stop_signals(self.stop_on_signal)
         if self.settings.keys:
             self.set_keymap(with_current_ids(self.settings.keys))
         for problem in self.settings.problems:
@@ -76,33 +87,39 @@ class ReferentApp(App[None]):
             from referent.ui.screens.picker import PickerScreen
 
             self.push_screen(PickerScreen())
-        elif self.changed_file is not None:
-            self.ask_about_changed_file(self.meeting_id, *self.changed_file)
+        elif self.draft is not None and self.draft.update is not None:
+            self.ask_about_update(self.draft)
         else:
             self.open_meeting(self.meeting_id)
 
-    def ask_about_changed_file(self, meeting_id: int, path: Path, source: str) -> None:
-        """The file was edited after it was imported: keep the draft or import it anew."""
-        if self.store.state(meeting_id).locked:
-            # approved minutes are never replaced by a file: they are reopened and corrected
-            self.notify(t("The meeting file has changed, but these minutes are approved: not re-imported."),
-                        severity="warning", timeout=15)  # fmt: skip
-            self.open_meeting(meeting_id)
+    def ask_about_update(self, draft: FileDraft) -> None:
+        """The agenda file changed since its draft was made: show what would change, and bring
+        it in or keep the draft as it is (approved minutes are never changed by a file)."""
+        from referent.agendamerge import describe
+
+        if self.store.state(draft.meeting_id).locked:
+            self.notify(t("The agenda file has changed, but these minutes are approved: the changes were "
+                          "not brought in."), severity="warning", timeout=15)  # fmt: skip
+            self.open_meeting(draft.meeting_id)
             return
+        assert draft.update is not None
+        changes = "\n".join(f"• {describe(change, t)}" for change in draft.update.changes)
 
         def chosen(value: str | None) -> None:
-            if value == "reimport":
-                from referent.meetingfile.reader import parse_meeting
+            if value == "bring":
+                from referent.sources import bring_in
 
-                meeting = parse_meeting(source, str(path))
-                self.open_meeting(self.store.import_meeting(meeting, str(path), digest(source)))
-            else:
-                self.open_meeting(meeting_id)
+                bring_in(self.store, draft)
+                self.notify(t("The draft now follows the agenda file; everything recorded is kept."))
+            self.open_meeting(draft.meeting_id)
 
-        choices = [Choice("k", t("Keep the draft"), "keep"), Choice("r", t("Re-import the file"), "reimport")]
-        self.push_screen(
-            ChoiceDialog(t("The meeting file has changed since it was imported."), choices), chosen
-        )
+        choices = [
+            Choice("b", t("Bring the changes into the draft"), "bring"),
+            Choice("k", t("Keep the draft as it is"), "keep"),
+        ]
+        title = t("The agenda file has changed since its draft was made:")
+        note = changes + "\n\n" + t("Everything recorded (minutes, outcomes, attendance) is kept either way.")
+        self.push_screen(ChoiceDialog(title, choices, note, wide=True), chosen)
 
     def open_meeting(self, meeting_id: int) -> None:
         """Take the meeting's lock (or open it read-only) and show the live screen."""
@@ -132,6 +149,8 @@ class ReferentApp(App[None]):
 
     def export_folder(self, meeting_id: int) -> Path:
         """Exports go beside the meeting file they came from, else to the current folder."""
+        if self.fixed_export_folder is not None:
+            return self.fixed_export_folder
         source = self.store.source_path(meeting_id)
         if source and Path(source).parent.is_dir():
             return Path(source).parent
@@ -158,6 +177,13 @@ class ReferentApp(App[None]):
     def on_unmount(self) -> None:
         self.flush_all()
         self.release_meeting()
+        self.undo_stop_signals()
+
+    def stop_on_signal(self) -> None:
+        """The terminal was closed (SIGHUP) or the system asks us to stop (SIGTERM)."""
+        self.flush_all()
+        self.release_meeting()
+        self.exit()
 
     def action_suspend_process(self) -> None:
         self.flush_all()
@@ -185,13 +211,16 @@ def make_app(
     store: Store | None = None,
     clock: Callable[[], datetime] = _local_now,
     settings_path: Path | None = None,
-    changed_file: tuple[Path, str] | None = None,
+    draft: FileDraft | None = None,
     review: bool = False,
+    export_folder: Path | None = None,
 ) -> ReferentApp:
     """Build the app the same way for the command line and for the tests."""
     from referent.config import load_settings
     from referent.paths import config_path
+    from referent.ui.terminal import guard_terminal_input
 
+    guard_terminal_input()  # one byte that is not UTF-8 must not end the app (textual#6456)
     settings_path = settings_path or config_path()
     return ReferentApp(
         store or Store.open(database),
@@ -200,6 +229,7 @@ def make_app(
         settings_path,
         meeting_id,
         clock,
-        changed_file,
+        draft,
         review,
+        export_folder,
     )

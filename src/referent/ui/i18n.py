@@ -151,6 +151,57 @@ DANISH: dict[str, str] = {
     "Reopen": "Genåbn",
     "Problems": "Mangler",
     "agenda": "dagsorden",
+    "copy of": "kopi af",
+    # an agenda file brought into its draft (agendamerge)
+    "The agenda file has changed, but these minutes are approved: the changes were not brought in.": (
+        "Dagsordensfilen er ændret, men referatet er godkendt: ændringerne er ikke ført ind."
+    ),
+    "The draft now follows the agenda file; everything recorded is kept.": (
+        "Udkastet følger nu dagsordensfilen; alt det registrerede er bevaret."
+    ),
+    "Bring the changes into the draft": "Før ændringerne ind i udkastet",
+    "Keep the draft as it is": "Behold udkastet, som det er",
+    "The agenda file has changed since its draft was made:": (
+        "Dagsordensfilen er ændret, siden udkastet blev lavet:"
+    ),
+    "Everything recorded (minutes, outcomes, attendance) is kept either way.": (
+        "Alt det registrerede (referat, beslutninger, fremmøde) bevares under alle omstændigheder."
+    ),
+    "The meeting's {subject}: now {detail}": "Mødets {subject}: nu {detail}",
+    "Item {subject}: new in the file": "Punkt {subject}: nyt i filen",
+    "Item {subject}: no longer in the file; removed (nothing was recorded)": (
+        "Punkt {subject}: ikke længere i filen; fjernet (intet var registreret)"
+    ),
+    "Item {subject}: no longer in the file; kept, as something was recorded under it": (
+        "Punkt {subject}: ikke længere i filen; bevaret, da der er registreret noget under det"
+    ),
+    "Item {subject}: {detail} changed": "Punkt {subject}: {detail} ændret",
+    "Item {subject}: moved ({detail})": "Punkt {subject}: flyttet ({detail})",
+    "Item {subject}: the point “{detail}” left the file; kept with its outcome": (
+        "Punkt {subject}: indstillingspunktet “{detail}” er ikke længere i filen; bevaret med sin beslutning"
+    ),
+    "{subject}: new in the file": "{subject}: ny i filen",
+    "{subject}: no longer in the file; removed": "{subject}: ikke længere i filen; fjernet",
+    "{subject}: no longer in the file; kept, as their attendance was taken": (
+        "{subject}: ikke længere i filen; bevaret, da fremmødet er registreret"
+    ),
+    "{subject}: {detail} changed": "{subject}: {detail} ændret",
+    "planned time": "planlagt tid",
+    "case text": "sagsfremstilling",
+    "closed item": "lukket punkt",
+    "title": "titel",
+    "presenter": "oplægsholder",
+    "attachments": "bilag",
+    "role": "rolle",
+    "marker": "markering",
+    "group": "gruppe",
+    "body": "organ",
+    "date": "dato",
+    "place": "sted",
+    "chair": "mødeleder",
+    "secretary": "referent",
+    "house style": "husstil",
+    "recommendation": "indstilling",
     "draft": "udkast",
     "in review": "til gennemsyn",
     "reopened": "genåbnet",

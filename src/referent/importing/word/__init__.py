@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from referent.importing.sniff import MAX_FILE_BYTES, NOT_WORD, file_kind, read_regular_file, refusal
+from referent.importing.sniff import MAX_FILE_BYTES, NOT_WORD, file_kind, read_agenda_bytes, refusal
 from referent.importing.word.package import MAX_XML_BYTES
 from referent.importing.word.reader import WordAgenda, parse_word_agenda
 from referent.problems import MeetingFileError, Problem
@@ -29,7 +29,7 @@ __all__ = ["MAX_FILE_BYTES", "MAX_XML_BYTES", "WordAgenda", "parse_word_agenda",
 
 def read_word_agenda(path: Path) -> WordAgenda:
     """The agenda in the .docx at ``path``; raises ``MeetingFileError`` for a file it cannot read."""
-    data = read_regular_file(Path(path))
+    data = read_agenda_bytes(Path(path))
     kind = file_kind(data)
     reason = refusal(kind, data)
     if reason is None and kind != "zip":

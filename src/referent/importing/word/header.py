@@ -26,7 +26,7 @@ from referent.importing.word.danishtext import (
     split_title,
 )
 from referent.importing.word.document import Block, Cell, Para, Table
-from referent.model import Attendance, Participant
+from referent.model import Attendance, Participant, VacantSeat
 
 LABELS: dict[str, str] = {
     **dict.fromkeys(("møde", "mødetitel", "mødets titel", "mødenavn", "titel", "meeting"), "title"),
@@ -73,6 +73,8 @@ _BY_LENGTH = sorted((label for label in LABELS if LABELS[label] in _SPACE_LABELS
 _FIRST_WORDS = {label.split()[0] for label in _BY_LENGTH}
 _COLUMN_HEADINGS = {"navn", "name", "organisation", "funktion", "titel", "rolle", "stilling", "deltager",
                     "myndighed", "repræsenterer", "role", "organisation/funktion", "bemærkning"}  # fmt: skip
+_VACANT = re.compile(r"^\(.*\b(ikke udpeget|vakant|ubesat)\b.*\)$", re.IGNORECASE)
+"""A vacant seat as councils write it: ``(Repræsentant fra … - endnu ikke udpeget)``."""
 _NOBODY = {"ingen", "-", "–", "—", "ingen afbud", "none", "intet"}
 _KIND_PREFIX = re.compile(r"^(?:dagsorden|referat)\s*(?:[:–—-]|\s(?:for|til|fra)\b)\s*", re.IGNORECASE)
 
@@ -93,6 +95,7 @@ class Header:
     actual_end: time | None = None
     participants: list[Participant] = field(default_factory=list)
     guests: list[Participant] = field(default_factory=list)
+    vacant_seats: list[VacantSeat] = field(default_factory=list)
     unplaced: list[Para] = field(default_factory=list)
 
 
@@ -265,6 +268,9 @@ class _HeaderReader:
         )
         if heading and not single:  # a value on the label's own line is people: "Afbud: A og B"
             self.group = value
+            return
+        if self.field == "participants" and _VACANT.match(value):  # "(… - endnu ikke udpeget)"
+            self.header.vacant_seats.append(VacantSeat(value, self.group))
             return
         lines = split_names(value) if single else [value]
         known = {_key(p.name) for p in self.header.participants + self.header.guests}

@@ -136,6 +136,7 @@ class _Assembler:
             actual_end=header.actual_end or self.actual_end,
             participants=header.participants,
             guests=header.guests,
+            vacant_seats=header.vacant_seats,
             items=items,
         )
         self.warnings.sort(key=lambda p: p.paragraph or 0)
@@ -310,7 +311,8 @@ class _Assembler:
             recommendation=Recommendation(
                 points=parts.points,
                 intro=parts.intro,
-                numbering=Numbering.LETTERS if parts.letters else Numbering.NUMBERS,
+                # lettered points stay lettered; numbers or bullets are the house style's choice
+                numbering=Numbering.LETTERS if parts.letters else None,
                 short=parts.short,
                 outcomes=[None] * len(parts.points),
             ),

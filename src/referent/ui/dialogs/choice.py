@@ -35,7 +35,13 @@ class ChoiceDialog(Dialog[ValueT]):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice_cancel")]
 
     def __init__(
-        self, title: str, choices: Sequence[Choice[ValueT]], note: str = "", highlighted: int = 0
+        self,
+        title: str,
+        choices: Sequence[Choice[ValueT]],
+        note: str = "",
+        highlighted: int = 0,
+        *,
+        wide: bool = False,
     ) -> None:
         super().__init__()
         self.title_text = title
@@ -43,9 +49,11 @@ class ChoiceDialog(Dialog[ValueT]):
         self.note = note
         self.highlighted = highlighted
         """The choice Enter picks before an arrow is pressed."""
+        self.wide = wide
+        """A wide dialog, for a note of long lines (a list of changes)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog wide" if self.wide else "dialog"):
             yield Label(self.title_text, classes="dialog-title")
             options = []
             for choice in self.choices:

@@ -59,7 +59,7 @@ class PickerScreen(ReferentScreen, Screen[None]):
         except MeetingFileError as error:
             self.query_one("#picker-error", Static).update(Text(str(error), style="bold red"))
             return
-        if draft.changed_source is not None:
-            self.referent.ask_about_changed_file(draft.meeting_id, path, draft.changed_source)
+        if draft.update is not None:
+            self.referent.ask_about_update(draft)
         else:
             self.referent.open_meeting(draft.meeting_id)

@@ -81,6 +81,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.live = live
         self.showing_changes = False
         self.problems: list[ReviewProblem] = []
+        self.style_warned = False
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -99,8 +100,6 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.query_one("#problems", OptionList).focus()
 
     def refresh_review(self) -> None:
-        from referent.export import render
-
         self.live.reload()
         meeting = self.live.meeting
         self.query_one("#title-bar", Static).update(
@@ -118,10 +117,26 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         problems.set_options(options)
         if options:
             problems.highlighted = min(highlighted or 0, len(options) - 1)
-        self.query_one("#draft", Markdown).update(render(meeting, format="md")[0].decode("utf-8"))
+        self.query_one("#draft", Markdown).update(self.draft_text())
         self.query_one("#changes", Static).update(self.changes_text())
         self.query_one("#draft").display = not self.showing_changes
         self.query_one("#changes").display = self.showing_changes
+
+    def draft_text(self) -> str:
+        """The draft as the minutes will read: in the meeting's own house style (or, if that
+        cannot be read, in ``default``, saying why once)."""
+        from referent.export import StyleError, meeting_style, render
+
+        meeting = self.live.meeting
+        folder = self.referent.export_folder(self.live.meeting_id)
+        try:
+            style = meeting_style(meeting, self.referent.settings.styles, folder)
+        except StyleError as error:
+            if not self.style_warned:
+                self.style_warned = True
+                self.notify(str(error), severity="error", timeout=15)
+            style = None
+        return render(meeting, format="md", style=style)[0].decode("utf-8")
 
     def changes_text(self) -> Text:
         """Every item the chair changed since the review began, as a word diff."""

@@ -1,0 +1,166 @@
+"""Files in and out: check a meeting file, Word agenda or style; export; the settings file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from referent.cli.common import EXIT_OK, EXIT_USAGE, CommandError, check_output, is_meeting_id, open_store
+from referent.cli.common import write_atomically as write_file
+
+if TYPE_CHECKING:
+    from referent.model import Meeting
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Validate files: a Word agenda says what was read; meeting and style files OK or FILE:LINE."""
+    from referent.export.resolve import check_file
+    from referent.importing import parse_source, read_agenda_bytes, summary_lines
+    from referent.importing.sniff import file_kind
+    from referent.problems import MeetingFileError
+
+    status = EXIT_OK
+    for name in args.files:
+        path = Path(name)
+        try:
+            data = read_agenda_bytes(path)
+            if file_kind(data) != "text":  # a Word agenda (or a PDF, a .doc: told what to do)
+                source = parse_source(path, data)
+                print(f"{name}: OK, read as a Word agenda:")
+                print("\n".join(f"  {line}" for line in summary_lines(source.meeting)))
+                for warning in source.warnings:
+                    print(warning.render(name))
+                continue
+        except MeetingFileError as error:
+            print("\n".join(problem.render(name) for problem in error.problems))
+            status = EXIT_USAGE
+            continue
+        problems = check_file(name)
+        for line in problems:
+            print(line)
+        if problems:
+            status = EXIT_USAGE
+        else:
+            print(f"{name}: OK")
+    return status
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the minutes (or agenda) as Word, Markdown or a meeting file; print the path."""
+    from referent.config import load_settings
+    from referent.export import (
+        StyleError,
+        WriteError,
+        default_filename,
+        export_meeting,
+        format_for,
+        load_style,
+        meeting_style,
+    )
+    from referent.export.naming import free_path, identity
+    from referent.paths import config_path
+
+    kind = format_for(args.out, args.format)
+    if args.for_review and kind == "toml":
+        raise CommandError("--for-review makes a Word or text copy; it cannot be a meeting file", EXIT_USAGE)
+    meeting, source, key = _export_source(args)
+    if args.for_review and meeting.approved and not args.agenda:
+        raise CommandError(
+            "these minutes are approved: a copy for the reading round is made of a draft; "
+            "export them without --for-review",
+            EXIT_USAGE,
+        )
+    folder = Path(source).parent if source else Path.cwd()
+    try:  # a meeting file has no house style; without --style, the meeting's own
+        if kind == "toml":
+            style = None
+        elif args.style:
+            style = load_style(args.style)
+        else:
+            style = meeting_style(meeting, load_settings(config_path()).styles, folder)
+    except StyleError as error:
+        raise CommandError(str(error), EXIT_USAGE) from error
+    options = {"agenda": args.agenda, "public": args.public}
+    mark = identity(meeting, key, kind="agenda" if args.agenda else "minutes", public=args.public,
+                    for_review=args.for_review)  # fmt: skip
+    if args.out:
+        out = Path(args.out)  # asked for by name: written over, as asked
+    else:
+        review = style.document.review if style is not None and args.for_review else ""
+        out = free_path(Path(default_filename(meeting, format=kind, review=review, **options)), mark)
+    check_output(args, out, source)
+    try:
+        report = export_meeting(
+            meeting, out, format=kind, style=style, for_review=args.for_review, identifier=mark, **options
+        )
+    except WriteError as error:
+        raise CommandError(str(error)) from error
+    for warning in report.warnings():
+        print(f"referent: {warning}", file=sys.stderr)
+    print(out)
+    return EXIT_OK
+
+
+def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
+    """The meeting named by SOURCE, its file ('' if none) and what names it in a document.
+
+    A meeting id, or a file: the file's draft in the database when it has one (with the
+    minutes typed into it), else the file itself (a meeting file or a Word agenda)."""
+    from referent.export.naming import file_key, meeting_key
+    from referent.importing import read_source
+    from referent.paths import database_path
+    from referent.problems import MeetingFileError
+    from referent.store import UnknownMeeting
+
+    database = database_path(args.db)
+    if is_meeting_id(args.source):
+        store = open_store(args)
+        try:
+            meeting_id = int(args.source)
+            return (
+                store.load_meeting(meeting_id),
+                store.source_path(meeting_id),
+                meeting_key(database, meeting_id),
+            )
+        except UnknownMeeting as error:
+            raise CommandError(f"{error}; see 'referent list'") from error
+        finally:
+            store.close()
+    path = Path(args.source)
+    try:
+        source = read_source(path)
+    except MeetingFileError as error:
+        raise CommandError(str(error), EXIT_USAGE) from error
+    if database.exists():  # no database: nothing was ever imported, and none is made here
+        store = open_store(args)
+        try:
+            known = store.find_by_source(path)
+            if known is not None:
+                meeting_id, digest = known
+                if digest != source.digest:
+                    print(f"referent: {path} has changed since its draft was made or updated; the draft "
+                          f"(meeting {meeting_id}) is exported. 'referent open {path}' brings the "
+                          "changes in.", file=sys.stderr)  # fmt: skip
+                return store.load_meeting(meeting_id), str(path), meeting_key(database, meeting_id)
+        finally:
+            store.close()
+    return source.meeting, str(path), file_key(path)
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    """Print where the settings file is; with --init, write a commented example there."""
+    from referent.config import EXAMPLE, load_settings
+    from referent.paths import config_path
+
+    path = config_path()
+    if args.init:
+        if path.exists():
+            raise CommandError(f"{path}: already exists; edit it, or remove it first")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_file(path, EXAMPLE.encode())
+    print(path)
+    for problem in load_settings(path).problems:
+        print(problem.render(str(path)), file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,212 @@
+"""The meetings in the database: open (and review), import, list, dump, and the demo.
+
+A file has one draft: ``open FILE`` resumes it, ``import FILE`` a second time says so and
+changes nothing, and a changed file's agenda is brought into the same draft (``open`` asks,
+``import --update`` does it); an independent copy is made only with ``import --copy``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from referent.cli.common import EXIT_OK, EXIT_USAGE, CommandError, check_output, is_meeting_id, open_store
+from referent.cli.common import write_atomically as write_file
+
+if TYPE_CHECKING:
+    from referent.sources import FileDraft
+    from referent.store import Store
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    """Open a meeting for minute-taking (or its review): a file's draft, or a meeting id."""
+    from referent.paths import database_path
+    from referent.store import UnknownMeeting
+
+    store = open_store(args)
+    target = args.target
+    draft = None
+    try:
+        if target is None:
+            meeting_id = None
+        elif is_meeting_id(target):
+            meeting_id = int(target)
+            store.source_path(meeting_id)  # raises UnknownMeeting for a wrong id
+        else:
+            draft = file_draft(store, Path(target))
+            meeting_id = draft.meeting_id
+    except UnknownMeeting as error:
+        store.close()
+        raise CommandError(f"{error}; see 'referent list'") from error
+    except CommandError:
+        store.close()
+        raise
+    return run_app(store, database_path(args.db), meeting_id, draft, review=args.command == "review")
+
+
+def file_draft(store: Store, path: Path) -> FileDraft:
+    """The draft of a meeting file or Word agenda (imported now if new); its reading problems
+    as a ``CommandError`` (exit 2), what a Word agenda's reader could not place on stderr."""
+    from referent.problems import MeetingFileError
+    from referent.sources import draft_for_file
+
+    try:
+        draft = draft_for_file(store, path)
+    except MeetingFileError as error:
+        raise CommandError(str(error), EXIT_USAGE) from error
+    for warning in draft.warnings:
+        print(warning.render(str(path)), file=sys.stderr)
+    return draft
+
+
+def run_app(
+    store: Store,
+    database: Path,
+    meeting_id: int | None,
+    draft: FileDraft | None = None,
+    review: bool = False,
+    export_folder: Path | None = None,
+) -> int:
+    from referent.ui.app import make_app
+
+    app = make_app(database, meeting_id, store=store, draft=draft, review=review, export_folder=export_folder)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return EXIT_OK if app.return_code in (None, 0) else 1
+
+
+def sample_agendas() -> Path:
+    """The sample agendas: inside the package when installed from a wheel, else the checkout's."""
+    package = Path(__file__).resolve().parents[1]
+    installed = package / "sample_agendas"
+    return installed if installed.is_dir() else package.parents[1] / "sample_agendas"
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Open a sample agenda in a throw-away database, leaving the user's own untouched."""
+    import shutil
+    import tempfile
+
+    from referent.store import Store
+
+    samples = sorted(sample_agendas().glob("*.toml"))
+    chosen = [p for p in samples if args.sample in p.stem]
+    if not chosen:
+        names = ", ".join(p.stem for p in samples)
+        raise CommandError(f"no sample agenda matches '{args.sample}'; choose from: {names}", EXIT_USAGE)
+    folder = Path(tempfile.mkdtemp(prefix="referent-demo-"))
+    try:
+        database = folder / "demo.db"
+        store = Store.open(database)
+        draft = file_draft(store, chosen[0])
+        # F12 writes to the current folder: never beside the sample, inside the package
+        status = run_app(store, database, draft.meeting_id, export_folder=Path.cwd())
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)  # a demo leaves nothing behind
+    print("The demo's database was thrown away; 'referent open FILE' keeps your minutes.")
+    return status
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Make the draft of a file, or say which it is; ``--copy``, ``--update`` as the parser says."""
+    from referent.agendamerge import describe
+    from referent.problems import MeetingFileError
+    from referent.sources import bring_in, import_copy
+    from referent.store import ApprovedMinutes
+
+    path = Path(args.file)
+    store = open_store(args)
+    try:
+        if args.copy:
+            try:
+                meeting_id, original = import_copy(store, path)
+            except MeetingFileError as error:
+                raise CommandError(str(error), EXIT_USAGE) from error
+            copy = f" (a copy of meeting {original})" if original is not None else ""
+            print(f"{path}: imported as meeting {meeting_id}{copy}")
+            return EXIT_OK
+        draft = file_draft(store, path)
+        if draft.imported:
+            print(f"{path}: imported as meeting {draft.meeting_id}")
+            return EXIT_OK
+        if draft.update is None:
+            print(
+                f"{path}: already imported as meeting {draft.meeting_id}, its draft; nothing changed.\n"
+                f"Open it with: referent open {path}   (an independent copy: referent import --copy {path})"
+            )
+            return EXIT_OK
+        changes = [f"  {describe(change)}" for change in draft.update.changes]
+        if not args.update:
+            print(
+                f"{path}: already imported as meeting {draft.meeting_id}, its draft. "
+                "The file has changed since:",
+                *changes,
+                f"Nothing was changed. Bring these into the draft with: referent import --update {path}",
+                sep="\n",
+            )
+            return EXIT_OK
+        try:
+            bring_in(store, draft)
+        except ApprovedMinutes as error:
+            raise CommandError(f"{path}: {error}") from error
+        print(f"{path}: the draft, meeting {draft.meeting_id}, now follows the file:", *changes, sep="\n")
+        return EXIT_OK
+    finally:
+        store.close()
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Show the meetings in the database, told apart: status, file, and which is a copy."""
+    from referent.config import load_settings
+    from referent.paths import config_path
+    from referent.ui.i18n import set_language, t  # the status words, in the UI's language
+
+    set_language(load_settings(config_path()).effective_language())
+    store = open_store(args)
+    try:
+        meetings = store.list_meetings()
+    finally:
+        store.close()
+    if not meetings:
+        print("No meetings yet. Import one with: referent import FILE")
+        return EXIT_OK
+    rows = [("ID", "DATE", "STATUS", "LAST SAVED", "FILE", "TITLE")]
+    for m in meetings:
+        saved = m.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if m.updated_at else ""
+        source = Path(m.source_path).name if m.source_path else ""
+        if m.copy_of is not None:
+            source = f"{source} ({t('copy of')} {m.copy_of})".strip()
+        rows.append((str(m.id), m.date.isoformat(), t(m.status), saved, source, m.title))
+    widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)) + "  " + row[5]
+        )
+    return EXIT_OK
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    """Write a meeting from the database as a meeting file (to stdout or --out)."""
+    from referent.meetingfile.writer import dump_meeting
+    from referent.store import UnknownMeeting
+
+    store = open_store(args)
+    try:
+        meeting = store.load_meeting(args.id)
+        source = store.source_path(args.id)
+    except UnknownMeeting as error:
+        raise CommandError(f"{error}; see 'referent list'") from error
+    finally:
+        store.close()
+    text = dump_meeting(meeting)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    check_output(args, Path(args.out), source)
+    write_file(Path(args.out), text.encode())
+    print(args.out)
+    return EXIT_OK

@@ -1,0 +1,111 @@
+"""The real app in a pseudo-terminal: bytes that are not UTF-8, a closed terminal, ``kill``."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pty_app import PtyApp
+from ui_helpers import DEMO
+
+from referent.lock import MeetingLock
+from referent.store import Store
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals: POSIX only")
+REPLACEMENT = "\ufffd"
+
+
+class Session:
+    """``referent open møde.toml`` in a pseudo-terminal, on a database of its own."""
+
+    def __init__(self, folder: Path, autosave_seconds: float | None = None) -> None:
+        self.folder = folder
+        self.database = folder / "referent.db"
+        shutil.copy(DEMO, folder / "møde.toml")
+        env = {"REFERENT_DB": str(self.database), "REFERENT_CONFIG": str(folder / "none.toml")}
+        if autosave_seconds is not None:
+            env["REFERENT_AUTOSAVE_SECONDS"] = str(autosave_seconds)
+        self.app = PtyApp("open", "møde.toml", env=env, cwd=folder)
+        self.app.wait_for("Minutes")  # the live screen is up, the editor has the focus
+
+    def saved_minutes(self) -> str:
+        store = Store.open(self.database)
+        try:
+            return store.load_meeting(1).items[0].minutes
+        finally:
+            store.close()
+
+    def wait_until_saved(self, text: str, timeout: float = 15) -> str:
+        deadline = time.monotonic() + timeout
+        while (saved := self.saved_minutes()) != text and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return saved
+
+    def unlocked(self) -> bool:
+        lock = MeetingLock(self.database, 1)
+        if not lock.acquire():
+            return False
+        lock.release()
+        return True
+
+
+@pytest.fixture
+def session(tmp_path: Path) -> Iterator[Session]:
+    opened = Session(tmp_path)
+    yield opened
+    opened.app.close()
+
+
+@pytest.fixture
+def slow_session(tmp_path: Path) -> Iterator[Session]:
+    """The half-second autosave held back: only a signal can save what was just typed."""
+    opened = Session(tmp_path, autosave_seconds=3600)
+    yield opened
+    opened.app.close()
+
+
+def test_a_byte_that_is_not_utf8_becomes_a_replacement_character(session: Session) -> None:
+    app = session.app
+    app.send("abc ")
+    app.send(b"bl\xe5")  # "blå" pasted from a Latin-1 terminal
+    app.send("def")
+    app.wait_for("bl" + REPLACEMENT + "def")  # on screen
+    assert app.child.poll() is None, "the app died"
+    expected = "abc bl" + REPLACEMENT + "def"
+    assert session.wait_until_saved(expected) == expected
+    app.send(b"\xff\xfe ghi")  # never valid anywhere in UTF-8
+    app.send(b"\x1b[200~paste \xe6\xf8\xe5\x1b[201~")  # a bracketed paste of Latin-1 æøå
+    app.send(" jkl")
+    expected += REPLACEMENT * 2 + " ghi" + "paste " + REPLACEMENT * 3 + " jkl"
+    assert session.wait_until_saved(expected) == expected
+    app.send("\x11")  # Ctrl+Q
+    assert app.wait() == 0
+    assert session.unlocked()
+
+
+def test_closing_the_terminal_saves_the_last_words(slow_session: Session) -> None:
+    app = slow_session.app
+    app.send("the last words")
+    app.wait_for("the last words")
+    assert slow_session.saved_minutes() == ""  # not saved by a timer
+    app.hang_up()  # the kernel sends SIGHUP
+    assert app.wait() == 0
+    assert slow_session.saved_minutes() == "the last words"
+    assert slow_session.unlocked()
+
+
+@pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
+def test_a_stop_signal_saves_and_exits_cleanly(slow_session: Session, number: signal.Signals) -> None:
+    app = slow_session.app
+    app.send("signalled words")
+    app.wait_for("signalled words")
+    assert slow_session.saved_minutes() == ""
+    app.signal(number)
+    assert app.wait() == 0
+    assert slow_session.saved_minutes() == "signalled words"
+    assert slow_session.unlocked()
