@@ -115,3 +115,41 @@ async def test_danish_screens_show_no_english_binding_names(tmp_path: Path, keys
     finally:
         case.close()
         set_language("en")
+
+
+def test_binding_ids_name_their_screen_and_old_ids_lead_to_existing_ones() -> None:
+    """Remapping a key on one screen must not remap another's: no id is shared; every id
+    begins with its screen's name; each id a settings file may still use leads to one."""
+    from referent.ui.dialogs.actions import ActionsDialog
+    from referent.ui.dialogs.choice import ChoiceDialog
+    from referent.ui.dialogs.conflicts import ConflictDialog
+    from referent.ui.dialogs.form import FormDialog
+    from referent.ui.dialogs.help import HelpDialog
+    from referent.ui.dialogs.history import HistoryDialog
+    from referent.ui.dialogs.outcomes import OutcomeDialog
+    from referent.ui.keys import RENAMED_IDS
+    from referent.ui.screens.attendance import AttendanceScreen
+    from referent.ui.screens.minutes import MinutesScreen
+    from referent.ui.screens.review import ReviewScreen
+
+    prefixes = {
+        MinutesScreen: "minutes_",
+        AttendanceScreen: "attendance_",
+        ReviewScreen: "review_",
+        HistoryDialog: "history_",
+        ActionsDialog: "actions_",
+        ConflictDialog: "conflicts_",
+        OutcomeDialog: "outcomes_",
+        HelpDialog: "help_",
+        FormDialog: "form_",
+        ChoiceDialog: "choice_",
+    }
+    ids = [binding.id for screen in prefixes for binding in screen.BINDINGS]
+    assert len(ids) == len(set(ids))
+    assert [
+        binding.id
+        for screen, prefix in prefixes.items()
+        for binding in screen.BINDINGS
+        if not (binding.id or "").startswith(prefix)
+    ] == []
+    assert sorted(set(RENAMED_IDS.values()) - set(ids)) == []

@@ -43,7 +43,6 @@ RENAMED_IDS = {
             "next_item",
             "previous_item",
             "go_to_item",
-            "case_text",
             "outcomes",
             "approve_all",
             "phrases",
@@ -58,6 +57,7 @@ RENAMED_IDS = {
             *(f"phrase_{n}" for n in range(1, 10)),
         )
     },
+    "case_text": "minutes_layout",
     "mark_present": "attendance_present",
     "mark_absent": "attendance_absent",
     "mark_remote": "attendance_remote",
