@@ -329,7 +329,8 @@ def test_a_database_that_is_not_a_database(tmp_path: Path) -> None:
     (tmp_path / "broken.db").write_bytes(b"this is not sqlite" * 300)
     result = run("list", "--db", "broken.db", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stderr.startswith("referent: broken.db: cannot open the database")
+    assert result.stderr.startswith("referent: broken.db: the database is damaged")
+    assert "Traceback" not in result.stderr
 
 
 # --- usage errors -------------------------------------------------------------------------

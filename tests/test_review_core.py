@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -10,6 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from referent.cli import main
 from referent.export import render
@@ -158,6 +161,19 @@ def test_a_closed_item_is_a_reminder_not_a_problem() -> None:
     assert problems == [ReviewProblem(ProblemKind.CLOSED_ITEM, 1)]
     assert problems[0].is_reminder
     assert [p for p in problems if not p.is_reminder] == []
+
+
+def test_each_comment_not_dealt_with_is_a_problem_that_knows_which_comment_it_is() -> None:
+    meeting = complete_meeting()
+    meeting.items[1].comments = [
+        Comment("Tjek beløbet", who="Jes Lunde"),
+        Comment("Stavefejl", who="Jes Lunde", done=True),
+        Comment("Navnet", who="Jes Lunde"),
+    ]
+    assert find_problems(meeting) == [
+        ReviewProblem(ProblemKind.COMMENT, 1, "Tjek beløbet", position=0),
+        ReviewProblem(ProblemKind.COMMENT, 1, "Navnet", position=2),
+    ]
 
 
 def test_only_the_closed_item_kind_is_a_reminder() -> None:
@@ -660,3 +676,13 @@ def test_moving_around_reopened_minutes_is_no_correction(store: Store, clock: Fa
     store.reopen(meeting_id, "Stavefejl")
     store.update_meeting(meeting_id, current_item=ids[1], cursor="0,1")
     assert store.load_meeting(meeting_id).meeting_corrections == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" \nabcæø.", max_size=60), st.text(alphabet=" \nabcæø.", max_size=60))
+def test_a_word_diff_gives_back_both_texts(old: str, new: str) -> None:
+    changes = word_diff(old, new)
+    assert parts(changes, "equal", "delete") == old
+    assert parts(changes, "equal", "insert") == new
+    assert all(c.text for c in changes)
+    assert all(a.kind != b.kind for a, b in itertools.pairwise(changes))

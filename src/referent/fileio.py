@@ -106,6 +106,10 @@ def protected_files(database: Path, source: str | Path = "") -> dict[Path, str]:
         files[real.with_name(real.name + suffix)] = f"a file of the database {database}"
     for lock in lock_files(database):
         files[lock] = f"a lock file of the database {database}"
+    from referent.store.opening import backups
+
+    for backup in backups(database):
+        files[backup] = f"a backup of the database {database}"
     if source:
         files[Path(source)] = "the meeting file this meeting comes from"
     return files

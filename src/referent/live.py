@@ -35,6 +35,7 @@ class ReadOnly(StrEnum):
 
     OPEN_ELSEWHERE = "open elsewhere"  # another referent has it open: it is the one writer
     APPROVED = "approved"  # the chair approved the minutes: reopen them first
+    DATABASE = "database read-only"  # the database's file or folder cannot be written
 
 
 class LiveMeeting(AttendanceRecords):
@@ -54,6 +55,8 @@ class LiveMeeting(AttendanceRecords):
         self.open_elsewhere = open_elsewhere
         """Another process holds the meeting's lock: this session only reads, and moving
         around stores nothing, not even the position."""
+        if store.read_only:
+            self.open_elsewhere = True  # nothing can be stored, not even where the reader is
         self.meeting: Meeting = store.load_meeting(meeting_id)
         self.item_ids: list[int] = []
         self.participant_ids: list[int] = []
@@ -70,6 +73,8 @@ class LiveMeeting(AttendanceRecords):
     @property
     def read_only_reason(self) -> ReadOnly | None:
         """Why changes are refused now, or None when they are allowed."""
+        if self.store.read_only:
+            return ReadOnly.DATABASE
         if self.open_elsewhere:
             return ReadOnly.OPEN_ELSEWHERE
         if self.meeting.approved:
@@ -118,10 +123,11 @@ class LiveMeeting(AttendanceRecords):
         it for a while (``TAKE_UP_AFTER``, the screen's timer)."""
         index = max(0, min(len(self.item_ids) - 1, index))
         self._stop_working()
+        unchanged = (index, cursor) == (self.current, self.cursor)
         self.current = index
         self._start_working()
         self.cursor = cursor
-        if not self.open_elsewhere:
+        if not self.open_elsewhere and not unchanged:  # reopening where it was stores nothing
             self.store.update_meeting(
                 self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None
             )

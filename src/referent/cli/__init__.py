@@ -128,10 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.target = None
         args.handler = cmd_open  # plain `referent` opens the meeting picker
+    from referent.store import ApprovedMinutes, ReadOnlyDatabase
+
     try:
         return int(args.handler(args))
     except CommandError as error:
         print(f"referent: {error}", file=sys.stderr)
         return error.status
+    except (ApprovedMinutes, ReadOnlyDatabase) as error:  # a change refused: it says why
+        print(f"referent: {error}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

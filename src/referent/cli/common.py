@@ -22,11 +22,13 @@ class CommandError(Exception):
 
 def open_store(args: argparse.Namespace) -> Store:
     from referent.paths import database_path
-    from referent.store import Store
+    from referent.store import DatabaseError, Store
 
     path = database_path(args.db)
     try:
         return Store.open(path)
+    except DatabaseError as error:  # damaged, from a newer referent, unreadable: it says what to do
+        raise CommandError(str(error)) from error
     except Exception as error:  # sqlite3.DatabaseError, OSError: say which file, never a traceback
         raise CommandError(f"{path}: cannot open the database: {error}") from error
 

@@ -114,12 +114,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Make the draft of a file, or say which it is; ``--copy``, ``--update`` as the parser says."""
     from referent.agendamerge import describe
+    from referent.paths import database_path
     from referent.problems import MeetingFileError
     from referent.sources import bring_in, import_copy
-    from referent.store import ApprovedMinutes
+    from referent.store import ApprovedMinutes, make_backup
 
     path = Path(args.file)
     store = open_store(args)
+    if not store.read_only:
+        make_backup(database_path(args.db))  # the last good state, before anything is added
     try:
         if args.copy:
             try:

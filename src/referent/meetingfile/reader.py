@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import date, datetime, time
+from functools import cached_property
 from pathlib import Path as FilePath
 from typing import Any
 
@@ -216,7 +217,7 @@ def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
         data = load_toml(source)
     except FileProblem as error:
         raise MeetingFileError(name, [error.problem]) from None
-    reader = _Reader(key_lines(source))
+    reader = _Reader(source)
     meeting = reader.meeting(data)
     if reader.problems:
         raise MeetingFileError(name, sorted(reader.problems, key=lambda p: p.line or 0))
@@ -227,9 +228,15 @@ def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
 class _Reader:
     """Builds a ``Meeting`` from parsed TOML, collecting problems instead of stopping."""
 
-    def __init__(self, lines: dict[Path, int]) -> None:
-        self.lines = lines
+    def __init__(self, source: str) -> None:
+        self.source = source
         self.problems: list[Problem] = []
+
+    @cached_property
+    def lines(self) -> dict[Path, int]:
+        """Where each key stands: worked out only when there is a problem to place (a valid
+        400-item file would otherwise spend a fifth of its parsing time on it)."""
+        return key_lines(self.source)
 
     def problem(self, path: Path, message: str) -> None:
         self.problems.append(Problem(line_of(self.lines, path) or 1, message))

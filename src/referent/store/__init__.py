@@ -16,24 +16,29 @@ import hashlib
 import os
 from pathlib import Path
 
-from referent.store import schema
 from referent.store.approvals import Approvals
-from referent.store.base import ApprovedMinutes, Clock, UnknownMeeting, now
-from referent.store.database import MEMORY, Database, DatabaseError, create_private_file
+from referent.store.base import ApprovedMinutes, Clock, ReadOnlyDatabase, UnknownMeeting, now
+from referent.store.database import DatabaseError
 from referent.store.listing import Listing, MeetingStatus, MeetingSummary
 from referent.store.meetings import MeetingRecords
+from referent.store.opening import DamagedDatabase, NewerDatabase, backups, connect, make_backup
 from referent.store.revisions import REVISION_WINDOW, Revision
 
 __all__ = [
     "REVISION_WINDOW",
     "ApprovedMinutes",
+    "DamagedDatabase",
     "DatabaseError",
     "MeetingStatus",
     "MeetingSummary",
+    "NewerDatabase",
+    "ReadOnlyDatabase",
     "Revision",
     "Store",
     "UnknownMeeting",
+    "backups",
     "digest",
+    "make_backup",
 ]
 
 
@@ -47,16 +52,12 @@ class Store(MeetingRecords, Approvals, Listing):
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], clock: Clock = now) -> Store:
-        """Open (creating if needed) the database at ``path`` and bring its schema up to date."""
-        path = Path(path)
-        if str(path) != MEMORY:
-            # SQLite gives the -wal and -shm files the permissions of the database file.
-            create_private_file(path)
-        db = Database.connect(path)
-        if str(path) != MEMORY:
-            db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")  # per connection: survive a power cut
-        db.execute("PRAGMA foreign_keys=ON")
-        if schema.pending(db.connection):
-            schema.apply(db.connection)
-        return cls(db, clock)
+        """Open (creating if needed) the database at ``path`` and bring its schema up to date;
+        read-only where it cannot be written (``read_only``). Raises ``DamagedDatabase``,
+        ``NewerDatabase`` or ``DatabaseError`` with a message that says what to do."""
+        return cls(connect(Path(path)), clock)
+
+    @property
+    def read_only(self) -> bool:
+        """The file or its folder cannot be written: reading works, every change is refused."""
+        return self.db.read_only

@@ -30,6 +30,10 @@ class ApprovedMinutes(PermissionError):
     """A change to minutes that the chair has approved; they must be reopened first."""
 
 
+class ReadOnlyDatabase(PermissionError):
+    """The database file or its folder cannot be written (a read-only disk, another user's file)."""
+
+
 class StoreBase:
     """The connection, the clock and the transaction helper; see ``Store``."""
 
@@ -63,6 +67,7 @@ class StoreBase:
         A ``meeting_change`` (the header, attendance, the order of items) after a reopening
         is a dated correction of the meeting, as an item's own changes are of the item.
         """
+        self._must_be_writable()
         if not while_approved and self._approval_in_force(meeting_id):
             raise ApprovedMinutes(
                 f"meeting {meeting_id} is approved and cannot be changed; reopen it for correction"
@@ -75,6 +80,13 @@ class StoreBase:
                 self._record_meeting_correction(meeting_id)
             if changes_minutes:
                 self.db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [moment, meeting_id])
+
+    def _must_be_writable(self) -> None:
+        if self.db.read_only:
+            raise ReadOnlyDatabase(
+                f"{self.db.path}: the database can only be read here (the file or its folder is "
+                "read-only); nothing can be saved"
+            )
 
     def _last_approval(self, meeting_id: int) -> dict[str, Any] | None:
         if meeting_id not in self._approvals:

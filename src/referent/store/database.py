@@ -44,11 +44,11 @@ class Database:
         self._depth = 0
 
     @classmethod
-    def connect(cls, path: Path, *, read_only: bool = False) -> Database:
+    def connect(cls, path: Path, *, read_only: bool = False, options: str = "mode=ro") -> Database:
         if str(path) == MEMORY:
             return cls(sqlite3.connect(MEMORY, isolation_level=None))
         if read_only:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
+            uri = f"{path.resolve().as_uri()}?{options}"
             return cls(sqlite3.connect(uri, uri=True, timeout=5.0, isolation_level=None), path, True)
         return cls(sqlite3.connect(str(path), timeout=5.0, isolation_level=None), path)
 

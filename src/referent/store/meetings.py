@@ -45,6 +45,7 @@ class MeetingRecords(StoreBase):
     ) -> int:
         """Store a new meeting and return its id, which never changes; ``copy_of`` marks it as an
         independent copy of that meeting (the file's draft stays the other one)."""
+        self._must_be_writable()
         moment = stamp(self.clock())
         with self.db.transaction():
             meeting_id = self.db.insert(

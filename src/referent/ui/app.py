@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -66,6 +67,7 @@ class ReferentApp(App[None]):
         """Who has the meeting open when this session opened it read-only."""
         self.notices: dict[str, Notification] = {}
         """Messages shown once while on screen (``ReferentScreen.notify_once``), by their text."""
+        self.backed_up = False
         self.live: LiveMeeting | None = None
         self.undo_stop_signals: Callable[[], None] = lambda: None
 
@@ -127,8 +129,11 @@ class ReferentApp(App[None]):
 
         self.release_meeting()
         lock = MeetingLock(self.database_path, meeting_id)
-        read_only = not lock.acquire()
-        if read_only:
+        read_only = self.store.read_only or not lock.acquire()
+        if self.store.read_only:
+            self.notify(t("The database can only be read here (its file or folder is read-only): nothing "
+                          "can be saved."), severity="error", timeout=30)  # fmt: skip
+        elif read_only:
             from referent.ui.base import describe_holder
 
             self.lock_holder = lock.holder
@@ -141,6 +146,11 @@ class ReferentApp(App[None]):
             self.lock = lock
         self.meeting_id = meeting_id
         self.live = LiveMeeting(self.store, meeting_id, self.clock, open_elsewhere=read_only)
+        if not read_only and not self.backed_up:  # the last good state, kept beside the database
+            from referent.store import make_backup
+
+            self.backed_up = True
+            self.run_worker(partial(make_backup, self.database_path), thread=True, group="backup")
         screen = MinutesScreen(self.live)
         self.push_screen(screen)
         if self.start_in_review:

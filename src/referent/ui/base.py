@@ -32,6 +32,10 @@ def describe_holder(holder: str) -> str:
 
 def read_only_message(reason: ReadOnly, holder: str = "", in_review: bool = False) -> str:
     """Why nothing can be changed, and what to do about it."""
+    if reason is ReadOnly.DATABASE:
+        return t(
+            "The database can only be read here (its file or folder is read-only): nothing can be saved."
+        )
     if reason is ReadOnly.APPROVED:
         if in_review:
             return t("The minutes are approved: reopen them first (o).")

@@ -152,6 +152,9 @@ DANISH: dict[str, str] = {
     "Problems": "Mangler",
     "agenda": "dagsorden",
     "copy of": "kopi af",
+    "The database can only be read here (its file or folder is read-only): nothing can be saved.": (
+        "Databasen kan kun læses her (filen eller mappen er skrivebeskyttet): intet kan gemmes."
+    ),
     # an agenda file brought into its draft (agendamerge)
     "The agenda file has changed, but these minutes are approved: the changes were not brought in.": (
         "Dagsordensfilen er ændret, men referatet er godkendt: ændringerne er ikke ført ind."

@@ -21,7 +21,7 @@ class StatusLine(Static):
         reason = live.read_only_reason
         if reason is ReadOnly.APPROVED:  # locked until reopened in the review
             parts.append(Text(t("APPROVED"), style="bold reverse green"))
-        elif reason is ReadOnly.OPEN_ELSEWHERE:  # another referent has it open
+        elif reason is not None:  # another referent has it open, or the database cannot be written
             parts.append(Text(t("READ-ONLY"), style="bold reverse red"))
         if meeting.actual_end:
             parts.append(Text(f"{t('Meeting')} {t('closed')} {format_time(meeting.actual_end)}"))

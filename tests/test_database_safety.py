@@ -1,0 +1,195 @@
+"""A damaged database, a newer one, a read-only one, loose permissions, and the backups."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from conftest import FakeClock
+
+from referent.cli import main
+from referent.model import Item, Meeting
+from referent.store import (
+    DamagedDatabase,
+    NewerDatabase,
+    ReadOnlyDatabase,
+    Store,
+    backups,
+    make_backup,
+)
+from referent.store.opening import BACKUPS_KEPT
+
+ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+
+
+def meeting() -> Meeting:
+    from datetime import date
+
+    return Meeting(title="Styregruppe", date=date(2023, 3, 13), items=[Item(title="A"), Item(title="B")])
+
+
+def made(path: Path, minutes: str = "Godkendt.") -> int:
+    store = Store.open(path)
+    meeting_id = store.import_meeting(meeting())
+    store.save_minutes(store.item_ids(meeting_id)[0], minutes)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return meeting_id
+
+
+def zero_pages(path: Path, first: int, count: int) -> None:
+    """What a failing disk leaves: whole pages of zeros in the middle of the file."""
+    with sqlite3.connect(path) as connection:
+        page = connection.execute("PRAGMA page_size").fetchone()[0]
+    with path.open("r+b") as file:
+        file.seek(page * first)
+        file.write(b"\0" * page * count)
+
+
+def test_a_damaged_database_says_so_how_to_check_it_and_where_the_last_good_copy_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    good = make_backup(path)
+    assert good is not None
+    zero_pages(path, 1, 3)
+    with pytest.raises(DamagedDatabase) as raised:
+        Store.open(path)
+    message = str(raised.value)
+    assert "the database is damaged" in message
+    assert f"sqlite3 '{path}' 'pragma integrity_check'" in message
+    assert str(good) in message
+    for command in (["list"], ["import", str(tmp_path / "x.toml")], ["export", "1"], ["open", "1"]):
+        assert main([*command, "--db", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "the database is damaged" in err and "Traceback" not in err
+    restored = Store.open(good)  # the backup is a sound database with the minutes in it
+    assert restored.load_meeting(1).items[0].minutes == "Godkendt."
+    restored.close()
+
+
+def test_a_file_that_is_no_database_is_called_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "referent.db"
+    path.write_bytes(b"PK\x03\x04 this is a Word document, renamed" * 100)
+    with pytest.raises(DamagedDatabase):
+        Store.open(path)
+
+
+def test_a_database_from_a_newer_referent_is_refused_and_not_written(tmp_path: Path) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    with sqlite3.connect(path) as connection:
+        connection.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at)"
+            " VALUES ('referent', 'm099_future', 'x')"
+        )
+    before = path.read_bytes()
+    with pytest.raises(NewerDatabase, match="made by a newer referent"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(ROOT_USER, reason="root writes into read-only folders")
+def test_a_database_in_a_read_only_folder_can_be_listed_and_exported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    path = folder / "referent.db"
+    made(path, "Skrevet før mappen blev låst.")
+    folder.chmod(0o500)
+    try:
+        store = Store.open(path)
+        assert store.read_only
+        assert store.load_meeting(1).items[0].minutes == "Skrevet før mappen blev låst."
+        with pytest.raises(ReadOnlyDatabase):
+            store.save_minutes(store.item_ids(1)[0], "x")
+        with pytest.raises(ReadOnlyDatabase):
+            store.import_meeting(meeting())
+        store.close()
+        assert main(["list", "--db", str(path)]) == 0
+        assert "Styregruppe" in capsys.readouterr().out
+        out = tmp_path / "referat.md"
+        assert main(["export", "1", "--out", str(out), "--db", str(path)]) == 0
+        assert "Skrevet før mappen blev låst." in out.read_text(encoding="utf-8")
+        assert main(["import", str(tmp_path / "none.toml"), "--db", str(path)]) == 2  # the file is missing
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_database_that_cannot_be_written_is_opened_read_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As the test above, for any user (root writes into read-only folders): the check that
+    decides it is made to say no."""
+    path = tmp_path / "referent.db"
+    made(path, "Skrevet før.")
+    monkeypatch.setattr("referent.store.opening.os.access", lambda _path, mode: mode != os.W_OK)
+    store = Store.open(path)
+    assert store.read_only and store.load_meeting(1).items[0].minutes == "Skrevet før."
+    with pytest.raises(ReadOnlyDatabase, match="can only be read here"):
+        store.update_meeting(1, location="x")
+    store.close()
+    assert main(["list", "--db", str(path)]) == 0
+    assert main(["dump", "1", "--db", str(path)]) == 0
+    assert "Skrevet før." in capsys.readouterr().out
+
+
+def test_an_existing_open_database_and_its_companions_are_made_owner_only(tmp_path: Path) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    store = Store.open(path)
+    store.save_minutes(store.item_ids(1)[1], "wal")  # the -wal and -shm exist while it is open
+    companions = [path] + [
+        path.with_name(path.name + s) for s in ("-wal", "-shm") if path.with_name(path.name + s).exists()
+    ]
+    for file in companions:
+        file.chmod(0o644)
+    store.close()
+    Store.open(path).close()
+    for file in [path] + [path.with_name(path.name + s) for s in ("-wal", "-shm")]:
+        if file.exists():
+            assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+
+
+def test_backups_are_consistent_owner_only_and_the_newest_few_are_kept(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    made_backups = []
+    for _ in range(BACKUPS_KEPT + 2):
+        clock.advance(minutes=1)
+        made_backups.append(make_backup(path, clock.now))
+    kept = backups(path)
+    assert kept == made_backups[-BACKUPS_KEPT:]
+    for backup in kept:
+        assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+        with sqlite3.connect(backup) as connection:
+            assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert stat.S_IMODE(backups(path)[0].parent.stat().st_mode) == 0o700
+
+
+def test_import_makes_a_backup_first(tmp_path: Path, write_file, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "referent.db"
+    made(path)
+    source = write_file("m.toml", '[meeting]\ntitle = "M"\ndate = 2023-03-13\n')
+    assert main(["import", str(source), "--db", str(path)]) == 0
+    (backup,) = backups(path)
+    store = Store.open(backup)
+    assert [m.title for m in store.list_meetings()] == ["Styregruppe"]  # the state before the import
+    store.close()
+
+
+def test_exports_never_write_into_the_backups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    backup = make_backup(path)
+    assert backup is not None
+    before = backup.read_bytes()
+    assert main(["export", "1", "--out", str(backup), "--db", str(path)]) == 1
+    assert backup.read_bytes() == before
