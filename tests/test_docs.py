@@ -9,8 +9,9 @@ import pytest
 
 from referent.cli import build_parser
 from referent.meetingfile.reader import SECTIONS, SUB_SECTIONS, TOP_LEVEL
-from referent.ui.dialogs.help import describe_key
-from referent.ui.dialogs.history import HistoryScreen
+from referent.ui.dialogs.actions import ActionsDialog
+from referent.ui.dialogs.history import HistoryDialog
+from referent.ui.keys import describe_key
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.review import ReviewScreen
@@ -33,7 +34,7 @@ def test_every_command_is_in_the_readme(command: str) -> None:
 
 @pytest.mark.parametrize(
     "screen",
-    [MinutesScreen, AttendanceScreen, ReviewScreen, HistoryScreen],
+    [MinutesScreen, AttendanceScreen, ReviewScreen, HistoryDialog, ActionsDialog],
     ids=lambda screen: screen.__name__,
 )
 def test_every_key_is_in_the_readme(screen: type) -> None:

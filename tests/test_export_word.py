@@ -307,7 +307,7 @@ def test_referat_sections_with_outcomes_conflicts_and_actions(minutes_doc):
     assert len(labels) == 4 and all(r.bold for p in labels for r in p.runs)
     start = texts.index("Referat:", texts.index("2. Handleplan – kl. 14.35 – 15.00"))
     assert texts[start + 1 : start + 9] == [
-        "Jan Mainz deltog ikke i behandlingen af punktet (inhabil)",
+        "Jan Mainz deltog ikke i behandlingen af punktet (inhabil).",  # a sentence, with its full stop
         "Handleplanen blev drøftet.",
         "første bemærkning",
         "anden bemærkning",

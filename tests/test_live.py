@@ -401,3 +401,46 @@ def test_a_full_disk_keeps_the_text_and_says_why(live: LiveMeeting, store: Store
     stored = reopened(live).meeting
     assert stored.items[0].minutes == long_text + "Slut."
     assert stored.actual_start is not None
+
+
+# --- what the screens ask of the meeting ---------------------------------------------------
+
+
+def test_leaving_early_means_she_was_there(live: LiveMeeting) -> None:
+    helen, samuel, maria = live.participant_ids[:3]
+    live.left_after(helen, 2)  # not marked: she was there until item 3
+    live.mark(samuel, Attendance.ABSENT, substitute="Bo Berg")
+    live.left_after(samuel, 1)  # marked absent by mistake: she came herself after all
+    live.mark(maria, Attendance.REMOTE)
+    live.left_after(maria, 3)  # remote stays remote
+    people = reopened(live).meeting.participants
+    assert [(p.attendance, p.substitute, p.left_after) for p in people[:3]] == [
+        (Attendance.PRESENT, "", 3),
+        (Attendance.PRESENT, "", 2),
+        (Attendance.REMOTE, "", 4),
+    ]
+    live.left_after(helen, None)
+    assert reopened(live).meeting.participants[0].attendance is Attendance.PRESENT  # clearing keeps the mark
+
+
+def test_conflicts_are_offered_among_the_people_present(live: LiveMeeting) -> None:
+    everyone = [person.name for _, person, _ in live.people()]
+    assert live.conflict_candidates(0) == everyone  # nobody marked yet: nobody is ruled out
+    helen, samuel, maria, tom = live.participant_ids[:4]
+    live.mark(helen, Attendance.PRESENT)
+    live.mark(samuel, Attendance.ABSENT, substitute="Bo Berg")
+    live.mark(maria, Attendance.REMOTE)
+    live.mark(tom, Attendance.ABSENT)
+    assert live.conflict_candidates(0) == ["Helen Carter", "Bo Berg", "Maria Lindqvist"]
+    live.toggle_conflict(1, "Tom Becker")  # marked before he was marked absent: still offered, to undo
+    assert live.conflict_candidates(1)[-1] == "Tom Becker"
+
+
+def test_state_and_a_copy_for_the_export(live: LiveMeeting) -> None:
+    assert live.state == "agenda"
+    live.save_minutes(0, "Godkendt.")
+    assert live.state == "draft"
+    copy = live.stored_copy()
+    assert copy == live.meeting and copy is not live.meeting
+    live.approve("Helen Carter")
+    assert live.state == "approved"

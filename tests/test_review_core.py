@@ -163,6 +163,19 @@ def test_a_closed_item_is_a_reminder_not_a_problem() -> None:
     assert [p for p in problems if not p.is_reminder] == []
 
 
+def test_each_comment_not_dealt_with_is_a_problem_that_knows_which_comment_it_is() -> None:
+    meeting = complete_meeting()
+    meeting.items[1].comments = [
+        Comment("Tjek beløbet", who="Jes Lunde"),
+        Comment("Stavefejl", who="Jes Lunde", done=True),
+        Comment("Navnet", who="Jes Lunde"),
+    ]
+    assert find_problems(meeting) == [
+        ReviewProblem(ProblemKind.COMMENT, 1, "Tjek beløbet", position=0),
+        ReviewProblem(ProblemKind.COMMENT, 1, "Navnet", position=2),
+    ]
+
+
 def test_only_the_closed_item_kind_is_a_reminder() -> None:
     assert [kind for kind in ProblemKind if ReviewProblem(kind).is_reminder] == [ProblemKind.CLOSED_ITEM]
 

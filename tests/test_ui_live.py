@@ -21,12 +21,12 @@ from referent.model import ActionItem, Attendance, ItemStatus, Outcome
 from referent.sources import draft_for_file
 from referent.store import Store
 from referent.ui.app import ReferentApp, make_app
-from referent.ui.dialogs.actions import ActionsScreen
-from referent.ui.dialogs.ask import AskScreen
-from referent.ui.dialogs.choice import ChoiceScreen
-from referent.ui.dialogs.conflicts import ConflictScreen
-from referent.ui.dialogs.help import HelpScreen
-from referent.ui.dialogs.outcomes import OutcomeScreen
+from referent.ui.dialogs.actions import ActionsDialog
+from referent.ui.dialogs.choice import ChoiceDialog
+from referent.ui.dialogs.conflicts import ConflictDialog
+from referent.ui.dialogs.form import FormDialog, ItemDialog
+from referent.ui.dialogs.help import HelpDialog
+from referent.ui.dialogs.outcomes import OutcomeDialog
 from referent.ui.screens import minutes as minutes_screen
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.minutes import MinutesScreen
@@ -101,7 +101,7 @@ async def test_type_into_two_items_and_move_between_them(case: Case) -> None:
         assert app.focused is editor(app)
 
         await pilot.press("ctrl+g")
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, FormDialog)
         await pilot.press("4", "enter")
         assert header(app) == "4. Staff matter"
         assert editor(app).text == ""
@@ -138,9 +138,13 @@ async def test_go_to_an_item_that_does_not_exist(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+g", "9", "enter")
-        assert header(app) == "1. Approval of the agenda"
-        assert ("warning", "There is no item 9.") in notifications(app)
+        assert isinstance(app.screen, ItemDialog)  # the dialog stays, saying why
+        assert "There is no item 9." in screen_text(app)
+        await pilot.press("2", "enter")  # the wrong number is selected: typing replaces it
+        assert header(app) == "2. Renovation of the Mill Street playground"
         assert app.focused is editor(app)
+        await pilot.press("ctrl+g", "escape")
+        assert header(app).startswith("2.")
 
 
 # --- phrases ---------------------------------------------------------------------------
@@ -150,7 +154,7 @@ async def test_insert_phrases_by_key_and_from_the_f5_list(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("alt+g", "enter", "f5")
-        assert isinstance(app.screen, ChoiceScreen)
+        assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("3", "enter", "x", "alt+e")
         assert app.focused is editor(app)
         await saved(pilot)
@@ -187,7 +191,7 @@ async def test_outcome_screen_sets_an_outcome_per_point_with_a_digit(case: Case)
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+down", "f4")
-        assert isinstance(app.screen, OutcomeScreen)
+        assert isinstance(app.screen, OutcomeDialog)
         await pilot.press("2", "down", "5", "down", "3", "up", "0")
         assert case.stored().items[1].recommendation.outcomes == [Outcome.NOTED, None, Outcome.DISCUSSED]
         await pilot.press("a")
@@ -224,22 +228,29 @@ async def test_attendance_substitute_arrived_and_left(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2", "down", "down", "down", "s")  # Tom Becker
-        assert isinstance(app.screen, AskScreen)
-        await pilot.press(*"Bo", "enter")
-        await pilot.press("down", "p")  # the "Staff:" heading is not a person
-        await pilot.press("down", "l")  # Grace Liu came at item 3
+        assert isinstance(app.screen, FormDialog)
+        assert "Who attends instead of Tom Becker?" in screen_text(app)
+        await pilot.press(*"Bo", "enter")  # then on to the next person, past the "Staff:" heading
+        await pilot.press("l")  # Grace Liu came at item 3
+        assert "Grace Liu arrived at item" in screen_text(app)
         assert app.screen.query_one(Input).value == "1"  # offered: the current item
-        await pilot.press("backspace", "3", "enter")
-        await pilot.press("down", "e", "backspace", "4", "enter")  # Priya Natarajan left after 4
+        await pilot.press("3", "enter")  # typed over the number offered
+        await pilot.press("e", "4", "enter")  # Priya Natarajan left after 4
+        assert "Priya Natarajan left after item" not in screen_text(app)
         text = screen_text(app)
         assert "→ Bo" in text
-        assert "Arrived at item 3" in text
-        assert "Left after item 4" in text
+        assert "from item 3" in text
+        assert "until item 4" in text
+        await pilot.press("up", "up", "up", "s")  # s again on Tom: the substitute recorded is offered
+        assert app.screen.query_one(Input).value == "Bo"
     people = {p.name: p for p in case.stored().participants}
     assert (people["Tom Becker"].attendance, people["Tom Becker"].substitute) == (Attendance.ABSENT, "Bo")
     assert (people["Grace Liu"].attendance, people["Grace Liu"].arrived_at) == (Attendance.PRESENT, 3)
-    assert people["Priya Natarajan"].left_after == 4
-    assert sum(p.attendance is not Attendance.UNKNOWN for p in people.values()) == 2
+    assert (people["Priya Natarajan"].attendance, people["Priya Natarajan"].left_after) == (
+        Attendance.PRESENT,
+        4,
+    )
+    assert sum(p.attendance is not Attendance.UNKNOWN for p in people.values()) == 3
 
 
 async def test_everyone_present_keeps_marks_and_guests_can_be_added(case: Case) -> None:
@@ -267,13 +278,13 @@ async def test_add_item_numbering_follows_and_the_new_item_is_current(case: Case
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+down", "x", "f8")
-        assert isinstance(app.screen, ChoiceScreen)
+        assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("n", *"Ny", "enter")
         assert header(app) == "3. Ny"
         assert editor(app).text == ""
         assert app.focused is editor(app)
         assert "▶ 3. Ny" in screen_text(app)
-        assert "4. Use of the community" in screen_text(app)
+        assert "4. Use of the" in screen_text(app)
         await pilot.press("z", "ctrl+s")
         stored = case.stored()
         assert [item.title for item in stored.items][1:4] == [
@@ -325,7 +336,7 @@ async def test_conflict_of_interest_space_toggles(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+down", "f8", "i")
-        assert isinstance(app.screen, ConflictScreen)
+        assert isinstance(app.screen, ConflictDialog)
         await pilot.press("space", "down", "space")
         assert case.stored().items[1].conflicts == ["Helen Carter", "Samuel Okafor"]
         await pilot.press("space")
@@ -353,12 +364,12 @@ async def test_action_item_and_the_list(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+down", "ctrl+t")
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, FormDialog)
         await pilot.press(*"Rp", "enter", *"Bo", "enter", *"maj", "enter")
         assert isinstance(app.screen, MinutesScreen)
         assert case.stored().items[1].actions == [ActionItem("Rp", "Bo", "maj")]
         await pilot.press("f9")
-        assert isinstance(app.screen, ActionsScreen)
+        assert isinstance(app.screen, ActionsDialog)
         table = app.screen.query_one(DataTable)
         assert [str(cell) for cell in table.get_row_at(0)] == ["2", "Rp", "Bo", "maj"]
         await pilot.press("escape")
@@ -570,7 +581,7 @@ async def test_f1_lists_the_bindings_of_the_screen(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f1")
-        assert isinstance(app.screen, HelpScreen)
+        assert isinstance(app.screen, HelpDialog)
         text = screen_text(app)
         for key, description in [
             ("Ctrl+↓ / Ctrl+n", "Next item"),
@@ -586,7 +597,9 @@ async def test_f1_lists_the_bindings_of_the_screen(case: Case) -> None:
             ("Ctrl+q", "Quit"),
         ]:
             assert any(key in line and description in line for line in text.splitlines()), (key, description)
-        assert "Alt+g  Indstillingen blev godkendt." in text
+        assert "n Add item" in text  # the item menu's keys
+        await pilot.press("end")
+        assert "Alt+g  Indstillingen blev godkendt." in screen_text(app)
         await pilot.press("escape", "f2", "f1")
         text = screen_text(app)
         assert "Everyone present" in text
@@ -636,7 +649,7 @@ async def test_open_file_imports_resumes_and_brings_in_a_changed_file(tmp_path: 
 
         keep = app()
         async with keep.run_test(size=SIZE) as pilot:
-            assert isinstance(keep.screen, ChoiceScreen)
+            assert isinstance(keep.screen, ChoiceDialog)
             assert "The agenda file has changed" in screen_text(keep)
             assert "title" in screen_text(keep)  # what would change is shown first
             await pilot.press("k")
@@ -670,8 +683,9 @@ async def test_keys_remapped_in_the_settings_file_work_and_f1_shows_them(case: C
         await pilot.press("alt+x")
         await pilot.press("f1")
         text = screen_text(app)
-        assert any("Ctrl+l" in line and "next_item" in line for line in text.splitlines())
-        assert "Alt+x  Indstillingen blev godkendt." in text
+        assert any("Ctrl+l" in line and "minutes_next_item" in line for line in text.splitlines())
+        await pilot.press("end")
+        assert "Alt+x  Indstillingen blev godkendt." in screen_text(app)
     assert minutes(case)[1] == "Indstillingen blev godkendt."
 
 

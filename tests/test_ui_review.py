@@ -27,9 +27,9 @@ from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, Comment, Correction, ItemStatus, Outcome, Remark
 from referent.sources import FileDraft
 from referent.ui.app import ReferentApp
-from referent.ui.dialogs.ask import AskScreen
-from referent.ui.dialogs.choice import ChoiceScreen
-from referent.ui.dialogs.history import HistoryScreen
+from referent.ui.dialogs.choice import ChoiceDialog
+from referent.ui.dialogs.form import FormDialog
+from referent.ui.dialogs.history import HistoryDialog
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.review import ReviewScreen
@@ -145,8 +145,8 @@ async def choose_problem(pilot: Pilot[None], line: str) -> None:
 
 
 async def answer(pilot: Pilot[None], *values: str) -> None:
-    """Type into the fields of an AskScreen, one after another, Enter after each."""
-    assert isinstance(pilot.app.screen, AskScreen)
+    """Type into the fields of an FormDialog, one after another, Enter after each."""
+    assert isinstance(pilot.app.screen, FormDialog)
     for value in values:
         await pilot.press(*value, "enter")
 
@@ -264,7 +264,7 @@ async def test_approve_without_problems_locks_the_minutes(case: Case) -> None:
         assert problems(app) == [REMINDER]
         assert "Problems: 0" in screen_text(app)
         await pilot.press("a")
-        assert isinstance(app.screen, AskScreen)  # no question first: there is nothing to fix
+        assert isinstance(app.screen, FormDialog)  # no question first: there is nothing to fix
         assert app.screen.query_one(Input).value == "Helen Carter"  # the chair, ready to confirm
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen)
@@ -273,9 +273,9 @@ async def test_approve_without_problems_locks_the_minutes(case: Case) -> None:
         await pilot.press("a")  # approving twice does nothing
         assert isinstance(app.screen, ReviewScreen)
         await pilot.press("h", "enter", "up", "r")  # nor does restoring an older wording
-        assert isinstance(app.screen, HistoryScreen)
+        assert isinstance(app.screen, HistoryDialog)
         await pilot.press("escape", "c")  # a comment is still welcome
-        await answer(pilot, "", "Ja")
+        await answer(pilot, "Ja")  # typed where the cursor starts: the comment
 
         await pilot.press("escape")
         assert isinstance(app.screen, MinutesScreen)
@@ -304,16 +304,19 @@ async def test_approve_with_problems_asks_first(case: Case) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await review_open(pilot)
         await pilot.press("a")
-        assert isinstance(app.screen, ChoiceScreen)
+        assert isinstance(app.screen, ChoiceDialog)
         assert content(app, ".dialog-title") == "9 problems are still listed."
         await pilot.press("n")
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("a", "y", "ctrl+u", "enter")  # then no name: no approval either
+        await pilot.press("a", "y", "ctrl+u", "enter")  # then no name: it says a name is needed
+        assert isinstance(app.screen, FormDialog)
+        assert "A name is needed: who approves the minutes?" in screen_text(app)
+        await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen)
         assert case.stored().approvals == []
 
         await pilot.press("a", "y")
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, FormDialog)
         await pilot.press("ctrl+u", *"Sam", "enter")  # another name than the chair's
         assert isinstance(app.screen, ReviewScreen)
         assert title_bar(app).endswith("· approved")
@@ -327,12 +330,15 @@ async def test_reopen_with_a_reason_and_a_change_becomes_a_correction(case: Case
         await review_open(pilot)
         await pilot.press("o")  # not approved: nothing to reopen
         assert isinstance(app.screen, ReviewScreen)
+        assert ("warning", "The minutes are not approved: there is nothing to reopen.") in notifications(app)
         await pilot.press("a", "enter")
         case.clock.advance(days=1)
         await pilot.press("m")  # a protocol remark needs the minutes reopened
         assert isinstance(app.screen, ReviewScreen)
         assert ("warning", "The minutes are approved: reopen them first (o).") in notifications(app)
-        await pilot.press("o", "enter")  # no reason: not reopened
+        await pilot.press("o", "enter")  # no reason: not reopened, and it says a reason is needed
+        assert "A reason is needed" in screen_text(app)
+        await pilot.press("escape")
         assert title_bar(app).endswith("· approved")
 
         await pilot.press("o")
@@ -397,12 +403,12 @@ async def test_history_lists_compares_and_restores_as_a_new_revision(case: Case)
     async with app.run_test(size=SIZE) as pilot:
         await review_open(pilot)
         await pilot.press("h")
-        assert isinstance(app.screen, AskScreen)  # which item: the current one, unless changed
+        assert isinstance(app.screen, FormDialog)  # which item: the current one, unless changed
         assert app.screen.query_one(Input).value == "1"
         await pilot.press("ctrl+u")
         await answer(pilot, "4")
         history = app.screen
-        assert isinstance(history, HistoryScreen)
+        assert isinstance(history, HistoryDialog)
         assert content(app, ".dialog-title") == "History: 4. Staff matter"
         listing = history.query_one("#revisions", OptionList)
         lines = [str(listing.get_option_at_index(n).prompt) for n in range(listing.option_count)]
@@ -411,10 +417,10 @@ async def test_history_lists_compares_and_restores_as_a_new_revision(case: Case)
         assert listing.highlighted == 2  # the current wording, against the one before
         assert diff_words(app) == (["næste", "møde."], ["juni."])
 
-        await pilot.press("up", "b")  # compare with the second wording
-        assert (history.base, listing.highlighted) == (1, 2)
+        await pilot.press("up", "b")  # compare with the second wording: it stays highlighted
+        assert (history.base, listing.highlighted) == (1, 1)
         assert str(listing.get_option_at_index(1).prompt).endswith("[base]")
-        await pilot.press("up", "up")  # the first against the base: what the second one removed
+        await pilot.press("up")  # the first against the base: what the second one removed
         assert diff_words(app) == (["Udsat", "til", "næste", "møde."], ["Udsat."])
         await pilot.press("down", "b")  # b on the base again: compare with the one before
         assert history.base is None
@@ -437,25 +443,25 @@ async def test_comments_and_remarks_go_on_the_item_the_chair_was_reading_or_the_
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+down", "ctrl+r", "c")
-        assert isinstance(app.screen, AskScreen)
+        assert isinstance(app.screen, FormDialog)
         assert content(app, ".dialog-title") == "Comment"
-        assert app.screen.query_one(Input).value == "2"  # the item of the minutes screen
-        await answer(pilot, "", "Ok")
+        assert app.screen.query_one("#field-item", Input).value == "2"  # the item of the minutes screen
+        assert app.focused is app.screen.query_one("#field-text", Input)  # the comment is typed at once
+        await answer(pilot, "Ok")
         assert isinstance(app.screen, ReviewScreen)
-        await pilot.press("c", "ctrl+u")
-        await answer(pilot, "9", "x")
-        assert ("warning", "There is no item 9.") in notifications(app)
-        await pilot.press("c", "ctrl+u")
-        await answer(pilot, "3", "Nu")
-        await pilot.press("m", "ctrl+u")
+        await pilot.press("c", *"x", "shift+tab", "9", "enter", "enter")  # no item 9: nothing typed is lost
+        assert isinstance(app.screen, FormDialog)
+        assert "There is no item 9." in screen_text(app)
+        await pilot.press("3", "enter", "end", *"yz", "enter")
+        await pilot.press("m")
         assert content(app, ".dialog-title") == "Protocol remark"
-        await answer(pilot, "2", "Tom", "Nej")
+        await answer(pilot, "Tom", "Nej")  # from who: the item is the one offered, 2
         assert isinstance(app.screen, ReviewScreen)
     stored = case.stored()
     assert [item.comments for item in stored.items] == [
         [],
         [Comment("Ok", who="Helen Carter", at=case.clock.now)],
-        [Comment("Nu", who="Helen Carter", at=case.clock.now)],
+        [Comment("xyz", who="Helen Carter", at=case.clock.now)],
         [],
         [],
     ]
@@ -487,7 +493,7 @@ async def test_a_changed_file_is_not_brought_into_approved_minutes(case: Case, a
     app = case.app(draft=changed_file(case))
     async with app.run_test(size=SIZE):
         assert isinstance(app.screen, MinutesScreen)
-        assert not any(isinstance(s, ChoiceScreen) for s in app.screen_stack)
+        assert not any(isinstance(s, ChoiceDialog) for s in app.screen_stack)
         assert (
             "warning",
             "The agenda file has changed, but these minutes are approved: the changes were not brought in.",
@@ -500,7 +506,7 @@ async def test_a_changed_file_of_a_draft_is_offered_with_what_changes(case: Case
     draft(case)
     app = case.app(draft=changed_file(case))
     async with app.run_test(size=SIZE):
-        assert isinstance(app.screen, ChoiceScreen)
+        assert isinstance(app.screen, ChoiceDialog)
         assert "Bring the changes into the draft" in screen_text(app)
         assert "phase 1: title changed" in screen_text(app)  # what would change, before it does
 

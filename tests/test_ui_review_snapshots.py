@@ -48,3 +48,16 @@ def test_history_screen(case: Case, snap_compare: SnapCompare) -> None:
         case.store.save_minutes(item_id, text)
     press = ["h", "ctrl+u", "2", "enter"]  # h asks which item
     assert snap_compare(case.app(review=True), run_before=wait_for_review, press=press, terminal_size=SIZE)
+
+
+def test_history_screen_80x24(case: Case, snap_compare: SnapCompare) -> None:
+    """The key hints are on screen at 80×24."""
+    draft(case)
+    item_id = case.store.item_ids(case.meeting_id)[1]
+    for text in ("Tilbuddet blev godkendt.", "Tilbuddet fra Greenway Play blev godkendt."):
+        case.clock.advance(minutes=2)
+        case.store.save_minutes(item_id, text)
+    press = ["h", "2", "enter"]
+    assert snap_compare(
+        case.app(review=True), run_before=wait_for_review, press=press, terminal_size=(80, 24)
+    )

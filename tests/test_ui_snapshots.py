@@ -65,3 +65,40 @@ def test_attendance_screen(case: Case, snap_compare: SnapCompare) -> None:
 
 def test_help_screen(case: Case, snap_compare: SnapCompare) -> None:
     assert snap_compare(app_for(case), press=["f1"], run_before=no_blink, terminal_size=SIZE)
+
+
+# --- 80×24, the size of a laptop terminal ---------------------------------------------------
+
+SMALL = (80, 24)
+
+
+def test_attendance_screen_80x24(case: Case, snap_compare: SnapCompare) -> None:
+    """The notes (substitute, late, left early) are on screen at 80 columns."""
+
+    async def mark(pilot: Pilot[None]) -> None:
+        await no_blink(pilot)
+        await pilot.press("f2", "p", "s", *"Jan Nybo", "enter", "l", "3", "enter", "e", "4", "enter", "r")
+
+    assert snap_compare(app_for(case, "da"), run_before=mark, terminal_size=SMALL)
+
+
+def test_actions_list_80x24(case: Case, snap_compare: SnapCompare) -> None:
+    """F9: every action item with who and by when."""
+
+    async def add(pilot: Pilot[None]) -> None:
+        await no_blink(pilot)
+        await pilot.press("ctrl+down", "ctrl+t", *"Send udkastet", "enter", *"Sekretariatet", "enter")
+        await pilot.press(*"1. maj", "enter", "ctrl+t", *"Svar til KKR", "enter", "enter", "enter", "f9")
+
+    assert snap_compare(app_for(case, "da"), run_before=add, terminal_size=SMALL)
+
+
+def test_main_screen_with_notes_80x24(case: Case, snap_compare: SnapCompare) -> None:
+    """The chair's comment, a conflict of interest and an action item shown with the item."""
+    item_id = case.store.item_ids(case.meeting_id)[1]
+    from referent.model import ActionItem, Comment
+
+    case.store.add_comment(item_id, Comment("Tjek navnene", who="Jes Lunde"))
+    case.store.update_item(item_id, conflicts=["Ole Stavad"])
+    case.store.add_action(item_id, ActionItem("Send udkastet", who="Sekretariatet"))
+    assert snap_compare(app_for(case, "da"), run_before=type_a_little, terminal_size=SMALL)

@@ -32,7 +32,7 @@ EXAMPLE = """\
 # language = "da"
 
 # Standard phrases: the first nine are inserted at the cursor with Alt+G, Alt+E, Alt+I,
-# Alt+D, Alt+U, Alt+M, Alt+T, Alt+K, Alt+L (remap them below as phrase_1 … phrase_9),
+# Alt+D, Alt+U, Alt+M, Alt+T, Alt+K, Alt+L (remap them below as minutes_phrase_1 … minutes_phrase_9),
 # and F5 lists them all.
 phrases = [
     "Indstillingen blev godkendt.",
@@ -44,7 +44,7 @@ phrases = [
 
 # Remap keys by binding id (see F1 in the app): id = "key[,key...]"
 [keys]
-# next_item = "ctrl+n,ctrl+down"
+# minutes_next_item = "ctrl+n,ctrl+down"
 
 # The house style of each body's documents (a meeting file's own `style` comes first):
 # a built-in style ("default", "nord") or a style file, relative to this folder.

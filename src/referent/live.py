@@ -9,23 +9,23 @@ stored changes. The screens only call these methods and redraw from ``meeting``.
 from __future__ import annotations
 
 import contextlib
+import copy
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 
+from referent.live_attendance import AttendanceRecords
 from referent.model import (
     ActionItem,
-    Attendance,
     Comment,
     Item,
     ItemStatus,
     Meeting,
     Outcome,
-    Participant,
     Remark,
 )
-from referent.store import DatabaseError, Revision, SaveFailed, Store
+from referent.store import DatabaseError, MeetingStatus, Revision, SaveFailed, Store
 
 
 def _local_now() -> datetime:
@@ -40,8 +40,9 @@ class ReadOnly(StrEnum):
     DATABASE = "database read-only"  # the database's file or folder cannot be written
 
 
-class LiveMeeting:
-    """One meeting open for minute-taking; every method stores its change at once."""
+class LiveMeeting(AttendanceRecords):
+    """One meeting open for minute-taking; every method stores its change at once (who is
+    there: ``AttendanceRecords``)."""
 
     def __init__(
         self,
@@ -88,6 +89,28 @@ class LiveMeeting:
     def read_only(self) -> bool:
         return self.read_only_reason is not None
 
+    @property
+    def state(self) -> MeetingStatus:
+        """Where the minutes stand (draft, in review, approved, …), as stored."""
+        return self.store.state(self.meeting_id)
+
+    @property
+    def source_path(self) -> str:
+        """The meeting file the meeting was made from ('' when there is none)."""
+        return self.store.source_path(self.meeting_id)
+
+    def stored_copy(self) -> Meeting:
+        """The meeting as it stands, a copy of its own for work off the UI thread (an export):
+        as stored, with the minutes that could not be saved yet (a full disk) in their place."""
+        try:
+            meeting = self.store.load_meeting(self.meeting_id)
+        except DatabaseError:
+            return copy.deepcopy(self.meeting)  # the database cannot even be read: what is on screen
+        for item_id, text in self.unsaved.items():
+            if item_id in self.item_ids:
+                meeting.items[self.item_ids.index(item_id)].minutes = text
+        return meeting
+
     # --- reading ----------------------------------------------------------------------
 
     @property
@@ -101,24 +124,6 @@ class LiveMeeting:
     @property
     def closed(self) -> bool:
         return self.meeting.actual_end is not None
-
-    def people(self) -> list[tuple[int, Participant, bool]]:
-        """Every participant then every guest, as (id, participant, is_guest)."""
-        return [
-            (pid, p, False) for pid, p in zip(self.participant_ids, self.meeting.participants, strict=True)
-        ] + [(gid, g, True) for gid, g in zip(self.guest_ids, self.meeting.guests, strict=True)]
-
-    def counts(self) -> tuple[int, int, int]:
-        """(present incl. remote, absent, not marked) over participants and guests."""
-        present = absent = unknown = 0
-        for _, person, _ in self.people():
-            if person.attendance in (Attendance.PRESENT, Attendance.REMOTE):
-                present += 1
-            elif person.attendance is Attendance.ABSENT:
-                absent += 1
-            else:
-                unknown += 1
-        return present, absent, unknown
 
     # --- moving through the agenda ----------------------------------------------------
 
@@ -340,49 +345,6 @@ class LiveMeeting:
         self.reload()
         self.current = self.item_ids.index(current_id)
         return self.item_ids.index(item_id)
-
-    # --- attendance -------------------------------------------------------------------
-
-    def mark(self, person_id: int, attendance: Attendance, substitute: str = "") -> None:
-        """Present, remote, absent (afbud), or absent with a substitute attending instead."""
-        changes: dict[str, object] = {"attendance": attendance, "substitute": substitute}
-        self.store.update_participant(person_id, **changes)
-        self.reload()
-
-    def mark_everyone_present(self) -> None:
-        """Everyone not yet marked is present; marks already made are kept."""
-        for person_id, person, _ in self.people():
-            if person.attendance is Attendance.UNKNOWN:
-                self.store.update_participant(person_id, attendance=Attendance.PRESENT)
-        self.reload()
-
-    def arrived_at(self, person_id: int, index: int | None) -> None:
-        """The participant came late, from item ``index`` on (None clears it)."""
-        changes: dict[str, object] = {"arrived_at": None if index is None else self.item_ids[index]}
-        person = self._person(person_id)
-        if index is not None and person.attendance in (Attendance.UNKNOWN, Attendance.ABSENT):
-            changes["attendance"] = Attendance.PRESENT
-            changes["substitute"] = ""  # she came herself after all
-        self.store.update_participant(person_id, **changes)
-        self.reload()
-
-    def left_after(self, person_id: int, index: int | None) -> None:
-        """The participant left after item ``index`` (None clears it)."""
-        self.store.update_participant(person_id, left_after=None if index is None else self.item_ids[index])
-        self.reload()
-
-    def add_person(self, name: str, role: str = "", guest: bool = False) -> int:
-        """Someone not on the list turned up: added as present."""
-        person = Participant(name=name, role=role, attendance=Attendance.PRESENT)
-        person_id = self.store.add_participant(self.meeting_id, person, guest=guest)
-        self.reload()
-        return person_id
-
-    def _person(self, person_id: int) -> Participant:
-        for pid, person, _ in self.people():
-            if pid == person_id:
-                return person
-        raise LookupError(f"no participant with id {person_id}")
 
     # --- the chair's review -------------------------------------------------------------
 

@@ -28,11 +28,13 @@ class ProblemKind(StrEnum):
 
 @dataclass(frozen=True)
 class ReviewProblem:
-    """One thing to look at; ``item`` is the item's index (None for the meeting as a whole)."""
+    """One thing to look at; ``item`` is the item's index (None for the meeting as a whole),
+    ``position`` which of the item's comments it is (for a comment)."""
 
     kind: ProblemKind
     item: int | None = None
     detail: str = ""
+    position: int | None = None
 
     @property
     def is_reminder(self) -> bool:
@@ -64,7 +66,11 @@ def find_problems(meeting: Meeting) -> list[ReviewProblem]:
         for action in item.actions:
             if not action.who.strip() or not action.due.strip():
                 problems.append(ReviewProblem(ProblemKind.ACTION_INCOMPLETE, index, action.what))
-        problems += [ReviewProblem(ProblemKind.COMMENT, index, c.text) for c in item.comments if not c.done]
+        problems += [
+            ReviewProblem(ProblemKind.COMMENT, index, comment.text, position)
+            for position, comment in enumerate(item.comments)
+            if not comment.done
+        ]
         if item.closed:
             problems.append(ReviewProblem(ProblemKind.CLOSED_ITEM, index))
     if meeting.actual_start and not meeting.actual_end:

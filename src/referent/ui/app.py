@@ -6,18 +6,20 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from textual.app import App, SystemCommand
+from textual.notifications import Notification
 from textual.screen import Screen
 
 from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store
-from referent.ui.dialogs.choice import Choice, ChoiceScreen
+from referent.ui.dialogs.choice import Choice, ChoiceDialog
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
+from referent.ui.keys import with_current_ids
 
 if TYPE_CHECKING:
     from referent.sources import FileDraft
@@ -61,6 +63,10 @@ class ReferentApp(App[None]):
         self.start_in_review = review
         """Open the chair's review on top of the minutes screen (``referent review``)."""
         self.lock: MeetingLock | None = None
+        self.lock_holder = ""
+        """Who has the meeting open when this session opened it read-only."""
+        self.notices: dict[str, Notification] = {}
+        """Messages shown once while on screen (``ReferentScreen.notify_once``), by their text."""
         self.backed_up = False
         self.live: LiveMeeting | None = None
         self.undo_stop_signals: Callable[[], None] = lambda: None
@@ -75,7 +81,7 @@ class ReferentApp(App[None]):
 
             self.undo_stop_signals = on_stop_signals(self.stop_on_signal)
         if self.settings.keys:
-            self.set_keymap(self.settings.keys)
+            self.set_keymap(with_current_ids(self.settings.keys))
         for problem in self.settings.problems:
             message = problem.render(str(self.settings_path))
             self.notify(message, severity="warning", timeout=10)
@@ -115,7 +121,7 @@ class ReferentApp(App[None]):
         ]
         title = t("The agenda file has changed since its draft was made:")
         note = changes + "\n\n" + t("Everything recorded (minutes, outcomes, attendance) is kept either way.")
-        self.push_screen(ChoiceScreen(title, choices, note), chosen)
+        self.push_screen(ChoiceDialog(title, choices, note, wide=True), chosen)
 
     def open_meeting(self, meeting_id: int) -> None:
         """Take the meeting's lock (or open it read-only) and show the live screen."""
@@ -128,8 +134,14 @@ class ReferentApp(App[None]):
             self.notify(t("The database can only be read here (its file or folder is read-only): nothing "
                           "can be saved."), severity="error", timeout=30)  # fmt: skip
         elif read_only:
-            self.notify(t("This meeting is open elsewhere ({holder}): opened read-only.", holder=lock.holder),
-                        severity="warning", timeout=15)  # fmt: skip
+            from referent.ui.base import describe_holder
+
+            self.lock_holder = lock.holder
+            message = t(
+                "This meeting is open elsewhere ({holder}): opened read-only.",
+                holder=describe_holder(lock.holder),
+            )
+            self.notify(message, severity="warning", timeout=15, markup=False)
         else:
             self.lock = lock
         self.meeting_id = meeting_id
@@ -189,21 +201,17 @@ class ReferentApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the screen by name in the palette, then Textual's own."""
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if active.node is screen and binding.description and binding.action not in seen:
-                seen.add(binding.action)
-                node = active.node
-                action = binding.action
-                title = binding.tooltip or binding.description
-                if action.startswith("phrase("):  # nine of them: name each by its text
-                    number = int(action[len("phrase(") : -1])
-                    if number >= len(self.settings.phrases):
-                        continue
-                    title = f"{title}: {self.settings.phrases[number]}"
-                yield SystemCommand(title, title, partial(node.run_action, action))
-        yield from super().get_system_commands(screen)
+        from referent.ui.commands import screen_commands, translated
+
+        yield from screen_commands(self, screen)
+        yield from translated(super().get_system_commands(screen))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, asking in the user's language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(cast(Any, self)):
+            self.push_screen(CommandPalette(placeholder=t("Search for commands…"), id="--command-palette"))
 
 
 def make_app(

@@ -98,6 +98,9 @@ DANISH: dict[str, str] = {
     "Name of the participant": "Deltagerens navn",
     "No action items yet.": "Ingen opfølgningspunkter endnu.",
     "Keys on this screen": "Taster på denne skærm",
+    "Keys on this screen (↑ ↓ PgDn to read on, Esc to close)": (
+        "Taster på denne skærm (↑ ↓ PgDn: læs videre, Esc: luk)"
+    ),
     "Standard phrases": "Standardtekster",
     "Press a number to insert, Escape to cancel.": "Tryk et tal for at indsætte, Escape for at annullere.",
     "Outcome per point": "Beslutning pr. punkt",
@@ -243,6 +246,87 @@ DANISH: dict[str, str] = {
     "No": "Nej",
     "base": "basis",
     "Restored; the restore is itself a new revision.": "Gendannet; gendannelsen er selv en ny version.",
+    # chapter 8 of the issue: the chair's half, recording, 80×24
+    "Delete": "Slet",
+    "Delete the action item '{what}'?": "Slet opfølgningspunktet '{what}'?",
+    "Edit": "Ret",
+    "Enter or e: edit   d or Del: delete   Esc: back": (
+        "Enter eller e: ret   d eller Del: slet   Esc: tilbage"
+    ),
+    "Name of the substitute (empty: none)": "Stedfortræderens navn (tomt: ingen)",
+    "Note": "Note",
+    "from item {number}": "fra pkt. {number}",
+    "until item {number}": "t.o.m. pkt. {number}",
+    "Who attends instead of {name}?": "Hvem deltager i stedet for {name}?",
+    "{name} arrived at item": "{name} kom ved punkt",
+    "{name} left after item": "{name} gik efter punkt",
+    "Read-only: this meeting is open elsewhere ({holder}). Make the change there, or close it there and open it here again.": (  # noqa: E501
+        "Skrivebeskyttet: mødet er åbent et andet sted ({holder}). Ret det dér, eller luk det dér og åbn det her igen."  # noqa: E501
+    ),
+    "The minutes are approved and cannot be changed. To correct them, reopen them in the review: Ctrl+R, then o.": (  # noqa: E501
+        "Referatet er godkendt og kan ikke ændres. Vil du rette det, så genåbn det i gennemsynet: Ctrl+R og så o."  # noqa: E501
+    ),
+    "another referent": "en anden referent",
+    "process {pid} on {host}": "proces {pid} på {host}",
+    "Attendance is not taken yet: everyone not marked absent is listed.": (
+        "Fremmødet er ikke registreret endnu: alle, der ikke har meldt afbud, er på listen."
+    ),
+    "'{value}' is not a time of day: write it as 14.30.": (
+        "'{value}' er ikke et klokkeslæt: skriv det som 14.30."
+    ),
+    "By when (a date, or e.g. next meeting)": "Frist (en dato, eller f.eks. næste møde)",
+    "e.g. 1 April 2024": "f.eks. 1. april 2024",
+    "Type the name.": "Skriv navnet.",
+    "Type the number of an item, 1 to {count}.": "Skriv et punktnummer fra 1 til {count}.",
+    "Type the remark, word for word.": "Skriv bemærkningen ordret.",
+    "Type what is to be done.": "Skriv, hvad der skal gøres.",
+    "Who (responsible)": "Hvem (ansvarlig)",
+    "Whose remark is it? Type the name.": "Hvis bemærkning er det? Skriv navnet.",
+    "Item menu (F8), then": "Punktmenuen (F8), derefter",
+    "Not taking part (conflict of interest)": "Deltog ikke (inhabil)",
+    "The chair": "Mødelederen",
+    "no owner or date yet": "endnu uden ansvarlig og frist",
+    "taken up": "behandlet",
+    "taken up at {time}": "behandlet fra kl. {time}",
+    "Case text: normal / hidden / tall": "Sagsfremstilling: normal / skjult / stor",
+    "Start of the text": "Til tekstens start",
+    "End of the text": "Til tekstens slutning",
+    "The chair's comments are dealt with": "Mødelederens kommentarer er klaret",
+    "The meeting started at {time}.": "Mødet startede kl. {time}.",
+    "The new item needs a title.": "Det nye punkt skal have en titel.",
+    "1 problem is still listed.": "Der er stadig 1 mangel.",
+    "A name is needed: who approves the minutes?": "Der skal stå et navn: hvem godkender referatet?",
+    "A reason is needed: it is printed with each correction.": (
+        "Der skal stå en begrundelse: den skrives ved hver rettelse."
+    ),
+    "Comment done": "Kommentar klaret",
+    "Ended at (offered: the planned end of the last item taken up)": (
+        "Sluttede kl. (forslag: planlagt slut på det sidst behandlede punkt)"
+    ),
+    "Highlight one of the chair's comments first, then press x.": (
+        "Vælg først en af mødelederens kommentarer, og tryk så x."
+    ),
+    "The chair's comment is dealt with": "Mødelederens kommentar er klaret",
+    "The comment is marked as dealt with.": "Kommentaren er markeret som klaret.",
+    "The minutes are approved already, by {name}.": "Referatet er allerede godkendt, af {name}.",
+    "The minutes are not approved: there is nothing to reopen.": (
+        "Referatet er ikke godkendt: der er intet at genåbne."
+    ),
+    "Type the comment.": "Skriv kommentaren.",
+    "When did the meeting end?": "Hvornår sluttede mødet?",
+    "APPROVED": "GODKENDT",
+    # Textual's own words, in F1 and the command palette
+    "Search for commands…": "Søg efter kommandoer …",
+    "Copy selected text": "Kopiér markeret tekst",
+    "Theme": "Farvetema",
+    "Change the current theme": "Skift farvetema",
+    "Quit the application as soon as possible": "Afslut referent (intet går tabt)",
+    "Maximize": "Maksimér",
+    "Maximize the focused widget": "Giv feltet med markøren hele skærmen",
+    "Minimize": "Normal størrelse",
+    "Minimize the widget and restore to normal size": "Giv feltet sin normale størrelse igen",
+    "Screenshot": "Skærmbillede",
+    "Save an SVG 'screenshot' of the current screen": "Gem et billede af skærmen (SVG)",
 }
 
 
@@ -256,3 +340,17 @@ def t(text: str, **values: object) -> str:
     """``text`` in the current language, with ``{name}`` fields filled from ``values``."""
     translated = DANISH.get(text, text) if _language == "da" else text
     return translated.format(**values) if values else translated
+
+
+def tn(one: str, many: str, count: int, **values: object) -> str:
+    """``one`` or ``many`` by ``count`` (both languages have one plural form), ``{count}`` filled in."""
+    return t(one if count == 1 else many, count=count, **values)
+
+
+def yes_key() -> str:
+    """The key that answers yes: j in Danish (ja), y in English."""
+    return "j" if _language == "da" else "y"
+
+
+def no_key() -> str:
+    return "n"

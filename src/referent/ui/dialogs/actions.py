@@ -1,42 +1,107 @@
-"""Every action item (opfølgning) of the meeting in one list."""
+"""Every action item (opfølgning) of the meeting in one list, to read, edit and delete."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
 
-from referent.model import Meeting
-from referent.ui.base import ReferentScreen
+from referent.live import LiveMeeting
+from referent.model import ActionItem
+from referent.ui.dialogs.base import Dialog
+from referent.ui.dialogs.choice import ConfirmDialog
+from referent.ui.dialogs.form import ActionDialog
 from referent.ui.i18n import t
 
+FIXED_COLUMNS = (("Item", 5), ("Who", 18), ("By when", 16))
 
-class ActionsScreen(ReferentScreen, ModalScreen[None]):
-    """Read-only overview: item, what, who, by when."""
 
-    BINDINGS = [Binding("escape,f9", "close", "Back", id="close")]
+class ActionsDialog(Dialog[None]):
+    """Item, what, who, by when; Enter edits the highlighted one, d deletes it."""
 
-    def __init__(self, meeting: Meeting) -> None:
+    BINDINGS = [
+        Binding("escape,f9", "close", "Back", id="actions_close"),
+        Binding("enter,e", "edit", "Edit", id="actions_edit"),
+        Binding("d,delete", "delete", "Delete", id="actions_delete"),
+    ]
+
+    def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
-        self.meeting = meeting
+        self.live = live
+        self.rows: list[tuple[int, int]] = []
+        """(item index, position among the item's action items) of each row."""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(t("Actions list"), classes="dialog-title")
-            rows = [
-                (str(number), action.what, action.who, action.due)
-                for number, item in enumerate(self.meeting.items, start=1)
-                for action in item.actions
-            ]
-            if rows:
-                table: DataTable[str] = DataTable(cursor_type="row")
-                table.add_columns(t("Item"), t("What"), t("Who"), t("By when"))
-                table.add_rows(rows)
-                yield table
-            else:
-                yield Static(t("No action items yet."))
+            yield DataTable(id="actions", cursor_type="row")
+            yield Static(t("No action items yet."), id="no-actions")
+            yield Static(t("Enter or e: edit   d or Del: delete   Esc: back"), classes="dialog-note")
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        # the dialog is at most the screen's width: what is to be done gets what is left
+        inner = min(100, self.size.width) - 4
+        what = max(16, inner - sum(width + 2 for _, width in FIXED_COLUMNS) - 2)
+        table.add_column(t("Item"), width=FIXED_COLUMNS[0][1])
+        table.add_column(t("What"), width=what)
+        for label, width in FIXED_COLUMNS[1:]:
+            table.add_column(t(label), width=width)
+        self.show()
+        table.focus()
+
+    def show(self) -> None:
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.rows = []
+        for index, item in enumerate(self.live.meeting.items):
+            for position, action in enumerate(item.actions):
+                self.rows.append((index, position))
+                table.add_row(str(index + 1), action.what, action.who or "–", action.due or "–")
+        table.display = bool(self.rows)
+        self.query_one("#no-actions").display = not self.rows
+        if self.rows:
+            table.move_cursor(row=max(0, min(row, len(self.rows) - 1)))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()  # Enter on a row: the table's own key
+        self.action_edit()
+
+    def _highlighted(self) -> tuple[int, int] | None:
+        table = self.query_one(DataTable)
+        if not self.rows or not 0 <= table.cursor_row < len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    def action_edit(self) -> None:
+        chosen = self._highlighted()
+        if chosen is None or self.refused(self.live):
+            return
+        index, position = chosen
+
+        def edited(action: ActionItem) -> None:
+            self.live.update_action(index, position, action)
+            self.show()
+
+        title = f"{t('Action item')}: {index + 1}. {self.live.meeting.items[index].title}"
+        self.ask(ActionDialog(title, self.live.meeting.items[index].actions[position]), edited)
+
+    def action_delete(self) -> None:
+        chosen = self._highlighted()
+        if chosen is None or self.refused(self.live):
+            return
+        index, position = chosen
+        action = self.live.meeting.items[index].actions[position]
+
+        def confirmed(yes: bool) -> None:
+            if yes:
+                self.live.delete_action(index, position)
+                self.show()
+
+        question = t("Delete the action item '{what}'?", what=action.what)
+        self.ask(ConfirmDialog(question, t("Delete"), safe_no=True), confirmed)
 
     def action_close(self) -> None:
         self.dismiss(None)

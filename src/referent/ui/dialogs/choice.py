@@ -1,51 +1,69 @@
-"""Pick one of several choices by its key."""
+"""Pick one of several choices by its key, or answer yes or no."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from referent.ui.base import ReferentScreen
+from referent.ui.dialogs.base import Dialog
+from referent.ui.i18n import no_key, t, yes_key
+
+ValueT = TypeVar("ValueT")
 
 
 @dataclass(frozen=True)
-class Choice:
-    """One line of a ``ChoiceScreen``: pressing ``key`` picks ``value``."""
+class Choice(Generic[ValueT]):
+    """One line of a ``ChoiceDialog``: pressing ``key`` picks ``value``."""
 
     key: str
     label: str
-    value: str
+    value: ValueT
 
 
-class ChoiceScreen(ReferentScreen, ModalScreen[str | None]):
+class ChoiceDialog(Dialog[ValueT]):
     """A titled list of choices; a choice's key picks it at once, arrows and Enter work too."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice_cancel")]
 
-    def __init__(self, title: str, choices: list[Choice], note: str = "") -> None:
+    def __init__(
+        self,
+        title: str,
+        choices: Sequence[Choice[ValueT]],
+        note: str = "",
+        highlighted: int = 0,
+        *,
+        wide: bool = False,
+    ) -> None:
         super().__init__()
         self.title_text = title
-        self.choices = choices
+        self.choices = list(choices)
         self.note = note
+        self.highlighted = highlighted
+        """The choice Enter picks before an arrow is pressed."""
+        self.wide = wide
+        """A wide dialog, for a note of long lines (a list of changes)."""
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog wide" if self.wide else "dialog"):
             yield Label(self.title_text, classes="dialog-title")
             options = []
             for choice in self.choices:
                 line = Text()
                 line.append(f" {choice.key} ", style="bold reverse")
                 line.append(f"  {choice.label}")
-                options.append(Option(line, id=choice.value))
-            yield OptionList(*options)
+                options.append(Option(line))
+            choices = OptionList(*options)
+            choices.highlighted = self.highlighted
+            yield choices
             if self.note:
                 yield Static(self.note, classes="dialog-note")
 
@@ -57,7 +75,17 @@ class ChoiceScreen(ReferentScreen, ModalScreen[str | None]):
                 return
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(event.option.id)
+        event.stop()
+        self.dismiss(self.choices[event.option_index].value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class ConfirmDialog(ChoiceDialog[bool]):
+    """A question answered yes (y, j in Danish) or no; Escape is no. Enter alone answers no
+    when ``safe_no`` (a question before something that cannot be undone)."""
+
+    def __init__(self, question: str, yes: str, no: str = "", *, safe_no: bool = False) -> None:
+        choices = [Choice(yes_key(), yes, True), Choice(no_key(), no or t("Cancel"), False)]
+        super().__init__(question, choices, highlighted=1 if safe_no else 0)

@@ -6,20 +6,37 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
 from referent.store import Revision
-from referent.ui.base import ReferentScreen
+from referent.ui.dialogs.base import Dialog
 from referent.ui.i18n import t
 from referent.ui.widgets.diff import diff_text
 
 
-class HistoryScreen(ReferentScreen, ModalScreen[None]):
+class HistoryDialog(Dialog[None]):
     """Arrows pick a revision; the diff shows what it changed against the base (the revision
     before it, or the one marked with ``b``); ``r`` restores it as a new revision."""
+
+    DEFAULT_CSS = """
+    HistoryDialog .dialog {
+        height: 90%;
+    }
+    HistoryDialog #history {
+        height: 1fr;
+    }
+    HistoryDialog #revisions {
+        width: 30;
+        height: 1fr;
+        max-height: 100%;
+    }
+    HistoryDialog #history-diff {
+        width: 1fr;
+        padding: 0 1;
+    }
+    """
 
     BINDINGS = [
         Binding("escape,h", "close", "Back", id="history_close"),
@@ -48,7 +65,8 @@ class HistoryScreen(ReferentScreen, ModalScreen[None]):
     def on_mount(self) -> None:
         self.load()
 
-    def load(self) -> None:
+    def load(self, highlight: int | None = None) -> None:
+        """List the revisions again, with ``highlight`` (else the newest) highlighted."""
         self.revisions = self.live.revisions(self.index)
         options = []
         for number, revision in enumerate(self.revisions):
@@ -61,7 +79,8 @@ class HistoryScreen(ReferentScreen, ModalScreen[None]):
         revisions = self.query_one("#revisions", OptionList)
         revisions.set_options(options)
         if options:
-            revisions.highlighted = len(options) - 1
+            newest = len(options) - 1
+            revisions.highlighted = newest if highlight is None else min(highlight, newest)
         revisions.focus()
         self.show_diff()
 
@@ -80,11 +99,11 @@ class HistoryScreen(ReferentScreen, ModalScreen[None]):
     def action_mark_base(self) -> None:
         highlighted = self.query_one("#revisions", OptionList).highlighted
         self.base = None if highlighted == self.base else highlighted
-        self.load()
+        self.load(highlight=highlighted)  # the user's choice stays highlighted
 
     def action_restore(self) -> None:
         highlighted = self.query_one("#revisions", OptionList).highlighted
-        if self.live.read_only or highlighted is None:
+        if highlighted is None or self.refused(self.live, in_review=True):
             return
         if not self.live.restore(self.index, self.revisions[highlighted].id):
             self.notify(t("This wording is the current one already: nothing to restore."))

@@ -7,13 +7,12 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
 from referent.model import Outcome
-from referent.ui.base import ReferentScreen
+from referent.ui.dialogs.base import Dialog
 from referent.ui.i18n import t
 
 OUTCOME_KEYS = {
@@ -25,11 +24,11 @@ OUTCOME_KEYS = {
 }
 
 
-class OutcomeScreen(ReferentScreen, ModalScreen[None]):
+class OutcomeDialog(Dialog[None]):
     """Arrows choose a point, 1–5 set its outcome, 0 clears it, ``a`` approves every point."""
 
     BINDINGS = [
-        Binding("escape,f4", "close", "Back", id="close"),
+        Binding("escape,f4", "close", "Back", id="outcomes_close"),
         Binding("a", "approve_all", "All approved", id="outcomes_all"),
     ]
 
@@ -66,15 +65,17 @@ class OutcomeScreen(ReferentScreen, ModalScreen[None]):
         points.focus()
 
     def on_key(self, event: events.Key) -> None:
-        if self.live.read_only or event.character not in (*OUTCOME_KEYS, "0"):
+        if event.character not in (*OUTCOME_KEYS, "0"):
             return
         event.stop()
+        if self.refused(self.live):
+            return
         point = self.query_one("#points", OptionList).highlighted or 0
         self.live.set_outcome(self.index, point, OUTCOME_KEYS.get(event.character or ""))
         self.show()
 
     def action_approve_all(self) -> None:
-        if not self.live.read_only:
+        if not self.refused(self.live):
             self.live.approve_all(self.index)
             self.show()
 

@@ -2,47 +2,56 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from referent.live import LiveMeeting
 from referent.model import Attendance, Participant
 from referent.ui.base import ReferentScreen
-from referent.ui.dialogs.ask import AskScreen
+from referent.ui.dialogs.form import ItemDialog, NewPerson, PersonDialog, TextDialog
 from referent.ui.i18n import t
 
 MARKS = {
     Attendance.UNKNOWN: ("?", "dim"),
-    Attendance.PRESENT: (lambda: t("Present"), "green"),
-    Attendance.ABSENT: (lambda: t("Absent"), "red"),
-    Attendance.REMOTE: (lambda: t("Remote"), "cyan"),
+    Attendance.PRESENT: ("Present", "green"),
+    Attendance.ABSENT: ("Absent", "red"),
+    Attendance.REMOTE: ("Remote", "cyan"),
 }
+HEADING = "heading-"
+"""Row keys of group headings start with this; people's row keys are their ids."""
 
 
 class AttendanceScreen(ReferentScreen, Screen[None]):
-    """Arrows choose a person; p/a/r/s/l/e mark them; A marks everyone not yet marked present."""
+    """Arrows choose a person; p/a/r/s/l/e mark them and move on; A marks everyone not yet
+    marked present."""
 
     BINDINGS = [
         Binding("escape,f2", "close", "Back", id="attendance_close", priority=True),
         Binding("f1", "help", "Help", id="attendance_help"),
-        Binding("p", "mark('present')", "Present", id="mark_present"),
-        Binding("a", "mark('absent')", "Absent", tooltip="Absent (afbud)", id="mark_absent"),
-        Binding("r", "mark('remote')", "Remote", id="mark_remote"),
-        Binding("s", "substitute", "Substitute", id="mark_substitute"),
-        Binding("A", "everyone", "All present", tooltip="Everyone present", id="everyone_present"),
-        Binding("l", "arrived", "Late", tooltip="Arrived at item", id="mark_arrived"),
-        Binding("e", "left", "Left", tooltip="Left after item", id="mark_left"),
-        Binding("g", "add(True)", "Guest", tooltip="Add guest", id="add_guest"),
-        Binding("n", "add(False)", "Add", tooltip="Add participant", id="add_participant"),
-        Binding("c", "clear", "Clear", id="mark_clear"),
+        Binding("p", "mark('present')", "Present", id="attendance_present"),
+        Binding("a", "mark('absent')", "Absent", tooltip="Absent (afbud)", id="attendance_absent"),
+        Binding("r", "mark('remote')", "Remote", id="attendance_remote"),
+        Binding("s", "substitute", "Substitute", id="attendance_substitute"),
+        Binding("A", "everyone", "All present", tooltip="Everyone present", id="attendance_everyone"),
+        Binding("l", "arrived", "Late", tooltip="Arrived at item", id="attendance_arrived"),
+        Binding("e", "left", "Left", tooltip="Left after item", id="attendance_left"),
+        Binding("g", "add(True)", "Guest", tooltip="Add guest", id="attendance_add_guest"),
+        Binding("n", "add(False)", "Add", tooltip="Add participant", id="attendance_add_participant"),
+        Binding("c", "clear", "Clear", id="attendance_clear"),
     ]
 
     def __init__(self, live: LiveMeeting) -> None:
         super().__init__()
         self.live = live
+        self._row = 0
+        """The row the cursor was on, to know which way it moved."""
 
     def compose(self) -> ComposeResult:
         yield Static(f" {t('Attendance')} · {self.live.meeting.title}", id="title-bar")
@@ -51,34 +60,47 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column(t("Attendance"), width=13)
-        table.add_column(t("Name"), width=30)
-        table.add_column(t("Role"), width=44)
-        table.add_column("", width=20)
         self.show()
-        table.focus()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.show()
+
+    def _columns(self, table: DataTable[object]) -> list[int]:
+        """Mark, name, the notes (substitute, late, left) before the role: the notes must be
+        seen at 80 columns; the role gets what is left. Returns the widths."""
+        width = max(self.size.width, 60) - 2  # the table's scrollbar
+        mark, name, note = 10, min(28, max(24, width // 4)), min(40, max(25, width // 3))
+        role = max(10, width - mark - name - note - 8)  # each column has a cell of padding each side
+        widths = [mark, name, note, role]
+        for label, column_width in zip(("Attendance", "Name", "Note", "Role"), widths, strict=True):
+            table.add_column(t(label), width=column_width)
+        return widths
 
     def show(self) -> None:
         """One row per person under their group's heading, as the minutes will list them."""
-        table = self.query_one(DataTable)
+        table: DataTable[object] = self.query_one(DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)
+        widths = self._columns(table)
         group = ""
         for person_id, person, guest in self.live.people():
             heading = t("Guests") if guest else person.group
             if heading and heading != group:
-                table.add_row("", Text(heading, style="bold italic"), "", "", key=f"group-{person_id}")
+                cells = [Text(part, style="bold italic") for part in _spread(heading, widths[1:])]
+                table.add_row("", *cells, key=f"{HEADING}{person_id}")
             group = heading
             role = person.role + (f" ({person.marker})" if person.marker else "")
             table.add_row(
                 self._mark(person),
                 Text(person.name, style="bold"),
-                role,
                 self._note(person),
+                role,
                 key=str(person_id),
             )
-        table.move_cursor(row=max(0, min(row, table.row_count - 1)))
+        self._row = max(0, min(row, table.row_count - 1))
+        table.move_cursor(row=self._row)
+        self._off_heading(1)
         present, absent, unknown = self.live.counts()
         self.query_one("#attendance-counts", Static).update(
             f" {present} {t('present')}, {absent} {t('absent')}, {unknown} {t('not marked')}"
@@ -87,97 +109,147 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
     @staticmethod
     def _mark(person: Participant) -> Text:
         label, style = MARKS[person.attendance]
-        return Text(label() if callable(label) else str(label), style=style)
+        return Text(t(label) if label != "?" else label, style=style)
 
     def _note(self, person: Participant) -> str:
         notes = []
         if person.substitute:
             notes.append(f"→ {person.substitute}")
         if person.arrived_at:
-            notes.append(f"{t('Arrived at item')} {person.arrived_at}")
+            notes.append(t("from item {number}", number=person.arrived_at))
         if person.left_after:
-            notes.append(f"{t('Left after item')} {person.left_after}")
+            notes.append(t("until item {number}", number=person.left_after))
         return "; ".join(notes)
+
+    # --- the cursor: on people only ------------------------------------------------------
+
+    def _is_heading(self, row: int) -> bool:
+        table = self.query_one(DataTable)
+        key = table.coordinate_to_cell_key(Coordinate(row, 0)).row_key.value
+        return key is not None and key.startswith(HEADING)
+
+    def _off_heading(self, direction: int) -> None:
+        """Group headings are not people: the cursor moves past them in ``direction``."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        while 0 <= row < table.row_count and self._is_heading(row):
+            row += direction
+        if not 0 <= row < table.row_count:  # a heading at the very end or start: turn back
+            row = table.cursor_row
+            while 0 <= row < table.row_count and self._is_heading(row):
+                row -= direction
+        if 0 <= row < table.row_count and row != table.cursor_row:
+            table.move_cursor(row=row)
+        self._row = table.cursor_row
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        row = event.cursor_row
+        if self._is_heading(row):
+            self._off_heading(1 if row >= self._row else -1)
+        else:
+            self._row = row
 
     def _selected(self) -> int | None:
         table = self.query_one(DataTable)
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return int(key) if key is not None and key.isdigit() else None  # not on a group heading
+        return int(key) if key is not None and key.isdigit() else None
+
+    def _next(self) -> None:
+        table = self.query_one(DataTable)
+        table.action_cursor_down()
+
+    # --- marking ---------------------------------------------------------------------------
+
+    def _person_to_change(self) -> tuple[int, Participant] | None:
+        """The highlighted person, if a mark may be changed now (else say why)."""
+        person_id = self._selected()
+        if person_id is None or self.refused(self.live):
+            return None
+        return person_id, self.live.person(person_id)
 
     def action_mark(self, attendance: str) -> None:
-        person_id = self._selected()
-        if person_id is not None and not self.live.read_only:
-            self.live.mark(person_id, Attendance(attendance))
+        chosen = self._person_to_change()
+        if chosen is not None:
+            self.live.mark(chosen[0], Attendance(attendance))
             self.show()
-            self.query_one(DataTable).action_cursor_down()
+            self._next()
 
     def action_clear(self) -> None:
-        person_id = self._selected()
-        if person_id is not None and not self.live.read_only:
+        chosen = self._person_to_change()
+        if chosen is not None:
+            person_id = chosen[0]
             self.live.mark(person_id, Attendance.UNKNOWN)
             self.live.arrived_at(person_id, None)
             self.live.left_after(person_id, None)
             self.show()
 
     def action_everyone(self) -> None:
-        if not self.live.read_only:
+        if not self.refused(self.live):
             self.live.mark_everyone_present()
             self.show()
 
     def action_substitute(self) -> None:
-        person_id = self._selected()
-        if person_id is None or self.live.read_only:
+        chosen = self._person_to_change()
+        if chosen is None:
             return
+        person_id, person = chosen
 
-        def answered(answer: list[str] | None) -> None:
-            if answer:
-                self.live.mark(person_id, Attendance.ABSENT, substitute=answer[0])
-                self.show()
-
-        self.app.push_screen(AskScreen(t("Who attends instead?"), [(t("Name"), "")]), answered)
-
-    def _ask_item(self, title: str, store: str) -> None:
-        person_id = self._selected()
-        if person_id is None or self.live.read_only:
-            return
-
-        def answered(answer: list[str] | None) -> None:
-            if not answer:
-                return
-            number = answer[0]
-            if not number.isdigit() or not 1 <= int(number) <= len(self.live.item_ids):
-                self.notify(t("There is no item {number}.", number=number), severity="warning")
-                return
-            getattr(self.live, store)(person_id, int(number) - 1)
+        def answered(name: str) -> None:
+            self.live.mark(person_id, Attendance.ABSENT, substitute=name)
             self.show()
+            self._next()
 
-        default = str(self.live.current + 1)
-        self.app.push_screen(AskScreen(title, [(t("Item number"), default)]), answered)
+        title = t("Who attends instead of {name}?", name=person.name)
+        self.ask(TextDialog(title, t("Name of the substitute (empty: none)"), person.substitute), answered)
+
+    def _ask_item(self, title: str, record: Callable[[int, int | None], None]) -> None:
+        chosen = self._person_to_change()
+        if chosen is None:
+            return
+        person_id, person = chosen
+
+        def answered(index: int) -> None:
+            record(person_id, index)
+            self.show()
+            self._next()
+
+        dialog = ItemDialog(title.format(name=person.name), len(self.live.item_ids), self.live.current)
+        self.ask(dialog, answered)
 
     def action_arrived(self) -> None:
-        self._ask_item(t("Arrived at item"), "arrived_at")
+        self._ask_item(t("{name} arrived at item"), self.live.arrived_at)
 
     def action_left(self) -> None:
-        self._ask_item(t("Left after item"), "left_after")
+        self._ask_item(t("{name} left after item"), self.live.left_after)
 
     def action_add(self, guest: bool) -> None:
-        if self.live.read_only:
+        if self.refused(self.live):
             return
 
-        def answered(answer: list[str] | None) -> None:
-            if answer:
-                self.live.add_person(answer[0], answer[1], guest=guest)
-                self.show()
-                table = self.query_one(DataTable)
-                table.move_cursor(row=table.get_row_index(str(self._last_added(guest))))
+        def answered(person: NewPerson) -> None:
+            person_id = self.live.add_person(person.name, person.role, guest=guest)
+            self.show()
+            table = self.query_one(DataTable)
+            table.move_cursor(row=table.get_row_index(str(person_id)))
 
         title = t("Name of the guest") if guest else t("Name of the participant")
-        self.app.push_screen(AskScreen(title, [(t("Name"), ""), (t("Role"), "")]), answered)
-
-    def _last_added(self, guest: bool) -> int:
-        return (self.live.guest_ids if guest else self.live.participant_ids)[-1]
+        self.ask(PersonDialog(title), answered)
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def _spread(text: str, widths: list[int]) -> list[str]:
+    """``text`` over cells of ``widths``, word by word: a group heading reads across the columns."""
+    cells: list[str] = []
+    words = text.split()
+    for width in widths:
+        cell = ""
+        while words and (not cell or len(cell) + 1 + len(words[0]) <= width):
+            cell = f"{cell} {words.pop(0)}".strip()
+        cells.append(cell)
+    if words:
+        cells[-1] = f"{cells[-1]} {' '.join(words)}".strip()
+    return cells

@@ -3,16 +3,15 @@
 The editor has the focus whenever an item is entered, so the secretary can type at once;
 every other action is a key that works from inside the editor (``priority=True``).
 Typed text is written to the database by a half-second interval timer and on every
-switch, so at most about a second of typing can be lost to a crash.
+switch, so at most about a second of typing can be lost to a crash. The item menu (F8)
+and the export (F12) live in modules of their own.
 """
 
 from __future__ import annotations
 
 import os
 from datetime import datetime
-from pathlib import Path
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,23 +19,24 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 
-from referent.danish import format_time
 from referent.live import LiveMeeting
-from referent.model import ActionItem, ItemStatus, Meeting
+from referent.model import ActionItem
 from referent.ui.base import ReferentScreen
-from referent.ui.dialogs.ask import AskScreen
-from referent.ui.dialogs.choice import Choice, ChoiceScreen
+from referent.ui.dialogs.choice import Choice, ChoiceDialog
+from referent.ui.dialogs.form import ActionDialog, ItemDialog
 from referent.ui.i18n import t
+from referent.ui.keys import phrase_action
 from referent.ui.widgets.agenda import AgendaList
 from referent.ui.widgets.editor import MinutesEditor
-from referent.ui.widgets.item import ItemHeader, RecommendationView
+from referent.ui.widgets.item import ItemHeader, ItemNotes, RecommendationView
 from referent.ui.widgets.status import StatusLine
 
 AUTOSAVE_SECONDS = 0.5
 TAKE_UP_AFTER = 60.0
 """Seconds an item stays on screen during the meeting before it counts as taken up."""
-CHANGING_ACTIONS = {"approve_all", "add_action", "item_menu", "phrase", "phrases", "save_now"}
-CASE_SIZES = ("case-hidden", "case-normal", "case-tall")
+LAYOUTS = ("layout-normal", "layout-writing", "layout-reading")
+"""F3 cycles: case text and editor share the height; the editor gets most of the screen (the
+recommendation and the case text are hidden); the case text gets most of it."""
 
 
 PHRASE_KEYS = ("alt+g", "alt+e", "alt+i", "alt+d", "alt+u", "alt+m", "alt+t", "alt+k", "alt+l")
@@ -47,63 +47,52 @@ cannot be used: Textual reads Esc+1 as "¡" (a macOS Option key), so it never ar
 
 def _phrase_bindings() -> list[Binding]:
     return [
-        Binding(key, f"phrase({n})", "Insert phrase", show=False, priority=True, id=f"phrase_{n + 1}")
+        Binding(
+            key, phrase_action(n), "Insert phrase", show=False, priority=True, id=f"minutes_phrase_{n + 1}"
+        )
         for n, key in enumerate(PHRASE_KEYS)
     ]
+
+
+def _binding(
+    keys: str, action: str, description: str, name: str, show: bool = True, tooltip: str = ""
+) -> Binding:
+    """A key of the minutes screen: it works from inside the editor, and its id says its screen."""
+    return Binding(keys, action, description, show=show, tooltip=tooltip, id=f"minutes_{name}", priority=True)
 
 
 class MinutesScreen(ReferentScreen, Screen[None]):
     """Take the minutes: one item at a time, all from the keyboard."""
 
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", priority=True),
-        Binding("f2", "attendance", "Attendance", id="attendance", priority=True),
-        Binding("ctrl+down,ctrl+n", "next_item", "Next", tooltip="Next item", id="next_item", priority=True),
-        Binding(
-            "ctrl+up,ctrl+b",
-            "previous_item",
-            "Previous",
-            tooltip="Previous item",
-            id="previous_item",
-            priority=True,
-        ),
-        Binding(
-            "ctrl+g", "go_to_item", "Go to", tooltip="Go to item", id="go_to_item", priority=True, show=False
-        ),
-        Binding("f3", "case_size", "Case text", id="case_text", priority=True, show=False),
-        Binding("f4", "outcomes", "Outcomes", id="outcomes", priority=True),
-        Binding("ctrl+o", "approve_all", "All approved", id="approve_all", priority=True, show=False),
-        Binding("f5", "phrases", "Phrases", id="phrases", priority=True),
-        Binding("f8", "item_menu", "Item", id="item_menu", priority=True),
-        Binding("ctrl+t", "add_action", "Action item", id="add_action", priority=True, show=False),
-        Binding("f9", "actions_list", "Actions list", id="actions_list", priority=True, show=False),
-        Binding("ctrl+r", "review", "Review", id="review", priority=True),
-        Binding(
-            "f12",
-            "export",
-            "Export",
-            tooltip="Export the minutes (Word)",
-            id="export",
-            priority=True,
+        _binding("f1", "help", "Help", "help"),
+        _binding("f2", "attendance", "Attendance", "attendance"),
+        _binding("ctrl+down,ctrl+n", "next_item", "Next", "next_item", tooltip="Next item"),
+        _binding("ctrl+up,ctrl+b", "previous_item", "Previous", "previous_item", tooltip="Previous item"),
+        _binding("ctrl+g", "go_to_item", "Go to", "go_to_item", show=False, tooltip="Go to item"),
+        _binding(
+            "f3",
+            "layout",
+            "Case text",
+            "layout",
             show=False,
+            tooltip="Case text: normal / hidden / tall",
         ),
-        Binding(
-            "shift+pagedown,ctrl+pagedown",
-            "scroll_case(1)",
-            "Scroll case text down",
-            show=False,
-            id="case_down",
-            priority=True,
+        _binding("f4", "outcomes", "Outcomes", "outcomes"),
+        _binding("ctrl+o", "approve_all", "All approved", "approve_all", show=False),
+        _binding("f5", "phrases", "Phrases", "phrases"),
+        _binding("f8", "item_menu", "Item", "item_menu", tooltip="Item menu"),
+        _binding("ctrl+t", "add_action", "Action item", "add_action", show=False),
+        _binding("f9", "actions_list", "Actions list", "actions_list", show=False),
+        _binding("ctrl+r", "review", "Review", "review"),
+        _binding("f12", "export", "Export", "export", show=False, tooltip="Export the minutes (Word)"),
+        _binding(
+            "shift+pagedown,ctrl+pagedown", "scroll_case(1)", "Scroll case text down", "case_down", show=False
         ),
-        Binding(
-            "shift+pageup,ctrl+pageup",
-            "scroll_case(-1)",
-            "Scroll case text up",
-            show=False,
-            id="case_up",
-            priority=True,
-        ),
-        Binding("ctrl+s", "save_now", "Save now", show=False, id="save_now", priority=True),
+        _binding("shift+pageup,ctrl+pageup", "scroll_case(-1)", "Scroll case text up", "case_up", show=False),
+        _binding("ctrl+home,alt+home", "text_start", "Start of the text", "text_start", show=False),
+        _binding("ctrl+end,alt+end", "text_end", "End of the text", "text_end", show=False),
+        _binding("ctrl+s", "save_now", "Save now", "save_now", show=False),
         *_phrase_bindings(),
     ]
 
@@ -115,7 +104,8 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
         self.saved_at: datetime | None = None
-        self.case_size = 1
+        self.layout_index = 0
+        """Index in ``LAYOUTS``."""
 
     @property
     def read_only(self) -> bool:
@@ -126,11 +116,12 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         yield Static(id="title-bar")
         with Horizontal(id="main"):
             yield AgendaList(id="agenda")
-            with Vertical(id="item"):
+            with Vertical(id="item", classes=LAYOUTS[self.layout_index]):
                 yield ItemHeader(id="item-header")
-                with VerticalScroll(id="recommendation-pane"):
+                with VerticalScroll(id="item-top"):
+                    yield ItemNotes(id="item-notes")
                     yield RecommendationView(id="recommendation")
-                with VerticalScroll(id="case-pane", classes=CASE_SIZES[self.case_size]):
+                with VerticalScroll(id="case-pane"):
                     yield Markdown(id="case")
                 yield Static(t("Minutes"), id="minutes-label")
                 yield MinutesEditor(
@@ -141,6 +132,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#case-pane").can_focus = False
+        self.query_one("#item-top").can_focus = False
         meeting = self.live.meeting
         self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
         self.enter_item(self.live.current, self.live.cursor)
@@ -157,6 +149,10 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.editing_item is not None and not self.read_only:
             self.dirty = True
 
+    def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
+        """Typing, deleting or pasting into minutes that may not change: say why."""
+        self.refused(self.live)
+
     def flush(self) -> None:
         """Write the editor's text to the database if it changed since the last write."""
         if self.editing_item is None or self.read_only:
@@ -170,7 +166,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.live.save_minutes(self.editing_item, self.editor.text, _cursor(self.editor))
         self.saved_at = self.referent.now()
         if (bool(item.minutes.strip()), item.status) != shown:  # the agenda marks items with minutes
-            self.refresh_agenda()
+            self.show_item()
         self.refresh_status()
 
     def enter_item(self, index: int, cursor: str = "", take_up: bool = True) -> None:
@@ -196,35 +192,33 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         editor.move_cursor(_parse_cursor(cursor) if cursor else editor.document.end)
         editor.scroll_cursor_visible()
         self.show_item()
+        case = self.live.item.case.strip() or f"*{t('No case text.')}*"
+        self.query_one("#case", Markdown).update(case)
+        self.query_one("#case-pane", VerticalScroll).scroll_home(animate=False)
         editor.focus()
 
     def taken_up_by_staying(self, index: int) -> None:
         if index == self.live.current and not self.read_only:
             self.live.take_up(index)
-            self.refresh_agenda()
             self.show_item()
 
     def show_item(self) -> None:
+        """Redraw what the current item's state shows in: header, notes, points, agenda, status."""
         meeting, index = self.live.meeting, self.live.current
         self.query_one(ItemHeader).show(meeting, index)
+        self.query_one(ItemNotes).show(meeting, index)
         self.query_one(RecommendationView).show(meeting, index)
-        case = meeting.items[index].case.strip() or f"*{t('No case text.')}*"
-        self.query_one("#case", Markdown).update(case)
-        self.query_one("#case-pane", VerticalScroll).scroll_home(animate=False)
-        self.refresh_agenda()
+        self.query_one(AgendaList).show(meeting, index)
         self.refresh_status()
 
-    def refresh_agenda(self) -> None:
-        self.query_one(AgendaList).show(self.live.meeting, self.live.current)
-
     def refresh_status(self) -> None:
-        self.query_one(StatusLine).show(self.live, self.referent.now(), self.saved_at, self.read_only)
+        self.query_one(StatusLine).show(self.live, self.referent.now(), self.saved_at)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "agenda" and event.option_index != self.live.current:
             self.enter_item(event.option_index)
 
-    # --- moving through the agenda ----------------------------------------------------
+    # --- moving through the agenda and the text ------------------------------------------
 
     def action_next_item(self) -> None:
         if self.live.current < len(self.live.item_ids) - 1:
@@ -235,25 +229,25 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             self.enter_item(self.live.current - 1)
 
     def action_go_to_item(self) -> None:
-        def go(answer: list[str] | None) -> None:
-            if not answer:
-                return
-            number = answer[0]
-            if number.isdigit() and 1 <= int(number) <= len(self.live.item_ids):
-                self.enter_item(int(number) - 1)
-            else:
-                self.notify(t("There is no item {number}.", number=number), severity="warning")
-
         self.flush()
-        self.app.push_screen(AskScreen(t("Go to item"), [(t("Item number"), "")]), go)
+        self.ask(ItemDialog(t("Go to item"), len(self.live.item_ids), self.live.current), self.enter_item)
+
+    def action_text_start(self) -> None:
+        self.editor.move_cursor((0, 0))
+        self.editor.scroll_cursor_visible()
+
+    def action_text_end(self) -> None:
+        self.editor.move_cursor(self.editor.document.end)
+        self.editor.scroll_cursor_visible()
 
     # --- the item's content -----------------------------------------------------------
 
-    def action_case_size(self) -> None:
-        pane = self.query_one("#case-pane")
-        pane.remove_class(CASE_SIZES[self.case_size])
-        self.case_size = (self.case_size + 1) % len(CASE_SIZES)
-        pane.add_class(CASE_SIZES[self.case_size])
+    def action_layout(self) -> None:
+        pane = self.query_one("#item")
+        pane.remove_class(LAYOUTS[self.layout_index])
+        self.layout_index = (self.layout_index + 1) % len(LAYOUTS)
+        pane.add_class(LAYOUTS[self.layout_index])
+        self.editor.scroll_cursor_visible()
 
     def action_scroll_case(self, direction: int) -> None:
         pane = self.query_one("#case-pane", VerticalScroll)
@@ -264,7 +258,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
 
     def action_phrase(self, number: int) -> None:
         phrases = self.referent.settings.phrases
-        if number < len(phrases) and not self.read_only:
+        if number < len(phrases) and not self.refused(self.live):
             self.insert_text(phrases[number])
 
     def insert_text(self, text: str) -> None:
@@ -277,20 +271,15 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         editor.focus()
 
     def action_phrases(self) -> None:
+        if self.refused(self.live):
+            return
         phrases = self.referent.settings.phrases[:9]
-        choices = [Choice(str(n + 1), phrase, str(n)) for n, phrase in enumerate(phrases)]
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                self.action_phrase(int(value))
-
-        self.app.push_screen(
-            ChoiceScreen(t("Standard phrases"), choices, t("Press a number to insert, Escape to cancel.")),
-            chosen,
-        )
+        choices = [Choice(str(n + 1), phrase, n) for n, phrase in enumerate(phrases)]
+        note = t("Press a number to insert, Escape to cancel.")
+        self.ask(ChoiceDialog(t("Standard phrases"), choices, note), self.action_phrase)
 
     def action_approve_all(self) -> None:
-        if self.read_only:
+        if self.refused(self.live):
             return
         if not self.live.item.recommendation.points:
             self.notify(t("This item has no recommendation points."), severity="warning")
@@ -301,141 +290,53 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.show_item()
 
     def action_outcomes(self) -> None:
-        from referent.ui.dialogs.outcomes import OutcomeScreen
+        from referent.ui.dialogs.outcomes import OutcomeDialog
 
         if not self.live.item.recommendation.points:
             self.notify(t("This item has no recommendation points."), severity="warning")
             return
         self.flush()
-        self.app.push_screen(OutcomeScreen(self.live, self.live.current), lambda _: self.show_item())
+        self.referent.push_screen(OutcomeDialog(self.live, self.live.current), lambda _: self.show_item())
 
     def action_add_action(self) -> None:
-        if self.read_only:
+        if self.refused(self.live):
             return
-
-        def add(answer: list[str] | None) -> None:
-            if answer:
-                self.live.add_action(self.live.current, ActionItem(*answer))
-                self.show_item()
-
         self.flush()
-        fields = [(t("What"), ""), (t("Who"), ""), (t("By when"), "")]
-        self.app.push_screen(AskScreen(t("Action item"), fields), add)
+        index = self.live.current
+
+        def add(action_item: ActionItem) -> None:
+            self.live.add_action(index, action_item)
+            self.show_item()
+
+        title = f"{t('Action item')}: {index + 1}. {self.live.item.title}"
+        self.ask(ActionDialog(title), add)
 
     def action_actions_list(self) -> None:
-        from referent.ui.dialogs.actions import ActionsScreen
+        from referent.ui.dialogs.actions import ActionsDialog
 
         self.flush()
-        self.app.push_screen(ActionsScreen(self.live.meeting))
-
-    # --- the item menu: agenda changes, status, conflicts, the meeting ---------------
+        self.referent.push_screen(ActionsDialog(self.live), lambda _: self.show_item())
 
     def action_item_menu(self) -> None:
-        if self.read_only:
-            return
-        self.flush()
-        item = self.live.item
-        choices = [
-            Choice("n", t("Add item"), "add"),
-            Choice("u", t("Move item up"), "up"),
-            Choice("d", t("Move item down"), "down"),
-            Choice("p", t("Postpone item"), "postponed"),
-            Choice("w", t("Withdraw item"), "withdrawn"),
-            Choice("i", t("Conflict of interest"), "conflict"),
-            Choice("s", t("Start meeting"), "start"),
-            Choice("c", t("Close meeting"), "close"),
-            Choice("x", t("Next meeting"), "next_meeting"),
-        ]
-        if item.status in (ItemStatus.POSTPONED, ItemStatus.WITHDRAWN):
-            choices.insert(5, Choice("r", t("Reopen item"), "reopen"))
-        title = f"{t('Item menu')}: {self.live.current + 1}. {item.title}"
-        self.app.push_screen(ChoiceScreen(title, choices), self.item_menu_chosen)
+        from referent.ui.screens.minutes_menu import open_item_menu
 
-    def item_menu_chosen(self, value: str | None) -> None:
-        live, index = self.live, self.live.current
-        if value == "add":
-            self.app.push_screen(AskScreen(t("Add item"), [(t("Title of the new item"), "")]), self.add_item)
-        elif value in ("up", "down"):
-            live.move_item(index, -1 if value == "up" else 1)
-            self.editing_item = live.current
-            self.show_item()
-        elif value in ("postponed", "withdrawn"):
-            live.set_status(index, ItemStatus(value))
-            self.show_item()
-        elif value == "reopen":
-            live.set_status(index, ItemStatus.TAKEN if live.item.actual_start else ItemStatus.PENDING)
-            self.show_item()
-        elif value == "conflict":
-            from referent.ui.dialogs.conflicts import ConflictScreen
-
-            self.app.push_screen(ConflictScreen(live, index), lambda _: self.show_item())
-        elif value == "start":
-            live.start_meeting()
-            started = live.meeting.actual_start
-            self.notify(t("Meeting started at {time}.", time=format_time(started) if started else ""))
-            self.show_item()
-        elif value == "close":
-            live.close_meeting()
-            ended = live.meeting.actual_end
-            self.notify(t("Meeting closed at {time}.", time=format_time(ended) if ended else ""))
-            self.refresh_status()
-        elif value == "next_meeting":
-
-            def store_next(answer: list[str] | None) -> None:
-                if answer is not None:
-                    live.set_next_meeting(answer[0])
-
-            field = [(t("When and where, as the minutes should say it"), live.meeting.next_meeting)]
-            self.app.push_screen(AskScreen(t("Next meeting"), field), store_next)
-
-    def add_item(self, answer: list[str] | None) -> None:
-        if not answer:
-            return
-        index = self.live.add_item(answer[0], before=self.live.current + 1)
-        self.editing_item = self.live.current
-        self.enter_item(index)
+        if not self.refused(self.live):
+            self.flush()
+            open_item_menu(self)
 
     # --- other screens ----------------------------------------------------------------
 
     def action_export(self) -> None:
-        """Write the minutes as it stands now to a Word file, off the UI thread."""
+        from referent.ui.screens.minutes_export import export_minutes
+
         self.flush()
-        meeting = self.live.store.load_meeting(self.live.meeting_id)  # a copy the thread owns alone
-        folder = self.referent.export_folder(self.live.meeting_id)
-        source = self.live.store.source_path(self.live.meeting_id)
-        self.notify(t("Exporting the minutes…"), timeout=3)
-        self.export_in_background(meeting, folder, source, dict(self.referent.settings.styles))
-
-    @work(thread=True, exclusive=True, group="export")
-    def export_in_background(
-        self, meeting: Meeting, folder: Path, source: str, styles: dict[str, str]
-    ) -> None:
-        from referent.export import StyleError, WriteError, default_filename, export_docx, meeting_style
-        from referent.export.naming import free_path, identity, meeting_key
-        from referent.fileio import check_output, protected_files
-
-        database = self.referent.database_path
-        mark = identity(meeting, meeting_key(database, self.live.meeting_id), kind="minutes", public=False,
-                        for_review=False)  # fmt: skip
-        # its own earlier export is replaced; another meeting's or version's gets a name of its own
-        target = free_path(folder / default_filename(meeting), mark)
-        try:  # in the meeting's own house style; never over the database or the meeting file
-            check_output(target, protected_files(database, source))
-            style = meeting_style(meeting, styles, Path(source).parent if source else folder)
-            report = export_docx(meeting, target, style=style, identifier=mark)
-        except (WriteError, StyleError, OSError) as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", timeout=15)
-            return
-        message = t("Minutes exported to {path}", path=report.path)
-        for warning in report.warnings():
-            message += "\n" + warning
-        self.app.call_from_thread(self.notify, message, timeout=15)
+        export_minutes(self)
 
     def action_review(self) -> None:
         from referent.ui.screens.review import ReviewScreen
 
         self.flush()
-        self.app.push_screen(ReviewScreen(self.live), self.after_review)
+        self.referent.push_screen(ReviewScreen(self.live), self.after_review)
 
     def after_review(self, item: int | None) -> None:
         """Back from the review: approval may have locked the minutes, or reopened them."""
@@ -451,7 +352,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         from referent.ui.screens.attendance import AttendanceScreen
 
         self.flush()
-        self.app.push_screen(AttendanceScreen(self.live), lambda _: self.after_attendance())
+        self.referent.push_screen(AttendanceScreen(self.live), lambda _: self.after_attendance())
 
     def after_attendance(self) -> None:
         self.show_item()
@@ -462,13 +363,11 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         super().action_help()
 
     def action_save_now(self) -> None:
-        self.dirty = self.dirty or not self.read_only
+        if self.refused(self.live):
+            return
+        self.dirty = True
         self.flush()
         self.notify(t("Saved."))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """A read-only screen shows the minutes but offers nothing that changes them."""
-        return not (self.read_only and action in CHANGING_ACTIONS)
 
 
 def autosave_seconds() -> float:

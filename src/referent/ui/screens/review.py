@@ -8,7 +8,7 @@ correction the chair made as a word-level diff.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from datetime import time
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -18,13 +18,20 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from referent.danish import format_time
 from referent.live import LiveMeeting
 from referent.review import ProblemKind, ReviewProblem, find_problems
 from referent.ui.base import ReferentScreen
-from referent.ui.dialogs.ask import AskScreen
-from referent.ui.dialogs.choice import Choice, ChoiceScreen
-from referent.ui.i18n import t
+from referent.ui.dialogs.choice import ConfirmDialog
+from referent.ui.dialogs.form import (
+    ItemDialog,
+    ItemNote,
+    ItemNoteDialog,
+    ItemRemark,
+    RemarkDialog,
+    TextDialog,
+    TimeDialog,
+)
+from referent.ui.i18n import t, tn
 from referent.ui.widgets.diff import diff_text
 
 PROBLEM_TEXTS = {
@@ -49,16 +56,24 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
     """Dismissed with the index of an item to open in the editor, or None to go back."""
 
     BINDINGS = [
+        # in the order of the footer, which is cut at 80 columns: approving comes first
         Binding("escape,ctrl+r", "back", "Back", id="review_back", priority=True),
-        # the problem list handles Enter itself; this makes the key visible in the footer
-        Binding("enter", "go_to_problem", "Go to problem", id="review_go"),
         Binding("f1", "help", "Help", id="review_help"),
-        Binding("d", "toggle_changes", "Changes", id="review_changes"),
+        Binding("a", "approve", "Approve", id="review_approve"),
+        Binding("o", "reopen", "Reopen", id="review_reopen"),
         Binding("c", "comment", "Comment", id="review_comment"),
         Binding("m", "remark", "Protocol remark", id="review_remark"),
         Binding("h", "history", "History", id="review_history"),
-        Binding("a", "approve", "Approve", id="review_approve"),
-        Binding("o", "reopen", "Reopen", id="review_reopen"),
+        Binding("d", "toggle_changes", "Changes", id="review_changes"),
+        Binding(
+            "x",
+            "comment_done",
+            "Comment done",
+            tooltip="The chair's comment is dealt with",
+            id="review_comment_done",
+        ),
+        # the problem list handles Enter itself; this names the key in F1 help
+        Binding("enter", "go_to_problem", "Go to problem", id="review_go", show=False),
     ]
 
     def __init__(self, live: LiveMeeting) -> None:
@@ -87,8 +102,9 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
     def refresh_review(self) -> None:
         self.live.reload()
         meeting = self.live.meeting
-        state = self.live.store.state(self.live.meeting_id)
-        self.query_one("#title-bar", Static).update(f" {t('Review')} · {meeting.title} · {t(state)}")
+        self.query_one("#title-bar", Static).update(
+            f" {t('Review')} · {meeting.title} · {t(self.live.state)}"
+        )
         self.problems = find_problems(meeting)
         to_fix = [p for p in self.problems if not p.is_reminder]
         self.query_one("#problems-label", Label).update(f"{t('Problems')}: {len(to_fix)}")
@@ -138,31 +154,40 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.go_to(self.problems[int(event.option.id or 0)])
 
-    def action_go_to_problem(self) -> None:
+    def highlighted_problem(self) -> ReviewProblem | None:
         highlighted = self.query_one("#problems", OptionList).highlighted
         if highlighted is not None and highlighted < len(self.problems):
-            self.go_to(self.problems[highlighted])
+            return self.problems[highlighted]
+        return None
+
+    def action_go_to_problem(self) -> None:
+        problem = self.highlighted_problem()
+        if problem is not None:
+            self.go_to(problem)
 
     def go_to(self, problem: ReviewProblem) -> None:
         """Open what fixes ``problem``: the attendance, the item in the editor, or the clock."""
         if problem.kind in (ProblemKind.NO_ATTENDANCE, ProblemKind.UNMARKED):
             from referent.ui.screens.attendance import AttendanceScreen
 
-            self.app.push_screen(AttendanceScreen(self.live), lambda _: self.refresh_review())
-        elif problem.kind is ProblemKind.NOT_CLOSED and not self.live.read_only:
-            now = format_time(self.referent.now().time())
-
-            def close(value: str | None) -> None:
-                if value == "yes":
-                    self.live.close_meeting()
-                    self.refresh_review()
-
-            choices = [Choice("y", t("Yes"), "yes"), Choice("n", t("No"), "no")]
-            self.app.push_screen(
-                ChoiceScreen(t("Record the meeting's end now ({time})?", time=now), choices), close
-            )
+            self.referent.push_screen(AttendanceScreen(self.live), lambda _: self.refresh_review())
+        elif problem.kind is ProblemKind.NOT_CLOSED:
+            self.ask_for_the_end()
         elif problem.item is not None:
             self.dismiss(problem.item)
+
+    def ask_for_the_end(self) -> None:
+        """The meeting's end, recorded afterwards: when did it end? (Not "now": the review
+        may be held the next morning.)"""
+        if self.refused(self.live, in_review=True):
+            return
+
+        def close(end: time) -> None:
+            self.live.close_meeting(at=end)
+            self.refresh_review()
+
+        label = t("Ended at (offered: the planned end of the last item taken up)")
+        self.ask(TimeDialog(t("When did the meeting end?"), label, self.live.suggested_end()), close)
 
     # --- the chair's actions -----------------------------------------------------------
 
@@ -172,99 +197,92 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.query_one("#draft").display = not self.showing_changes
         self.query_one("#changes").display = self.showing_changes
 
-    def ask_about_item(
-        self, title: str, fields: list[tuple[str, str]], then: Callable[[int, list[str]], None]
-    ) -> None:
-        """Ask which item (the one the chair was reading, by default) and ``fields``, then
-        call ``then(index, answers)``."""
-        count = len(self.live.item_ids)
-
-        def answered(answer: list[str] | None) -> None:
-            if not answer:
-                return
-            number, *rest = answer
-            if not number.isdigit() or not 1 <= int(number) <= count:
-                self.notify(t("There is no item {number}.", number=number), severity="warning")
-                return
-            then(int(number) - 1, rest)
-
-        fields = [(t("Item number"), str(self.live.current + 1)), *fields]
-        self.app.push_screen(AskScreen(title, fields), answered)
-
     def action_comment(self) -> None:
-        if self.live.open_elsewhere:
+        if self.live.open_elsewhere and self.refused(self.live):
+            return  # comments are welcome on approved minutes: they are never exported
+
+        def add(note: ItemNote) -> None:
+            self.live.add_comment(note.index, note.text, who=self.live.meeting.chair)
+            self.refresh_review()
+
+        count, current = len(self.live.item_ids), self.live.current
+        dialog = ItemNoteDialog(
+            t("Comment"), t("Comment for the secretary"), count, current, required=t("Type the comment.")
+        )
+        self.ask(dialog, add)
+
+    def action_comment_done(self) -> None:
+        """The secretary has dealt with the highlighted comment of the chair."""
+        problem = self.highlighted_problem()
+        if problem is None or problem.kind is not ProblemKind.COMMENT:
+            self.notify(t("Highlight one of the chair's comments first, then press x."), severity="warning")
             return
-
-        def add(index: int, answer: list[str]) -> None:
-            if answer[0]:
-                self.live.add_comment(index, answer[0], who=self.live.meeting.chair)
-                self.refresh_review()
-
-        self.ask_about_item(t("Comment"), [(t("Comment for the secretary"), "")], add)
+        if self.live.open_elsewhere and self.refused(self.live):
+            return
+        assert problem.item is not None and problem.position is not None
+        self.live.set_comment_done(problem.item, problem.position)
+        self.notify(t("The comment is marked as dealt with."))
+        self.refresh_review()
 
     def action_remark(self) -> None:
-        if self.live.open_elsewhere:
-            self.notify(t("Read-only: this meeting is open elsewhere."), severity="warning")
-            return
-        if self.live.read_only:
-            self.notify(t("The minutes are approved: reopen them first (o)."), severity="warning")
+        if self.refused(self.live, in_review=True):
             return
 
-        def add(index: int, answer: list[str]) -> None:
-            who, text = answer
-            if who and text:
-                self.live.add_remark(index, who, text)
-                self.refresh_review()
+        def add(answer: ItemRemark) -> None:
+            self.live.add_remark(answer.index, answer.remark.who, answer.remark.text)
+            self.refresh_review()
 
-        fields = [(t("Who"), ""), (t("Remark, word for word"), "")]
-        self.ask_about_item(t("Protocol remark"), fields, add)
+        self.ask(RemarkDialog(len(self.live.item_ids), self.live.current), add)
 
     def action_history(self) -> None:
-        from referent.ui.dialogs.history import HistoryScreen
+        from referent.ui.dialogs.history import HistoryDialog
 
-        def show(index: int, _: list[str]) -> None:
-            screen = HistoryScreen(self.live, index)
-            self.app.push_screen(screen, lambda _: self.refresh_review())
+        def show(index: int) -> None:
+            self.referent.push_screen(HistoryDialog(self.live, index), lambda _: self.refresh_review())
 
-        self.ask_about_item(t("History"), [], show)
+        self.ask(ItemDialog(t("History"), len(self.live.item_ids), self.live.current), show)
 
     def action_approve(self) -> None:
-        if self.live.read_only:
+        meeting = self.live.meeting
+        if meeting.approved:
+            self.notify(t("The minutes are approved already, by {name}.", name=meeting.approvals[-1].by))
+            return
+        if self.refused(self.live, in_review=True):
             return
         to_fix = [p for p in self.problems if not p.is_reminder]
 
         def ask_name(anyway: bool) -> None:
-            def approve(answer: list[str] | None) -> None:
-                if answer:
-                    self.live.approve(answer[0], with_problems=anyway)
-                    self.notify(t("Approved by {name}.", name=answer[0]))
-                    self.refresh_review()
+            def approve(name: str) -> None:
+                self.live.approve(name, with_problems=anyway)
+                self.notify(t("Approved by {name}.", name=name), markup=False)
+                self.refresh_review()
 
-            meeting = self.live.meeting
             # the chair, else whoever approved last time (a meeting file need not name a chair)
             name = meeting.chair or (meeting.approvals[-1].by if meeting.approvals else "")
-            self.app.push_screen(AskScreen(t("Approve the minutes"), [(t("Approved by"), name)]), approve)
+            required = t("A name is needed: who approves the minutes?")
+            self.ask(TextDialog(t("Approve the minutes"), t("Approved by"), name, required=required), approve)
 
         if not to_fix:
             ask_name(False)
             return
-        choices = [Choice("y", t("Approve anyway"), "yes"), Choice("n", t("Cancel"), "no")]
-        title = t("{count} problems are still listed.", count=len(to_fix))
-        self.app.push_screen(
-            ChoiceScreen(title, choices), lambda value: ask_name(True) if value == "yes" else None
-        )
+        question = tn("1 problem is still listed.", "{count} problems are still listed.", len(to_fix))
+        confirm = ConfirmDialog(question, t("Approve anyway"), safe_no=True)
+        self.ask(confirm, lambda yes: ask_name(True) if yes else None)
 
     def action_reopen(self) -> None:
-        if self.live.open_elsewhere or not self.live.meeting.approved:
+        if not self.live.meeting.approved:
+            self.notify(t("The minutes are not approved: there is nothing to reopen."), severity="warning")
+            return
+        if self.live.open_elsewhere and self.refused(self.live):
             return
 
-        def reopen(answer: list[str] | None) -> None:
-            if answer:
-                self.live.reopen(answer[0])
-                self.notify(t("Reopened for correction."))
-                self.refresh_review()
+        def reopen(reason: str) -> None:
+            self.live.reopen(reason)
+            self.notify(t("Reopened for correction."))
+            self.refresh_review()
 
-        self.app.push_screen(AskScreen(t("Reopen for correction"), [(t("Reason"), "")]), reopen)
+        required = t("A reason is needed: it is printed with each correction.")
+        self.ask(TextDialog(t("Reopen for correction"), t("Reason"), required=required), reopen)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -19,6 +19,7 @@ from textual import events
 from textual.document._document import Location
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_text_tabs_from_widths
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import TextArea
 
@@ -29,19 +30,55 @@ _Styles = list[tuple[Style | None, int, int]]
 WORD_WINDOW = 256
 """Characters looked at, at first, for the word boundary before the cursor."""
 
+EDITING_ACTIONS = {
+    "delete_left",
+    "delete_right",
+    "delete_word_left",
+    "delete_word_right",
+    "delete_line",
+    "delete_to_start_of_line",
+    "delete_to_end_of_line",
+    "delete_to_end_of_line_or_delete_line",
+    "cut",
+    "paste",
+    "undo",
+    "redo",
+}
+"""The text area's own keys that change the text (for these a read-only editor says why)."""
+
+
+def _editing_keys() -> frozenset[str]:
+    keys: set[str] = set()
+    for binding in TextArea.BINDINGS:
+        if not isinstance(binding, tuple) and binding.action in EDITING_ACTIONS:
+            keys.update(binding.key.split(","))
+    return frozenset(keys)
+
 
 class MinutesEditor(TextArea):
-    """The minutes text area: pasted text is cleaned of characters Word cannot hold, and a
-    long paragraph is wrapped and drawn around the cursor only."""
+    """The minutes text area: pasted text is cleaned of characters Word cannot hold, a long
+    paragraph is wrapped and drawn around the cursor only, and in minutes that may not change
+    a key that would change them is answered with ``Refused``."""
 
+    class Refused(Message):
+        """Typing, deleting or pasting was refused: the editor is read-only."""
+
+    EDITING_KEYS = _editing_keys()
     _incremental_wrap: IncrementalWrappedDocument
     _key_is_not_tab = False
 
     async def _on_paste(self, event: events.Paste) -> None:
+        if self.read_only:
+            self.post_message(self.Refused())
         event.text = clean_text(event.text)  # the TextArea's own handler inserts it after us
 
     async def _on_key(self, event: events.Key) -> None:
+        # (one handler per class: Textual calls ``_on_key`` and never ``on_key`` beside it)
         self._key_is_not_tab = event.key != "tab"  # the TextArea's own handler runs after us
+        if self.read_only and (
+            event.is_printable or event.key in ("enter", "tab") or event.key in self.EDITING_KEYS
+        ):
+            self.post_message(self.Refused())
 
     def _find_columns_to_next_tab_stop(self) -> int:
         """Spaces a Tab inserts. TextArea works this out for every key, measuring the whole

@@ -1,13 +1,28 @@
-"""The current item: its header and its recommendation, always in view while the decision is typed."""
+"""The current item: its header, what was recorded beside the minutes, and its recommendation,
+always in view while the decision is typed."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
-from referent.danish import format_span
+from referent.danish import format_span, format_time
 from referent.model import Item, ItemStatus, Meeting
 from referent.ui.i18n import t
+
+
+def status_label(item: Item) -> str:
+    """What the item's status means to the secretary; nothing while it waits its turn."""
+    if item.status is ItemStatus.TAKEN:
+        if item.actual_start:
+            return t("taken up at {time}", time=format_time(item.actual_start))
+        return t("taken up")
+    if item.status is ItemStatus.POSTPONED:
+        return t("postponed")
+    if item.status is ItemStatus.WITHDRAWN:
+        return t("withdrawn")
+    return ""
 
 
 def _points(meeting: Meeting, item: Item) -> Text:
@@ -29,6 +44,7 @@ def _points(meeting: Meeting, item: Item) -> Text:
     else:
         text.append(t("No recommendation."), style="dim italic")
     if item.attachments:
+        text.rstrip()
         text.append(f"\n{t('Attachments')}: ", style="bold")
         text.append("; ".join(item.attachments))
     text.rstrip()
@@ -36,22 +52,66 @@ def _points(meeting: Meeting, item: Item) -> Text:
 
 
 class ItemHeader(Static):
-    """Number, title, presenter, planned slot and state of the current item."""
+    """Number and full title; presenter, planned slot and state on one line under it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[Meeting, int] | None = None
 
     def show(self, meeting: Meeting, index: int) -> None:
+        self._shown = (meeting, index)
         item = meeting.items[index]
         text = Text(f"{index + 1}. {item.title}", style="bold")
         details = [f"v / {item.presenter}"] if item.presenter else []
         span = format_span(item.start, item.end)
         if span:
             details.append(span)
-        if item.status is not ItemStatus.PENDING:
-            details.append(t(item.status.value))
-        if details:
-            text.append("\n" + "  ·  ".join(details), style="italic")
-        if item.closed:
-            text.append(f"  [{t('Closed item')}]", style="bold magenta")
+        status = status_label(item)
+        if status:
+            details.append(status)
+        if details or item.closed:
+            line = Text(" · ".join(details), style="italic")
+            if item.closed:
+                line.append(f"  [{t('Closed item')}]", style="bold magenta")
+            width = self.size.width
+            if width and line.cell_len > width:  # one line: the title may take two
+                line.truncate(width - 1)
+                line.append("…")
+            text.append("\n")
+            text.append_text(line)
         self.update(text)
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._shown is not None:
+            self.show(*self._shown)
+
+
+class ItemNotes(Static):
+    """What the minutes screen must not hide: the chair's comments not yet dealt with, who
+    does not take part (inhabil), and the item's action items. Hidden when there are none."""
+
+    def show(self, meeting: Meeting, index: int) -> None:
+        item = meeting.items[index]
+        lines: list[Text] = []
+        for comment in item.comments:
+            if not comment.done:
+                line = Text(f"✎ {comment.who or t('The chair')}: ", style="bold yellow")
+                line.append(comment.text, style="yellow")
+                lines.append(line)
+        if item.conflicts:
+            line = Text(f"{t('Not taking part (conflict of interest)')}: ", style="bold")
+            line.append(", ".join(item.conflicts))
+            lines.append(line)
+        for action in item.actions:
+            line = Text(f"{t('Action item')}: ", style="bold")
+            line.append(action.what)
+            details = [part for part in (action.who, action.due) if part.strip()]
+            line.append(
+                f" ({', '.join(details)})" if details else f" ({t('no owner or date yet')})", style="dim"
+            )
+            lines.append(line)
+        self.display = bool(lines)
+        self.update(Text("\n").join(lines))
 
 
 class RecommendationView(Static):

@@ -8,17 +8,20 @@ from rich.text import Text
 from textual.widgets import Static
 
 from referent.danish import format_time
-from referent.live import LiveMeeting
+from referent.live import LiveMeeting, ReadOnly
 from referent.ui.i18n import t
 
 
 class StatusLine(Static):
     """Meeting clock, time on the item against its slot, attendance counts, last save."""
 
-    def show(self, live: LiveMeeting, now: datetime, saved_at: datetime | None, read_only: bool) -> None:
+    def show(self, live: LiveMeeting, now: datetime, saved_at: datetime | None) -> None:
         meeting = live.meeting
         parts: list[Text] = []
-        if read_only:
+        reason = live.read_only_reason
+        if reason is ReadOnly.APPROVED:  # locked until reopened in the review
+            parts.append(Text(t("APPROVED"), style="bold reverse green"))
+        elif reason is not None:  # another referent has it open, or the database cannot be written
             parts.append(Text(t("READ-ONLY"), style="bold reverse red"))
         if meeting.actual_end:
             parts.append(Text(f"{t('Meeting')} {t('closed')} {format_time(meeting.actual_end)}"))

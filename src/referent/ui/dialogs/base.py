@@ -1,0 +1,56 @@
+"""What every modal dialog shares: centred on the screen, framed, with a title that wraps."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from textual.screen import ModalScreen
+
+from referent.ui.base import ReferentScreen
+
+ResultT = TypeVar("ResultT")
+
+
+class Dialog(ReferentScreen, ModalScreen[ResultT]):
+    """A modal dialog: compose its content inside ``Vertical(classes="dialog")`` (``wide``
+    for lists and tables). Dismissed with its typed answer, or None when cancelled."""
+
+    DEFAULT_CSS = """
+    Dialog {
+        align: center middle;
+    }
+    Dialog .dialog {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        max-height: 100%;
+        background: $surface;
+        border: thick $primary;
+        padding: 0 1;
+    }
+    Dialog .dialog.wide {
+        width: 100;
+    }
+    Dialog .dialog Label {
+        width: 100%;
+    }
+    Dialog .dialog-title {
+        width: 100%;
+        text-style: bold;
+        margin: 1 0 0 0;
+    }
+    Dialog .dialog-note {
+        width: 100%;
+        color: $text-muted;
+    }
+    Dialog .dialog-error {
+        width: 100%;
+        height: auto;
+        color: $text-error;
+        text-style: bold;
+    }
+    Dialog OptionList, Dialog SelectionList, Dialog DataTable {
+        height: auto;
+        max-height: 20;
+    }
+    """

@@ -1,0 +1,262 @@
+"""Dialogs with a few text fields, each returning one typed answer (a number, an action item, …).
+
+An answer that will not do (no item 9, no name, 25.61 as a time) is explained inside the
+dialog, which stays open with everything typed so far: nothing the user wrote is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import time
+from typing import TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, Label, Static
+
+from referent.danish import format_time, parse_time
+from referent.model import ActionItem, Remark
+from referent.textclean import clean_text
+from referent.ui.dialogs.base import Dialog
+from referent.ui.i18n import t
+
+AnswerT = TypeVar("AnswerT")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One text field: ``name`` is how the dialog reads it back."""
+
+    name: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+
+
+class Invalid(Exception):
+    """An answer that will not do: ``message`` is shown, field ``name`` gets the cursor."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+        self.message = message
+
+
+class FormDialog(Dialog[AnswerT]):
+    """Enter moves to the next field and answers in the last one; Escape cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form_cancel")]
+
+    def __init__(
+        self, title: str, fields: Sequence[Field], *, start: str = "", note: str = "", wide: bool = False
+    ) -> None:
+        super().__init__()
+        self.title_text = title
+        self.fields = list(fields)
+        self.start = start or self.fields[0].name
+        """The field the cursor starts in (the one the user most likely types in)."""
+        self.note = note
+        self.wide = wide
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide" if self.wide else "dialog"):
+            yield Label(self.title_text, classes="dialog-title")
+            for field in self.fields:
+                yield Label(field.label)
+                yield Input(value=field.value, placeholder=field.placeholder, id=f"field-{field.name}")
+            yield Static(id="form-error", classes="dialog-error")
+            if self.note:
+                yield Static(self.note, classes="dialog-note")
+
+    def on_mount(self) -> None:
+        self.input(self.start).focus()
+
+    def input(self, name: str) -> Input:
+        return self.query_one(f"#field-{name}", Input)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        inputs = list(self.query(Input))
+        position = inputs.index(event.input)
+        if position < len(inputs) - 1:
+            inputs[position + 1].focus()
+            return
+        values = {field.name: clean_text(self.input(field.name).value).strip() for field in self.fields}
+        try:
+            answer = self.answer(values)
+        except Invalid as invalid:
+            self.query_one("#form-error", Static).update(invalid.message)
+            field = self.input(invalid.name)
+            field.focus()
+            field.select_all()
+            return
+        self.dismiss(answer)
+
+    def answer(self, values: Mapping[str, str]) -> AnswerT:
+        """The typed answer from the fields' values; raise ``Invalid`` when it will not do."""
+        raise NotImplementedError
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+# --- one text -------------------------------------------------------------------------------
+
+
+class TextDialog(FormDialog[str]):
+    """One line of text; ``required`` is the message when it is left empty (else "" is an answer)."""
+
+    def __init__(
+        self, title: str, label: str, value: str = "", *, required: str = "", placeholder: str = ""
+    ) -> None:
+        super().__init__(title, [Field("text", label, value, placeholder)])
+        self.required = required
+
+    def answer(self, values: Mapping[str, str]) -> str:
+        if self.required and not values["text"]:
+            raise Invalid("text", self.required)
+        return values["text"]
+
+
+class TimeDialog(FormDialog[time]):
+    """A time of day, written as the minutes write it (14.30; 14:30 is understood too)."""
+
+    def __init__(self, title: str, label: str, default: time) -> None:
+        super().__init__(title, [Field("time", label, format_time(default), "14.30")])
+
+    def answer(self, values: Mapping[str, str]) -> time:
+        try:
+            return parse_time(values["time"])
+        except ValueError:
+            raise Invalid(
+                "time", t("'{value}' is not a time of day: write it as 14.30.", value=values["time"])
+            ) from None
+
+
+# --- questions about an item ------------------------------------------------------------------
+
+
+def item_index(text: str, count: int) -> int:
+    """The one place an item number typed by the user is read: ``"3"`` is index 2."""
+    if text.isdigit() and 1 <= int(text) <= count:
+        return int(text) - 1
+    if not text:
+        raise ValueError(t("Type the number of an item, 1 to {count}.", count=count))
+    raise ValueError(t("There is no item {number}.", number=text))
+
+
+def item_field(current: int) -> Field:
+    """The item number, offering the item in front of the user."""
+    return Field("item", t("Item number"), str(current + 1))
+
+
+class ItemDialog(FormDialog[int]):
+    """Which item: answers its index."""
+
+    def __init__(self, title: str, count: int, current: int, label: str = "") -> None:
+        field = item_field(current)
+        super().__init__(title, [Field(field.name, label or field.label, field.value)])
+        self.count = count
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.input("item").select_all()  # a number typed replaces the one offered
+
+    def answer(self, values: Mapping[str, str]) -> int:
+        return read_item(values, self.count)
+
+
+def read_item(values: Mapping[str, str], count: int) -> int:
+    try:
+        return item_index(values["item"], count)
+    except ValueError as error:
+        raise Invalid("item", str(error)) from None
+
+
+@dataclass(frozen=True)
+class ItemNote:
+    """A text about item ``index`` (the chair's comment)."""
+
+    index: int
+    text: str
+
+
+class ItemNoteDialog(FormDialog[ItemNote]):
+    """The item (offered: the one in front of the user) and a text, typed where the cursor starts."""
+
+    def __init__(self, title: str, label: str, count: int, current: int, *, required: str) -> None:
+        super().__init__(title, [item_field(current), Field("text", label)], start="text", wide=True)
+        self.count = count
+        self.required = required
+
+    def answer(self, values: Mapping[str, str]) -> ItemNote:
+        index = read_item(values, self.count)
+        if not values["text"]:
+            raise Invalid("text", self.required)
+        return ItemNote(index, values["text"])
+
+
+@dataclass(frozen=True)
+class ItemRemark:
+    """A protocol remark on item ``index``."""
+
+    index: int
+    remark: Remark
+
+
+class RemarkDialog(FormDialog[ItemRemark]):
+    """A participant's protocol remark: which item, who, and the words."""
+
+    def __init__(self, count: int, current: int) -> None:
+        fields = [item_field(current), Field("who", t("Who")), Field("text", t("Remark, word for word"))]
+        super().__init__(t("Protocol remark"), fields, start="who", wide=True)
+        self.count = count
+
+    def answer(self, values: Mapping[str, str]) -> ItemRemark:
+        index = read_item(values, self.count)
+        if not values["who"]:
+            raise Invalid("who", t("Whose remark is it? Type the name."))
+        if not values["text"]:
+            raise Invalid("text", t("Type the remark, word for word."))
+        return ItemRemark(index, Remark(who=values["who"], text=values["text"]))
+
+
+# --- records ----------------------------------------------------------------------------------
+
+
+class ActionDialog(FormDialog[ActionItem]):
+    """An action item (opfølgning): what, who and by when; the last two may wait."""
+
+    def __init__(self, title: str, action: ActionItem | None = None) -> None:
+        action = action or ActionItem("")
+        fields = [
+            Field("what", t("What"), action.what),
+            Field("who", t("Who (responsible)"), action.who),
+            Field("due", t("By when (a date, or e.g. next meeting)"), action.due, t("e.g. 1 April 2024")),
+        ]
+        super().__init__(title, fields)
+
+    def answer(self, values: Mapping[str, str]) -> ActionItem:
+        if not values["what"]:
+            raise Invalid("what", t("Type what is to be done."))
+        return ActionItem(values["what"], values["who"], values["due"])
+
+
+@dataclass(frozen=True)
+class NewPerson:
+    name: str
+    role: str
+
+
+class PersonDialog(FormDialog[NewPerson]):
+    """Someone not on the list: a name and, if known, a role."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__(title, [Field("name", t("Name")), Field("role", t("Role"))])
+
+    def answer(self, values: Mapping[str, str]) -> NewPerson:
+        if not values["name"]:
+            raise Invalid("name", t("Type the name."))
+        return NewPerson(values["name"], values["role"])

@@ -1,0 +1,60 @@
+"""F12 on the minutes screen: write the minutes as they stand to a Word file, off the UI thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from referent.model import Meeting
+from referent.ui.i18n import t
+
+if TYPE_CHECKING:
+    from referent.ui.screens.minutes import MinutesScreen
+
+
+def export_minutes(screen: MinutesScreen) -> None:
+    """Export a copy of the meeting the thread owns alone; say where it went when it is done."""
+    live = screen.live
+    meeting = live.stored_copy()
+    folder = screen.referent.export_folder(live.meeting_id)
+    styles = dict(screen.referent.settings.styles)
+    source = live.source_path  # read here: the database belongs to this thread
+    screen.notify(t("Exporting the minutes…"), timeout=3)
+    screen.run_worker(
+        lambda: _export(screen, meeting, live.meeting_id, folder, source, styles),
+        thread=True,
+        exclusive=True,
+        group="export",
+    )
+
+
+def _export(
+    screen: MinutesScreen,
+    meeting: Meeting,
+    meeting_id: int,
+    folder: Path,
+    source: str,
+    styles: dict[str, str],
+) -> None:
+    from referent.export import StyleError, WriteError, default_filename, export_docx, meeting_style
+    from referent.export.naming import free_path, identity, meeting_key
+    from referent.fileio import check_output, protected_files
+
+    app = screen.referent
+    database = app.database_path
+    mark = identity(
+        meeting, meeting_key(database, meeting_id), kind="minutes", public=False, for_review=False
+    )
+    # its own earlier export is replaced; another meeting's or version's gets a name of its own
+    target = free_path(folder / default_filename(meeting), mark)
+    try:  # in the meeting's own house style; never over the database or the meeting file
+        check_output(target, protected_files(database, source))
+        style = meeting_style(meeting, styles, Path(source).parent if source else folder)
+        report = export_docx(meeting, target, style=style, identifier=mark)
+    except (WriteError, StyleError, OSError) as error:
+        app.call_from_thread(app.notify, str(error), severity="error", timeout=15, markup=False)
+        return
+    message = t("Minutes exported to {path}", path=report.path)
+    for warning in report.warnings():
+        message += "\n" + warning
+    app.call_from_thread(app.notify, message, timeout=15, markup=False)

@@ -1,0 +1,120 @@
+"""80×24, the size of a laptop terminal, as a first-class size: one line per agenda item, an
+editor of ten lines or more (most of the screen in the writing layout), dialogs whose titles
+are not cut, notifications that leave the key hints alone; and the keys to the start and the
+end of the text as a real terminal sends them."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from terminal import CTRL_Q, Terminal
+from textual.widgets import OptionList, TextArea
+from ui_helpers import POLITISK, Case, saved, screen_text
+
+from referent.model import ActionItem, Comment
+from referent.store import Store
+from referent.ui.app import ReferentApp
+from referent.ui.dialogs.choice import ChoiceDialog
+
+SMALL = (80, 24)
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[Case]:
+    case = Case(tmp_path, sample=POLITISK)
+    yield case
+    case.close()
+
+
+def editor_lines(app: ReferentApp) -> int:
+    return app.screen.query_one("#editor", TextArea).size.height
+
+
+async def test_one_line_per_agenda_item(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SMALL):
+        agenda = app.screen.query_one("#agenda", OptionList)
+        titles = [item.title for item in case.stored().items]
+        lines = [line.split("│")[0] for line in screen_text(app).splitlines()[1:]]
+        assert [line[:4] for line in lines[: len(titles)]] == [
+            f"{m} {n}." for m, n in zip("▶·····", "123456", strict=True)
+        ]
+        assert lines[len(titles)].strip() == ""  # nothing wrapped onto a next line
+        assert "1. Velkommen og g…" in lines[0]  # cut, the full title is in the header
+        assert agenda.styles.scrollbar_gutter == "stable"  # a scrollbar never covers a title
+        assert f"1. {titles[0]}" in screen_text(app)
+
+
+async def test_the_editor_has_ten_lines_and_f3_gives_it_most_of_the_screen(case: Case) -> None:
+    item_id = case.store.item_ids(case.meeting_id)[1]  # with a recommendation and attachments
+    case.store.add_comment(item_id, Comment("Tjek navnene", who="Jes Lunde"))
+    case.store.add_action(item_id, ActionItem("Send udkastet"))
+    app = case.app()
+    async with app.run_test(size=SMALL) as pilot:
+        assert editor_lines(app) >= 10
+        await pilot.press("ctrl+down")
+        assert editor_lines(app) >= 10
+        await pilot.press("f3")  # writing: the case text and the recommendation give way
+        assert editor_lines(app) > 24 // 2
+        assert not app.screen.query_one("#case-pane").display
+        await pilot.press("ctrl+up")
+        assert editor_lines(app) >= 16
+        await pilot.press("f3")  # reading: the case text gets most of it
+        assert app.screen.query_one("#case-pane").size.height > editor_lines(app)
+        await pilot.press("f3")
+        assert editor_lines(app) >= 10
+
+
+async def test_dialog_titles_are_not_cut(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("ctrl+g", "3", "enter", "f8")
+        assert isinstance(app.screen, ChoiceDialog)
+        text = " ".join(line.strip("█ ") for line in screen_text(app).splitlines())
+        assert "Sundhedsaftalen 2019" in text  # the end of item 3's long title
+
+
+async def test_notifications_leave_the_key_hints_and_the_status_line_alone(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SMALL, notifications=True) as pilot:  # drawn, as in a terminal
+        await pilot.press(*"Godkendt")
+        await saved(pilot)
+        before = screen_text(app).splitlines()[-2:]
+        await pilot.press("ctrl+s")  # "Saved."
+        for _ in range(50):  # the toast is drawn after the message is handled
+            if "Saved." in screen_text(app):
+                break
+            await pilot.pause()
+        assert "Saved." in screen_text(app)
+        assert screen_text(app).splitlines()[-2:] == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
+def test_ctrl_home_and_ctrl_end_as_a_terminal_sends_them(tmp_path: Path) -> None:
+    """xterm (and tmux with its default xterm-keys) send ESC [1;5H and ESC [1;5F."""
+    database = tmp_path / "t.db"
+    meeting = tmp_path / "m.toml"
+    meeting.write_text(POLITISK.read_text(encoding="utf-8"), encoding="utf-8")
+    env = {"REFERENT_DB": str(database), "REFERENT_CONFIG": str(tmp_path / "none.toml")}
+    command = [sys.executable, "-m", "referent", "open", str(meeting)]
+    with Terminal(command, size=SMALL, env=env, cwd=tmp_path) as term:
+        term.wait_for("Velkommen")
+        term.type("ab\rcd")
+        term.send("\x1b[1;5H")  # Ctrl+Home
+        term.type("X")
+        term.send("\x1b[1;5F")  # Ctrl+End
+        term.type("Y")
+        term.wait_for("cdY")
+        term.send(CTRL_Q)
+        assert term.wait() == 0
+    store = Store.open(database)
+    try:
+        [summary] = store.list_meetings()
+        assert store.load_meeting(summary.id).items[0].minutes == "Xab\ncdY"
+    finally:
+        store.close()
+    assert os.listdir(tmp_path)  # the app ran where it was told
