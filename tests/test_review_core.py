@@ -176,8 +176,17 @@ def test_each_comment_not_dealt_with_is_a_problem_that_knows_which_comment_it_is
     ]
 
 
-def test_only_the_closed_item_kind_is_a_reminder() -> None:
-    assert [kind for kind in ProblemKind if ReviewProblem(kind).is_reminder] == [ProblemKind.CLOSED_ITEM]
+def test_reminders_are_the_closed_item_and_the_item_the_agenda_file_dropped() -> None:
+    assert [kind for kind in ProblemKind if ReviewProblem(kind).is_reminder] == [
+        ProblemKind.CLOSED_ITEM,
+        ProblemKind.NOT_IN_AGENDA,
+    ]
+
+
+def test_an_item_the_agenda_file_dropped_is_listed_as_a_reminder() -> None:
+    meeting = complete_meeting()
+    meeting.items[1].not_in_agenda = True
+    assert ReviewProblem(ProblemKind.NOT_IN_AGENDA, 1) in find_problems(meeting)
 
 
 def test_problems_come_in_reading_order() -> None:

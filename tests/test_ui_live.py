@@ -17,6 +17,7 @@ from textual.widgets import DataTable, Input, TextArea
 from ui_helpers import DEMO, SIZE, Case, notifications, saved, screen_text
 
 from referent.lock import MeetingLock
+from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
 from referent.sources import draft_for_file
 from referent.store import Store
@@ -707,3 +708,40 @@ async def test_the_autosave_runs_by_itself(case: Case, monkeypatch: pytest.Monke
                 break
             await pilot.pause(0.05)
         assert minutes(case)[0] == "Ok"
+
+
+# --- when saving fails ---------------------------------------------------------------------
+
+
+async def test_a_full_disk_keeps_the_text_says_so_and_a_copy_can_be_saved_elsewhere(
+    case: Case, tmp_path: Path
+) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Start")
+        await saved(pilot)
+        store = case.store
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        store.db.execute(f"PRAGMA max_page_count = {store.db.value('PRAGMA page_count')}")  # the disk is full
+        paste(app, " lang tekst" * 3000)
+        await pilot.press(*" og mere")
+        await saved(pilot)  # the autosave tries, and fails
+        assert isinstance(app.screen, MinutesScreen)  # the app is still there
+        assert editor(app).text.endswith("lang tekst og mere")
+        assert "NOT SAVED" in screen_text(app)
+        assert any(
+            severity == "error" and "the disk is full" in message and "F11" in message
+            for severity, message in notifications(app)
+        )
+        await saved(pilot)  # and tries again, without saying it again
+        assert sum("the disk is full" in message for _, message in notifications(app)) == 1
+        copy = tmp_path / "copy.toml"
+        await pilot.press("f11")
+        await pilot.press("ctrl+u", *str(copy), "enter")
+        await pilot.pause()
+        assert load_meeting(copy).items[0].minutes == editor(app).text  # every word on screen
+        store.db.execute("PRAGMA max_page_count = 1073741823")  # space was freed
+        await saved(pilot)
+        assert "NOT SAVED" not in screen_text(app)
+        assert ("information", "Saved again: everything on screen is in the database.") in notifications(app)
+    assert minutes(case)[0].endswith("lang tekst og mere")

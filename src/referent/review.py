@@ -24,6 +24,7 @@ class ProblemKind(StrEnum):
     NOT_CLOSED = "not_closed"  # the meeting's end was never recorded
     CLOSED_ITEM = "closed_item"  # a reminder: left out of the public version
     COMMENT = "comment"  # the chair's comment, until the secretary marks it done
+    NOT_IN_AGENDA = "not_in_agenda"  # a reminder: the agenda file dropped it; kept for its records
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,7 @@ class ReviewProblem:
     @property
     def is_reminder(self) -> bool:
         """Reminders are shown but need no fixing before approval."""
-        return self.kind is ProblemKind.CLOSED_ITEM
+        return self.kind in (ProblemKind.CLOSED_ITEM, ProblemKind.NOT_IN_AGENDA)
 
 
 def find_problems(meeting: Meeting) -> list[ReviewProblem]:
@@ -73,6 +74,8 @@ def find_problems(meeting: Meeting) -> list[ReviewProblem]:
         ]
         if item.closed:
             problems.append(ReviewProblem(ProblemKind.CLOSED_ITEM, index))
+        if item.not_in_agenda:
+            problems.append(ReviewProblem(ProblemKind.NOT_IN_AGENDA, index))
     if meeting.actual_start and not meeting.actual_end:
         problems.append(ReviewProblem(ProblemKind.NOT_CLOSED))
     return problems

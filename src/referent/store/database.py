@@ -27,6 +27,11 @@ class SaveFailed(DatabaseError):
     """A change could not be written (a full disk, a file that became read-only, a failing
     disk); nothing of it was stored, and the caller still has what it tried to save."""
 
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+        """Why, in a few words a screen can translate: ``the disk is full``."""
+
 
 _REASONS = {
     "SQLITE_FULL": "the disk is full",
@@ -41,7 +46,7 @@ def save_failed(error: sqlite3.Error, path: Path | None) -> SaveFailed:
     """A SQLite error on writing, in words: what happened to which file."""
     code = getattr(error, "sqlite_errorname", "") or ""
     reason = next((words for prefix, words in _REASONS.items() if code.startswith(prefix)), str(error))
-    return SaveFailed(f"{path or 'the database'}: nothing could be saved: {reason}")
+    return SaveFailed(f"{path or 'the database'}: nothing could be saved: {reason}", reason)
 
 
 def create_private_file(path: Path) -> None:

@@ -199,6 +199,16 @@ class ReferentApp(App[None]):
         self.flush_all()
         super().action_suspend_process()
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A change the database refused (a full disk, approved minutes, a read-only file) is
+        said, never the end of the app: whatever is on screen stays there."""
+        from referent.store import ApprovedMinutes, ReadOnlyDatabase, SaveFailed
+
+        if isinstance(error, (SaveFailed, ApprovedMinutes, ReadOnlyDatabase)):
+            self.notify(str(error), severity="error", timeout=30, markup=False)
+            return
+        super()._handle_exception(error)
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the screen by name in the palette, then Textual's own."""
         from referent.ui.commands import screen_commands, translated

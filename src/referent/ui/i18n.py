@@ -152,6 +152,42 @@ DANISH: dict[str, str] = {
     "Problems": "Mangler",
     "agenda": "dagsorden",
     "copy of": "kopi af",
+    "Item {number} is no longer in the agenda file: kept for what was recorded": (
+        "Punkt {number} er ikke længere i dagsordensfilen: bevaret for det, der er registreret"
+    ),
+    "No meetings yet: type the path of a Word agenda or meeting file below.": (
+        "Ingen møder endnu: skriv stien til en dagsorden i Word eller en mødefil herunder."
+    ),
+    "Open a Word agenda or meeting file": "Åbn en dagsorden i Word eller en mødefil",
+    "Path to a Word agenda (.docx) or meeting file (.toml)": (
+        "Sti til en dagsorden (.docx) eller mødefil (.toml)"
+    ),
+    "copy": "kopi",
+    "Saved again: everything on screen is in the database.": "Gemt igen: alt på skærmen er i databasen.",
+    "{reason}. Your text stays on screen and is saved as soon as it can be; F11 saves a copy of the "
+    "minutes elsewhere, F12 exports them.": (
+        "{reason}. Din tekst bliver på skærmen og gemmes, så snart det kan lade sig gøre; F11 gemmer en "
+        "kopi af referatet et andet sted, F12 eksporterer det."
+    ),
+    "NOT SAVED": "IKKE GEMT",
+    "Nothing could be saved: {reason}": "Intet kunne gemmes: {reason}",
+    "the disk is full": "disken er fuld",
+    "the database file cannot be written any more (it became read-only)": (
+        "databasefilen kan ikke længere skrives (den er blevet skrivebeskyttet)"
+    ),
+    "the disk could not be written (an input/output error)": "disken kunne ikke skrives (en I/O-fejl)",
+    "the database file cannot be opened any more (was it moved or deleted?)": (
+        "databasefilen kan ikke længere åbnes (er den flyttet eller slettet?)"
+    ),
+    "another program is writing to the database": "et andet program skriver i databasen",
+    "Save a copy": "Gem en kopi",
+    "Save a copy elsewhere": "Gem en kopi et andet sted",
+    "Save a copy of the minutes elsewhere": "Gem en kopi af referatet et andet sted",
+    "File (a meeting file: 'referent open' opens it again)": (
+        "Fil (en mødefil: 'referent open' åbner den igen)"
+    ),
+    "Say where to save the copy.": "Skriv, hvor kopien skal gemmes.",
+    "A copy of the minutes is in {path}": "En kopi af referatet er gemt i {path}",
     "The database can only be read here (its file or folder is read-only): nothing can be saved.": (
         "Databasen kan kun læses her (filen eller mappen er skrivebeskyttet): intet kan gemmes."
     ),

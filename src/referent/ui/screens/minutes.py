@@ -21,6 +21,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
 
 from referent.live import LiveMeeting
 from referent.model import ActionItem
+from referent.store import SaveFailed
 from referent.ui.base import ReferentScreen
 from referent.ui.dialogs.choice import Choice, ChoiceDialog
 from referent.ui.dialogs.form import ActionDialog, ItemDialog
@@ -93,6 +94,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         _binding("ctrl+home,alt+home", "text_start", "Start of the text", "text_start", show=False),
         _binding("ctrl+end,alt+end", "text_end", "End of the text", "text_end", show=False),
         _binding("ctrl+s", "save_now", "Save now", "save_now", show=False),
+        _binding("f11", "save_copy", "Save a copy", "save_copy", show=False, tooltip="Save a copy elsewhere"),
         *_phrase_bindings(),
     ]
 
@@ -104,6 +106,8 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
         self.saved_at: datetime | None = None
+        self.save_error = ""
+        """Why saving fails (a full disk); empty while it works. The status line shows it."""
         self.layout_index = 0
         """Index in ``LAYOUTS``."""
 
@@ -163,7 +167,15 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.dirty = False
         item = self.live.meeting.items[self.editing_item]
         shown = (bool(item.minutes.strip()), item.status)
-        self.live.save_minutes(self.editing_item, self.editor.text, _cursor(self.editor))
+        try:
+            self.live.save_minutes(self.editing_item, self.editor.text, _cursor(self.editor))
+        except SaveFailed as error:  # the text stays on screen and in the meeting; tried again
+            self.dirty = True
+            self.saving_failed(t("Nothing could be saved: {reason}", reason=t(error.reason)))
+            return
+        if self.save_error:
+            self.save_error = ""
+            self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
         self.saved_at = self.referent.now()
         if (bool(item.minutes.strip()), item.status) != shown:  # the agenda marks items with minutes
             self.show_item()
@@ -212,7 +224,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        self.query_one(StatusLine).show(self.live, self.referent.now(), self.saved_at)
+        self.query_one(StatusLine).show(self.live, self.referent.now(), self.saved_at, self.save_error)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "agenda" and event.option_index != self.live.current:
@@ -361,6 +373,27 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def action_help(self) -> None:
         self.flush()
         super().action_help()
+
+    def saving_failed(self, reason: str) -> None:
+        """Say once, and keep saying on the status line, that saving fails and what to do."""
+        if not self.save_error:
+            self.notify(
+                t("{reason}. Your text stays on screen and is saved as soon as it can be; "
+                  "F11 saves a copy of the minutes elsewhere, F12 exports them.", reason=reason),
+                severity="error",
+                timeout=60,
+                markup=False,
+            )  # fmt: skip
+        self.save_error = reason
+        self.refresh_status()
+
+    def action_save_copy(self) -> None:
+        """Save the minutes as they stand on screen to a meeting file of the secretary's choice:
+        the way out when the database cannot be written (a full disk)."""
+        from referent.ui.screens.minutes_export import ask_for_copy
+
+        self.flush()
+        ask_for_copy(self)
 
     def action_save_now(self) -> None:
         if self.refused(self.live):

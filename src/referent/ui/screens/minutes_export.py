@@ -1,4 +1,5 @@
-"""F12 on the minutes screen: write the minutes as they stand to a Word file, off the UI thread."""
+"""F12 and F11 on the minutes screen: the minutes as they stand, to a Word file (off the UI
+thread) or, when the database cannot be written, to a meeting file of the secretary's choice."""
 
 from __future__ import annotations
 
@@ -58,3 +59,42 @@ def _export(
     for warning in report.warnings():
         message += "\n" + warning
     app.call_from_thread(app.notify, message, timeout=15, markup=False)
+
+
+def default_copy_path(meeting: Meeting) -> Path:
+    """``~/2023-03-13 Referat Politisk Niveau (kopi).toml``: the home folder is rarely the full disk."""
+    from referent.export import default_filename
+
+    name = default_filename(meeting, format="toml")
+    return Path.home() / name.replace(".toml", f" ({t('copy')}).toml")
+
+
+def ask_for_copy(screen: MinutesScreen) -> None:
+    """Ask where, then write the whole meeting (with every word on screen) as a meeting file."""
+    from referent.ui.dialogs.form import TextDialog
+
+    live = screen.live
+    meeting = live.stored_copy()
+    screen.referent.push_screen(
+        TextDialog(
+            t("Save a copy of the minutes elsewhere"),
+            t("File (a meeting file: 'referent open' opens it again)"),
+            str(default_copy_path(meeting)),
+            required=t("Say where to save the copy."),
+        ),
+        lambda answer: _save_copy(screen, meeting, answer) if answer else None,
+    )
+
+
+def _save_copy(screen: MinutesScreen, meeting: Meeting, answer: str) -> None:
+    from referent.fileio import WriteError, check_output, protected_files, write_atomically
+    from referent.meetingfile.writer import dump_meeting
+
+    path = Path(answer).expanduser()
+    try:
+        check_output(path, protected_files(screen.referent.database_path, screen.live.source_path))
+        write_atomically(path, dump_meeting(meeting).encode("utf-8"))
+    except (WriteError, OSError) as error:
+        screen.notify(str(error), severity="error", timeout=15, markup=False)
+        return
+    screen.notify(t("A copy of the minutes is in {path}", path=path), timeout=15, markup=False)

@@ -26,14 +26,19 @@ class PickerScreen(ReferentScreen, Screen[None]):
             options = []
             for summary in meetings:
                 line = Text(f"{summary.id:>4}  {summary.date.isoformat()}  ", style="bold")
-                line.append(f"{summary.status:<7} ", style="dim")
+                line.append(f"{t(summary.status):<13} ", style="dim")
                 line.append(summary.title)
+                source = Path(summary.source_path).name if summary.source_path else ""
+                if summary.copy_of is not None:
+                    source = f"{source} ({t('copy of')} {summary.copy_of})".strip()
+                if source:
+                    line.append(f"  · {source}", style="dim")
                 options.append(Option(line, id=str(summary.id)))
             yield OptionList(*options, id="meetings")
             if not meetings:
-                yield Static(t("No meetings yet: type the path of a meeting file below."))
-            yield Label(t("Open a meeting file"), classes="dialog-title")
-            yield Input(placeholder=t("Path to a meeting file (.toml)"), id="path")
+                yield Static(t("No meetings yet: type the path of a Word agenda or meeting file below."))
+            yield Label(t("Open a Word agenda or meeting file"), classes="dialog-title")
+            yield Input(placeholder=t("Path to a Word agenda (.docx) or meeting file (.toml)"), id="path")
         yield Static(id="picker-error")
         yield Footer()
 

@@ -44,6 +44,7 @@ PROBLEM_TEXTS = {
     ProblemKind.NOT_CLOSED: "The meeting's end was not recorded",
     ProblemKind.CLOSED_ITEM: "Item {number} is closed: left out of the public version",
     ProblemKind.COMMENT: "Item {number}: the chair's comment: {detail}",
+    ProblemKind.NOT_IN_AGENDA: "Item {number} is no longer in the agenda file: kept for what was recorded",
 }
 
 

@@ -15,7 +15,7 @@ from referent.ui.i18n import t
 class StatusLine(Static):
     """Meeting clock, time on the item against its slot, attendance counts, last save."""
 
-    def show(self, live: LiveMeeting, now: datetime, saved_at: datetime | None) -> None:
+    def show(self, live: LiveMeeting, now: datetime, saved_at: datetime | None, save_error: str = "") -> None:
         meeting = live.meeting
         parts: list[Text] = []
         reason = live.read_only_reason
@@ -36,10 +36,13 @@ class StatusLine(Static):
         if unknown:
             counts += f" · {unknown} ?"
         parts.append(Text(counts))
-        saved = (
-            f"{t('saved')} {saved_at.strftime('%H:%M')}" if saved_at else t("no changes yet")
-        )  # in this session; earlier ones are stored
-        parts.append(Text(saved, style="dim"))
+        if save_error:  # the text is on screen only: say so where the eye goes
+            parts.append(Text(t("NOT SAVED"), style="bold reverse red"))
+        else:
+            saved = (
+                f"{t('saved')} {saved_at.strftime('%H:%M')}" if saved_at else t("no changes yet")
+            )  # in this session; earlier ones are stored
+            parts.append(Text(saved, style="dim"))
         self.update(Text(" │ ").join(parts))
 
     @staticmethod
