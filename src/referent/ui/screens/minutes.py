@@ -10,6 +10,7 @@ and the export (F12) live in modules of their own.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from datetime import datetime
 
 from textual.app import ComposeResult
@@ -178,7 +179,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
         self.saved_at = self.referent.now()
         if (bool(item.minutes.strip()), item.status) != shown:  # the agenda marks items with minutes
-            self.show_item()
+            self.show_item(rows=(self.editing_item,))
         self.refresh_status()
 
     def enter_item(self, index: int, cursor: str = "", take_up: bool = True) -> None:
@@ -203,7 +204,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             editor.load_text(self.live.item.minutes)
         editor.move_cursor(_parse_cursor(cursor) if cursor else editor.document.end)
         editor.scroll_cursor_visible()
-        self.show_item()
+        self.show_item(rows=())  # moving changes the rows of the items left and entered only
         case = self.live.item.case.strip() or f"*{t('No case text.')}*"
         self.query_one("#case", Markdown).update(case)
         self.query_one("#case-pane", VerticalScroll).scroll_home(animate=False)
@@ -212,15 +213,18 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def taken_up_by_staying(self, index: int) -> None:
         if index == self.live.current and not self.read_only:
             self.live.take_up(index)
-            self.show_item()
+            self.show_item(rows=(index,))
 
-    def show_item(self) -> None:
-        """Redraw what the current item's state shows in: header, notes, points, agenda, status."""
+    def show_item(self, rows: Iterable[int] | None = None) -> None:
+        """Redraw what the current item's state shows in: header, notes, points, agenda, status.
+
+        ``rows``: the only agenda items whose state may have changed besides the current one
+        (before and now); None, the default, looks at every item."""
         meeting, index = self.live.meeting, self.live.current
         self.query_one(ItemHeader).show(meeting, index)
         self.query_one(ItemNotes).show(meeting, index)
         self.query_one(RecommendationView).show(meeting, index)
-        self.query_one(AgendaList).show(meeting, index)
+        self.query_one(AgendaList).show(meeting, index, rows)
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -1,10 +1,21 @@
-"""The agenda on the left of the live screen: one line per item, its state at a glance."""
+"""The agenda on the left of the live screen: one line per item, its state at a glance.
+
+Moving to the next item costs the same at 30 and at 2,000 items: only the rows whose state
+changed are drawn again. ``OptionList`` can replace a row's prompt, but it then forgets every
+row's height and drawing (``_clear_caches``); a row here is always one line high, so the
+replaced row is the only one forgotten.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import time
+from typing import cast
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
+from textual.css.styles import RulesMap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -22,6 +33,15 @@ MIN_TITLE = 18
 COMMENT_MARK = "✎"
 """The chair left a comment on the item that the secretary has not yet dealt with."""
 
+_Signature = tuple[str, ItemStatus, bool, bool, bool, time | None, bool]
+
+
+def _signature(item: Item, current: bool) -> _Signature:
+    """Everything a row shows of its item: the row is drawn again only when this changes."""
+    has_comment = any(not comment.done for comment in item.comments)
+    has_minutes = bool(item.minutes) and not item.minutes.isspace()  # (no copy of a long text)
+    return (item.title, item.status, has_minutes, has_comment, item.closed, item.start, current)
+
 
 class AgendaList(OptionList):
     """The agenda: state mark, number, title cut to one line, planned time; items with minutes
@@ -31,26 +51,59 @@ class AgendaList(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: tuple[Meeting, int] | None = None
-        self._prompts: list[Text] = []
+        self._meeting: Meeting | None = None
+        self._current = 0
+        self._width = 0
+        self._signatures: list[_Signature] = []
 
-    def show(self, meeting: Meeting, current: int) -> None:
-        self._shown = (meeting, current)
-        width = self.scrollable_content_region.width or 40
-        lines = [self._line(index, item, index == current, width) for index, item in enumerate(meeting.items)]
-        if len(lines) == len(self._prompts):  # rebuilding every row is slow on a long agenda
-            for index, (old, new) in enumerate(zip(self._prompts, lines, strict=True)):
-                if old != new:
-                    self.replace_option_prompt_at_index(index, new)
-        else:
+    def show(self, meeting: Meeting, current: int, rows: Iterable[int] | None = None) -> None:
+        """Show ``meeting`` with item ``current`` marked. ``rows``: the only items that may have
+        changed since the last call besides the current one (then and now); None: any item may
+        have (a meeting read again is always looked at whole)."""
+        width = self.scrollable_content_region.width
+        if not width:  # not laid out yet: the first resize shows it, cut to its width
+            self._meeting, self._current = meeting, current
+            return
+        items = meeting.items
+        if width != self._width or len(items) != len(self._signatures):
+            self._signatures = [_signature(item, index == current) for index, item in enumerate(items)]
+            lines = (self._line(index, item, index == current, width) for index, item in enumerate(items))
             self.set_options(Option(line, id=f"item-{index}") for index, line in enumerate(lines))
-        self._prompts = lines
+        else:
+            whole = rows is None or meeting is not self._meeting
+            indexes = range(len(items)) if whole else {self._current, current, *(rows or ())}
+            for index in indexes:
+                if not 0 <= index < len(items):
+                    continue
+                signature = _signature(items[index], index == current)
+                if signature != self._signatures[index]:
+                    self._signatures[index] = signature
+                    self._replace_row(index, self._line(index, items[index], index == current, width))
+        self._meeting, self._current, self._width = meeting, current, width
         self.highlighted = current
 
+    def _replace_row(self, index: int, prompt: Text) -> None:
+        """Draw one row again, keeping what is known of every other row."""
+        option = self.get_option_at_index(index)
+        height = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
+        rules = cast(RulesMap, self.styles)
+        if height is None or self._get_visual(option).get_height(rules, width) != height:
+            self._clear_caches()  # (never expected: a row is one line) every row is measured again
+            return
+        cache = self._option_render_cache
+        for key in [key for key in list(cache.keys()) if key[0] is option]:
+            cache.discard(key)
+        line = self._line_cache.index_to_line.get(index)
+        if line is not None:
+            self.refresh_line(line)
+
     def on_resize(self, event: events.Resize) -> None:
-        if self._shown is not None:
-            self._prompts = []
-            self.show(*self._shown)
+        if self._meeting is not None:
+            self._width = 0  # every row is cut to the new width
+            self.show(self._meeting, self._current)
 
     @staticmethod
     def _line(index: int, item: Item, current: bool, width: int) -> Text:
@@ -67,7 +120,8 @@ class AgendaList(OptionList):
             room -= 6
         room = max(4, room)
         title = item.title if cell_len(item.title) <= room else set_cell_size(item.title, room - 1) + "…"
-        title_style = "bold" if item.minutes.strip() else "dim" if item.status is ItemStatus.WITHDRAWN else ""
+        has_minutes = item.minutes and not item.minutes.isspace()
+        title_style = "bold" if has_minutes else "dim" if item.status is ItemStatus.WITHDRAWN else ""
         line = Text(f"{mark} ", style=style)
         line.append(prefix + title, style=title_style)
         if suffix:

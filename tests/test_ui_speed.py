@@ -1,0 +1,102 @@
+"""What keeps the screens fast, checked by what they do (never by the clock: bench/ measures time).
+
+Moving through the agenda draws again only the rows whose state changed; the rest keep what
+was drawn, so a move costs the same at 30 and at 2,000 items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.text import Text
+from textual.widgets import OptionList
+from ui_helpers import SIZE, Case, saved, screen_text
+
+from referent.ui.app import ReferentApp
+from referent.ui.widgets.agenda import AgendaList
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[Case]:
+    case = Case(tmp_path)
+    yield case
+    case.close()
+
+
+def agenda(app: ReferentApp) -> OptionList:
+    return app.screen.query_one("#agenda", OptionList)
+
+
+def prompts(app: ReferentApp) -> list[object]:
+    rows = agenda(app)
+    return [rows.get_option_at_index(index).prompt for index in range(rows.option_count)]
+
+
+def agenda_text(app: ReferentApp) -> list[str]:
+    return [str(prompt) for prompt in prompts(app)]
+
+
+def redrawn(before: list[object], after: list[object]) -> list[int]:
+    """The rows given a new prompt."""
+    return [index for index, (old, new) in enumerate(zip(before, after, strict=True)) if old is not new]
+
+
+@pytest.fixture
+def lines_made(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The index of every agenda row worked out, in order."""
+    made: list[int] = []
+    original = AgendaList._line
+
+    def counted(index: int, *args: Any) -> Text:
+        made.append(index)
+        return original(index, *args)
+
+    monkeypatch.setattr(AgendaList, "_line", staticmethod(counted))
+    return made
+
+
+async def test_moving_draws_again_only_the_rows_left_and_entered(case: Case, lines_made: list[int]) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        before = prompts(app)
+        assert agenda_text(app)[0].startswith("▶ 1.")
+        lines_made.clear()
+        await pilot.press("ctrl+down")
+        assert lines_made == [0, 1]  # not a line for every item of the agenda
+        assert redrawn(before, prompts(app)) == [0, 1]
+        assert agenda_text(app)[0].startswith("· 1.")
+        assert agenda_text(app)[1].startswith("▶ 2.")
+        assert agenda(app).highlighted == 1
+        assert "▶ 2. Renovation" in screen_text(app)  # what is drawn follows the rows
+        assert "· 1. Approval" in screen_text(app)
+
+
+async def test_the_first_words_saved_make_only_their_row_bold(case: Case, lines_made: list[int]) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+down", "ctrl+down", *"Ok")
+        before = prompts(app)
+        lines_made.clear()
+        await saved(pilot)
+        assert lines_made == [2]
+        assert redrawn(before, prompts(app)) == [2]
+        row = agenda(app).get_option_at_index(2).prompt
+        assert isinstance(row, Text)
+        assert any(span.style == "bold" for span in row.spans)  # the title: it has minutes
+        await pilot.press("ctrl+up")  # item 3 keeps its bold title and its state after it is left
+        assert agenda_text(app)[2].startswith("✓ 3.")
+
+
+async def test_a_narrower_agenda_cuts_every_title_again(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        wide = agenda_text(app)
+        await pilot.resize_terminal(80, 24)
+        narrow = agenda_text(app)
+        assert all(len(b) <= len(a) for a, b in zip(wide, narrow, strict=True))
+        assert any("…" in line for line in narrow)
+        await pilot.press("ctrl+down")
+        assert agenda_text(app)[1].startswith("▶ 2.")
