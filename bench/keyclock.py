@@ -71,14 +71,18 @@ class KeyClock:
                 return
         raise TimeoutError("the app never fell quiet")
 
-    async def key(self, key: str, character: str | None = None) -> float:
-        """Seconds from handing ``key`` to the app until the last frame it caused."""
-        await self.quiet()
-        started = time.perf_counter()
+    def send(self, key: str, character: str | None = None) -> None:
+        """Hand ``key`` to the app as its driver does, and return at once."""
         event = events.Key(key, character)
         event.set_sender(self.app)
         assert self.app._driver is not None
         self.app._driver.send_message(event)
+
+    async def key(self, key: str, character: str | None = None) -> float:
+        """Seconds from handing ``key`` to the app until the last frame it caused."""
+        await self.quiet()
+        started = time.perf_counter()
+        self.send(key, character)
         await self.quiet()
         painted = [frame for frame in self.frames if frame > started]
         if not painted:
