@@ -4,7 +4,8 @@ Pilot's ``press`` waits until the process looks idle, in steps of a fiftieth of 
 figure read around it is mostly Pilot's own waiting. Here the key is handed to the app as the
 driver hands it over, every message handled and every frame painted is stamped with the
 clock, and the key is *answered* at the last frame painted before the app fell quiet (nothing
-handled and nothing painted for ``QUIET`` seconds). Waiting for the quiet is not counted.
+handled, nothing painted and nothing working in a thread of the event loop's executor for
+``QUIET`` seconds). Waiting for the quiet is not counted.
 
 Used by the benchmarks that measure what a key costs in the app (moving through the agenda,
 the chair's review); what a terminal adds is the same for referent and for its comparison,
@@ -27,6 +28,7 @@ TIMEOUT = 60.0
 
 _last_activity = [0.0]
 _installed = [False]
+_in_executor = [0]
 
 
 def _install() -> None:
@@ -45,19 +47,56 @@ def _install() -> None:
     MessagePump._dispatch_message = stamped  # type: ignore[method-assign]
 
 
+def _count_executor_jobs(loop: asyncio.AbstractEventLoop) -> None:
+    """Work handed to a thread (Textual's Markdown parses there) is work too: count it."""
+    if getattr(loop, "_keyclock_counted", False):
+        return
+    original = loop.run_in_executor
+
+    def counted(executor: Any, function: Any, *args: Any) -> asyncio.Future[Any]:
+        _in_executor[0] += 1
+        future = original(executor, function, *args)
+
+        def done(_: object) -> None:
+            _in_executor[0] -= 1
+            _last_activity[0] = time.perf_counter()
+
+        future.add_done_callback(done)
+        return future
+
+    loop.run_in_executor = counted  # type: ignore[method-assign]
+    loop._keyclock_counted = True  # type: ignore[attr-defined]
+
+
 class KeyClock:
     """``clock = KeyClock(app)`` once the app runs; ``seconds = await clock.key("ctrl+down")``."""
 
     def __init__(self, app: App[Any]) -> None:
         _install()
+        _count_executor_jobs(asyncio.get_running_loop())
         self.app = app
         self.frames: list[float] = []
+        self.capture = False
+        """Keep what each frame shows (``settled``); the time it takes is left out."""
+        self.texts: list[str] = []
+        self.spent: list[float] = []
+        """Seconds spent keeping texts before each frame (a running total)."""
+        self._spent = 0.0
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
-            if renderable is not None:
-                self.frames.append(time.perf_counter())
             original(screen, renderable)
+            if renderable is None:
+                return
+            now = time.perf_counter()
+            self.frames.append(now)
+            self.spent.append(self._spent)
+            if self.capture:
+                strips = screen._compositor.render_strips()
+                self.texts.append("\n".join(strip.text for strip in strips))
+                self._spent += time.perf_counter() - now
+            else:
+                self.texts.append("")
 
         app._display = display  # type: ignore[method-assign]
 
@@ -67,7 +106,7 @@ class KeyClock:
         while time.perf_counter() < deadline:
             await asyncio.sleep(0.005)
             last = max(_last_activity[0], self.frames[-1] if self.frames else 0.0)
-            if time.perf_counter() - last > QUIET:
+            if not _in_executor[0] and time.perf_counter() - last > QUIET:
                 return
         raise TimeoutError("the app never fell quiet")
 
@@ -88,6 +127,26 @@ class KeyClock:
         if not painted:
             raise AssertionError(f"{key} changed nothing on screen")
         return painted[-1] - started
+
+    async def settled(self, key: str, character: str | None = None) -> tuple[float, float]:
+        """Seconds from handing ``key`` to the app until the first frame that shows what the
+        screen shows in the end (the key is answered), and until the last frame it caused."""
+        await self.quiet()
+        self.capture = True
+        first = len(self.frames)
+        started, spent = time.perf_counter(), self._spent
+        self.send(key, character)
+        await self.quiet()
+        self.capture = False
+        if len(self.frames) == first:
+            raise AssertionError(f"{key} changed nothing on screen")
+        final = self.texts[-1]
+        answered = next(n for n in range(first, len(self.frames)) if self.texts[n] == final)
+
+        def since(n: int) -> float:
+            return self.frames[n] - started - (self.spent[n] - spent)
+
+        return since(answered), since(len(self.frames) - 1)
 
     async def call(self, work: Any) -> float:
         """Seconds from calling ``work()`` (in the app's loop) until the last frame it caused."""

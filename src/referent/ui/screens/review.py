@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, Markdown, OptionList, Static
+from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
@@ -33,6 +33,7 @@ from referent.ui.dialogs.form import (
 )
 from referent.ui.i18n import t, tn
 from referent.ui.widgets.diff import diff_text
+from referent.ui.widgets.draft import DraftView
 
 PROBLEM_TEXTS = {
     ProblemKind.NO_ATTENDANCE: "Attendance has not been taken",
@@ -90,9 +91,10 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             with Vertical(id="review-side"):
                 yield Label(id="problems-label", classes="dialog-title")
                 yield OptionList(id="problems")
-            with VerticalScroll(id="review-pane"):
-                yield Markdown(id="draft")
-                yield Static(id="changes")
+            with Vertical(id="review-pane"):
+                yield DraftView(id="draft")
+                with VerticalScroll(id="changes-pane"):
+                    yield Static(id="changes")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -118,10 +120,10 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         problems.set_options(options)
         if options:
             problems.highlighted = min(highlighted or 0, len(options) - 1)
-        self.query_one("#draft", Markdown).update(self.draft_text())
+        self.query_one("#draft", DraftView).show(self.draft_text())
         self.query_one("#changes", Static).update(self.changes_text())
         self.query_one("#draft").display = not self.showing_changes
-        self.query_one("#changes").display = self.showing_changes
+        self.query_one("#changes-pane").display = self.showing_changes
 
     def draft_text(self) -> str:
         """The draft as the minutes will read: in the meeting's own house style (or, if that
@@ -196,7 +198,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         """Show the chair's changes or the draft; both are up to date, so only swap them."""
         self.showing_changes = not self.showing_changes
         self.query_one("#draft").display = not self.showing_changes
-        self.query_one("#changes").display = self.showing_changes
+        self.query_one("#changes-pane").display = self.showing_changes
 
     def action_comment(self) -> None:
         if self.live.open_elsewhere and self.refused(self.live):

@@ -1,0 +1,262 @@
+"""The chair's draft as the minutes will read, drawn a part at a time as it comes into view.
+
+One Markdown widget for the whole draft mounts about 13 widgets an item (5,000 for 400 items,
+35 seconds) and lays them all out again whenever anything on the screen changes. Here the draft
+is cut into parts, the header and then one part an item (at its ``## `` heading), and only the
+parts on screen, with a screen above and below, are Markdown widgets; the parts before and after
+them are two blank spacers of their height (measured once a part was drawn, else estimated from
+its text). A part drawn alone looks exactly as it does in one widget for the whole draft: the
+space Textual leaves between two blocks is the larger of their margins, and between two parts
+the first block's top margin is made up for (see the CSS).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
+from rich.cells import cell_len
+from textual import events
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.events import Mount
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Markdown
+
+HEADING = "## "
+"""An item's part begins at its heading."""
+_FENCE = re.compile(r"^(```|~~~)")
+AHEAD_SCREENS = 1.0
+"""Parts drawn ahead beyond what is on screen, above and below, in screen heights."""
+AHEAD_DELAY = 0.05
+"""Seconds of quiet before the next part is drawn ahead."""
+KEEP_SCREENS = 3.0
+"""Drawn parts further than this from the screen are given back to the spacers."""
+
+
+def split_parts(markdown: str) -> list[str]:
+    """The draft cut before each ``## `` heading (never inside a fenced code block)."""
+    parts: list[str] = []
+    current: list[str] = []
+    fenced = False
+    for line in markdown.splitlines(keepends=True):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if line.startswith(HEADING) and not fenced and current:
+            parts.append("".join(current))
+            current = []
+        current.append(line)
+    if current:
+        parts.append("".join(current))
+    return parts
+
+
+def estimate_height(part: str, width: int) -> int:
+    """Lines a part will take at ``width`` (its blocks wrapped, a blank line after each, two
+    before a heading): the spacers' height until the part is drawn and measured."""
+    room = max(8, width - 4)  # the Markdown widget's padding
+    lines = 0
+    for block in re.split(r"\n\s*\n", part.strip("\n")):
+        rows = block.splitlines()
+        if not rows:
+            continue
+        if rows[0].startswith("#"):
+            lines += 3 + max(0, math.ceil(cell_len(rows[0].lstrip("# ")) / room) - 1)
+            continue
+        if rows[0].startswith("|"):
+            lines += len(rows) + 2
+            continue
+        text_room = room - 2 if rows[0].lstrip()[:2] in ("- ", "* ") or rows[0][:1].isdigit() else room
+        lines += sum(max(1, math.ceil(cell_len(row) / text_room)) for row in rows) + 1
+    return max(1, lines)
+
+
+class DraftPart(Markdown):
+    """One part of the draft, built when it is mounted: Textual's Markdown parses in a thread
+    and mounts its blocks later, but a part that comes into view is drawn in the same frame."""
+
+    DEFAULT_CSS = """
+    DraftPart.-follows > MarkdownHeader:first-child { margin: 1 0 1 0; }
+    """
+
+    def __init__(self, index: int, part: str) -> None:
+        super().__init__(classes="-follows" if index else "")
+        self.index = index
+        self.part = part
+
+    def compose(self) -> ComposeResult:
+        self._markdown = self.part
+        self._theme = self.app.theme
+        yield from self._build_from_source(self.part)
+
+    def _on_mount(self, event: Mount) -> None:  # type: ignore[override]  # (Markdown's is async)
+        event.prevent_default()  # Markdown's own would parse the (empty) initial text again
+
+    def on_resize(self, event: events.Resize) -> None:
+        draft = self.parent
+        if isinstance(draft, DraftView):
+            draft.measured(self, event.size.height)
+
+
+class Spacer(Widget):
+    """The height of the parts not drawn."""
+
+    DEFAULT_CSS = "Spacer { height: 0; }"
+
+
+class DraftView(VerticalScroll):
+    """The draft, scrolling: only the parts near the screen are widgets. The parts on screen
+    are drawn at once; those within ``AHEAD_SCREENS`` above and below one at a time while
+    nothing else happens, so that paging finds them drawn. (The parts are its own children:
+    each level of containers with an automatic height costs Textual a layout pass more.)"""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.parts: list[str] = []
+        self.heights: list[int] = []
+        self.known: dict[tuple[str, int], int] = {}
+        """Measured heights of drawn parts, by (text, width)."""
+        self.drawn: list[DraftPart] = []
+        """The parts that are widgets: always a run of neighbours, in order."""
+        self.width = 0
+        self._ahead: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Spacer(id="draft-above")
+        yield Spacer(id="draft-below")
+
+    def on_mount(self) -> None:
+        self.watch(self, "scroll_y", self._update, init=False)
+
+    # --- what is shown --------------------------------------------------------------------
+
+    def show(self, markdown: str) -> None:
+        """Show the draft; parts whose text is unchanged stay as they are."""
+        parts = split_parts(markdown)
+        if parts == self.parts:
+            return
+        self.parts = parts
+        if not self.width:
+            return  # laid out first: the resize draws it
+        changed = [part for part in self.drawn if part.index >= len(parts) or parts[part.index] != part.part]
+        if changed:  # the run of drawn parts is drawn again from the first part that changed
+            first = self.drawn.index(changed[0])
+            for part in self.drawn[first:]:
+                part.remove()
+            self.drawn = self.drawn[:first]
+        self._estimate()
+        self._update()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """At a new width the drawn parts wrap again by themselves (and say their new height);
+        the others are estimated again."""
+        width = self.scrollable_content_region.width
+        if width != self.width:
+            self.width = width
+            self._estimate()
+        self._update()
+
+    def on_show(self) -> None:
+        self._update()  # the pane may have scrolled while the changes were shown
+
+    def _estimate(self) -> None:
+        width = self.width
+        drawn = {part.index: part.outer_size.height for part in self.drawn if part.outer_size.height}
+        self.heights = [
+            drawn.get(index) or self.known.get((part, width)) or estimate_height(part, width)
+            for index, part in enumerate(self.parts)
+        ]
+
+    def measured(self, part: DraftPart, height: int) -> None:
+        """A drawn part's real height: kept, and what is on screen stays where it was."""
+        index = part.index
+        if part not in self.drawn or index >= len(self.heights) or not height:
+            return
+        self.known[(part.part, self.width)] = height
+        change = height - self.heights[index]
+        if not change:
+            return
+        top = sum(self.heights[:index])
+        self.heights[index] = height
+        if top + height <= self.scroll_y:  # above the screen: what is on screen stays put
+            self.scroll_to(y=self.scroll_y + change, animate=False, immediate=True)
+
+    # --- which parts are widgets ----------------------------------------------------------
+
+    def _parts_between(self, screens: float) -> range:
+        """The parts on screen, and within ``screens`` screen heights above and below it."""
+        if not self.parts:
+            return range(0)
+        screen = max(1, self.scrollable_content_region.height)
+        top = self.scroll_y - screens * screen
+        bottom = self.scroll_y + screen + screens * screen
+        ends = list(accumulate(self.heights))
+        last = len(self.parts) - 1
+        first = min(bisect_right(ends, max(0, top)), last)
+        return range(first, max(first, min(bisect_right(ends, max(0, bottom - 1)), last)) + 1)
+
+    @property
+    def _window(self) -> range:
+        return range(self.drawn[0].index, self.drawn[-1].index + 1) if self.drawn else range(0)
+
+    def _update(self) -> None:
+        """Draw what is on screen now; keep what is near; draw ahead later."""
+        if not self.display or not self.width or not self.parts:
+            return
+        visible = self._parts_between(0)
+        window = self._window
+        if window and visible.start <= window.stop and visible.stop >= window.start:  # they touch
+            wanted = range(min(window.start, visible.start), max(window.stop, visible.stop))
+        else:
+            wanted = visible
+        near = self._parts_between(KEEP_SCREENS)
+        wanted = range(max(wanted.start, near.start), min(wanted.stop, near.stop))
+        if wanted != window:
+            self._draw(wanted)
+        self._draw_ahead_later()
+
+    def _draw(self, wanted: range) -> None:
+        """Make exactly the parts ``wanted`` widgets, keeping those that already are."""
+        kept = [part for part in self.drawn if part.index in wanted]
+        for part in self.drawn:
+            if part.index not in wanted:
+                part.remove()
+        have = {part.index for part in kept}
+        new = [index for index in wanted if index not in have]
+        before = [DraftPart(index, self.parts[index]) for index in new if not kept or index < kept[0].index]
+        after = [DraftPart(index, self.parts[index]) for index in new if kept and index > kept[-1].index]
+        above, below = self.query_one("#draft-above", Spacer), self.query_one("#draft-below", Spacer)
+        if before:
+            self.mount_all(before, after=above)
+        if after:
+            self.mount_all(after, before=below)
+        self.drawn = before + kept + after
+        above.styles.height = sum(self.heights[: wanted.start])
+        below.styles.height = sum(self.heights[wanted.stop :])
+
+    def _draw_ahead_later(self) -> None:
+        if self._ahead is not None:
+            self._ahead.stop()
+        self._ahead = self.set_timer(AHEAD_DELAY, self._draw_ahead)
+
+    def _draw_ahead(self) -> None:
+        """Draw the next part below (else above) the drawn ones, within reach; one at a time, so
+        that a key pressed meanwhile waits for one part at most."""
+        self._ahead = None
+        if not self.display or not self.drawn:
+            return
+        window, ahead = self._window, self._parts_between(AHEAD_SCREENS)
+        if window.stop < ahead.stop:
+            self._draw(range(window.start, window.stop + 1))
+        elif window.start > ahead.start:
+            self._draw(range(window.start - 1, window.stop))
+        else:
+            return
+        self._draw_ahead_later()
+
+    def drawn_parts(self) -> list[int]:
+        """The indexes of the parts that are widgets now."""
+        return [part.index for part in self.drawn]
