@@ -13,7 +13,6 @@ from pathlib import Path
 import docx
 import pytest
 from export_support import NORD, listing
-from textual.widgets import Markdown
 from ui_helpers import SIZE, Case, screen_text
 
 from referent.cli import main
@@ -23,6 +22,7 @@ from referent.meetingfile.reader import load_meeting
 from referent.model import Item, Meeting
 from referent.store import Store
 from referent.ui.screens.review import ReviewScreen
+from referent.ui.widgets.draft import DraftView
 
 NORD_MEETING = NORD / "klyngestyregruppe-nord-2022-08-26.toml"
 VEST = 'extends = "nord"\n[labels]\nminutes = "Beslutning:"\n'
@@ -203,7 +203,7 @@ async def test_the_review_reads_in_the_meetings_own_style(nord_case: Case) -> No
         assert "- Carl Clausen, direktør, Vesthavn Kommune (afbud)" in draft
         assert "(via Teams)" in draft and "**Tid:**" not in draft and "**Afbud" not in draft
         assert "## 1) Godkendelse af dagsorden" in draft
-        assert screen.query_one("#draft", Markdown).source == draft
+        assert screen.query_one("#draft", DraftView).source == draft
         text = screen_text(app)
         assert "Mødedato: 26. august 2022" in text
         assert "Mødet påbegyndt: kl. 13:00" in text

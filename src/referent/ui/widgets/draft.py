@@ -131,6 +131,11 @@ class DraftView(VerticalScroll):
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._update, init=False)
 
+    @property
+    def source(self) -> str:
+        """The whole draft's Markdown, as ``Markdown.source`` gives it."""
+        return "".join(self.parts)
+
     # --- what is shown --------------------------------------------------------------------
 
     def show(self, markdown: str) -> None:
