@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from rich.text import Text
 from textual.widgets import OptionList
+from textual.widgets._footer import FooterKey
 from ui_helpers import SIZE, Case, saved, screen_text
 
 from referent.ui.app import ReferentApp
@@ -100,3 +101,43 @@ async def test_a_narrower_agenda_cuts_every_title_again(case: Case) -> None:
         assert any("…" in line for line in narrow)
         await pilot.press("ctrl+down")
         assert agenda_text(app)[1].startswith("▶ 2.")
+
+
+# --- the key hints -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def keys_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The description of every footer key made, in order."""
+    made: list[str] = []
+    original = FooterKey.__init__
+
+    def counted(self: FooterKey, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(self.description)
+
+    monkeypatch.setattr(FooterKey, "__init__", counted)
+    return made
+
+
+async def test_the_key_hints_are_built_once(case: Case, keys_built: list[str]) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert "Next" in shown
+        assert keys_built == shown  # not again at every focus change while the screen starts
+        await pilot.press("ctrl+down", "f2")
+        attendance = [key.description for key in app.screen.query(FooterKey)]
+        await pilot.press("escape")  # back: the minutes screen's keys are still the ones built
+        assert keys_built == shown + attendance
+        assert [key.description for key in app.screen.query(FooterKey)] == shown
+
+
+async def test_the_key_hints_change_with_the_keys(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")  # attendance: keys of its own
+        shown = [key.description for key in app.screen.query(FooterKey)]
+        assert "Present" in shown and "Next" not in shown
+        await pilot.press("escape")
+        assert "Next" in [key.description for key in app.screen.query(FooterKey)]

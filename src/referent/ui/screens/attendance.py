@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from referent.live import LiveMeeting
 from referent.model import Attendance, Participant
 from referent.ui.base import ReferentScreen
 from referent.ui.dialogs.form import ItemDialog, NewPerson, PersonDialog, TextDialog
 from referent.ui.i18n import t
+from referent.ui.widgets.keyhints import KeyHints
 
 MARKS = {
     Attendance.UNKNOWN: ("?", "dim"),
@@ -57,7 +58,7 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         yield Static(f" {t('Attendance')} · {self.live.meeting.title}", id="title-bar")
         yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
         yield Static(id="attendance-counts")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.show()

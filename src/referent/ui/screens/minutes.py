@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Markdown, OptionList, Static, TextArea
+from textual.widgets import Markdown, OptionList, Static, TextArea
 
 from referent.live import LiveMeeting
 from referent.model import ActionItem
@@ -31,6 +31,7 @@ from referent.ui.keys import phrase_action
 from referent.ui.widgets.agenda import AgendaList
 from referent.ui.widgets.editor import MinutesEditor
 from referent.ui.widgets.item import ItemHeader, ItemNotes, RecommendationView
+from referent.ui.widgets.keyhints import KeyHints
 from referent.ui.widgets.status import StatusLine
 
 AUTOSAVE_SECONDS = 0.5
@@ -133,7 +134,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
                     id="editor", soft_wrap=True, tab_behavior="indent", read_only=self.read_only
                 )
         yield StatusLine(id="status")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.query_one("#case-pane").can_focus = False

@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Label, OptionList, Static
+from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
+from referent.ui.widgets.keyhints import KeyHints
 
 
 class PickerScreen(ReferentScreen, Screen[None]):
@@ -40,7 +41,7 @@ class PickerScreen(ReferentScreen, Screen[None]):
             yield Label(t("Open a Word agenda or meeting file"), classes="dialog-title")
             yield Input(placeholder=t("Path to a Word agenda (.docx) or meeting file (.toml)"), id="path")
         yield Static(id="picker-error")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         meetings = self.query_one("#meetings", OptionList)

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from referent.live import LiveMeeting
@@ -34,6 +34,7 @@ from referent.ui.dialogs.form import (
 from referent.ui.i18n import t, tn
 from referent.ui.widgets.diff import diff_text
 from referent.ui.widgets.draft import DraftView
+from referent.ui.widgets.keyhints import KeyHints
 
 PROBLEM_TEXTS = {
     ProblemKind.NO_ATTENDANCE: "Attendance has not been taken",
@@ -95,7 +96,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
                 yield DraftView(id="draft")
                 with VerticalScroll(id="changes-pane"):
                     yield Static(id="changes")
-        yield Footer()
+        yield KeyHints()
 
     def on_mount(self) -> None:
         self.live.start_review()
