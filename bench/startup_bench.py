@@ -107,7 +107,9 @@ def measure(meeting_file: Path, runs: int, folder: Path) -> None:
 
     meeting = load_meeting(meeting_file)
     database = folder / f"{meeting_file.stem}.db"
-    env = {**os.environ, "REFERENT_DB": str(database), "REFERENT_CONFIG": str(folder / "none.toml")}
+    env = {**os.environ, "REFERENT_DB": str(database), "REFERENT_CONFIG": str(folder / "none.toml"),
+           "PYTHONPYCACHEPREFIX": str(folder / "pycache")}  # fmt: skip
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     subprocess.run([sys.executable, "-m", "referent", "import", str(meeting_file)], env=env, check=True,
                    capture_output=True)  # fmt: skip
     bare_script = folder / "bare.py"

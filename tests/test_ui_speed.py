@@ -6,18 +6,24 @@ was drawn, so a move costs the same at 30 and at 2,000 items.
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from rich.text import Text
-from textual.widgets import OptionList
+from textual.widgets import Markdown, OptionList, Static
 from textual.widgets._footer import FooterKey
 from ui_helpers import SIZE, Case, saved, screen_text
 
+from referent import gcpause
 from referent.ui.app import ReferentApp
+from referent.ui.warmup import exercise_export
 from referent.ui.widgets.agenda import AgendaList
+from referent.ui.widgets.case import CasePane
 
 
 @pytest.fixture
@@ -141,3 +147,55 @@ async def test_the_key_hints_change_with_the_keys(case: Case) -> None:
         assert "Present" in shown and "Next" not in shown
         await pilot.press("escape")
         assert "Next" in [key.description for key in app.screen.query(FooterKey)]
+
+
+# --- what the first frame does not wait for ------------------------------------------------
+
+
+async def test_the_case_text_becomes_markdown_after_the_first_frame(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = app.screen.query_one(CasePane)
+        await pilot.press("ctrl+down")  # item 2: a case text with a list and a table
+        for _ in range(20):
+            if pane.query("#case"):
+                break
+            await pilot.pause()
+        markdown = pane.query_one("#case", Markdown)
+        assert not pane.query("#case-plain")
+        assert markdown.source == case.stored().items[1].case.strip()
+        assert "• equipment for children under five" in screen_text(app)  # drawn as a list
+
+
+async def test_an_item_entered_while_the_markdown_is_built_is_the_one_shown(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        pane = CasePane(id="another")
+        await app.screen.mount(pane)
+        pane.show("Første")
+        assert str(pane.query_one("#case-plain", Static).content) == "Første"  # plain, at once
+        building = asyncio.ensure_future(pane.as_markdown())
+        pane.show("**Anden** sag")  # the secretary moved on before it was built
+        await building
+        await pilot.pause()
+        assert pane.query_one(Markdown).source == "**Anden** sag"
+        assert pane.text == "**Anden** sag"
+
+
+def test_the_garbage_collector_is_held_while_the_app_starts_and_given_back() -> None:
+    assert gc.isenabled()
+    gcpause.hold()
+    try:
+        assert not gc.isenabled()
+        gcpause.let_go()  # the first frame is shown
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0  # what start-up built is out of the collector's way
+    finally:
+        gcpause.restore()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_warm_up_makes_an_export_ready() -> None:
+    exercise_export()  # raises if the export it stands for fails
+    assert {"docx", "referent.export.word"} <= set(sys.modules)

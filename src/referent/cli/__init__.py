@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from referent import __version__
+from referent import __version__, gcpause
 from referent.cli.common import CommandError
 from referent.cli.documents import cmd_check, cmd_config, cmd_export
 from referent.cli.drafts import cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
@@ -128,6 +128,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.target = None
         args.handler = cmd_open  # plain `referent` opens the meeting picker
+    if args.handler not in (cmd_open, cmd_demo):
+        return _run(args)
+    gcpause.hold()  # the app lets the garbage collector go once its first frame is shown
+    try:
+        return _run(args)
+    finally:
+        if argv is not None:  # called with arguments (a test): the process goes on
+            gcpause.restore()
+
+
+def _run(args: argparse.Namespace) -> int:
     from referent.store import ApprovedMinutes, ReadOnlyDatabase
 
     try:

@@ -16,7 +16,6 @@ from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store
-from referent.ui.dialogs.choice import Choice, ChoiceDialog
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
@@ -68,6 +67,8 @@ class ReferentApp(App[None]):
         self.notices: dict[str, Notification] = {}
         """Messages shown once while on screen (``ReferentScreen.notify_once``), by their text."""
         self.backed_up = False
+        self.shown = False
+        """The first frame is on screen."""
         self.live: LiveMeeting | None = None
         self.undo_stop_signals: Callable[[], None] = lambda: None
 
@@ -85,6 +86,7 @@ class ReferentApp(App[None]):
         for problem in self.settings.problems:
             message = problem.render(str(self.settings_path))
             self.notify(message, severity="warning", timeout=10)
+        self.call_after_refresh(self.first_frame_shown)
         if self.meeting_id is None:
             from referent.ui.screens.picker import PickerScreen
 
@@ -98,6 +100,7 @@ class ReferentApp(App[None]):
         """The agenda file changed since its draft was made: show what would change, and bring
         it in or keep the draft as it is (approved minutes are never changed by a file)."""
         from referent.agendamerge import describe
+        from referent.ui.dialogs.choice import Choice, ChoiceDialog
 
         if self.store.state(draft.meeting_id).locked:
             self.notify(t("The agenda file has changed, but these minutes are approved: the changes were "
@@ -146,16 +149,33 @@ class ReferentApp(App[None]):
             self.lock = lock
         self.meeting_id = meeting_id
         self.live = LiveMeeting(self.store, meeting_id, self.clock, open_elsewhere=read_only)
-        if not read_only and not self.backed_up:  # the last good state, kept beside the database
-            from referent.store import make_backup
-
-            self.backed_up = True
-            self.run_worker(partial(make_backup, self.database_path), thread=True, group="backup")
+        if self.shown:
+            self.back_up()
         screen = MinutesScreen(self.live)
         self.push_screen(screen)
         if self.start_in_review:
             self.start_in_review = False
             self.call_after_refresh(screen.action_review)
+
+    def first_frame_shown(self) -> None:
+        """What the first frame did not wait for: the backup, the warm-up for F12, and the
+        garbage collector (the command line holds it off while the app starts)."""
+        from referent import gcpause
+        from referent.ui.warmup import warm_up_in_background
+
+        self.shown = True
+        gcpause.let_go()
+        self.back_up()
+        warm_up_in_background()
+
+    def back_up(self) -> None:
+        """The last good state, kept beside the database (once a session, when it may be written)."""
+        if self.backed_up or self.live is None or self.live.open_elsewhere:
+            return
+        from referent.store import make_backup
+
+        self.backed_up = True
+        self.run_worker(partial(make_backup, self.database_path), thread=True, group="backup")
 
     def export_folder(self, meeting_id: int) -> Path:
         """Exports go beside the meeting file they came from, else to the current folder."""

@@ -18,17 +18,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Markdown, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 
 from referent.live import LiveMeeting
 from referent.model import ActionItem
 from referent.store import SaveFailed
 from referent.ui.base import ReferentScreen
-from referent.ui.dialogs.choice import Choice, ChoiceDialog
-from referent.ui.dialogs.form import ActionDialog, ItemDialog
 from referent.ui.i18n import t
 from referent.ui.keys import phrase_action
 from referent.ui.widgets.agenda import AgendaList
+from referent.ui.widgets.case import CasePane
 from referent.ui.widgets.editor import MinutesEditor
 from referent.ui.widgets.item import ItemHeader, ItemNotes, RecommendationView
 from referent.ui.widgets.keyhints import KeyHints
@@ -127,8 +126,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
                 with VerticalScroll(id="item-top"):
                     yield ItemNotes(id="item-notes")
                     yield RecommendationView(id="recommendation")
-                with VerticalScroll(id="case-pane"):
-                    yield Markdown(id="case")
+                yield CasePane(id="case-pane")
                 yield Static(t("Minutes"), id="minutes-label")
                 yield MinutesEditor(
                     id="editor", soft_wrap=True, tab_behavior="indent", read_only=self.read_only
@@ -137,13 +135,13 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         yield KeyHints()
 
     def on_mount(self) -> None:
-        self.query_one("#case-pane").can_focus = False
         self.query_one("#item-top").can_focus = False
         meeting = self.live.meeting
         self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
         self.enter_item(self.live.current, self.live.cursor)
         self.set_interval(autosave_seconds(), self.flush)
         self.set_interval(1.0, self.refresh_status)
+        self.call_after_refresh(self.query_one(CasePane).as_markdown)  # not needed for the first frame
 
     # --- the editor and its autosave --------------------------------------------------
 
@@ -206,9 +204,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         editor.move_cursor(_parse_cursor(cursor) if cursor else editor.document.end)
         editor.scroll_cursor_visible()
         self.show_item(rows=())  # moving changes the rows of the items left and entered only
-        case = self.live.item.case.strip() or f"*{t('No case text.')}*"
-        self.query_one("#case", Markdown).update(case)
-        self.query_one("#case-pane", VerticalScroll).scroll_home(animate=False)
+        self.query_one(CasePane).show(self.live.item.case.strip() or f"*{t('No case text.')}*")
         editor.focus()
 
     def taken_up_by_staying(self, index: int) -> None:
@@ -246,6 +242,8 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             self.enter_item(self.live.current - 1)
 
     def action_go_to_item(self) -> None:
+        from referent.ui.dialogs.form import ItemDialog
+
         self.flush()
         self.ask(ItemDialog(t("Go to item"), len(self.live.item_ids), self.live.current), self.enter_item)
 
@@ -288,6 +286,8 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         editor.focus()
 
     def action_phrases(self) -> None:
+        from referent.ui.dialogs.choice import Choice, ChoiceDialog
+
         if self.refused(self.live):
             return
         phrases = self.referent.settings.phrases[:9]
@@ -316,6 +316,8 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.referent.push_screen(OutcomeDialog(self.live, self.live.current), lambda _: self.show_item())
 
     def action_add_action(self) -> None:
+        from referent.ui.dialogs.form import ActionDialog
+
         if self.refused(self.live):
             return
         self.flush()

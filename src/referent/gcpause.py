@@ -1,0 +1,43 @@
+"""The garbage collector held off while the app starts, and let go once its first frame is shown.
+
+Start-up makes objects that live as long as the app (modules, widgets, the meeting): a
+collection during start-up only looks at them again and again (a tenth of the start-up time).
+Once the first frame is on screen the collector runs again, and what start-up built is frozen
+out of its way (``gc.freeze``): later collections, while typing, need not look at it.
+"""
+
+from __future__ import annotations
+
+import gc
+
+_held = False
+_frozen = False
+
+
+def hold() -> None:
+    """No collection until ``let_go`` (the command line, before it starts the app)."""
+    global _held
+    if gc.isenabled():
+        gc.disable()
+        _held = True
+
+
+def let_go() -> None:
+    """Collect again, leaving out what exists now (the app, once its first frame is shown)."""
+    global _held, _frozen
+    if _held:
+        _held = False
+        gc.enable()
+        gc.freeze()
+        _frozen = True
+
+
+def restore() -> None:
+    """As before ``hold``: for a caller that goes on after the app (a test calling the CLI)."""
+    global _held, _frozen
+    if _frozen:
+        gc.unfreeze()
+        _frozen = False
+    if _held:
+        gc.enable()
+        _held = False

@@ -1,0 +1,90 @@
+"""The current item's case text: plain in the first frame, as Markdown from just after it.
+
+Textual's Markdown widget costs the first frame its import (markdown-it, ~90 ms) and a widget
+for every paragraph; the case text is read after the item's title and recommendation, so the
+first frame shows it as plain text and the Markdown widget takes its place once it is built.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import importlib
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from textual.widgets import Markdown
+
+
+MARKDOWN_MODULE = "textual.widgets._markdown"
+
+
+async def _import_aside(module: str) -> None:
+    """Import ``module`` in a thread of its own, the app's keys answered meanwhile (a daemon
+    thread: quitting at once does not wait for it)."""
+    loop = asyncio.get_running_loop()
+    imported: asyncio.Future[None] = loop.create_future()
+
+    def done() -> None:
+        if not imported.done():
+            imported.set_result(None)
+
+    def work() -> None:
+        importlib.import_module(module)
+        with contextlib.suppress(RuntimeError):  # the app has ended meanwhile
+            loop.call_soon_threadsafe(done)
+
+    threading.Thread(target=work, name="referent-import", daemon=True).start()
+    await imported
+
+
+class CasePane(VerticalScroll):
+    """The case text, scrolled from the editor (it never takes the focus)."""
+
+    can_focus = False
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""
+        self._markdown: Markdown | None = None
+        self._building = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="case-plain", markup=False)
+
+    def show(self, text: str) -> None:
+        """Show ``text`` (Markdown) from its beginning."""
+        self.text = text
+        if self._markdown is not None:
+            self._markdown.update(text)
+        else:
+            self.query_one("#case-plain", Static).update(text)
+        self.scroll_home(animate=False)
+
+    async def as_markdown(self) -> None:
+        """Put the Markdown widget in the plain text's place once it holds the text shown."""
+        if self._markdown is not None or self._building:
+            return
+        self._building = True
+        if MARKDOWN_MODULE not in sys.modules:
+            await _import_aside(MARKDOWN_MODULE)
+            if not self.is_attached:  # the app ended meanwhile
+                return
+        from textual.widgets import Markdown
+
+        markdown = Markdown(id="case")
+        markdown.display = False
+        await self.mount(markdown)
+        built = None
+        while built != self.text:  # the secretary may have moved on meanwhile
+            built = self.text
+            await markdown.update(built)
+        self._markdown = markdown
+        markdown.display = True
+        await self.query_one("#case-plain").remove()
