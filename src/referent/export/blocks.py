@@ -103,7 +103,7 @@ def parse_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown text; empty text gives no blocks."""
     if not text.strip():
         return []
-    if not _MARKUP.search(text.replace("\r", "\n")):  # plain paragraphs: what markdown-it would make of them, directly
+    if not _MARKUP.search(text.replace("\r", "\n")):  # plain paragraphs, as markdown-it would make them
         return [Paragraph([Span(" ".join(paragraph))]) for paragraph in _plain_paragraphs(text)]
     from markdown_it.tree import SyntaxTreeNode
 
