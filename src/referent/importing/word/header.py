@@ -94,6 +94,8 @@ class Header:
     participants: list[Participant] = field(default_factory=list)
     guests: list[Participant] = field(default_factory=list)
     unplaced: list[Para] = field(default_factory=list)
+    leftovers: list[tuple[Para, str]] = field(default_factory=list)
+    """Words in a date line that are neither date nor time: ``(inkl. frokost)``."""
 
 
 def label_of(text: str) -> tuple[str, str] | None:
@@ -145,7 +147,9 @@ class _HeaderReader:
         self.field = ""
         """The list being read (participants, absent, guests) or a label still waiting for its value."""
         self.group = ""
-        self.absent: list[Person] = []
+        self.group_para: Para | None = None
+        """The paragraph of a group heading no one has been listed under yet."""
+        self.absent: list[tuple[Person, str]] = []
         self.seen_label = False
 
     def block(self, block: Block) -> None:
@@ -190,6 +194,7 @@ class _HeaderReader:
                     for para in cell.paragraphs():
                         self.line(para, para.text, strict=self.field not in _LISTS)
         self.field = ""
+        self.set_group("", None)
 
     def person_row(self, cells: list[Cell]) -> None:
         """A row of a participants table: ``Jes Lunde | rådmand | Aalborg Kommune``."""
@@ -217,7 +222,8 @@ class _HeaderReader:
 
     def start(self, name: str, value: str, para: Para) -> None:
         self.seen_label = True
-        self.field, self.group = name, ""
+        self.set_group("", None)
+        self.field = name
         if value:
             self.value_line(para, value, single=True)
 
@@ -229,23 +235,26 @@ class _HeaderReader:
             self.person_line(para, text, single=single, strict=strict)
             return
         self.field = ""
-        if name == "title":
-            header.title = value
-        elif name == "body":
-            header.body = value
+        single_fields = {"title": "title", "body": "body", "chair": "chair", "secretary": "secretary",
+                         "next": "next_meeting"}  # fmt: skip
+        if name in single_fields:
+            attribute = single_fields[name]
+            if getattr(header, attribute) and getattr(header, attribute) != value:
+                self.unplace(para)  # said twice: the first stands, the second is reported
+            else:
+                setattr(header, attribute, value)
         elif name in ("when", "when_where"):
             when = parse_when(value)
+            if not (when.has_date or when.start):
+                self.unplace(para)
+                return
             header.when.append((when, value, para.index))
             if name == "when_where" and when.rest and not header.location:
                 header.location = when.rest
+            elif when.rest:
+                header.leftovers.append((para, when.rest))
         elif name == "location":
             header.location = f"{header.location}, {value}" if header.location else value
-        elif name == "chair":
-            header.chair = value
-        elif name == "secretary":
-            header.secretary = value
-        elif name == "next":
-            header.next_meeting = value
         elif name in ("started", "ended"):
             moment = parse_when(value).start
             if moment is None:
@@ -264,7 +273,7 @@ class _HeaderReader:
             is_group_heading(value, para.emphasised) and len(value.split()) <= 6 and not value.endswith(".")
         )
         if heading and not single:  # a value on the label's own line is people: "Afbud: A og B"
-            self.group = value
+            self.set_group(value, para)
             return
         lines = split_names(value) if single else [value]
         known = {_key(p.name) for p in self.header.participants + self.header.guests}
@@ -275,15 +284,24 @@ class _HeaderReader:
             person = parse_person(line)
             if not person.name or (strict and not looks_like_name(person.name)):
                 self.field = ""
+                self.set_group("", None)
                 self.unplace(para)
                 return
             if self.field == "absent":
                 if person.attendance is Attendance.UNKNOWN:
                     person.attendance = Attendance.ABSENT
-                self.absent.append(person)
+                self.absent.append((person, self.group))
+                self.group_para = None
                 continue
             target = self.header.participants if self.field == "participants" else self.header.guests
             target.append(_participant(person, self.group))
+            self.group_para = None
+
+    def set_group(self, group: str, para: Para | None) -> None:
+        """A new group heading; one that nobody was listed under is reported, not lost."""
+        if self.group_para is not None:
+            self.unplace(self.group_para)
+        self.group, self.group_para = group, para
 
     def unplace(self, para: Para) -> None:
         if not self.header.unplaced or self.header.unplaced[-1] is not para:
@@ -291,16 +309,19 @@ class _HeaderReader:
 
     def finish(self) -> Header:
         """Absences from an Afbud row are marked on the participants they name (or added)."""
+        self.set_group("", None)
         header = self.header
         known = {_key(p.name): p for p in header.participants + header.guests}
-        for person in self.absent:
+        for person, group in self.absent:
             match = known.get(_key(person.name))
             if match is None:
-                match = _participant(person, "")
+                match = _participant(person, group)
                 header.participants.append(match)
                 known[_key(match.name)] = match
             match.attendance = person.attendance
             match.substitute = person.substitute or match.substitute
+            match.role = match.role or person.role  # what only the Afbud line says is kept
+            match.marker = match.marker or person.marker
         return header
 
 
