@@ -21,7 +21,8 @@ from referent.meetingfile.writer import dump_meeting
 from referent.problems import MeetingFileError
 
 MARKERS = [
-    "", "", "", "1. ", "2) ", "Punkt 3: ", "• ", "- ", "a) ", "Bilag: ", "Bilag", "Indstilling: ", "Indstilling",
+    "", "", "", "1. ", "2) ", "Punkt 3: ", "• ", "- ", "a) ", "Bilag: ", "Bilag", "Indstilling: ",
+    "Indstilling",
     "Det indstilles, at ", "Referat: ", "Beslutning", "Sagsfremstilling", "Baggrund: ", "v/ ", "Ved: ",
     "Oplæg ved ", "Deltagere: ", "Deltagere", "Afbud: ", "Gæster: ", "Møde: ", "Tid: ", "Dato: ",
     "Mandag den 13. marts 2023 kl. 14.30 – 16.30 ", "Sted: ", "Mødeleder: ", "Referent: ", "Næste møde: ",
