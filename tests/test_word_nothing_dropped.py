@@ -35,11 +35,22 @@ STYLES = ["Normal", "Normal", "Heading 1", "Heading 2", "Title", "bold", "List B
 word = st.from_regex(r"[a-zæøå]{3,7}[0-9]{2}", fullmatch=True)
 words = st.lists(st.one_of(word, word.map(str.capitalize)), min_size=0, max_size=4).map(" ".join)
 paragraph = st.tuples(st.sampled_from(STYLES), st.sampled_from(MARKERS), words, st.sampled_from(SUFFIXES))
+FIRST_CELLS = ["Møde", "Tid", "Sted", "Deltagere", "Afbud", "Gæster", "Referent", "", "1", "2.", "3", "Punkt"]
+row = st.tuples(st.sampled_from(FIRST_CELLS), words, st.sampled_from(["", "10.00-10.30", "Formanden"]))
+table = st.tuples(st.just("table"), st.lists(row, min_size=1, max_size=4), st.just(""), st.just(""))
 
 
-def build(paragraphs: list[tuple[str, str, str, str]]) -> bytes:
+def build(paragraphs: list[tuple[str, object, str, str]]) -> bytes:
     document = docx.Document()
     for style, marker, text, suffix in paragraphs:
+        if style == "table":
+            rows: list[tuple[str, str, str]] = marker  # type: ignore[assignment]
+            grid = document.add_table(rows=len(rows), cols=3)
+            for cells, texts in zip(grid.rows, rows, strict=True):
+                for cell, value in zip(cells.cells, texts, strict=True):
+                    cell.paragraphs[0].add_run(value)
+            continue
+        assert isinstance(marker, str)
         line = f"{marker}{text}{suffix}" if marker[-1:] in ("", " ") else f"{marker} {text}{suffix}"
         if style == "bold":
             document.add_paragraph().add_run(line).bold = True
@@ -54,9 +65,11 @@ CONTENT = re.compile(r"\b[a-zæøå]{3,7}[0-9]{2}\b", re.IGNORECASE)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(paragraph, min_size=1, max_size=14))
-def test_every_word_is_read_or_reported(paragraphs: list[tuple[str, str, str, str]]) -> None:
-    written = {w.lower() for _, _, text, _ in paragraphs for w in CONTENT.findall(text)}
+@given(st.lists(st.one_of(paragraph, paragraph, paragraph, table), min_size=1, max_size=14))
+def test_every_word_is_read_or_reported(paragraphs: list[tuple[str, object, str, str]]) -> None:
+    texts = [text for _, _, text, _ in paragraphs]
+    texts += [cell for style, rows, _, _ in paragraphs if style == "table" for r in rows for cell in r]  # type: ignore[attr-defined]
+    written = {w.lower() for text in texts for w in CONTENT.findall(text)}
     try:
         read = parse_word_agenda(build(paragraphs), "AGENDA.docx")
     except MeetingFileError as error:

@@ -22,10 +22,11 @@ from referent.importing.word.danishtext import (
     normalize,
     parse_person,
     parse_when,
+    presenter_line,
     split_names,
     split_title,
 )
-from referent.importing.word.document import Block, Cell, Para, Table
+from referent.importing.word.document import Block, Cell, Para, Span, Table
 from referent.model import Attendance, Participant
 
 LABELS: dict[str, str] = {
@@ -149,7 +150,8 @@ class _HeaderReader:
         self.group = ""
         self.group_para: Para | None = None
         """The paragraph of a group heading no one has been listed under yet."""
-        self.absent: list[tuple[Person, str]] = []
+        self.absent: list[tuple[Person, str, Para, Para | None]] = []
+        """Each Afbud line: the person, the group heading above it (and its paragraph), its paragraph."""
         self.seen_label = False
 
     def block(self, block: Block) -> None:
@@ -169,9 +171,9 @@ class _HeaderReader:
             cells = [c for c in row if c.text.strip()]
             if not cells:
                 continue
-            if any(self.repeats_a_title(c.text) for c in cells):
-                continue  # a row of an overview table: number, title, time, presenter
             first = normalize(row[0].text).rstrip(":").lower() if row[0].text.strip() else ""
+            if first not in LABELS and self.overview_row(cells):
+                continue
             if self.field in _LISTS and first not in LABELS and len(cells) > 1:
                 self.person_row(cells)
             elif first in LABELS and len(cells) > 1:
@@ -196,13 +198,30 @@ class _HeaderReader:
         self.field = ""
         self.set_group("", None)
 
+    def overview_row(self, cells: list[Cell]) -> bool:
+        """A row of an overview table (number, title, time, presenter): every cell is one of
+        those and one repeats an item's title, so nothing in it is lost by passing over it."""
+        known = 0
+        for cell in cells:
+            text = normalize(cell.text)
+            if self.repeats_a_title(text):
+                known += 1
+            elif (
+                not (item_number(text)[0] is not None and not item_number(text)[1].strip())
+                and not (parse_when(text).start and not parse_when(text).rest)
+                and not looks_like_name(text)
+                and not presenter_line(text)
+            ):
+                return False
+        return known > 0
+
     def person_row(self, cells: list[Cell]) -> None:
         """A row of a participants table: ``Jes Lunde | rådmand | Aalborg Kommune``."""
         texts = [normalize(c.text) for c in cells]
         if all(t.lower().rstrip(":") in _COLUMN_HEADINGS for t in texts):
             return  # the table's own header row: Navn | Organisation
-        para = cells[0].paragraphs()[0]
-        self.value_line(para, ", ".join(texts), strict=False)
+        line = ", ".join(texts)  # one paragraph for the row, so that a report quotes all of it
+        self.value_line(Para(cells[0].paragraphs()[0].index, [Span(line)]), line, strict=False)
 
     def line(self, para: Para, text: str, *, strict: bool = True) -> None:
         for piece in text.split("\n"):
@@ -290,8 +309,8 @@ class _HeaderReader:
             if self.field == "absent":
                 if person.attendance is Attendance.UNKNOWN:
                     person.attendance = Attendance.ABSENT
-                self.absent.append((person, self.group))
-                self.group_para = None
+                self.absent.append((person, self.group, para, self.group_para))
+                self.group_para = None  # whether the heading said anything is decided in finish()
                 continue
             target = self.header.participants if self.field == "participants" else self.header.guests
             target.append(_participant(person, self.group))
@@ -304,7 +323,7 @@ class _HeaderReader:
         self.group, self.group_para = group, para
 
     def unplace(self, para: Para) -> None:
-        if not self.header.unplaced or self.header.unplaced[-1] is not para:
+        if all(kept is not para for kept in self.header.unplaced):
             self.header.unplaced.append(para)
 
     def finish(self) -> Header:
@@ -312,16 +331,26 @@ class _HeaderReader:
         self.set_group("", None)
         header = self.header
         known = {_key(p.name): p for p in header.participants + header.guests}
-        for person, group in self.absent:
-            match = known.get(_key(person.name))
+        used_groups: set[int] = set()
+        for person, group, para, group_para in self.absent:
+            match = known.pop(_key(person.name), None)  # each listed participant is matched once
             if match is None:
-                match = _participant(person, group)
-                header.participants.append(match)
-                known[_key(match.name)] = match
+                header.participants.append(_participant(person, group))
+                used_groups.add(id(group_para))
+                continue
+            if match.group == group:
+                used_groups.add(id(group_para))
             match.attendance = person.attendance
             match.substitute = person.substitute or match.substitute
-            match.role = match.role or person.role  # what only the Afbud line says is kept
-            match.marker = match.marker or person.marker
+            for attribute in ("role", "marker"):
+                said, listed = getattr(person, attribute), getattr(match, attribute)
+                if said and listed and said != listed:
+                    self.unplace(para)  # the Afbud line says more than the list: kept, reported
+                elif said:
+                    setattr(match, attribute, said)
+        for group_para in {id(g): g for _, _, _, g in self.absent if g is not None}.values():
+            if id(group_para) not in used_groups:  # a heading in the Afbud list that said nothing new
+                self.unplace(group_para)
         return header
 
 
