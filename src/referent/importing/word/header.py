@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import time
 
+from referent.export.blocks import Span
 from referent.importing.word.danishtext import (
     Person,
     When,
@@ -26,7 +27,7 @@ from referent.importing.word.danishtext import (
     split_names,
     split_title,
 )
-from referent.importing.word.document import Block, Cell, Para, Span, Table
+from referent.importing.word.document import Block, Cell, Para, Table
 from referent.model import Attendance, Participant, VacantSeat
 
 LABELS: dict[str, str] = {

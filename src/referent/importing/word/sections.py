@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import time
 
+from referent.export.blocks import Span
 from referent.importing.word.danishtext import normalize, presenter_line, time_line
-from referent.importing.word.document import Block, Para, Span, Table
+from referent.importing.word.document import Block, Para, Table
 from referent.importing.word.markdown import strip_prefix, typed_marker
 
 _LABELS: dict[str, str] = {

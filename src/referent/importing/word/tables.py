@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from referent.export.blocks import Span
 from referent.importing.word.danishtext import normalize, presenter_line, time_line
-from referent.importing.word.document import Block, Cell, Para, Span, Table
+from referent.importing.word.document import Block, Cell, Para, Table
 from referent.importing.word.sections import section_label
 
 _NUMBER = re.compile(r"^(?:punkt|pkt\.?)?\s*(\d{1,3})\s*[.):]?$", re.IGNORECASE)
