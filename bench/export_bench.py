@@ -1,9 +1,11 @@
 """How long ``referent export`` takes as a whole process, against pandoc on the same meeting.
 
 For the largest sample minutes and synthetic meetings of 100, 200 and 400 items, each run
-times ``referent export MEETING --out X.docx`` and ``pandoc X.md -o Y.docx`` (the same
-meeting's Markdown export), interleaved, and prints the medians, the ratio (target: at most
-1.0) and whether the time grows linearly with the number of items.
+times ``referent export MEETING.toml --out X.docx`` — the meeting file's draft, imported
+before, exported from the database, as the secretary exports after the meeting — and
+``pandoc X.md -o Y.docx`` (the same meeting's Markdown export), interleaved, and prints the
+medians, the ratio (goals, issue 13: at most 2.0 on the sample, 0.5 at 400 items) and whether
+the time grows linearly with the number of items.
 
     .venv/bin/python bench/export_bench.py [--runs 7]
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import os
 import shutil
 import statistics
 import subprocess
@@ -49,9 +52,9 @@ def synthetic(size: int) -> Meeting:
     return meeting
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
@@ -71,10 +74,15 @@ def measure(name: str, meeting: Meeting, folder: Path, runs: int) -> tuple[float
         str(folder / f"{name}.docx"),
     ]
     pandoc_cmd = ["pandoc", str(markdown), "-o", str(folder / f"{name}-pandoc.docx")]
-    timed(ours_cmd), timed(pandoc_cmd)  # warm the file cache
+    # the secretary's own database is never touched; one exists, as it does for her
+    env = {**os.environ, "REFERENT_DB": str(folder / "referent.db"), "REFERENT_CONFIG": str(folder / "none")}
+    # exported as the secretary does after the meeting: the file's draft, from the database
+    subprocess.run([sys.executable, "-m", "referent", "import", str(source)], env=env, check=True,
+                   capture_output=True)  # fmt: skip
+    timed(ours_cmd, env), timed(pandoc_cmd)  # warm the file cache
     ours, pandoc = [], []
     for _ in range(runs):
-        ours.append(timed(ours_cmd))
+        ours.append(timed(ours_cmd, env))
         pandoc.append(timed(pandoc_cmd))
     return statistics.median(ours), statistics.median(pandoc)
 
@@ -104,7 +112,11 @@ def main() -> int:
     )
     sample_ratio = results[largest.stem][0] / results[largest.stem][1]
     big_ratio = results["400 items"][0] / results["400 items"][1]
-    print(f"ratio referent/pandoc: sample {sample_ratio:.2f}, 400 items {big_ratio:.2f} (target <= 1.0)")
+    verdicts = ("OK" if sample_ratio <= 2.0 else "MISSED", "OK" if big_ratio <= 0.5 else "MISSED")
+    print(
+        f"ratio referent/pandoc: sample {sample_ratio:.2f} (goal ≤ 2.0: {verdicts[0]}), "
+        f"400 items {big_ratio:.2f} (goal ≤ 0.5: {verdicts[1]})"
+    )
     return 0
 
 

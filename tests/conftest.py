@@ -8,6 +8,7 @@ import time as time_module
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -29,6 +30,9 @@ from referent.model import (
     VacantSeat,
 )
 from referent.store import Store
+
+if TYPE_CHECKING:
+    from ui_helpers import Case
 
 # Hypothesis keeps its examples and caches in the temporary folder, not in the checkout.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "referent-hypothesis")
@@ -230,3 +234,23 @@ def full_meeting() -> Meeting:
             Correction(datetime(2023, 3, 14, 9, 30, tzinfo=UTC), "Navnet var stavet forkert")
         ],
     )
+
+
+@pytest.fixture
+def case(tmp_path: Path) -> Iterator[Case]:
+    """The demo board meeting in a fresh database, and how to open the app on it."""
+    from ui_helpers import Case
+
+    opened = Case(tmp_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def politisk(tmp_path: Path) -> Iterator[Case]:
+    """The Politisk Niveau sample (a real meeting, Danish) in a fresh database."""
+    from ui_helpers import POLITISK, Case
+
+    opened = Case(tmp_path, sample=POLITISK)
+    yield opened
+    opened.close()

@@ -14,6 +14,7 @@ import os
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import threading
 import time
@@ -21,6 +22,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pyte
+
+
+def referent(*args: str) -> list[str]:
+    """The command line of ``referent ARGS``, run by this Python."""
+    return [sys.executable, "-m", "referent", *args]
+
+
+def _take_terminal() -> None:
+    """In the child, after setsid: the pseudo-terminal becomes its controlling terminal, so
+    closing the other end sends SIGHUP, as closing a terminal window does."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 class Terminal:
@@ -50,18 +62,21 @@ class Terminal:
             stderr=slave,
             env=environment,
             cwd=cwd,
-            start_new_session=True,  # its own session: the pty is its controlling terminal
+            start_new_session=True,  # its own session, with the pty as its controlling terminal
+            preexec_fn=_take_terminal,  # only an ioctl, right before exec
         )
         os.close(slave)
-        self.master = master
+        self.master: int | None = master
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
+        assert self.master is not None
+        master = self.master
         while True:
             try:
-                data = os.read(self.master, 65536)
-            except OSError:
+                data = os.read(master, 65536)
+            except OSError:  # the child is gone and the terminal with it, or we hung up
                 return
             if not data:
                 return
@@ -93,10 +108,19 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} did not appear within {timeout} s:\n{self.text()}")
 
+    def drawn(self) -> bytes:
+        """Everything the program has written, as bytes (escape sequences and all)."""
+        with self._lock:
+            return bytes(self.output)
+
     # --- what the user does -----------------------------------------------------------
 
-    def send(self, data: str | bytes) -> None:
+    def send(self, data: str | bytes, pause: float = 0.0) -> None:
+        """Bytes as a terminal sends them for keys pressed (or text pasted)."""
+        assert self.master is not None, "the terminal was closed"
         os.write(self.master, data.encode() if isinstance(data, str) else data)
+        if pause:
+            time.sleep(pause)
 
     def type(self, text: str, delay: float = 0.02) -> None:
         """Type ``text`` a character at a time, as a person (or a paste) would not."""
@@ -107,6 +131,13 @@ class Terminal:
     def signal(self, number: signal.Signals) -> None:
         os.killpg(self.process.pid, number)
 
+    def hang_up(self) -> None:
+        """Close the terminal window: the kernel sends SIGHUP to the program."""
+        if self.master is not None:
+            with contextlib.suppress(OSError):
+                os.close(self.master)
+            self.master = None
+
     def wait(self, timeout: float = 30.0) -> int:
         return self.process.wait(timeout=timeout)
 
@@ -114,8 +145,8 @@ class Terminal:
         if self.process.poll() is None:
             self.signal(signal.SIGKILL)
             self.process.wait(timeout=10)
-        with contextlib.suppress(OSError):
-            os.close(self.master)
+        self.hang_up()
+        self._reader.join(timeout=5)
 
     def __enter__(self) -> Terminal:
         return self

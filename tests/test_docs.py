@@ -71,5 +71,5 @@ def test_ci_runs_exactly_the_readmes_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
     test_section = README.split("## Test", 1)[1].split("```sh\n", 1)[1].split("\n```", 1)[0]
     assert ci == test_section.strip()
-    for check in ("ruff check", "ruff format --check", "mypy --strict src", "pytest"):
+    for check in ("ruff check", "ruff format --check", "mypy --strict src", "pytest -n auto"):
         assert check in ci

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from referent.export.blocks import (
     ListBlock,
@@ -143,3 +149,39 @@ def test_mixed_marks_and_a_second_a_start_new_items_only_where_they_follow():
 
 def test_lettered_lines_are_the_source_lines_of_the_items():
     assert lettered_lines("Intro\na) en\nb) to\n\n1. x\n   a) y\n   b) z\n") == [1, 2, 5, 6]
+
+
+# --- plain paragraphs are not parsed ------------------------------------------------------
+
+
+def _parsed(text: str) -> list[object]:
+    """What markdown-it makes of ``text``: the way every text went before the short cut."""
+    from markdown_it.tree import SyntaxTreeNode
+
+    from referent.export import blocks
+
+    return blocks._blocks(SyntaxTreeNode(blocks._parser().parse(blocks.escape_dates(text))).children)
+
+
+PLAIN = st.text(alphabet="abcæøå ABC\n\t\r.,:;!?'\"()/%=-+0123456789", max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(PLAIN)
+def test_a_plain_text_gives_what_markdown_it_gives(text: str) -> None:
+    from referent.export.blocks import _MARKUP, parse_blocks
+
+    if text.strip() and not _MARKUP.search(text.replace("\r", "\n")):
+        assert parse_blocks(text) == _parsed(text)
+
+
+def test_plain_minutes_do_not_import_markdown_it(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from referent.export.blocks import parse_blocks\n"
+        "parse_blocks('Indstillingen blev godkendt.\\n\\nIngen bemærkninger.')\n"
+        "assert 'markdown_it' not in sys.modules\n"
+        "parse_blocks('- en liste')\n"
+        "assert 'markdown_it' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=tmp_path)

@@ -8,8 +8,6 @@ at the same width, Textual's ``DocumentNavigator`` on it, and ``TextArea._render
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -161,13 +159,6 @@ def test_random_edits_wrap_as_textual_does(seed: int, monkeypatch: pytest.Monkey
 
 
 # --- in the app -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path)
-    yield case
-    case.close()
 
 
 def with_minutes(case: Case, text: str) -> Case:

@@ -8,19 +8,15 @@ terminal, and a crash loses them all.
 
 from __future__ import annotations
 
-import fcntl
 import os
 import random
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 from pathlib import Path
 
 import pytest
+from terminal import Terminal, referent
 
 from referent.meetingfile.reader import load_meeting
 from referent.store import Store
@@ -45,48 +41,6 @@ WORDS = [
 ]
 
 
-class Terminal:
-    """A child process on a pseudo-terminal of a fixed size; everything it writes is read off."""
-
-    def __init__(self, argv: list[str], env: dict[str, str], cwd: Path) -> None:
-        self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-        self.child = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd, start_new_session=True
-        )
-        os.close(slave)
-        self.output = bytearray()
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except OSError:  # the child is gone
-                return
-            if not data:
-                return
-            self.output += data
-
-    def wait_for(self, text: str, timeout: float) -> None:
-        deadline = time.monotonic() + timeout
-        while text.encode() not in self.output:
-            assert self.child.poll() is None, f"the app exited: {bytes(self.output[-2000:])!r}"
-            assert time.monotonic() < deadline, f"{text!r} never appeared: {bytes(self.output[-2000:])!r}"
-            time.sleep(0.05)
-
-    def type(self, character: str) -> None:
-        os.write(self.master, character.encode())
-
-    def close(self) -> None:
-        if self.child.poll() is None:
-            self.child.kill()
-        self.child.wait(timeout=10)
-        os.close(self.master)
-        self.reader.join(timeout=5)
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal and SIGKILL: POSIX only")
 def test_kill_9_while_typing_in_a_20000_word_paragraph_loses_at_most_the_last_second(tmp_path: Path) -> None:
     rng = random.Random(7)
@@ -103,7 +57,7 @@ def test_kill_9_while_typing_in_a_20000_word_paragraph_loses_at_most_the_last_se
         "LANG": "C.UTF-8",
         "TERM": "xterm-256color",
     }
-    terminal = Terminal([sys.executable, "-m", "referent", "open", str(meeting_id)], env, tmp_path)
+    terminal = Terminal(referent("open", str(meeting_id)), size=(COLUMNS, ROWS), env=env, cwd=tmp_path)
     typed: list[tuple[str, float]] = []
     try:
         terminal.wait_for(END_MARK, timeout=60)  # the end of the paragraph is on screen
@@ -113,11 +67,11 @@ def test_kill_9_while_typing_in_a_20000_word_paragraph_loses_at_most_the_last_se
         while next_key - started < TYPING_SECONDS:
             time.sleep(max(0.0, next_key - time.monotonic()))
             letter = letters[len(typed) % len(letters)]
-            terminal.type(letter)
+            terminal.send(letter)
             typed.append((letter, time.monotonic()))
             next_key += KEY_INTERVAL
         killed_at = time.monotonic()
-        os.kill(terminal.child.pid, signal.SIGKILL)
+        os.kill(terminal.process.pid, signal.SIGKILL)
     finally:
         terminal.close()
 

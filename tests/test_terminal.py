@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pty_app import PtyApp
+from terminal import Terminal, referent
 from ui_helpers import DEMO
 
 from referent.lock import MeetingLock
@@ -30,7 +30,7 @@ class Session:
         env = {"REFERENT_DB": str(self.database), "REFERENT_CONFIG": str(folder / "none.toml")}
         if autosave_seconds is not None:
             env["REFERENT_AUTOSAVE_SECONDS"] = str(autosave_seconds)
-        self.app = PtyApp("open", "møde.toml", env=env, cwd=folder)
+        self.app = Terminal(referent("open", "møde.toml"), size=(120, 36), env=env, cwd=folder)
         self.app.wait_for("Minutes")  # the live screen is up, the editor has the focus
 
     def saved_minutes(self) -> str:
@@ -71,26 +71,26 @@ def slow_session(tmp_path: Path) -> Iterator[Session]:
 
 def test_a_byte_that_is_not_utf8_becomes_a_replacement_character(session: Session) -> None:
     app = session.app
-    app.send("abc ")
-    app.send(b"bl\xe5")  # "blå" pasted from a Latin-1 terminal
-    app.send("def")
+    app.send("abc ", pause=0.05)
+    app.send(b"bl\xe5", pause=0.05)  # "blå" pasted from a Latin-1 terminal
+    app.send("def", pause=0.05)
     app.wait_for("bl" + REPLACEMENT + "def")  # on screen
-    assert app.child.poll() is None, "the app died"
+    assert app.process.poll() is None, "the app died"
     expected = "abc bl" + REPLACEMENT + "def"
     assert session.wait_until_saved(expected) == expected
-    app.send(b"\xff\xfe ghi")  # never valid anywhere in UTF-8
-    app.send(b"\x1b[200~paste \xe6\xf8\xe5\x1b[201~")  # a bracketed paste of Latin-1 æøå
-    app.send(" jkl")
+    app.send(b"\xff\xfe ghi", pause=0.05)  # never valid anywhere in UTF-8
+    app.send(b"\x1b[200~paste \xe6\xf8\xe5\x1b[201~", pause=0.05)  # a bracketed paste of Latin-1 æøå
+    app.send(" jkl", pause=0.05)
     expected += REPLACEMENT * 2 + " ghi" + "paste " + REPLACEMENT * 3 + " jkl"
     assert session.wait_until_saved(expected) == expected
-    app.send("\x11")  # Ctrl+Q
+    app.send("\x11", pause=0.05)  # Ctrl+Q
     assert app.wait() == 0
     assert session.unlocked()
 
 
 def test_closing_the_terminal_saves_the_last_words(slow_session: Session) -> None:
     app = slow_session.app
-    app.send("the last words")
+    app.send("the last words", pause=0.05)
     app.wait_for("the last words")
     assert slow_session.saved_minutes() == ""  # not saved by a timer
     app.hang_up()  # the kernel sends SIGHUP
@@ -102,7 +102,7 @@ def test_closing_the_terminal_saves_the_last_words(slow_session: Session) -> Non
 @pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
 def test_a_stop_signal_saves_and_exits_cleanly(slow_session: Session, number: signal.Signals) -> None:
     app = slow_session.app
-    app.send("signalled words")
+    app.send("signalled words", pause=0.05)
     app.wait_for("signalled words")
     assert slow_session.saved_minutes() == ""
     app.signal(number)

@@ -4,11 +4,8 @@ say why nothing changes, and the review's Danish."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import time
-from pathlib import Path
 
-import pytest
 from test_ui_review import GAPS, answer, choose_problem, draft, problems, review_open, title_bar
 from textual import events
 from textual.widgets import Input, OptionList, TextArea
@@ -28,14 +25,6 @@ APPROVED = (
     "The minutes are approved and cannot be changed. "
     "To correct them, reopen them in the review: Ctrl+R, then o.",
 )
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path)
-    case.store.clock = case.clock
-    yield case
-    case.close()
 
 
 def item_notes(app: ReferentApp) -> str:

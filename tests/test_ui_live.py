@@ -7,7 +7,6 @@ so it sees only what was committed. Typing costs about 65 ms a key: typed string
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,13 +30,6 @@ from referent.ui.dialogs.outcomes import OutcomeDialog
 from referent.ui.screens import minutes as minutes_screen
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.minutes import MinutesScreen
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path)
-    yield case
-    case.close()
 
 
 def editor(app: ReferentApp) -> TextArea:

@@ -4,9 +4,6 @@ people present, the item menu and the command palette."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, TextArea
@@ -20,13 +17,6 @@ from referent.ui.dialogs.conflicts import ConflictDialog
 from referent.ui.dialogs.form import ActionDialog, ItemDialog, TextDialog
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.minutes import MinutesScreen
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path)
-    yield case
-    case.close()
 
 
 def header(app: ReferentApp) -> list[str]:

@@ -8,7 +8,6 @@ second connection (``Case.stored``). The store runs on the test's clock, so ever
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import time
 from pathlib import Path
 from typing import Any
@@ -33,15 +32,6 @@ from referent.ui.dialogs.history import HistoryDialog
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.review import ReviewScreen
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path)
-    case.store.clock = case.clock  # stamps of revisions, approvals and corrections are fixed
-    yield case
-    case.close()
-
 
 # --- drafts made through the store -------------------------------------------------------
 

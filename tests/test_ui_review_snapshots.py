@@ -7,23 +7,13 @@ runs on the test's clock, so the history's times are fixed. Accept changed pictu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
-import pytest
 from test_ui_review import draft, review_open
 from textual.pilot import Pilot
 from ui_helpers import SIZE, Case
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path)
-    case.store.clock = case.clock
-    yield case
-    case.close()
 
 
 async def wait_for_review(pilot: Pilot[None]) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -24,10 +23,8 @@ SMALL = (80, 24)
 
 
 @pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path, sample=POLITISK)
-    yield case
-    case.close()
+def case(politisk: Case) -> Case:
+    return politisk
 
 
 def editor_lines(app: ReferentApp) -> int:

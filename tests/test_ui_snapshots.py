@@ -7,13 +7,13 @@ own folder) so that the pictures do not depend on where the tests run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
-from ui_helpers import POLITISK, SIZE, Case, saved
+from ui_helpers import SIZE, Case, saved
 
 from referent.ui.app import ReferentApp, make_app
 
@@ -22,11 +22,9 @@ SnapCompare = Callable[..., bool]
 
 
 @pytest.fixture
-def case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Case]:
-    monkeypatch.chdir(tmp_path)
-    case = Case(tmp_path, sample=POLITISK)
-    yield case
-    case.close()
+def case(politisk: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Case:
+    monkeypatch.chdir(tmp_path)  # F12 writes here
+    return politisk
 
 
 def app_for(case: Case, language: str = "") -> ReferentApp:

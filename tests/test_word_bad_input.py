@@ -12,13 +12,15 @@ from pathlib import Path
 
 import docx
 import pytest
-from word_agendas import build_agenda
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from word_agendas import Layout, build_agenda
 
 from referent.export.filters import agenda_meeting
 from referent.importing import read_source
 from referent.importing import sniff as sniff_module
 from referent.importing.word import package as package_module
-from referent.importing.word import read_word_agenda
+from referent.importing.word import parse_word_agenda, read_word_agenda
 from referent.meetingfile.reader import load_meeting
 from referent.problems import MeetingFileError
 
@@ -216,3 +218,29 @@ def test_a_template_or_a_document_with_macros_is_read(content_type: bytes, tmp_p
     path = tmp_path / "skabelon.dotx"
     path.write_bytes(data)
     assert read_source(path).meeting.title == "Riverside Community Board – March meeting"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(["word/document.xml", "word/numbering.xml", "word/styles.xml", None]),
+    st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=1, max_value=255)), max_size=6),
+)
+def test_a_damaged_file_never_raises_anything_but_a_meeting_file_error(
+    part: str | None, flips: list[tuple[int, int]]
+) -> None:
+    """Bytes changed in the zip (caught by its checksums) or inside a part's XML (re-zipped)."""
+
+    def flip(content: bytes) -> bytes:
+        changed = bytearray(content)
+        for position, value in flips:
+            changed[position % len(changed)] ^= value
+        return bytes(changed)
+
+    data = rewritten(DAMAGE_SOURCE, part, flip) if part else flip(DAMAGE_SOURCE)
+    try:
+        parse_word_agenda(data, "AGENDA.docx")
+    except MeetingFileError as error:
+        assert len(error.problems) == 1 and error.problems[0].message
+
+
+DAMAGE_SOURCE = build_agenda(agenda_meeting(load_meeting(SAMPLE)), Layout(numbering="auto-style"))

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from word_agendas import agenda_view
+from agenda_view import agenda_view
 
 from referent.export.filters import agenda_meeting
 from referent.importing.word import read_word_agenda

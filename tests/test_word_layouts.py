@@ -11,7 +11,8 @@ import copy
 from pathlib import Path
 
 import pytest
-from word_agendas import Layout, agenda_view, build_agenda
+from agenda_view import agenda_view
+from word_agendas import Layout, build_agenda
 
 from referent.export.filters import agenda_meeting
 from referent.importing.word import parse_word_agenda

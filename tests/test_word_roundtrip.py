@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from word_agendas import agenda_view
+from agenda_view import agenda_view
 
 from referent.export import render
 from referent.export.filters import agenda_meeting

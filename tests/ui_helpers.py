@@ -38,7 +38,7 @@ class Case:
     def __post_init__(self) -> None:
         self.db_path = self.folder / "t.db"
         self.settings_path = self.folder / "none.toml"
-        self.store = Store.open(self.db_path)
+        self.store = Store.open(self.db_path, clock=self.clock)  # stamps of revisions and approvals fixed
         source = self.sample.read_text(encoding="utf-8")
         self.meeting_id = self.store.import_meeting(
             load_meeting(self.sample), str(self.sample), digest(source)

@@ -112,10 +112,11 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
     from referent.importing import read_source
     from referent.paths import database_path
     from referent.problems import MeetingFileError
-    from referent.store import UnknownMeeting
 
     database = database_path(args.db)
     if is_meeting_id(args.source):
+        from referent.store import UnknownMeeting
+
         store = open_store(args)
         try:
             meeting_id = int(args.source)

@@ -17,11 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING
 
 from referent.danish import MONTHS
+
+if TYPE_CHECKING:  # imported where a text needs it: most minutes are plain paragraphs
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
 
 
 @dataclass(frozen=True)
@@ -81,15 +83,43 @@ _DELIMITER_ROW = re.compile(r"^ {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 @cache
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     # HTML off: a secretary typing "<3" or "<indsæt navn>" must see it in the document.
     return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+_MARKUP = re.compile(
+    r"[\\`*_\[\]<>&~|#\t]"  # emphasis, code, links, entities, strike, tables, headings, escapes, tabs
+    r"|^[ \t]*(?:[-+=]|\d+[.)]|[A-Za-z][.)](?:\s|$))"  # lists (lettered too), rules, underlined headings
+    r"|^(?: {4}|[ ]{0,3}\t)"  # indented code
+    r"| {2,}$",  # a hard line break
+    re.MULTILINE,
+)
+"""Anything that could make a text more than plain paragraphs; only then is it parsed."""
 
 
 def parse_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown text; empty text gives no blocks."""
     if not text.strip():
         return []
+    if not _MARKUP.search(text.replace("\r", "\n")):  # plain paragraphs, as markdown-it would make them
+        return [Paragraph([Span(" ".join(paragraph))]) for paragraph in _plain_paragraphs(text)]
+    from markdown_it.tree import SyntaxTreeNode
+
     return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(tame_tables(text)))).children)
+
+
+def _plain_paragraphs(text: str) -> list[list[str]]:
+    """Lines (stripped, as CommonMark strips them) grouped into paragraphs at blank lines."""
+    paragraphs: list[list[str]] = [[]]
+    for line in re.split(r"\r\n?|\n", text):
+        stripped = line.strip(" \t")
+        if stripped:
+            paragraphs[-1].append(stripped)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    return [p for p in paragraphs if p]
 
 
 def plain_text(spans: list[Span]) -> str:
@@ -129,7 +159,7 @@ def _list(node: SyntaxTreeNode) -> list[Block]:
     return [ListBlock(ordered, [_blocks(item.children) for item in node.children], start, delimiter)]
 
 
-SourceLine = tuple[str, str, list[SyntaxTreeNode]]
+SourceLine = tuple[str, str, "list[SyntaxTreeNode]"]
 """One line of a paragraph: its source text, the break before it (``softbreak``, ``hardbreak``
 or ``""``) and its inline nodes."""
 

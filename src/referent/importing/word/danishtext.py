@@ -41,7 +41,7 @@ _NUMBER_DATE = re.compile(
 )
 _ISO_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
 _SPAN = re.compile(
-    rf"(?:\bfra\s+)?(?P<kl1>{_KL}\s*)?(?<![\d.,])(?P<start>{_CLOCK})\s*{_DASH}\s*"
+    rf"(?:\bfra\s+)?(?P<kl1>{_KL}\s*)?(?<![\w.,])(?P<start>{_CLOCK})\s*{_DASH}\s*"
     rf"(?P<kl2>{_KL}\s*)?(?P<end>{_CLOCK})(?![\d])",
     re.IGNORECASE,
 )
@@ -163,11 +163,11 @@ _ITEM_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _SLOT = re.compile(
-    rf"[\s,–—-]*\(?\s*(?P<kl1>{_KL}\s*)?(?P<start>{_CLOCK})\s*{_DASH}\s*(?P<kl2>{_KL}\s*)?"
+    rf"[\s,–—-]*\(?\s*(?P<kl1>\b{_KL}\s*)?(?<![\w.,])(?P<start>{_CLOCK})\s*{_DASH}\s*(?P<kl2>{_KL}\s*)?"
     rf"(?P<end>{_CLOCK})\s*\)?\s*$",
     re.IGNORECASE,
 )
-_ONE_SLOT = re.compile(rf"[\s,–—-]*\(?\s*{_KL}\s*(?P<start>{_CLOCK})\s*\)?\s*$", re.IGNORECASE)
+_ONE_SLOT = re.compile(rf"[\s,–—-]*\(?\s*\b{_KL}\s*(?P<start>{_CLOCK})\s*\)?\s*$", re.IGNORECASE)
 _TITLE_PRESENTER = re.compile(r"\s*(?:[–—-]\s*)?\(?\bv\s*/\s*(?P<who>[^()]+?)\s*\)?\s*$", re.IGNORECASE)
 _TIME_LINE = re.compile(
     rf"^\(?\s*(?:(?:tid|tidspunkt)\s*:?\s*)?(?:{_KL}\s*)?(?P<start>{_CLOCK})"

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from referent.export.blocks import Span  # a piece of text with one formatting, as Markdown has it
 from referent.importing.word.numbering import ListCounter, Listing
 from referent.importing.word.styles import VAL, StyleSheet, W, flag, num_properties, outline_level
 
@@ -29,17 +30,6 @@ _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationship
 _WRAPPERS = {W + "ins", W + "smartTag", W + "customXml", W + "fldSimple", W + "moveTo", W + "dir", W + "bdo"}
 _BLOCK_WRAPPERS = {W + "customXml", W + "ins", W + "moveTo"}
 _PRIVATE_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "➢", 0xF0FC: "✓"}
-
-
-@dataclass(frozen=True)
-class Span:
-    """A piece of a paragraph's text with one formatting."""
-
-    text: str
-    bold: bool = False
-    italic: bool = False
-    strike: bool = False
-    link: str = ""
 
 
 @dataclass
@@ -261,7 +251,7 @@ class _Walker:
                 pieces.append(_symbol(child.get(W + "char", "")))
         text = "".join(pieces)
         if text:
-            out.append(Span(text, bold, italic, strike, link))
+            out.append(Span(text, bold, italic, strike, link=link))
 
     def character_style(self, style_id: str) -> tuple[bool | None, bool | None]:
         if style_id not in self.character_styles:
@@ -308,7 +298,7 @@ def _merge(spans: list[Span]) -> list[Span]:
             span.strike,
             span.link,
         ):
-            merged[-1] = Span(last.text + span.text, span.bold, span.italic, span.strike, span.link)
+            merged[-1] = Span(last.text + span.text, span.bold, span.italic, span.strike, link=span.link)
         else:
             merged.append(span)
     return merged

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import time
 
+from referent.export.blocks import Span
 from referent.importing.word.danishtext import (
     Person,
     When,
@@ -22,6 +23,7 @@ from referent.importing.word.danishtext import (
     normalize,
     parse_person,
     parse_when,
+    presenter_line,
     split_names,
     split_title,
 )
@@ -97,6 +99,8 @@ class Header:
     guests: list[Participant] = field(default_factory=list)
     vacant_seats: list[VacantSeat] = field(default_factory=list)
     unplaced: list[Para] = field(default_factory=list)
+    leftovers: list[tuple[Para, str]] = field(default_factory=list)
+    """Words in a date line that are neither date nor time: ``(inkl. frokost)``."""
 
 
 def label_of(text: str) -> tuple[str, str] | None:
@@ -148,7 +152,10 @@ class _HeaderReader:
         self.field = ""
         """The list being read (participants, absent, guests) or a label still waiting for its value."""
         self.group = ""
-        self.absent: list[Person] = []
+        self.group_para: Para | None = None
+        """The paragraph of a group heading no one has been listed under yet."""
+        self.absent: list[tuple[Person, str, Para, Para | None]] = []
+        """Each Afbud line: the person, the group heading above it (and its paragraph), its paragraph."""
         self.seen_label = False
 
     def block(self, block: Block) -> None:
@@ -168,9 +175,9 @@ class _HeaderReader:
             cells = [c for c in row if c.text.strip()]
             if not cells:
                 continue
-            if any(self.repeats_a_title(c.text) for c in cells):
-                continue  # a row of an overview table: number, title, time, presenter
             first = normalize(row[0].text).rstrip(":").lower() if row[0].text.strip() else ""
+            if first not in LABELS and self.overview_row(cells):
+                continue
             if self.field in _LISTS and first not in LABELS and len(cells) > 1:
                 self.person_row(cells)
             elif first in LABELS and len(cells) > 1:
@@ -193,14 +200,32 @@ class _HeaderReader:
                     for para in cell.paragraphs():
                         self.line(para, para.text, strict=self.field not in _LISTS)
         self.field = ""
+        self.set_group("", None)
+
+    def overview_row(self, cells: list[Cell]) -> bool:
+        """A row of an overview table (number, title, time, presenter): every cell is one of
+        those and one repeats an item's title, so nothing in it is lost by passing over it."""
+        known = 0
+        for cell in cells:
+            text = normalize(cell.text)
+            if self.repeats_a_title(text):
+                known += 1
+            elif (
+                not (item_number(text)[0] is not None and not item_number(text)[1].strip())
+                and not (parse_when(text).start and not parse_when(text).rest)
+                and not looks_like_name(text)
+                and not presenter_line(text)
+            ):
+                return False
+        return known > 0
 
     def person_row(self, cells: list[Cell]) -> None:
         """A row of a participants table: ``Jes Lunde | rådmand | Aalborg Kommune``."""
         texts = [normalize(c.text) for c in cells]
         if all(t.lower().rstrip(":") in _COLUMN_HEADINGS for t in texts):
             return  # the table's own header row: Navn | Organisation
-        para = cells[0].paragraphs()[0]
-        self.value_line(para, ", ".join(texts), strict=False)
+        line = ", ".join(texts)  # one paragraph for the row, so that a report quotes all of it
+        self.value_line(Para(cells[0].paragraphs()[0].index, [Span(line)]), line, strict=False)
 
     def line(self, para: Para, text: str, *, strict: bool = True) -> None:
         for piece in text.split("\n"):
@@ -220,7 +245,8 @@ class _HeaderReader:
 
     def start(self, name: str, value: str, para: Para) -> None:
         self.seen_label = True
-        self.field, self.group = name, ""
+        self.set_group("", None)
+        self.field = name
         if value:
             self.value_line(para, value, single=True)
 
@@ -232,23 +258,26 @@ class _HeaderReader:
             self.person_line(para, text, single=single, strict=strict)
             return
         self.field = ""
-        if name == "title":
-            header.title = value
-        elif name == "body":
-            header.body = value
+        single_fields = {"title": "title", "body": "body", "chair": "chair", "secretary": "secretary",
+                         "next": "next_meeting"}  # fmt: skip
+        if name in single_fields:
+            attribute = single_fields[name]
+            if getattr(header, attribute) and getattr(header, attribute) != value:
+                self.unplace(para)  # said twice: the first stands, the second is reported
+            else:
+                setattr(header, attribute, value)
         elif name in ("when", "when_where"):
             when = parse_when(value)
+            if not (when.has_date or when.start):
+                self.unplace(para)
+                return
             header.when.append((when, value, para.index))
             if name == "when_where" and when.rest and not header.location:
                 header.location = when.rest
+            elif when.rest:
+                header.leftovers.append((para, when.rest))
         elif name == "location":
             header.location = f"{header.location}, {value}" if header.location else value
-        elif name == "chair":
-            header.chair = value
-        elif name == "secretary":
-            header.secretary = value
-        elif name == "next":
-            header.next_meeting = value
         elif name in ("started", "ended"):
             moment = parse_when(value).start
             if moment is None:
@@ -267,7 +296,7 @@ class _HeaderReader:
             is_group_heading(value, para.emphasised) and len(value.split()) <= 6 and not value.endswith(".")
         )
         if heading and not single:  # a value on the label's own line is people: "Afbud: A og B"
-            self.group = value
+            self.set_group(value, para)
             return
         if self.field == "participants" and _VACANT.match(value):  # "(… - endnu ikke udpeget)"
             self.header.vacant_seats.append(VacantSeat(value, self.group))
@@ -281,32 +310,54 @@ class _HeaderReader:
             person = parse_person(line)
             if not person.name or (strict and not looks_like_name(person.name)):
                 self.field = ""
+                self.set_group("", None)
                 self.unplace(para)
                 return
             if self.field == "absent":
                 if person.attendance is Attendance.UNKNOWN:
                     person.attendance = Attendance.ABSENT
-                self.absent.append(person)
+                self.absent.append((person, self.group, para, self.group_para))
+                self.group_para = None  # whether the heading said anything is decided in finish()
                 continue
             target = self.header.participants if self.field == "participants" else self.header.guests
             target.append(_participant(person, self.group))
+            self.group_para = None
+
+    def set_group(self, group: str, para: Para | None) -> None:
+        """A new group heading; one that nobody was listed under is reported, not lost."""
+        if self.group_para is not None:
+            self.unplace(self.group_para)
+        self.group, self.group_para = group, para
 
     def unplace(self, para: Para) -> None:
-        if not self.header.unplaced or self.header.unplaced[-1] is not para:
+        if all(kept is not para for kept in self.header.unplaced):
             self.header.unplaced.append(para)
 
     def finish(self) -> Header:
         """Absences from an Afbud row are marked on the participants they name (or added)."""
+        self.set_group("", None)
         header = self.header
         known = {_key(p.name): p for p in header.participants + header.guests}
-        for person in self.absent:
-            match = known.get(_key(person.name))
+        used_groups: set[int] = set()
+        for person, group, para, group_para in self.absent:
+            match = known.pop(_key(person.name), None)  # each listed participant is matched once
             if match is None:
-                match = _participant(person, "")
-                header.participants.append(match)
-                known[_key(match.name)] = match
+                header.participants.append(_participant(person, group))
+                used_groups.add(id(group_para))
+                continue
+            if match.group == group:
+                used_groups.add(id(group_para))
             match.attendance = person.attendance
             match.substitute = person.substitute or match.substitute
+            for attribute in ("role", "marker"):
+                said, listed = getattr(person, attribute), getattr(match, attribute)
+                if said and listed and said != listed:
+                    self.unplace(para)  # the Afbud line says more than the list: kept, reported
+                elif said:
+                    setattr(match, attribute, said)
+        for group_para in {id(g): g for _, _, _, g in self.absent if g is not None}.values():
+            if id(group_para) not in used_groups:  # a heading in the Afbud list that said nothing new
+                self.unplace(group_para)
         return header
 
 

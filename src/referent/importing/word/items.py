@@ -19,6 +19,7 @@ Section labels (``Sagsfremstilling``, ``Indstilling``, ``Bilag`` …), a documen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -52,7 +53,7 @@ def _candidate(para: Para) -> tuple[int | None, str] | None:
     if para.in_table or not (para.heading or _starts_bold(para)):
         return None  # items are headed by headings or bold paragraphs (lists: see _numbered_list)
     text = normalize(para.text)
-    if not text or len(text) > 300:
+    if len(text) > 300 or not any(ch.isalnum() for ch in text):
         return None
     listed = para.listing is not None and para.listing.ordered
     number, rest = (para.listing.number, text) if listed else item_number(text)  # type: ignore[union-attr]
@@ -63,9 +64,28 @@ def _candidate(para: Para) -> tuple[int | None, str] | None:
     label = label_of(text)
     if label is not None and (label[1] or label[0] != "next"):
         return None  # a header line in a heading style; "Næste møde" alone may be an item
-    if section_label(para) is not None or is_kind_word(text):
+    if section_label(para) is not None or is_kind_word(text) or divider(text):
         return None
     return number, rest
+
+
+_CLOSED_PART = re.compile(
+    r"^(?:(?:lukkede?|fortrolige?)\s+(?:punkter|dagsordenspunkter|sager|del|møde|dagsorden)"
+    r"|lukket\s+møde|for\s+lukkede\s+døre)\s*:?$",
+    re.IGNORECASE,
+)
+_OPEN_PART = re.compile(
+    r"^(?:åbne?|åbent|offentlige?)\s+(?:punkter|dagsordenspunkter|sager|del|møde|dagsorden)\s*:?$",
+    re.IGNORECASE,
+)
+
+
+def divider(text: str) -> str | None:
+    """``closed`` for ``Lukkede punkter``/``Lukket møde``, ``open`` for ``Åbne punkter``: a heading
+    that divides the items rather than being one."""
+    if _CLOSED_PART.match(text):
+        return "closed"
+    return "open" if _OPEN_PART.match(text) else None
 
 
 def _increasing(numbers: list[int]) -> bool:
@@ -99,7 +119,10 @@ def find_items(blocks: list[Block]) -> Layout | None:
     }
     if numbered_levels:
         level = max(numbered_levels, key=lambda lvl: (numbered_levels[lvl], -lvl))
-        return Layout(_longest_run([h for h in by_level[level] if h.number is not None]), level)
+        run = _longest_run([h for h in by_level[level] if h.number is not None])
+        # an unnumbered heading at the items' level after the first item is an item too ("Eventuelt")
+        others = [h for h in by_level[level] if h.number is None and h.position > run[0].position]
+        return Layout(sorted(run + others, key=lambda h: h.position), level)
     bold = [
         Heading(position, para, *candidates[position])
         for position, para in paragraphs
@@ -136,7 +159,9 @@ def _numbered_list(blocks: list[Block], paragraphs: list[tuple[int, Para]]) -> L
     lists: dict[str, list[Heading]] = {}
     for position, para in paragraphs:
         listing = para.listing
-        if listing is not None and listing.ordered and listing.level == 0 and not para.in_table:
+        if not para.text.strip() or para.in_table:
+            continue
+        if listing is not None and listing.ordered and listing.level == 0:
             lists.setdefault(listing.list_id, []).append(
                 Heading(position, para, listing.number, normalize(para.text))
             )

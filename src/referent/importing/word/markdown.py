@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from referent.importing.word.document import Block, Para, Span, Table
+from referent.export.blocks import Span
+from referent.importing.word.document import Block, Para, Table
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦○●■□➢✓*]|[-–—](?=\s)|o(?=\t))\s*")
 _NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})[.)]\s+(?=\S)")
@@ -146,7 +147,7 @@ def strip_prefix(spans: list[Span], length: int) -> list[Span]:
         if length >= len(span.text):
             length -= len(span.text)
             continue
-        out.append(Span(span.text[length:], span.bold, span.italic, span.strike, span.link))
+        out.append(Span(span.text[length:], span.bold, span.italic, span.strike, link=span.link))
         length = 0
     return out
 
@@ -233,7 +234,7 @@ def _cell(paragraphs: list[Para], *, header: bool) -> str:
             continue
         spans = para.spans
         if header and para.bold:
-            spans = [Span(s.text, False, s.italic, s.strike, s.link) for s in spans]
+            spans = [Span(s.text, False, s.italic, s.strike, link=s.link) for s in spans]
         typed = typed_marker(para.text) if para.listing is None else None
         if typed is not None and typed.kind == "bullet":
             spans = strip_prefix(spans, len(para.text) - len(typed.rest))

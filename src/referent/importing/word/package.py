@@ -12,6 +12,9 @@ MAX_XML_BYTES = 40 * 1024 * 1024
 """The unpacked text of a document (word/document.xml) is read up to this size: a 400-page
 agenda is about 10 MB; beyond that it is a mistake or a zip bomb, not an agenda."""
 _PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
+_BROKEN = (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError,
+           KeyError)  # fmt: skip
+"""What zipfile raises for a damaged or unusual archive (RuntimeError: a member with a password)."""
 _STRICT = b"purl.oclc.org/ooxml/wordprocessingml/main"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _OTHER_MAIN_TYPES = (
@@ -33,7 +36,7 @@ def check_package(data: bytes, name: str) -> bytes:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
         infos = {info.filename: info for info in archive.infolist()}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except _BROKEN:
         raise MeetingFileError(
             name,
             [Problem(None, "the file is damaged: it is not a complete .docx (try saving it again in Word)")],
@@ -61,7 +64,7 @@ def check_package(data: bytes, name: str) -> bytes:
         for part in _PARTS[1:]:
             if part in names:
                 archive.read(part)
-    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError):
+    except _BROKEN:
         raise MeetingFileError(
             name, [Problem(None, "the file is damaged (its text cannot be unpacked); save it again in Word")]
         ) from None
@@ -77,7 +80,13 @@ def check_package(data: bytes, name: str) -> bytes:
             ],
         )
     if any(kind in types for kind in _OTHER_MAIN_TYPES):
-        return _as_document(archive, types)
+        try:
+            return _as_document(archive, types)
+        except _BROKEN:
+            raise MeetingFileError(
+                name,
+                [Problem(None, "the file is damaged (a part cannot be unpacked); save it again in Word")],
+            ) from None
     return data
 
 

@@ -18,7 +18,7 @@ from referent.importing.word.danishtext import (
 )
 from referent.importing.word.document import Block, Para, WordDocument, load
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
-from referent.importing.word.items import Layout, find_items
+from referent.importing.word.items import Layout, divider, find_items
 from referent.importing.word.markdown import to_markdown
 from referent.importing.word.package import check_package
 from referent.importing.word.sections import ItemParts, read_sections
@@ -32,14 +32,6 @@ _SIGN_OFF = re.compile(
     re.IGNORECASE,
 )
 _CLOSED_TITLE = re.compile(r"\s*\((?:lukket(?: punkt)?|closed)\)\s*$", re.IGNORECASE)
-_CLOSED_PART = re.compile(
-    r"^(?:lukkede?|fortrolige?)\s+(?:punkter|dagsordenspunkter|sager|del|møde|dagsorden)\b"
-    r"|^lukket\s+møde\b|^for\s+lukkede\s+døre\b",
-    re.IGNORECASE,
-)
-_OPEN_PART = re.compile(
-    r"^(?:åbne?|åbent|offentlige?)\s+(?:punkter|dagsordenspunkter|sager|del|møde|dagsorden)\b", re.IGNORECASE
-)
 _INTRO = re.compile(r"^Det indstilles,? at\s*(?P<body>.*?)\s*:$", re.IGNORECASE)
 
 
@@ -131,9 +123,9 @@ class _Assembler:
             location=header.location,
             chair=header.chair,
             secretary=header.secretary,
-            next_meeting=header.next_meeting or self.next_meeting,
+            next_meeting=self.next_meeting,
             actual_start=header.actual_start,
-            actual_end=header.actual_end or self.actual_end,
+            actual_end=self.actual_end,
             participants=header.participants,
             guests=header.guests,
             vacant_seats=header.vacant_seats,
@@ -166,11 +158,19 @@ class _Assembler:
                 if found.has_date and len(normalize(para.text)) < 80:
                     values.append((found, normalize(para.text), para.index))
                     header.unplaced.remove(para)
+                    if found.rest:
+                        header.leftovers.append((para, found.rest))
                     break
         dated: tuple[When, str, int | None] | None = next(
             ((w, t, i) for w, t, i in values if w.has_date), None
         )
         timed = next((w for w, _, _ in values if w.start is not None), None)
+        for other, other_text, other_index in values:
+            if (dated is not None and other is dated[0]) or other is timed:
+                continue
+            self.warn(f"a further date or time was not used: {_quote(other_text)}", other_index)
+        for para, leftover in header.leftovers:
+            self.warn(f"part of a date line was not understood: {_quote(leftover)}", para.index)
         start, end = (timed.start, timed.end) if timed else (None, None)
         if dated is None and (in_title := parse_when(title)).has_date:
             dated = (in_title, title, None)
@@ -229,6 +229,7 @@ class _Assembler:
         items: list[Item] = []
         parts_list: list[ItemParts] = []
         headings = layout.headings
+        self.next_meeting, self.actual_end = header.next_meeting, header.actual_end
         previous: int | None = None
         for index, heading in enumerate(headings):
             stop = headings[index + 1].position if index + 1 < len(headings) else len(blocks)
@@ -238,7 +239,8 @@ class _Assembler:
                 own, after = self.closing(own)
             closed_here = self.closed_part
             own = self.dividers(own, layout, index + 1)
-            parts = read_sections(own)
+            _, slot, _, presenter = split_title(heading.text)
+            parts = read_sections(own, has_slot=slot is not None, has_presenter=bool(presenter))
             parts.closed = parts.closed or closed_here
             item = self.item(heading.text, parts, layout, index + 1, heading.para.index)
             for block in after:
@@ -280,13 +282,10 @@ class _Assembler:
         text = normalize(para.text)
         if len(text) > 60 or not (para.heading or para.bold):
             return False
-        if _CLOSED_PART.match(text):
-            self.closed_part = True
-            return True
-        if _OPEN_PART.match(text):
-            self.closed_part = False
-            return True
-        return False
+        kind = divider(text)
+        if kind is not None:
+            self.closed_part = kind == "closed"
+        return kind is not None
 
     def item(self, text: str, parts: ItemParts, layout: Layout, number: int, index: int) -> Item:
         title, start, end, presenter = split_title(text)
@@ -362,10 +361,12 @@ class _Assembler:
 
     def closing_value(self, field: str, value: str) -> bool:
         if field == "next":
+            if self.next_meeting:
+                return False  # a second one is kept as text
             self.next_meeting = value
             return True
         moment = parse_when(value).start
-        if moment is None:
+        if moment is None or self.actual_end is not None:
             return False
         self.actual_end = moment
         return True

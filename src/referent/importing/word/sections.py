@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import time
 
+from referent.export.blocks import Span
 from referent.importing.word.danishtext import normalize, presenter_line, time_line
-from referent.importing.word.document import Block, Para, Span, Table
+from referent.importing.word.document import Block, Para, Table
 from referent.importing.word.markdown import strip_prefix, typed_marker
 
 _LABELS: dict[str, str] = {
@@ -74,8 +75,11 @@ class ItemParts:
 class SectionReader:
     """Feeds an item's blocks, in order, into its sections."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, has_slot: bool = False, has_presenter: bool = False) -> None:
         self.parts = ItemParts()
+        self.has_slot = has_slot
+        """The heading gave the time slot: a time line below it is text, not a second slot."""
+        self.has_presenter = has_presenter
         self.section = "case"
         self.prelude = True
         self.listed_points = False
@@ -121,10 +125,10 @@ class SectionReader:
     def prelude_line(self, para: Para, text: str) -> bool:
         """The lines right after a heading: time slot, presenter, ``Lukket punkt``."""
         parts = self.parts
-        if parts.start is None and (slot := time_line(text)) is not None:
+        if not self.has_slot and parts.start is None and (slot := time_line(text)) is not None:
             parts.start, parts.end = slot
             return True
-        if not parts.presenter and (who := presenter_line(text)) is not None:
+        if not self.has_presenter and not parts.presenter and (who := presenter_line(text)) is not None:
             parts.presenter = who
             return True
         return False
@@ -133,6 +137,8 @@ class SectionReader:
         parts = self.parts
         if kind == "closed":
             parts.closed = True
+            if rest:  # "Lukket punkt: personsag" keeps its words
+                parts.case.append(_after_label(para))
             return
         self.prelude = kind == "case" and not rest and self.prelude
         if kind == "intro":
@@ -149,7 +155,9 @@ class SectionReader:
             elif rest:
                 parts.case.append(_after_label(para))
         elif kind == "recommendation" and rest:
-            if rest.lower().startswith("det indstilles"):
+            if rest.lower().startswith("det indstilles") and (parts.intro or parts.points):
+                self.move(para, "recommendation")
+            elif rest.lower().startswith("det indstilles"):
                 parts.intro = rest
             elif parts.short:
                 parts.short = f"{parts.short} {rest}"
@@ -212,6 +220,7 @@ def _after_label(para: Para) -> Para:
     return replace(para, spans=strip_prefix(para.spans, skip), heading=None, listing=None)
 
 
-def read_sections(blocks: list[Block]) -> ItemParts:
-    """Sort one item's blocks (everything after its heading) into its parts."""
-    return SectionReader().read(blocks)
+def read_sections(blocks: list[Block], *, has_slot: bool = False, has_presenter: bool = False) -> ItemParts:
+    """Sort one item's blocks (everything after its heading) into its parts; ``has_slot`` and
+    ``has_presenter`` say the heading already named them."""
+    return SectionReader(has_slot=has_slot, has_presenter=has_presenter).read(blocks)

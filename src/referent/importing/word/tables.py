@@ -12,14 +12,19 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from referent.export.blocks import Span
 from referent.importing.word.danishtext import normalize, presenter_line, time_line
-from referent.importing.word.document import Block, Cell, Para, Span, Table
+from referent.importing.word.document import Block, Cell, Para, Table
 from referent.importing.word.sections import section_label
 
 _NUMBER = re.compile(r"^(?:punkt|pkt\.?)?\s*(\d{1,3})\s*[.):]?$", re.IGNORECASE)
 _PRESENTER_COLUMNS = {"ansvarlig", "oplæg", "oplæg ved", "ved", "hvem", "præsenteres af", "oplægsholder",
                       "fremlægges af", "v/", "tovholder"}  # fmt: skip
 _TIME_COLUMNS = {"tid", "tidspunkt", "kl.", "kl", "klokken"}
+_COLUMNS = _PRESENTER_COLUMNS | _TIME_COLUMNS | {
+    "punkt", "pkt", "pkt.", "nr", "nr.", "nummer", "#", "emne", "titel", "overskrift", "dagsordenspunkt",
+    "sag", "indhold", "bemærkninger", "bemærkning", "formål", "note", "noter", "type", "item", "topic",
+}  # fmt: skip
 
 
 def _number(cell: Cell) -> int | None:
@@ -103,10 +108,13 @@ def _expand(table: Table, rows: list[tuple[int | None, list[Cell]]]) -> tuple[li
 
 
 def _column_names(table: Table) -> list[str]:
-    """The first row's texts when it is a header row (no item number in it)."""
-    if not table.rows or _number(table.rows[0][0]) is not None:
+    """The first row's texts when it is a header row: every cell in it names a column."""
+    if not table.rows:
         return []
-    return [normalize(cell.text).lower().rstrip(":") for cell in table.rows[0]]
+    names = [normalize(cell.text).lower().rstrip(":") for cell in table.rows[0]]
+    if not all(not name or name in _COLUMNS or section_label(_para(0, name)) for name in names):
+        return []  # a row with something to say is no header row: it is kept
+    return names
 
 
 def _para(index: int, text: str) -> Para:
