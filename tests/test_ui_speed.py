@@ -9,8 +9,6 @@ from __future__ import annotations
 import asyncio
 import gc
 import sys
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,13 +22,6 @@ from referent.ui.app import ReferentApp
 from referent.ui.warmup import exercise_export
 from referent.ui.widgets.agenda import AgendaList
 from referent.ui.widgets.case import CasePane
-
-
-@pytest.fixture
-def case(tmp_path: Path) -> Iterator[Case]:
-    case = Case(tmp_path)
-    yield case
-    case.close()
 
 
 def agenda(app: ReferentApp) -> OptionList:
