@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -190,3 +193,50 @@ def test_the_garbage_collector_is_held_while_the_app_starts_and_given_back() -> 
 def test_the_warm_up_makes_an_export_ready() -> None:
     exercise_export()  # raises if the export it stands for fails
     assert {"docx", "referent.export.word"} <= set(sys.modules)
+
+
+FIRST_FRAME = """
+import json, sys
+from referent.ui import app as app_module
+
+display = app_module.ReferentApp._display
+
+def first_frame(self, screen, renderable):
+    display(self, screen, renderable)
+    if renderable is not None and type(screen).__name__ == "MinutesScreen":
+        loaded = sorted(name for name in sys.modules if name.startswith(WATCHED))
+        with open("loaded.json", "w", encoding="utf-8") as out:
+            json.dump(loaded, out)
+        self.exit()
+
+app_module.ReferentApp._display = first_frame
+from referent.cli import main
+main(["open", "meeting.toml"])
+"""
+WATCHED = ("markdown_it", "docx", "lxml", "sqlite_utils", "referent.export", "referent.agendamerge",
+           "referent.ui.dialogs.form", "textual.widgets._markdown")  # fmt: skip
+
+
+def test_the_first_frame_imports_nothing_it_does_not_show(tmp_path: Path) -> None:
+    """Resuming a meeting file: no Markdown parser, no Word writer, no export, no agenda merge
+    and no dialogs are imported before the first frame (they come after it, or when asked for)."""
+    import shutil
+    import subprocess
+
+    from ui_helpers import DEMO
+
+    shutil.copyfile(DEMO, tmp_path / "meeting.toml")
+    env = {
+        **os.environ,
+        "REFERENT_DB": str(tmp_path / "t.db"),
+        "REFERENT_CONFIG": str(tmp_path / "none.toml"),
+    }
+    env["TEXTUAL_DRIVER"] = "textual.drivers.headless_driver:HeadlessDriver"
+    subprocess.run([sys.executable, "-m", "referent", "import", "meeting.toml"], cwd=tmp_path, env=env,
+                   check=True, capture_output=True)  # fmt: skip
+    code = f"WATCHED = {WATCHED!r}\n" + FIRST_FRAME
+    subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, capture_output=True, timeout=60
+    )
+    loaded = json.loads((tmp_path / "loaded.json").read_text(encoding="utf-8"))
+    assert loaded == []

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from referent.agendamerge import AgendaUpdate, plan_update
 from referent.importing import file_digest, parse_source, read_agenda_bytes
 from referent.problems import Problem
 from referent.store import Store
+
+if TYPE_CHECKING:  # the agenda is compared only when the file changed
+    from referent.agendamerge import AgendaUpdate
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,8 @@ def draft_for_file(store: Store, path: Path) -> FileDraft:
         meeting_id = store.import_meeting(source.meeting, str(path), digest)
         return FileDraft(meeting_id, digest, imported=True, warnings=source.warnings)
     meeting_id = known[0]
+    from referent.agendamerge import plan_update
+
     update = plan_update(store.load_meeting(meeting_id), source.meeting, store.items_from_file(meeting_id))
     if update.empty:  # an edit that changes nothing of the agenda (a comment, a blank line)
         store.remember_source(meeting_id, digest)
