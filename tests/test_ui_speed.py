@@ -240,3 +240,54 @@ def test_the_first_frame_imports_nothing_it_does_not_show(tmp_path: Path) -> Non
     )
     loaded = json.loads((tmp_path / "loaded.json").read_text(encoding="utf-8"))
     assert loaded == []
+
+
+# --- the autosave ----------------------------------------------------------------------------
+
+
+async def test_an_autosave_is_one_transaction_with_the_cursor_in_it(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the half-second timer writes: the first words (which start the meeting and take the
+    item up) and the next ones, each in one transaction (one fsync) holding the cursor."""
+    monkeypatch.setenv("REFERENT_AUTOSAVE_SECONDS", "3600")  # saved here, by hand, not by the timer
+    statements: list[str] = []
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Godkendt")
+        case.store.db.connection.set_trace_callback(statements.append)
+        await saved(pilot)
+        first = list(statements)
+        statements.clear()
+        await pilot.press(*" ok")
+        await saved(pilot)
+        case.store.db.connection.set_trace_callback(None)
+    for save in (first, statements):
+        begins = [n for n, sql in enumerate(save) if sql.startswith("BEGIN")]
+        commits = [n for n, sql in enumerate(save) if sql == "COMMIT"]
+        assert len(begins) == 1 and len(commits) == 1, save
+        inside = save[begins[0] : commits[0]]
+        assert any(sql.startswith("UPDATE items SET minutes") for sql in inside)
+        assert any("cursor" in sql and sql.startswith("UPDATE meetings") for sql in inside)
+    assert any("actual_start" in sql for sql in first)  # the first words started the meeting
+    assert case.resume_point() == (1, "0,11")
+    assert case.stored().items[0].minutes == "Godkendt ok"
+
+
+async def test_f12s_warm_up_waits_for_a_pause_in_the_typing(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[bool] = []
+    monkeypatch.setattr("referent.ui.warmup.warm_up_in_background", lambda: started.append(True))
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        waiting = app.warm_up_timer
+        assert waiting is not None  # set once the first frame was shown
+        await pilot.press("x")
+        assert app.warm_up_timer is not None and app.warm_up_timer is not waiting  # from this key on
+        assert not started
+        app.warm_up()  # what the timer does after a second without typing
+        assert started == [True]
+        await pilot.press("y")
+        assert app.warm_up_timer is None  # once is enough

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 from textual.app import App, SystemCommand
 from textual.notifications import Notification
 from textual.screen import Screen
+from textual.timer import Timer
 
 from referent.config import Settings
 from referent.live import LiveMeeting
@@ -69,6 +70,7 @@ class ReferentApp(App[None]):
         self.backed_up = False
         self.shown = False
         """The first frame is on screen."""
+        self.warm_up_timer: Timer | None = None
         self.live: LiveMeeting | None = None
         self.undo_stop_signals: Callable[[], None] = lambda: None
 
@@ -161,11 +163,25 @@ class ReferentApp(App[None]):
         """What the first frame did not wait for: the backup, the warm-up for F12, and the
         garbage collector (the command line holds it off while the app starts)."""
         from referent import gcpause
-        from referent.ui.warmup import warm_up_in_background
+        from referent.ui.warmup import WARM_UP_AFTER
 
         self.shown = True
         gcpause.let_go()
         self.back_up()
+        self.warm_up_timer = self.set_timer(WARM_UP_AFTER, self.warm_up)
+
+    def typing(self) -> None:
+        """A key was typed: F12's warm-up waits for a pause in the typing."""
+        from referent.ui.warmup import WARM_UP_AFTER
+
+        if self.warm_up_timer is not None:
+            self.warm_up_timer.stop()
+            self.warm_up_timer = self.set_timer(WARM_UP_AFTER, self.warm_up)
+
+    def warm_up(self) -> None:
+        from referent.ui.warmup import warm_up_in_background
+
+        self.warm_up_timer = None
         warm_up_in_background()
 
     def back_up(self) -> None:

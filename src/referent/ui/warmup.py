@@ -1,22 +1,22 @@
 """What the first frame does not need but a key soon will, made ready in the background.
 
 F12 exports the minutes in a thread; its imports (python-docx with lxml, markdown-it, the
-export package) and python-docx's first document cost it half a second the first time. A
-second after the first frame is on screen, a thread of its own does that once per process:
-it renders a one-item meeting as a Word document in memory, which loads everything a real
-export loads. (A daemon thread: quitting never waits for it.)
+export package) and python-docx's first document cost it half a second the first time. Once
+the first frame is on screen and the secretary has not typed for a second (the app's timer,
+``WARM_UP_AFTER``), a thread of its own does that once per process: it renders a one-item
+meeting as a Word document in memory, which loads everything a real export loads. (A daemon
+thread: quitting never waits for it.)
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from datetime import date
 
 WARM_UP_AFTER = 1.0
-"""Seconds after the first frame before the export is made ready: F12 is not pressed at once,
-and the first keys typed should not share the processor with it."""
+"""Seconds without typing before the export is made ready: keys typed should not share the
+processor with it, and F12 is not pressed at once."""
 _started = threading.Event()
 
 
@@ -29,8 +29,7 @@ def warm_up_in_background() -> None:
 
 
 def warm_up() -> None:
-    """Import and run once what an export needs, a moment after the first frame."""
-    time.sleep(WARM_UP_AFTER)
+    """Import and run once what an export needs."""
     with contextlib.suppress(Exception):  # a warm-up that fails costs nothing: F12 says why itself
         exercise_export()
 

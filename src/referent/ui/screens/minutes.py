@@ -152,6 +152,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.editing_item is not None and not self.read_only:
             self.dirty = True
+            self.referent.typing()
 
     def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
         """Typing, deleting or pasting into minutes that may not change: say why."""
