@@ -68,6 +68,15 @@ def _count_executor_jobs(loop: asyncio.AbstractEventLoop) -> None:
     loop._keyclock_counted = True  # type: ignore[attr-defined]
 
 
+_BARS = str.maketrans("", "", "▁▂▃▄▅▆▇█▔▕▏▎▍▌▋▊▉")
+
+
+def _without_bars(text: str) -> str:
+    """A screen's text without the block characters scroll bars are drawn with: a thumb that
+    settles a frame later (a part measured after it was drawn) is not what the user waits for."""
+    return text.translate(_BARS)
+
+
 class KeyClock:
     """``clock = KeyClock(app)`` once the app runs; ``seconds = await clock.key("ctrl+down")``."""
 
@@ -82,6 +91,7 @@ class KeyClock:
         self.spent: list[float] = []
         """Seconds spent keeping texts before each frame (a running total)."""
         self._spent = 0.0
+        self._last = (0, 0.0, 0.0)
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
@@ -130,7 +140,8 @@ class KeyClock:
 
     async def settled(self, key: str, character: str | None = None) -> tuple[float, float]:
         """Seconds from handing ``key`` to the app until the first frame that shows what the
-        screen shows in the end (the key is answered), and until the last frame it caused."""
+        screen shows in the end (the key is answered; scroll bars aside), and until the last
+        frame it caused."""
         await self.quiet()
         self.capture = True
         first = len(self.frames)
@@ -140,13 +151,20 @@ class KeyClock:
         self.capture = False
         if len(self.frames) == first:
             raise AssertionError(f"{key} changed nothing on screen")
-        final = self.texts[-1]
-        answered = next(n for n in range(first, len(self.frames)) if self.texts[n] == final)
+        self._last = (first, started, spent)
+        final = _without_bars(self.texts[-1])
+        answered = next(n for n in range(first, len(self.frames)) if _without_bars(self.texts[n]) == final)
+        return self._since(answered), self._since(len(self.frames) - 1)
 
-        def since(n: int) -> float:
-            return self.frames[n] - started - (self.spent[n] - spent)
+    def _since(self, frame: int) -> float:
+        _, started, spent = self._last
+        return self.frames[frame] - started - (self.spent[frame] - spent)
 
-        return since(answered), since(len(self.frames) - 1)
+    def until_shown(self, text: str) -> float:
+        """Of the last ``settled`` key: seconds until the first frame that showed ``text``."""
+        first, _, _ = self._last
+        shown = next((n for n in range(first, len(self.frames)) if text in self.texts[n]), None)
+        return self._since(shown) if shown is not None else float("nan")
 
     async def call(self, work: Any) -> float:
         """Seconds from calling ``work()`` (in the app's loop) until the last frame it caused."""

@@ -26,7 +26,16 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from benchkit import environment, import_file, meeting_file, ms, ratio_line, referent_environment, version
+from benchkit import (
+    as_the_command_line,
+    environment,
+    import_file,
+    meeting_file,
+    ms,
+    ratio_line,
+    referent_environment,
+    version,
+)
 from keyclock import KeyClock
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -128,8 +137,11 @@ def main() -> None:
         for run in range(options.runs):  # interleaved: a busy moment of the machine falls on both
             for items in options.sizes:
                 for who in ("referent", "bare"):
-                    app = referent_app(folder, items) if who == "referent" else Bare(files[items])
-                    times = asyncio.run(moves(app, options.moves))
+                    if who == "referent":
+                        with as_the_command_line():
+                            times = asyncio.run(moves(referent_app(folder, items), options.moves))
+                    else:
+                        times = asyncio.run(moves(Bare(files[items]), options.moves))
                     results.setdefault((who, items), []).extend(times)
                     print(f"run {run + 1} {who:8} {items:5} items: median {ms(statistics.median(times))}",
                           flush=True)  # fmt: skip
