@@ -15,6 +15,7 @@ and is measured through a real pseudo-terminal elsewhere (start-up, typing).
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from typing import Any
 
@@ -111,12 +112,16 @@ class KeyClock:
         app._display = display  # type: ignore[method-assign]
 
     async def quiet(self) -> None:
-        """Until nothing was handled or painted for ``QUIET`` seconds."""
+        """Until nothing was handled or painted for ``QUIET`` seconds (and no thread of the
+        app's own, such as referent's warm-up for F12, is at work)."""
         deadline = time.perf_counter() + TIMEOUT
         while time.perf_counter() < deadline:
             await asyncio.sleep(0.005)
             last = max(_last_activity[0], self.frames[-1] if self.frames else 0.0)
-            if not _in_executor[0] and time.perf_counter() - last > QUIET:
+            working = any(thread.name.startswith("referent-") for thread in threading.enumerate())
+            if working:
+                _last_activity[0] = time.perf_counter()
+            elif not _in_executor[0] and time.perf_counter() - last > QUIET:
                 return
         raise TimeoutError("the app never fell quiet")
 
