@@ -127,6 +127,7 @@ class KeyClock:
 
     def send(self, key: str, character: str | None = None) -> None:
         """Hand ``key`` to the app as its driver does, and return at once."""
+        _last_activity[0] = time.perf_counter()  # the quiet is counted from the key on
         event = events.Key(key, character)
         event.set_sender(self.app)
         assert self.app._driver is not None
@@ -174,7 +175,7 @@ class KeyClock:
     async def call(self, work: Any) -> float:
         """Seconds from calling ``work()`` (in the app's loop) until the last frame it caused."""
         await self.quiet()
-        started = time.perf_counter()
+        started = _last_activity[0] = time.perf_counter()
         result = work()
         if asyncio.iscoroutine(result) or isinstance(result, asyncio.Future):
             await result

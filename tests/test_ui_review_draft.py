@@ -1,0 +1,151 @@
+"""The chair's draft drawn a part at a time: it reads exactly as one Markdown widget draws the
+whole draft, only the parts near the screen are widgets, and paging finds the text in place.
+
+(Speed is measured in bench/review_bench.py; these check what is drawn, not how fast.)
+"""
+
+from __future__ import annotations
+
+from test_ui_review import answer, draft, review_open
+from textual.app import App, ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+from ui_helpers import SIZE, Case, screen_text
+
+from referent.model import Item, Recommendation
+from referent.ui.widgets.draft import DraftPart, DraftView, estimate_height, split_parts
+
+WIDTH = 74
+
+
+def lines(app: App[None]) -> list[str]:
+    found = [strip.text.rstrip() for strip in app.screen._compositor.render_strips()]
+    while found and not found[-1]:
+        found.pop()
+    return found
+
+
+class OneWidget(App[None]):
+    """The draft as the review drew it before: one Markdown widget in a scrolling pane."""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Markdown(id="draft")
+
+
+class InParts(App[None]):
+    def compose(self) -> ComposeResult:
+        yield DraftView(id="draft")
+
+
+async def drawn_whole(app: App[None], markdown: str) -> list[str]:
+    """Every line of ``markdown`` as ``app`` draws it in a terminal tall enough for all of it."""
+    async with app.run_test(size=(WIDTH, 1200)) as pilot:
+        target = app.query_one("#draft")
+        if isinstance(target, DraftView):
+            target.show(markdown)
+        else:
+            assert isinstance(target, Markdown)
+            await target.update(markdown)
+        for _ in range(6):
+            await pilot.pause()
+        return lines(app)
+
+
+def the_draft(case: Case) -> str:
+    from referent.export import render
+
+    meeting = case.stored()
+    meeting.items[1].minutes = "Godkendt med **to** bemærkninger:\n\n- den ene\n- den anden\n\nTak."
+    return render(meeting, format="md")[0].decode("utf-8")
+
+
+async def test_the_draft_in_parts_reads_as_one_markdown_widget(case: Case) -> None:
+    markdown = the_draft(case)
+    assert len(split_parts(markdown)) == 1 + len(case.stored().items)  # the header, then an item each
+    whole = await drawn_whole(OneWidget(), markdown)
+    parts = await drawn_whole(InParts(), markdown)
+    assert "  1. Approval of the agenda – kl. 18.00 – 18.05" in parts
+    assert parts == whole
+
+
+def test_the_draft_is_cut_before_each_item_and_never_inside_a_code_block() -> None:
+    markdown = "# M\n\nHoved\n\n## 1. A\n\ntekst\n\n```\n## ikke et punkt\n```\n\n## 2. B\n\nslut\n"
+    assert split_parts(markdown) == [
+        "# M\n\nHoved\n\n",
+        "## 1. A\n\ntekst\n\n```\n## ikke et punkt\n```\n\n",
+        "## 2. B\n\nslut\n",
+    ]
+    assert "".join(split_parts(markdown)) == markdown
+
+
+def test_an_estimate_grows_with_the_text_and_shrinks_with_the_width() -> None:
+    short, long = "## 1. A\n\nEt ord.\n", "## 1. A\n\n" + "ord " * 400 + "\n"
+    assert estimate_height(short, 70) < estimate_height(long, 70)
+    assert estimate_height(long, 40) > estimate_height(long, 70)
+
+
+def many_items(case: Case, count: int = 40) -> None:
+    """The demo meeting with ``count`` more items, each with minutes."""
+    store, meeting_id = case.store, case.meeting_id
+    for number in range(count):
+        item = Item(title=f"Ekstra punkt {number}", case=f"Sag {number}.", recommendation=Recommendation())
+        item_id = store.add_item(meeting_id, item)
+        store.save_minutes(item_id, f"Referat af punkt {number}: " + "ord " * 60)
+
+
+async def test_only_the_parts_near_the_screen_are_widgets(case: Case) -> None:
+    many_items(case)
+    app = case.app(review=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await review_open(pilot)
+        view = app.screen.query_one("#draft", DraftView)
+        assert len(view.parts) == 1 + 5 + 40
+        first = view.drawn_parts()
+        assert first[0] == 0 and len(first) < 10
+        assert len(app.screen.query(DraftPart)) == len(first)
+        view.focus()
+        await pilot.press("end")
+        for _ in range(5):
+            await pilot.pause()
+        last = view.drawn_parts()
+        assert last[-1] == len(view.parts) - 1 and 0 not in last and len(last) < 10
+        assert "Referat af punkt 39" in screen_text(app)
+        await pilot.press("home")
+        for _ in range(5):
+            await pilot.pause()
+        assert view.drawn_parts()[0] == 0
+        assert "Riverside Community Board" in screen_text(app)
+
+
+async def test_paging_through_the_draft_shows_every_item_in_turn(case: Case) -> None:
+    many_items(case, 12)
+    app = case.app(review=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await review_open(pilot)
+        view = app.screen.query_one("#draft", DraftView)
+        view.focus()
+        seen = screen_text(app)
+        for _ in range(30):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            seen += screen_text(app)
+        for number in range(12):
+            assert f"Referat af punkt {number}:" in seen
+
+
+async def test_a_remark_draws_again_only_from_the_part_it_changed(case: Case) -> None:
+    draft(case)
+    app = case.app(review=True)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await review_open(pilot)
+        view = app.screen.query_one("#draft", DraftView)
+        assert view.drawn_parts()[:2] == [0, 1]
+        header = next(part for part in app.screen.query(DraftPart) if part.index == 0)
+        await pilot.press("m")
+        await answer(pilot, "Tom", "Nej tak")  # a remark on the item offered
+        for _ in range(3):
+            await pilot.pause()
+        assert header in app.screen.query(DraftPart)  # the header was kept as it was drawn
+        assert "Nej tak" in view.source
+        assert "Nej tak" in screen_text(app)
