@@ -6,9 +6,12 @@ whole draft, only the parts near the screen are widgets, and paging finds the te
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from test_ui_review import answer, draft, review_open
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
+from textual.pilot import Pilot
 from textual.widgets import Markdown
 from ui_helpers import SIZE, Case, screen_text
 
@@ -94,6 +97,16 @@ def many_items(case: Case, count: int = 40) -> None:
         store.save_minutes(item_id, f"Referat af punkt {number}: " + "ord " * 60)
 
 
+async def until(pilot: Pilot[None], shown: Callable[[], bool], frames: int = 50) -> None:
+    """Let the app draw until ``shown`` holds (parts drawn ahead and measured settle in a few
+    frames); fails if it never does."""
+    for _ in range(frames):
+        await pilot.pause()
+        if shown():
+            return
+    assert shown()
+
+
 async def test_only_the_parts_near_the_screen_are_widgets(case: Case) -> None:
     many_items(case)
     app = case.app(review=True)
@@ -102,20 +115,16 @@ async def test_only_the_parts_near_the_screen_are_widgets(case: Case) -> None:
         view = app.screen.query_one("#draft", DraftView)
         assert len(view.parts) == 1 + 5 + 40
         first = view.drawn_parts()
-        assert first[0] == 0 and len(first) < 10
+        assert first[0] == 0 and len(first) < len(view.parts) // 2  # the screen, and a screen ahead
         assert len(app.screen.query(DraftPart)) == len(first)
         view.focus()
         await pilot.press("end")
-        for _ in range(5):
-            await pilot.pause()
+        await until(pilot, lambda: "Referat af punkt 39" in screen_text(app))  # the end, in view
         last = view.drawn_parts()
-        assert last[-1] == len(view.parts) - 1 and 0 not in last and len(last) < 10
-        assert "Referat af punkt 39" in screen_text(app)
+        assert last[-1] == len(view.parts) - 1 and 0 not in last and len(last) < len(view.parts) // 2
         await pilot.press("home")
-        for _ in range(5):
-            await pilot.pause()
+        await until(pilot, lambda: "UDKAST" in screen_text(app))  # the header, not the title bar
         assert view.drawn_parts()[0] == 0
-        assert "Riverside Community Board" in screen_text(app)
 
 
 async def test_paging_through_the_draft_shows_every_item_in_turn(case: Case) -> None:

@@ -123,13 +123,20 @@ class DraftView(VerticalScroll):
         """The parts that are widgets: always a run of neighbours, in order."""
         self.width = 0
         self._ahead: Timer | None = None
+        self._at_end = False
+        """Scrolled to the very end (End, or paged there): the end stays in view as parts
+        drawn there turn out taller than estimated."""
 
     def compose(self) -> ComposeResult:
         yield Spacer(id="draft-above")
         yield Spacer(id="draft-below")
 
     def on_mount(self) -> None:
-        self.watch(self, "scroll_y", self._update, init=False)
+        self.watch(self, "scroll_y", self._scrolled, init=False)
+
+    def _scrolled(self) -> None:
+        self._at_end = 0 < self.max_scroll_y <= self.scroll_y
+        self._update()
 
     @property
     def source(self) -> str:
@@ -188,6 +195,8 @@ class DraftView(VerticalScroll):
         self.heights[index] = height
         if top + height <= self.scroll_y:  # above the screen: what is on screen stays put
             self.scroll_to(y=self.scroll_y + change, animate=False, immediate=True)
+        elif self._at_end and change > 0:  # the end grew below the screen: follow it
+            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
 
     # --- which parts are widgets ----------------------------------------------------------
 
