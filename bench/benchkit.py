@@ -95,6 +95,16 @@ def environment(folder: Path, name: str) -> dict[str, str]:
     }
 
 
+def compiled(env: dict[str, str], folder: Path) -> dict[str, str]:
+    """``env`` with Python's bytecode cached in ``folder``, as an installed package has it (pip
+    compiles on install): a checkout run with ``PYTHONDONTWRITEBYTECODE`` (set on this machine)
+    would compile referent from source on every run, which an installed Textual or python-docx
+    never does. Run each command once before timing it, to fill the cache."""
+    env = {**env, "PYTHONPYCACHEPREFIX": str(folder / "pycache")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def import_file(path: Path, env: dict[str, str]) -> None:
     """Make the file's draft in the database ``env`` names, with the CLI (any version has it)."""
     subprocess.run([sys.executable, "-m", "referent", "import", str(path)], env=env, check=True,

@@ -35,6 +35,7 @@ from pathlib import Path
 from benchkit import (
     LARGEST_SAMPLE,
     as_the_command_line,
+    compiled,
     environment,
     import_file,
     ms,
@@ -115,14 +116,13 @@ def main() -> None:
         folder = Path(name)
         meeting = with_minutes(folder)
         import_file(meeting, environment(folder, "f12"))
-        compiled = {**os.environ, "PYTHONPYCACHEPREFIX": str(folder / "pycache")}  # as installed: compiled
-        compiled.pop("PYTHONDONTWRITEBYTECODE", None)
+        as_installed = compiled(dict(os.environ), folder)
         command = [sys.executable, __file__, "child", str(folder)]
-        subprocess.run([*command, "0"], env=compiled, capture_output=True, check=False)  # fills the cache
+        subprocess.run([*command, "0"], env=as_installed, capture_output=True, check=False)  # fills the cache
         for run in range(options.runs):  # interleaved
             for case, wait in (("settled", SETTLE), ("at once", 0.0)):
-                output = subprocess.run([*command, str(wait)], env=compiled, capture_output=True, text=True,
-                                        check=False, timeout=120)  # fmt: skip
+                output = subprocess.run([*command, str(wait)], env=as_installed, capture_output=True,
+                                        text=True, check=False, timeout=120)  # fmt: skip
                 if output.returncode:
                     raise RuntimeError(f"the run failed:\n{output.stdout}\n{output.stderr}")
                 figures = json.loads(output.stdout.strip().splitlines()[-1])

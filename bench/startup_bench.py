@@ -38,7 +38,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from benchkit import LARGEST_SAMPLE, ROOT, import_file, meeting_file, ratio_line, version
+from benchkit import LARGEST_SAMPLE, ROOT, compiled, import_file, meeting_file, ratio_line, version
 
 sys.path.insert(0, str(ROOT / "tests"))  # the pseudo-terminal the tests use
 
@@ -103,9 +103,8 @@ def measure(meeting_path: Path, runs: int, folder: Path) -> None:
     items = len(tomllib.loads(meeting_path.read_text(encoding="utf-8"))["items"])
     pristine = folder / f"{meeting_path.stem}.db"
     database = folder / f"{meeting_path.stem}-run.db"
-    env = {**os.environ, "REFERENT_DB": str(pristine), "REFERENT_CONFIG": str(folder / "none.toml"),
-           "PYTHONPYCACHEPREFIX": str(folder / "pycache"), "LANG": "C.UTF-8"}  # fmt: skip
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env = compiled({**os.environ, "REFERENT_DB": str(pristine), "REFERENT_CONFIG": str(folder / "none.toml"),
+                    "LANG": "C.UTF-8"}, folder)  # fmt: skip
     import_file(meeting_path, env)
     env["REFERENT_DB"] = str(database)
     bare_script = folder / "bare.py"

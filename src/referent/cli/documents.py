@@ -109,7 +109,7 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
     A meeting id, or a file: the file's draft in the database when it has one (with the
     minutes typed into it), else the file itself (a meeting file or a Word agenda)."""
     from referent.export.naming import file_key, meeting_key
-    from referent.importing import read_source
+    from referent.importing import file_digest, parse_source, read_agenda_bytes
     from referent.paths import database_path
     from referent.problems import MeetingFileError
 
@@ -131,22 +131,26 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
             store.close()
     path = Path(args.source)
     try:
-        source = read_source(path)
+        data = read_agenda_bytes(path)  # (a file that is not there, or not a file, is refused here)
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
     if database.exists():  # no database: nothing was ever imported, and none is made here
         store = open_store(args)
         try:
             known = store.find_by_source(path)
-            if known is not None:
+            if known is not None:  # the draft is exported: the file need not be parsed
                 meeting_id, digest = known
-                if digest != source.digest:
+                if digest != file_digest(data):
                     print(f"referent: {path} has changed since its draft was made or updated; the draft "
                           f"(meeting {meeting_id}) is exported. 'referent open {path}' brings the "
                           "changes in.", file=sys.stderr)  # fmt: skip
                 return store.load_meeting(meeting_id), str(path), meeting_key(database, meeting_id)
         finally:
             store.close()
+    try:
+        source = parse_source(path, data)
+    except MeetingFileError as error:
+        raise CommandError(str(error), EXIT_USAGE) from error
     return source.meeting, str(path), file_key(path)
 
 
