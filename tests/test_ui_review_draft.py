@@ -7,13 +7,14 @@ whole draft, only the parts near the screen are widgets, and paging finds the te
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from test_ui_review import answer, draft, review_open
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Markdown
-from ui_helpers import SIZE, Case, screen_text
+from ui_helpers import SAMPLES, SIZE, Case, screen_text
 
 from referent.model import Item, Recommendation
 from referent.ui.widgets.draft import DraftPart, DraftView, estimate_height, split_parts
@@ -160,3 +161,29 @@ async def test_a_remark_draws_again_only_from_the_part_it_changed(case: Case) ->
         assert header in app.screen.query(DraftPart)  # the header was kept as it was drawn
         assert "Nej tak" in view.source
         assert "Nej tak" in screen_text(app)
+
+
+async def test_end_shows_the_very_end_even_where_the_parts_are_taller_than_estimated(
+    tmp_path: Path,
+) -> None:
+    """Seen at 80×24 on the Direktørforum sample (long case texts with lists near the end): one
+    End showed item 6's case text, and only a second End reached item 7's ``Referat:``."""
+    case = Case(tmp_path, sample=SAMPLES / "direktoerforum-klynge-midt-2023-04-17.toml")
+    try:
+        app = case.app(review=True)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await review_open(pilot)
+            view = app.screen.query_one("#draft", DraftView)
+            view.focus()
+            await pilot.press("end")
+            for _ in range(20):  # the parts near the end are drawn and measured
+                await pilot.pause()
+            assert view.scroll_y == view.max_scroll_y
+            assert "7. Eventuelt" in screen_text(app)
+            await pilot.press("pageup")  # and the reader can go back up from there
+            for _ in range(5):
+                await pilot.pause()
+            assert view.scroll_y < view.max_scroll_y
+            assert "7. Eventuelt" not in screen_text(app)
+    finally:
+        case.close()

@@ -123,9 +123,10 @@ class DraftView(VerticalScroll):
         """The parts that are widgets: always a run of neighbours, in order."""
         self.width = 0
         self._ahead: Timer | None = None
-        self._at_end = False
-        """Scrolled to the very end (End, or paged there): the end stays in view as parts
-        drawn there turn out taller than estimated."""
+        self._follow_end = False
+        """End was pressed: the end stays in view as the parts drawn there turn out taller than
+        estimated (until the reader scrolls back up)."""
+        self._adjusting = False
 
     def compose(self) -> ComposeResult:
         yield Spacer(id="draft-above")
@@ -134,9 +135,19 @@ class DraftView(VerticalScroll):
     def on_mount(self) -> None:
         self.watch(self, "scroll_y", self._scrolled, init=False)
 
-    def _scrolled(self) -> None:
-        self._at_end = 0 < self.max_scroll_y <= self.scroll_y
+    def _scrolled(self, old: float, new: float) -> None:
+        if new < old and new < self.max_scroll_y and not self._adjusting:  # the reader went back
+            self._follow_end = False  # up (not the end pulled in when a part came out shorter)
         self._update()
+
+    def action_scroll_end(self) -> None:
+        """End: the very end of the draft, at once, and kept in view while it is drawn."""
+        self._follow_end = True
+        self._to_end()
+
+    def _to_end(self) -> None:
+        if self._follow_end and self.scroll_y != self.max_scroll_y:
+            self.scroll_end(animate=False, immediate=True)
 
     @property
     def source(self) -> str:
@@ -193,10 +204,14 @@ class DraftView(VerticalScroll):
             return
         top = sum(self.heights[:index])
         self.heights[index] = height
-        if top + height <= self.scroll_y:  # above the screen: what is on screen stays put
-            self.scroll_to(y=self.scroll_y + change, animate=False, immediate=True)
-        elif self._at_end and change > 0:  # the end grew below the screen: follow it
-            self.call_after_refresh(self.scroll_end, animate=False, immediate=True)
+        if self._follow_end:
+            self.call_after_refresh(self._to_end)
+        elif top + height <= self.scroll_y:  # above the screen: what is on screen stays put
+            self._adjusting = True
+            try:
+                self.scroll_to(y=self.scroll_y + change, animate=False, immediate=True)
+            finally:
+                self._adjusting = False
 
     # --- which parts are widgets ----------------------------------------------------------
 
@@ -250,6 +265,8 @@ class DraftView(VerticalScroll):
         self.drawn = before + kept + after
         above.styles.height = sum(self.heights[: wanted.start])
         below.styles.height = sum(self.heights[wanted.stop :])
+        if self._follow_end:
+            self.call_after_refresh(self._to_end)
 
     def _draw_ahead_later(self) -> None:
         if self._ahead is not None:
