@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -207,6 +208,26 @@ def test_import_list_dump_round_trip(
     dumped = capsys.readouterr().out
     assert dumped == dump_meeting(full_meeting)
     assert parse_meeting(dumped) == full_meeting
+
+
+def test_list_keeps_a_meeting_to_one_line_of_the_terminal_and_gives_it_whole_to_a_pipe(
+    write_file: WriteFile,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    referent_db: Path,
+) -> None:
+    """Seen at 80 columns: a long title wrapped onto a line of its own."""
+    path = write_file("møde.toml", GOOD.replace('title = "', 'title = "' + "Meget lang titel " * 6, 1))
+    assert main(["import", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["list"]) == 0  # a pipe (capsys): the whole title
+    piped = capsys.readouterr().out.splitlines()[1]
+    assert piped.count("Meget lang titel") == 6 and len(piped) > 80
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((80, 24)))
+    assert main(["list"]) == 0
+    _, row = capsys.readouterr().out.splitlines()
+    assert len(row) == 80 and row.endswith("…") and row[:-1] == piped[:79]
 
 
 def test_list_on_an_empty_database(capsys: pytest.CaptureFixture[str]) -> None:

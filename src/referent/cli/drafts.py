@@ -8,6 +8,7 @@ changes nothing, and a changed file's agenda is brought into the same draft (``o
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -185,10 +186,14 @@ def cmd_list(args: argparse.Namespace) -> int:
             source = f"{source} ({t('copy of')} {m.copy_of})".strip()
         rows.append((str(m.id), m.date.isoformat(), t(m.status), saved, source, m.title))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
+    room = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
     for row in rows:
-        print(
+        line = (
             "  ".join(cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)) + "  " + row[5]
         )
+        if room and len(line) > room:  # one line a meeting on screen, as ls does; whole when piped
+            line = line[: room - 1] + "…"
+        print(line)
     return EXIT_OK
 
 
