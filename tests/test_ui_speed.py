@@ -291,3 +291,20 @@ async def test_f12s_warm_up_waits_for_a_pause_in_the_typing(
         assert started == [True]
         await pilot.press("y")
         assert app.warm_up_timer is None  # once is enough
+
+
+async def test_a_case_pane_closed_while_its_markdown_is_built_lets_it_go(case: Case) -> None:
+    """The Markdown widget comes a moment after the screen: quitting (or leaving the screen) in
+    that moment must not fail the build on a pane that is being taken down."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        for step in range(4):  # taken down before, and at each of the build's waits
+            pane = CasePane(id=f"closing-{step}")
+            await app.screen.mount(pane)
+            pane.show("**Sag**")
+            building = asyncio.ensure_future(pane.as_markdown())
+            for _ in range(step):
+                await asyncio.sleep(0)
+            await pane.remove()
+            await building  # raises if the build fails on the removed pane
+            await pilot.pause()

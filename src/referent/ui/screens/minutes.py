@@ -39,6 +39,10 @@ TAKE_UP_AFTER = 60.0
 LAYOUTS = ("layout-normal", "layout-writing", "layout-reading")
 """F3 cycles: case text and editor share the height; the editor gets most of the screen (the
 recommendation and the case text are hidden); the case text gets most of it."""
+MARKDOWN_AFTER = 0.25
+"""Seconds after the screen is mounted before the case text's Markdown widget is imported (in a
+thread) and built: a thread started at once shares the processor with the first frame as the
+terminal draws it (about 50 ms later on screen at 400 items)."""
 
 
 PHRASE_KEYS = ("alt+g", "alt+e", "alt+i", "alt+d", "alt+u", "alt+m", "alt+t", "alt+k", "alt+l")
@@ -141,7 +145,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.enter_item(self.live.current, self.live.cursor)
         self.set_interval(autosave_seconds(), self.flush)
         self.set_interval(1.0, self.refresh_status)
-        self.call_after_refresh(self.query_one(CasePane).as_markdown)  # not needed for the first frame
+        self.set_timer(MARKDOWN_AFTER, self.query_one(CasePane).as_markdown)  # not for the first frame
 
     # --- the editor and its autosave --------------------------------------------------
 

@@ -76,15 +76,23 @@ class CasePane(VerticalScroll):
             await _import_aside(MARKDOWN_MODULE)
             if not self.is_attached:  # the app ended meanwhile
                 return
+        from textual.widget import MountError
         from textual.widgets import Markdown
 
         markdown = Markdown(id="case")
         markdown.display = False
-        await self.mount(markdown)
-        built = None
-        while built != self.text:  # the secretary may have moved on meanwhile
-            built = self.text
-            await markdown.update(built)
+        try:
+            await self.mount(markdown)
+            built = None
+            while built != self.text:  # the secretary may have moved on meanwhile
+                built = self.text
+                await markdown.update(built)
+        except MountError:
+            if self.is_attached:
+                raise
+            return  # the pane was taken down meanwhile (the app quitting, the screen left)
+        if not self.is_attached:
+            return
         self._markdown = markdown
         markdown.display = True
         await self.query_one("#case-plain").remove()
