@@ -6,7 +6,16 @@ from __future__ import annotations
 
 from datetime import time
 
-from test_ui_review import GAPS, answer, choose_problem, draft, problems, review_open, title_bar
+from test_ui_review import (
+    GAPS,
+    answer,
+    choose_problem,
+    draft,
+    problems,
+    review_open,
+    three_wordings,
+    title_bar,
+)
 from textual import events
 from textual.widgets import Input, OptionList, TextArea
 from ui_helpers import SIZE, Case, notifications, screen_text
@@ -88,11 +97,7 @@ async def test_the_item_menu_marks_the_items_comments_dealt_with(case: Case) -> 
 
 
 async def test_after_compare_restore_restores_the_wording_chosen(case: Case) -> None:
-    draft(case, gaps=False)
-    item_id = case.store.item_ids(case.meeting_id)[3]
-    for text in ("Udsat til næste møde.", "Udsat til juni."):
-        case.clock.advance(minutes=2)
-        case.store.save_minutes(item_id, text)
+    item_id = three_wordings(case)
     app = case.app(review=True)
     async with app.run_test(size=SIZE) as pilot:
         await review_open(pilot)

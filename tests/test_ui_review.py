@@ -383,12 +383,19 @@ def diff_words(app: ReferentApp) -> tuple[list[str], list[str]]:
     return deleted, inserted
 
 
-async def test_history_lists_compares_and_restores_as_a_new_revision(case: Case) -> None:
+def three_wordings(case: Case) -> int:
+    """The draft with item 4 worded three times, two minutes apart ("Udsat.", "Udsat til næste
+    møde.", "Udsat til juni."): its id."""
     draft(case, gaps=False)
     item_id = case.store.item_ids(case.meeting_id)[3]
     for text in ("Udsat til næste møde.", "Udsat til juni."):
         case.clock.advance(minutes=2)
         case.store.save_minutes(item_id, text)
+    return item_id
+
+
+async def test_history_lists_compares_and_restores_as_a_new_revision(case: Case) -> None:
+    three_wordings(case)
     app = case.app(review=True)
     async with app.run_test(size=SIZE) as pilot:
         await review_open(pilot)
