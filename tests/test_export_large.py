@@ -11,7 +11,14 @@ import docx
 from docx.table import Table
 
 from referent.export import render
-from referent.export.blocks import MAX_TABLE_CELLS, MAX_TABLE_COLUMNS, Paragraph, Span, _merge, parse_blocks
+from referent.export.blocks import (
+    MAX_TABLE_CELLS,
+    MAX_TABLE_COLUMNS,
+    Paragraph,
+    Span,
+    merge_spans,
+    parse_blocks,
+)
 from referent.model import Item, Meeting
 
 
@@ -45,8 +52,8 @@ def test_a_paragraph_of_many_lines_keeps_every_line_in_one_paragraph() -> None:
 
 def test_merge_joins_neighbours_of_the_same_kind_and_keeps_the_rest_apart() -> None:
     spans = [Span("a"), Span(""), Span("b"), Span("c", bold=True), Span("d", bold=True), Span("e", link="x")]
-    assert _merge(spans) == [Span("ab"), Span("cd", bold=True), Span("e", link="x")]
-    assert _merge([Span("x")] * 10_000) == [Span("x" * 10_000)]
+    assert merge_spans(spans) == [Span("ab"), Span("cd", bold=True), Span("e", link="x")]
+    assert merge_spans([Span("x")] * 10_000) == [Span("x" * 10_000)]
 
 
 def test_a_table_of_the_widest_word_can_show_is_a_word_table() -> None:

@@ -256,7 +256,7 @@ def _spans(lines: list[SourceLine], *, drop_mark: bool = False) -> list[Span]:
         _walk(nodes, Span(""), spans)
     if drop_mark and spans:  # "b) Kort status" -> "Kort status"
         spans[0] = replace(spans[0], text=spans[0].text.lstrip(" ")[2:].lstrip(" \t"))
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 def escape_dates(text: str) -> str:
@@ -326,7 +326,7 @@ def _inline(node: SyntaxTreeNode) -> list[Span]:
     for child in node.children:
         if child.type == "inline":
             _walk(child.children, Span(""), spans)
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 def _walk(nodes: list[SyntaxTreeNode], style: Span, out: list[Span]) -> None:
@@ -354,8 +354,9 @@ def _walk(nodes: list[SyntaxTreeNode], style: Span, out: list[Span]) -> None:
             out.append(replace(style, text=node.content))
 
 
-def _merge(spans: list[Span]) -> list[Span]:
-    """Join neighbours with the same formatting, so Word gets few runs.
+def merge_spans(spans: list[Span]) -> list[Span]:
+    """Join neighbours with the same formatting (so Word gets few runs; a Word document read
+    in, whose runs Word splits freely, gives few spans); empty spans are left out.
 
     Each run's texts are joined once at its end: adding them one by one copied the growing
     text for every line and made a 16,000-line paragraph take seconds (issue 12).

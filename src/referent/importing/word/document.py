@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from referent.export.blocks import Span  # a piece of text with one formatting, as Markdown has it
+from referent.export.blocks import Span, merge_spans  # text with one formatting, as Markdown has it
 from referent.importing.word.numbering import ListCounter, Listing
 from referent.importing.word.styles import VAL, StyleSheet, W, flag, num_properties, outline_level
 
@@ -195,7 +195,7 @@ class _Walker:
         self.runs(element, spans, bold, italic, "")
         return Para(
             index=self.count,
-            spans=_merge(spans),
+            spans=merge_spans(spans),
             style=style.name or style.style_id,
             heading=direct_outline if direct_outline is not None else style.heading,
             title=style.title,
@@ -285,20 +285,3 @@ def _symbol(code: str) -> str:
     if 0xF020 <= value <= 0xF0FF:  # a symbol font's private-use copy of an ASCII-range glyph
         value -= 0xF000
     return chr(value)
-
-
-def _merge(spans: list[Span]) -> list[Span]:
-    """Neighbouring runs with the same formatting as one span (Word splits runs freely)."""
-    merged: list[Span] = []
-    for span in spans:
-        last = merged[-1] if merged else None
-        if last and (last.bold, last.italic, last.strike, last.link) == (
-            span.bold,
-            span.italic,
-            span.strike,
-            span.link,
-        ):
-            merged[-1] = Span(last.text + span.text, span.bold, span.italic, span.strike, link=span.link)
-        else:
-            merged.append(span)
-    return merged
