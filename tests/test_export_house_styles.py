@@ -442,6 +442,12 @@ def test_11_the_review_text_keeps_lettered_items_on_lines_of_their_own():
     subject.items[0].minutes = "Aftalt:\na) første\nb) anden"
     md = render(subject, format="md")[0].decode()
     assert "Aftalt:  \na) første  \nb) anden" in md
+    wide = "| " + " | ".join(f"k{c}" for c in range(70)) + " |"  # too wide for Word: kept as text
+    subject.items[0].minutes = "\n".join(
+        [wide, "|" + "---|" * 70, wide, "", "Aftalt:", "a) første", "b) anden"]
+    )
+    md = render(subject, format="md")[0].decode()
+    assert "Aftalt:  \na) første  \nb) anden" in md
 
 
 # --- 12. an empty next-meeting label ----------------------------------------------------------

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from referent.export.blocks import (
+    MAX_TABLE_COLUMNS,
     ListBlock,
     Paragraph,
     Span,
@@ -149,6 +150,15 @@ def test_mixed_marks_and_a_second_a_start_new_items_only_where_they_follow():
 
 def test_lettered_lines_are_the_source_lines_of_the_items():
     assert lettered_lines("Intro\na) en\nb) to\n\n1. x\n   a) y\n   b) z\n") == [1, 2, 5, 6]
+
+
+def test_lettered_lines_count_the_lines_of_a_table_kept_as_text():
+    """A table too wide for Word is kept as text without its ``|---|`` line: the lines after it
+    are still numbered as the secretary wrote them (they were one too early)."""
+    wide = "| " + " | ".join(f"k{c}" for c in range(MAX_TABLE_COLUMNS + 1)) + " |"
+    table = [wide, "|" + "---|" * (MAX_TABLE_COLUMNS + 1), wide]
+    text = "\n".join([*table, "", "Intro", "a) en", "b) to"])
+    assert lettered_lines(text) == [5, 6]
 
 
 # --- plain paragraphs are not parsed ------------------------------------------------------

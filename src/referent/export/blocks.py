@@ -101,13 +101,21 @@ _MARKUP = re.compile(
 
 def parse_blocks(text: str) -> list[Block]:
     """The blocks of a Markdown text; empty text gives no blocks."""
+    return _parse(text)[0]
+
+
+def _parse(text: str) -> tuple[list[Block], list[int]]:
+    """The blocks, and the lines of ``text`` (0-based, ascending) that are not in the text
+    parsed (the ``|---|`` lines of tables kept as text): line numbers in the blocks count
+    without them."""
     if not text.strip():
-        return []
+        return [], []
     if not _MARKUP.search(text.replace("\r", "\n")):  # plain paragraphs, as markdown-it would make them
-        return [Paragraph([Span(" ".join(paragraph))]) for paragraph in _plain_paragraphs(text)]
+        return [Paragraph([Span(" ".join(paragraph))]) for paragraph in _plain_paragraphs(text)], []
     from markdown_it.tree import SyntaxTreeNode
 
-    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(tame_tables(text)))).children)
+    tamed, dropped = tame_tables(text)
+    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(tamed))).children), dropped
 
 
 def _plain_paragraphs(text: str) -> list[list[str]]:
@@ -218,8 +226,15 @@ def lettered_lines(text: str) -> list[int]:
                 for item in block.items:
                     walk(item)
 
-    walk(parse_blocks(text))
-    return sorted(found)
+    blocks, dropped = _parse(text)
+    walk(blocks)
+    lines = []
+    for line in sorted(found):  # counted in the text parsed: back to the lines of ``text``
+        for gone in dropped:
+            if gone <= line:
+                line += 1
+        lines.append(line)
+    return lines
 
 
 def _next_letter(letters: ListBlock, pending: int = 0) -> tuple[str, str]:
@@ -276,17 +291,19 @@ def escape_dates(text: str) -> str:
     return "\n".join(lines)
 
 
-def tame_tables(text: str) -> str:
-    """A table wider than Word can show or larger than ``MAX_TABLE_CELLS`` stays text.
+def tame_tables(text: str) -> tuple[str, list[int]]:
+    """A table wider than Word can show or larger than ``MAX_TABLE_CELLS`` stays text; and the
+    lines (0-based) left out.
 
     markdown-it makes several tokens of every cell (a 5,000-column table of 50 rows took
     0.9 GB), and Word shows at most 63 columns. Such a table is kept word for word, each
     row on a line of its own (a hard line break), without its ``|---|`` line.
     """
     if "|" not in text or "-" not in text:
-        return text
+        return text, []
     lines = text.split("\n")
     kept: list[str] = []
+    dropped: list[int] = []
     index = 0
     while index < len(lines):
         delimiter = lines[index + 1] if index + 1 < len(lines) else ""
@@ -298,11 +315,12 @@ def tame_tables(text: str) -> str:
             if columns > MAX_TABLE_COLUMNS or columns * (end - index - 1) > MAX_TABLE_CELLS:
                 rows = [lines[index], *lines[index + 2 : end]]
                 kept += [row.rstrip() + "  " for row in rows[:-1]] + rows[-1:]
+                dropped.append(index + 1)
                 index = end
                 continue
         kept.append(lines[index])
         index += 1
-    return "\n".join(kept)
+    return "\n".join(kept), dropped
 
 
 def _table(node: SyntaxTreeNode) -> Table:
