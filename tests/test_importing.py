@@ -12,20 +12,19 @@ import pytest
 from word_agendas import build_agenda
 
 from referent.export import render
-from referent.importing import read_source, summary_lines
+from referent.importing import file_digest, read_source, summary_lines
 from referent.meetingfile.reader import load_meeting
 from referent.problems import MeetingFileError
-from referent.store import digest
 
 SAMPLES = Path(__file__).parent.parent / "sample_agendas"
 DEMO = SAMPLES / "demo-board-meeting.toml"
 
 
-def test_a_meeting_file_is_read_as_toml_with_the_stores_digest() -> None:
+def test_a_meeting_file_is_read_as_toml_with_the_digest_of_its_bytes() -> None:
     source = read_source(DEMO)
     assert source.kind == "toml" and source.warnings == []
     assert source.meeting == load_meeting(DEMO)
-    assert source.digest == digest(DEMO.read_text(encoding="utf-8"))
+    assert source.digest == file_digest(DEMO.read_bytes())
 
 
 def test_a_word_agenda_is_read_by_its_content_whatever_its_name(tmp_path: Path) -> None:

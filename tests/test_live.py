@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import FakeClock
 
+from referent.importing import file_digest
 from referent.live import LiveMeeting, ReadOnly
 from referent.meetingfile.reader import load_meeting
 from referent.model import ActionItem, Attendance, ItemStatus, Outcome
-from referent.store import SaveFailed, Store, digest
+from referent.store import SaveFailed, Store
 
 DEMO = Path(__file__).resolve().parents[1] / "sample_agendas" / "demo-board-meeting.toml"
 # The demo board meeting: 4 participants, then 2 under "Staff:", 1 guest; 5 items, item 2 with 3 points.
@@ -19,7 +20,7 @@ DEMO = Path(__file__).resolve().parents[1] / "sample_agendas" / "demo-board-meet
 
 @pytest.fixture
 def meeting_id(store: Store) -> int:
-    return store.import_meeting(load_meeting(DEMO), str(DEMO), digest(DEMO.read_text(encoding="utf-8")))
+    return store.import_meeting(load_meeting(DEMO), str(DEMO), file_digest(DEMO.read_bytes()))
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from sqlite_utils import Database
 
+from referent.importing import file_digest
 from referent.meetingfile.reader import parse_meeting
 from referent.meetingfile.writer import dump_meeting
 from referent.model import (
@@ -29,7 +30,7 @@ from referent.model import (
     Participant,
     Recommendation,
 )
-from referent.store import REVISION_WINDOW, Store, UnknownMeeting, digest, schema
+from referent.store import REVISION_WINDOW, Store, UnknownMeeting, schema
 
 if TYPE_CHECKING:
     from conftest import FakeClock
@@ -99,7 +100,7 @@ def test_import_records_where_the_file_came_from(store: Store, tmp_path: Path) -
     import hashlib
 
     meeting_id = store.import_meeting(
-        small_meeting(), source_path=str(tmp_path / "m.toml"), source_digest=digest("text")
+        small_meeting(), source_path=str(tmp_path / "m.toml"), source_digest=file_digest(b"text")
     )
     assert store.find_by_source(tmp_path / "m.toml") == (meeting_id, hashlib.sha256(b"text").hexdigest())
     assert store.find_by_source(tmp_path / "other.toml") is None

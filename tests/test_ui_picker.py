@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ui_helpers import POLITISK, SIZE, Case, screen_text
 
-from referent.store import digest
+from referent.importing import file_digest
 from referent.ui.app import ReferentApp, make_app
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.picker import PickerScreen
@@ -66,7 +66,7 @@ async def test_a_path_already_imported_resumes_its_draft(tmp_path: Path) -> None
     case = Case(tmp_path)
     copy = tmp_path / "politisk.toml"
     shutil.copy(POLITISK, copy)
-    first = case.store.import_meeting(case.stored(), str(copy), digest(copy.read_text(encoding="utf-8")))
+    first = case.store.import_meeting(case.stored(), str(copy), file_digest(copy.read_bytes()))
     case.store.save_minutes(case.store.item_ids(first)[0], "Allerede skrevet.")
     app = picker(case)
     async with app.run_test(size=SIZE) as pilot:

@@ -10,9 +10,10 @@ from typing import Any
 from conftest import FakeClock
 from textual.pilot import Pilot
 
+from referent.importing import file_digest
 from referent.meetingfile.reader import load_meeting
 from referent.model import Meeting
-from referent.store import Store, digest
+from referent.store import Store
 from referent.ui.app import ReferentApp, make_app
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_agendas"
@@ -41,7 +42,7 @@ class Case:
         self.store = Store.open(self.db_path, clock=self.clock)  # stamps of revisions and approvals fixed
         source = self.sample.read_text(encoding="utf-8")
         self.meeting_id = self.store.import_meeting(
-            load_meeting(self.sample), str(self.sample), digest(source)
+            load_meeting(self.sample), str(self.sample), file_digest(source.encode())
         )
 
     def app(self, **options: Any) -> ReferentApp:

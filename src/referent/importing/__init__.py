@@ -47,8 +47,7 @@ class Source:
 
     meeting: Meeting
     digest: str
-    """sha256 (hex) of the file's bytes: the same file always gives the same digest. For a
-    UTF-8 meeting file without a BOM it equals ``store.digest(text)``."""
+    """``file_digest`` of the file's bytes: the same file always gives the same digest."""
     kind: str
     """``toml`` or ``docx``."""
     warnings: list[Problem] = field(default_factory=list)

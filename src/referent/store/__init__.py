@@ -12,7 +12,6 @@ change passes through, ``rows`` the model-to-row mapping, ``schema`` the migrati
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -38,14 +37,8 @@ __all__ = [
     "Store",
     "UnknownMeeting",
     "backups",
-    "digest",
     "make_backup",
 ]
-
-
-def digest(source: str | bytes) -> str:
-    """What a meeting file's content is remembered by, to notice when the file changes."""
-    return hashlib.sha256(source.encode() if isinstance(source, str) else source).hexdigest()
 
 
 class Store(MeetingRecords, Approvals, Listing):
