@@ -89,7 +89,6 @@ def sample_agendas() -> Path:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Open a sample agenda in a throw-away database, leaving the user's own untouched."""
-    import shutil
     import tempfile
 
     from referent.store import Store
