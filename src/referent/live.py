@@ -106,9 +106,7 @@ class LiveMeeting(AttendanceRecords):
             meeting = self.store.load_meeting(self.meeting_id)
         except DatabaseError:
             return copy.deepcopy(self.meeting)  # the database cannot even be read: what is on screen
-        for item_id, text in self.unsaved.items():
-            if item_id in self.item_ids:
-                meeting.items[self.item_ids.index(item_id)].minutes = text
+        self._keep_unsaved(meeting)
         return meeting
 
     # --- reading ----------------------------------------------------------------------
@@ -253,12 +251,13 @@ class LiveMeeting(AttendanceRecords):
         if cursor is not None:
             self.current, self.cursor = index, cursor
 
-    def _keep_unsaved(self) -> None:
-        """The texts not yet stored stand in ``meeting``: an export or a copy saved elsewhere
-        has every word the screen has."""
+    def _keep_unsaved(self, meeting: Meeting | None = None) -> None:
+        """The texts not yet stored stand in ``meeting`` (the one on screen unless another is
+        given): an export or a copy saved elsewhere has every word the screen has."""
+        meeting = meeting if meeting is not None else self.meeting
         for item_id, text in self.unsaved.items():
             if item_id in self.item_ids:
-                self.meeting.items[self.item_ids.index(item_id)].minutes = text
+                meeting.items[self.item_ids.index(item_id)].minutes = text
 
     def set_status(self, index: int, status: ItemStatus) -> None:
         self.meeting.items[index].status = status
