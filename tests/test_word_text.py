@@ -231,3 +231,14 @@ def test_a_table_is_a_pipe_table_without_the_header_bold() -> None:
     table = Table(1, [[cell(para(Span("Tema", bold=True))), cell(para(Span("Indsats", bold=True)))],
                       [cell(para("Lighed")), cell(para("A | B"), para("C"))]])  # type: ignore[list-item]  # fmt: skip
     assert to_markdown([table]) == "| Tema | Indsats |\n|---|---|\n| Lighed | A \\| B C |\n"
+
+
+def test_a_symbol_run_shows_the_glyph_a_list_level_with_the_same_bullet_shows() -> None:
+    """One table of Symbol/Wingdings bullets serves both: ``w:sym`` F076 once came out as ``v``
+    while the same bullet in a list's level text was ``❖``."""
+    from referent.importing.word.document import _symbol
+    from referent.importing.word.numbering import SYMBOL_BULLETS
+
+    for private, glyph in SYMBOL_BULLETS.items():
+        assert _symbol(f"{ord(private):04X}") == glyph
+    assert _symbol("F041") == "A"  # a private-use copy of a letter is the letter

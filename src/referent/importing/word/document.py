@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from referent.export.blocks import Span, merge_spans  # text with one formatting, as Markdown has it
-from referent.importing.word.numbering import ListCounter, Listing
+from referent.importing.word.numbering import SYMBOL_BULLETS, ListCounter, Listing
 from referent.importing.word.styles import VAL, StyleSheet, W, flag, num_properties, outline_level
 
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -29,7 +29,6 @@ _STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/s
 _HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 _WRAPPERS = {W + "ins", W + "smartTag", W + "customXml", W + "fldSimple", W + "moveTo", W + "dir", W + "bdo"}
 _BLOCK_WRAPPERS = {W + "customXml", W + "ins", W + "moveTo"}
-_PRIVATE_BULLETS = {0xF0B7: "•", 0xF0A7: "▪", 0xF0D8: "➢", 0xF0FC: "✓"}
 
 
 @dataclass
@@ -280,8 +279,8 @@ def _symbol(code: str) -> str:
         value = int(code, 16)
     except ValueError:
         return ""
-    if value in _PRIVATE_BULLETS:
-        return _PRIVATE_BULLETS[value]
+    if chr(value) in SYMBOL_BULLETS:
+        return SYMBOL_BULLETS[chr(value)]
     if 0xF020 <= value <= 0xF0FF:  # a symbol font's private-use copy of an ASCII-range glyph
         value -= 0xF000
     return chr(value)

@@ -17,9 +17,10 @@ from referent.importing.word.styles import VAL, StyleSheet, W
 _LEVELS = 9
 _KINDS = {"bullet": "bullet", "lowerLetter": "letter", "upperLetter": "letter",
           "lowerRoman": "roman", "upperRoman": "roman", "none": "none"}  # fmt: skip
-# Bullets drawn from the Symbol and Wingdings fonts are private-use characters.
-_SYMBOLS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf06f": "o", "\uf076": "❖",
-            "\uf0a8": "◦", "\uf0de": "⇒", "\uf0e0": "→"}  # fmt: skip
+SYMBOL_BULLETS = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓", "\uf06f": "o", "\uf076": "❖",
+                  "\uf0a8": "◦", "\uf0de": "⇒", "\uf0e0": "→"}  # fmt: skip
+"""Bullets drawn from the Symbol and Wingdings fonts (private-use characters), as the glyphs
+they show: in a list's level text and in a run's ``w:sym``."""
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class ListCounter:
             counters[deeper] = None
         number = counters[level] or 0
         if kind == "bullet":
-            label = _SYMBOLS.get(spec.text, spec.text) or "•"
+            label = SYMBOL_BULLETS.get(spec.text, spec.text) or "•"
         else:
             label = spec.text
             for index in range(_LEVELS):
