@@ -12,16 +12,15 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from referent.danish import WEEKDAYS
+from referent.danish import MONTHS, WEEKDAYS
 from referent.model import Attendance
 
-_MONTHS = {
-    "januar": 1, "jan": 1, "january": 1, "februar": 2, "feb": 2, "february": 2,
-    "marts": 3, "mar": 3, "march": 3, "april": 4, "apr": 4, "maj": 5, "may": 5,
-    "juni": 6, "jun": 6, "june": 6, "juli": 7, "jul": 7, "july": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "october": 10, "oct": 10,
-    "november": 11, "nov": 11, "december": 12, "dec": 12,
+_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
+    "october": 10, "oct": 10, "nov": 11, "dec": 12,
 }  # fmt: skip
+"""Danish month names (``danish.MONTHS``), their abbreviations and the English names."""
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(WEEKDAYS)
 _DASH = r"(?:-|–|—|til)"

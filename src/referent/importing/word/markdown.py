@@ -13,14 +13,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from referent.danish import MONTHS
 from referent.export.blocks import Span
 from referent.importing.word.document import Block, Para, Table
 
 _BULLET = re.compile(r"^\s*(?:[•·▪◦○●■□➢✓*]|[-–—](?=\s)|o(?=\t))\s*")
 _NUMBER = re.compile(r"^\s*(?P<n>\d{1,3})[.)]\s+(?=\S)")
 _LETTER = re.compile(r"^\s*(?P<l>[a-zA-Z])\)\s+(?=\S)")
-_MONTH_WORDS = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-                "september", "oktober", "november", "december"}  # fmt: skip
 _SPECIAL = re.compile(r"[\\*_`\[~<]")
 _PUNCTUATION_AFTER_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
 _MARKS = re.compile(r"([*`])")
@@ -48,7 +47,7 @@ def typed_marker(text: str) -> TypedMarker | None:
         return None
     if match := _NUMBER.match(text):
         rest = text[match.end() :]
-        if rest.split(" ", 1)[0].lower().rstrip(".,") in _MONTH_WORDS:
+        if rest.split(" ", 1)[0].lower().rstrip(".,") in MONTHS:
             return None
         return TypedMarker("number", int(match["n"]), rest)
     if match := _LETTER.match(text):
@@ -174,7 +173,7 @@ def _escape_line_start(line: str) -> str:
 
 def _is_date(text: str) -> bool:
     words = text.split(maxsplit=2)
-    return len(words) > 1 and words[1].lower().rstrip(".,") in _MONTH_WORDS
+    return len(words) > 1 and words[1].lower().rstrip(".,") in MONTHS
 
 
 def inline(spans: list[Span], *, line_start: bool = False, continuation: str = "") -> str:
