@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from referent.fields import Field, Kind, fields_of
-from referent.model import Meeting, Part
+from referent.model import Item, Meeting, Part
 
 
 def _filtered(record: Any, drop: Callable[[Any, Field], bool]) -> Any:
@@ -46,7 +46,7 @@ def public_meeting(meeting: Meeting) -> Meeting:
     """
 
     def drop(record: Any, spec: Field) -> bool:
-        closed = getattr(record, "closed", False) is True and hasattr(record, "recommendation")
+        closed = isinstance(record, Item) and record.closed
         return spec.private or (closed and not spec.heading)
 
     result: Meeting = _filtered(meeting, drop)
