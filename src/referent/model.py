@@ -108,6 +108,11 @@ class Participant:
     """How the minutes say who came instead, word for word (``Jan Nybo deltager i hendes
     sted``), where the house style's one sentence does not fit; empty: the style's."""
 
+    @property
+    def absent(self) -> bool:
+        """Not at the meeting: sent apologies, or someone came in their place."""
+        return self.attendance is Attendance.ABSENT or bool(self.substitute)
+
 
 @dataclass
 class Recommendation:

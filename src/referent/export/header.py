@@ -50,11 +50,11 @@ def build_header(meeting: Meeting, style: HouseStyle, agenda: bool, clean: Clean
         "secretary": _lines(clean(meeting.secretary)),
     }
     mode = style.participants.absences
-    absent = [p for p in meeting.participants + meeting.guests if minutes and _absent(p)]
+    absent = [p for p in meeting.participants + meeting.guests if minutes and p.absent]
 
     def listed(people: list[Participant]) -> list[Participant]:
         # "list": the absent leave their group for the Afbud row; "inline" and "both" keep them
-        return [p for p in people if not (mode == "list" and minutes and _absent(p))]
+        return [p for p in people if not (mode == "list" and minutes and p.absent)]
 
     participants = _grouped(listed(meeting.participants), meeting.vacant_seats, style, minutes, clean)
     guests = _grouped(listed(meeting.guests), [], style, minutes, clean)
@@ -88,10 +88,6 @@ def _lines(text: str) -> list[Line]:
     return [Line(text)] if text.strip() else []
 
 
-def _absent(person: Participant) -> bool:
-    return person.attendance is Attendance.ABSENT or bool(person.substitute)
-
-
 def _grouped(
     people: list[Participant], seats: list[VacantSeat], style: HouseStyle, minutes: bool, clean: Clean
 ) -> list[Line]:
@@ -115,7 +111,7 @@ def _grouped(
 def _notes(person: Participant, style: HouseStyle) -> list[str]:
     """The minutes' remarks after a name: virtual attendance, afbud, late or early."""
     words = style.participants
-    if _absent(person):
+    if person.absent:
         if words.absences == "both":  # the Afbud row says it
             return []
         note = words.absent_marker

@@ -22,7 +22,7 @@ from referent.importing.sniff import (
     read_agenda_bytes,
     refusal,
 )
-from referent.model import Attendance, Meeting
+from referent.model import Meeting
 from referent.problems import FileProblem, MeetingFileError, Problem
 
 __all__ = [
@@ -107,7 +107,7 @@ def summary_lines(meeting: Meeting) -> list[str]:
         lines.append(f"  chair: {meeting.chair}")
     groups = {p.group for p in meeting.participants}
     people = f"  {_count(len(meeting.participants), 'participant')} in {_count(len(groups), 'group')}"
-    absent = sum(1 for p in meeting.participants if p.attendance is Attendance.ABSENT or p.substitute)
+    absent = sum(1 for p in meeting.participants if p.absent)
     if absent:
         people += f" ({absent} sent apologies)"
     if meeting.guests:
