@@ -156,6 +156,22 @@ def test_an_existing_open_database_and_its_companions_are_made_owner_only(tmp_pa
             assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
 
 
+def test_a_database_reached_through_a_link_has_its_companions_made_owner_only(tmp_path: Path) -> None:
+    """SQLite keeps the -wal and -shm beside the real file, not beside the link."""
+    from referent.store.opening import tighten
+
+    real = tmp_path / "real" / "referent.db"
+    real.parent.mkdir()
+    made(real)
+    link = tmp_path / "referent.db"
+    link.symlink_to(real)
+    wal = real.with_name(real.name + "-wal")
+    wal.write_bytes(b"")
+    wal.chmod(0o644)
+    tighten(link)
+    assert stat.S_IMODE(wal.stat().st_mode) == 0o600
+
+
 def test_backups_are_consistent_owner_only_and_the_newest_few_are_kept(
     tmp_path: Path, clock: FakeClock
 ) -> None:

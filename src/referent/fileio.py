@@ -32,6 +32,13 @@ DATABASE_COMPANIONS = ("-wal", "-shm", "-journal")
 """The files SQLite keeps beside a database; writing over one damages the database."""
 
 
+def database_companions(database: Path) -> list[Path]:
+    """The files SQLite keeps beside ``database``, named after the real file (a database
+    reached through a symbolic link has them beside its target)."""
+    real = Path(os.path.realpath(database))
+    return [real.with_name(real.name + suffix) for suffix in DATABASE_COMPANIONS]
+
+
 class WriteError(OSError):
     """A file could not be written; the message says why in words a secretary understands."""
 
@@ -101,9 +108,8 @@ def protected_files(database: Path, source: str | Path = "") -> dict[Path, str]:
     from referent.lock import lock_files
 
     files = {database: f"the database {database}"}
-    real = Path(os.path.realpath(database))  # SQLite names its companions after the real file
-    for suffix in DATABASE_COMPANIONS:
-        files[real.with_name(real.name + suffix)] = f"a file of the database {database}"
+    for companion in database_companions(database):
+        files[companion] = f"a file of the database {database}"
     for lock in lock_files(database):
         files[lock] = f"a lock file of the database {database}"
     from referent.store.opening import backups

@@ -14,12 +14,12 @@ import stat
 from datetime import datetime
 from pathlib import Path
 
+from referent.fileio import database_companions
 from referent.store import schema
 from referent.store.database import MEMORY, Database, DatabaseError, create_private_file
 
 BACKUPS_KEPT = 5
 """How many backups are kept beside the database: the newest, made at each opening."""
-COMPANIONS = ("-wal", "-shm")
 
 
 class DamagedDatabase(DatabaseError):
@@ -112,7 +112,7 @@ def _prepare(db: Database) -> None:
 
 def tighten(path: Path) -> None:
     """Minutes are confidential until approved: the database and its companions owner-only."""
-    for file in (path, *(path.with_name(path.name + suffix) for suffix in COMPANIONS)):
+    for file in (path, *database_companions(path)):
         try:
             info = file.stat()
             if info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) & 0o077:
