@@ -26,10 +26,7 @@ from referent.model import (
     Remark,
 )
 from referent.store import DatabaseError, MeetingStatus, Revision, SaveFailed, Store
-
-
-def _local_now() -> datetime:
-    return datetime.now().astimezone()
+from referent.store.base import now as local_now
 
 
 class ReadOnly(StrEnum):
@@ -48,7 +45,7 @@ class LiveMeeting(AttendanceRecords):
         self,
         store: Store,
         meeting_id: int,
-        clock: Callable[[], datetime] = _local_now,
+        clock: Callable[[], datetime] = local_now,
         open_elsewhere: bool = False,
     ) -> None:
         self.store = store

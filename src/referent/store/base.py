@@ -19,6 +19,7 @@ Clock = Callable[[], datetime]
 
 
 def now() -> datetime:
+    """The wall clock, in local time with its offset: every clock in referent unless a test's."""
     return datetime.now().astimezone()
 
 

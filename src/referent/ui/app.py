@@ -17,16 +17,13 @@ from referent.config import Settings
 from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store
+from referent.store.base import now as local_now
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
 
 if TYPE_CHECKING:
     from referent.sources import FileDraft
-
-
-def _local_now() -> datetime:
-    return datetime.now().astimezone()
 
 
 class ReferentApp(App[None]):
@@ -42,7 +39,7 @@ class ReferentApp(App[None]):
         settings: Settings,
         settings_path: Path,
         meeting_id: int | None = None,
-        clock: Callable[[], datetime] = _local_now,
+        clock: Callable[[], datetime] = local_now,
         draft: FileDraft | None = None,
         review: bool = False,
         export_folder: Path | None = None,
@@ -265,7 +262,7 @@ def make_app(
     meeting_id: int | None = None,
     *,
     store: Store | None = None,
-    clock: Callable[[], datetime] = _local_now,
+    clock: Callable[[], datetime] = local_now,
     settings_path: Path | None = None,
     draft: FileDraft | None = None,
     review: bool = False,
