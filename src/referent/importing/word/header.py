@@ -210,9 +210,12 @@ class _HeaderReader:
             text = normalize(cell.text)
             if self.repeats_a_title(text):
                 known += 1
-            elif (
-                not (item_number(text)[0] is not None and not item_number(text)[1].strip())
-                and not (parse_when(text).start and not parse_when(text).rest)
+                continue
+            number, after_number = item_number(text)
+            when = parse_when(text)
+            if (
+                not (number is not None and not after_number.strip())
+                and not (when.start and not when.rest)
                 and not looks_like_name(text)
                 and not presenter_line(text)
             ):

@@ -91,10 +91,11 @@ def _expand(table: Table, rows: list[tuple[int | None, list[Cell]]]) -> tuple[li
                 continue
             name = columns[column] if column < len(columns) else ""
             value = normalize(cell.text)
-            if name in _TIME_COLUMNS or (len(paragraphs) == 1 and time_line(value) is not None):
-                prelude.insert(0, _para(paragraphs[0].index, value if time_line(value) else f"kl. {value}"))
-            elif name in _PRESENTER_COLUMNS or presenter_line(value) is not None:
-                prelude.append(_para(paragraphs[0].index, value if presenter_line(value) else f"v/ {value}"))
+            slot, presenter = time_line(value), presenter_line(value)
+            if name in _TIME_COLUMNS or (len(paragraphs) == 1 and slot is not None):
+                prelude.insert(0, _para(paragraphs[0].index, value if slot else f"kl. {value}"))
+            elif name in _PRESENTER_COLUMNS or presenter is not None:
+                prelude.append(_para(paragraphs[0].index, value if presenter else f"v/ {value}"))
             elif not title:
                 title = normalize(paragraphs[0].text)
                 text += paragraphs[1:]
