@@ -239,10 +239,11 @@ class _Assembler:
                 own, after = self.closing(own)
             closed_here = self.closed_part
             own = self.dividers(own, layout, index + 1)
-            _, slot, _, presenter = split_title(heading.text)
+            heading_parts = split_title(heading.text)
+            _, slot, _, presenter = heading_parts
             parts = read_sections(own, has_slot=slot is not None, has_presenter=bool(presenter))
             parts.closed = parts.closed or closed_here
-            item = self.item(heading.text, parts, layout, index + 1, heading.para.index)
+            item = self.item(heading_parts, parts, layout, index + 1, heading.para.index)
             for block in after:
                 first = block if isinstance(block, Para) else next(iter(block.paragraphs()), None)
                 text = first.text if first is not None else ""
@@ -287,8 +288,16 @@ class _Assembler:
             self.closed_part = kind == "closed"
         return kind is not None
 
-    def item(self, text: str, parts: ItemParts, layout: Layout, number: int, index: int) -> Item:
-        title, start, end, presenter = split_title(text)
+    def item(
+        self,
+        heading: tuple[str, time | None, time | None, str],
+        parts: ItemParts,
+        layout: Layout,
+        number: int,
+        index: int,
+    ) -> Item:
+        """The item under a heading (its ``split_title``) with what its sections say."""
+        title, start, end, presenter = heading
         closed = parts.closed
         if _CLOSED_TITLE.search(title):
             title, closed = _CLOSED_TITLE.sub("", title), True
