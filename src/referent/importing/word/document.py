@@ -68,10 +68,7 @@ class Cell:
     """How many grid columns the cell covers (``w:gridSpan``)."""
 
     def paragraphs(self) -> list[Para]:
-        out: list[Para] = []
-        for block in self.blocks:
-            out.extend([block] if isinstance(block, Para) else block.paragraphs())
-        return out
+        return paragraphs(self.blocks)
 
     @property
     def text(self) -> str:
@@ -89,6 +86,14 @@ class Table:
 
 
 Block = Para | Table
+
+
+def paragraphs(blocks: list[Block]) -> list[Para]:
+    """Every paragraph of ``blocks``, those in tables included, in order."""
+    out: list[Para] = []
+    for block in blocks:
+        out.extend([block] if isinstance(block, Para) else block.paragraphs())
+    return out
 
 
 @dataclass

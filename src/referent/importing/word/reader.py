@@ -16,7 +16,7 @@ from referent.importing.word.danishtext import (
     split_title,
     years_in,
 )
-from referent.importing.word.document import Block, Para, WordDocument, load
+from referent.importing.word.document import Block, Para, WordDocument, load, paragraphs
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
 from referent.importing.word.items import Layout, divider, find_items
 from referent.importing.word.markdown import to_markdown
@@ -186,7 +186,7 @@ class _Assembler:
 
     def year_for(self, when: When, text: str, index: int | None) -> int:
         """A year for ``Fredag d. 9. december``: from the document's other dates or its properties."""
-        written = Counter(years_in(" ".join(p.text for p in _paragraphs(self.document.blocks))))
+        written = Counter(years_in(" ".join(p.text for p in paragraphs(self.document.blocks))))
         candidates = [year for year, _ in written.most_common()]
         for moment in (self.document.created, self.document.modified):
             if moment is not None:
@@ -386,13 +386,6 @@ class _Assembler:
         if found:
             return found.most_common(1)[0][0]
         return header.body or title
-
-
-def _paragraphs(blocks: list[Block]) -> list[Para]:
-    out: list[Para] = []
-    for block in blocks:
-        out.extend([block] if isinstance(block, Para) else block.paragraphs())
-    return out
 
 
 def _has_text(block: Block) -> bool:
