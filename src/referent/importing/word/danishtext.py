@@ -81,6 +81,14 @@ class When:
             return None
 
 
+def iso_date(text: str) -> date | None:
+    """A ``2023-03-13`` date anywhere in ``text`` (a file name), if it is a date."""
+    match = _ISO_DATE.search(text)
+    if match is None:
+        return None
+    return When(day=int(match["day"]), month=int(match["month"])).on(int(match["year"]))
+
+
 def parse_when(text: str) -> When:
     """Find a date and a time (or span of times) anywhere in ``text``."""
     text = normalize(text)

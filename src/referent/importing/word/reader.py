@@ -11,6 +11,7 @@ from referent.danish import format_date
 from referent.importing.word.danishtext import (
     When,
     choose_year,
+    iso_date,
     normalize,
     parse_when,
     split_title,
@@ -201,17 +202,12 @@ class _Assembler:
         return year
 
     def fallback_date(self) -> date:
-        iso = re.search(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)", self.stem)
-        if iso:
-            try:
-                day = date(int(iso[1]), int(iso[2]), int(iso[3]))
-            except ValueError:
-                day = None
-            if day is not None:
-                self.warn(
-                    f"no meeting date was found in the document; took {format_date(day)} from the file name"
-                )
-                return day
+        day = iso_date(self.stem)
+        if day is not None:
+            self.warn(
+                f"no meeting date was found in the document; took {format_date(day)} from the file name"
+            )
+            return day
         created = self.document.created
         if created is not None:
             day = created.date()
