@@ -102,6 +102,3 @@ class ActionsDialog(Dialog[None]):
 
         question = t("Delete the action item '{what}'?", what=action.what)
         self.ask(ConfirmDialog(question, t("Delete"), safe_no=True), confirmed)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

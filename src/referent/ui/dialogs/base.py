@@ -54,3 +54,11 @@ class Dialog(ReferentScreen, ModalScreen[ResultT]):
         max-height: 20;
     }
     """
+
+    def action_close(self) -> None:
+        """Closed without an answer (None): what a dialog's Esc binding does."""
+        self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        """The same, for dialogs whose Esc reads "Cancel"."""
+        self.dismiss(None)

@@ -78,9 +78,6 @@ class ChoiceDialog(Dialog[ValueT]):
         event.stop()
         self.dismiss(self.choices[event.option_index].value)
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 class ConfirmDialog(ChoiceDialog[bool]):
     """A question answered yes (y, j in Danish) or no; Escape is no. Enter alone answers no

@@ -41,6 +41,3 @@ class ConflictDialog(Dialog[None]):
         if self.refused(self.live):
             return
         self.live.toggle_conflict(self.index, event.selection.value)
-
-    def action_close(self) -> None:
-        self.dismiss(None)

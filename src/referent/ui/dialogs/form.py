@@ -98,9 +98,6 @@ class FormDialog(Dialog[AnswerT]):
         """The typed answer from the fields' values; raise ``Invalid`` when it will not do."""
         raise NotImplementedError
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
 
 # --- one text -------------------------------------------------------------------------------
 

@@ -64,9 +64,6 @@ class HelpDialog(Dialog[None]):
                 yield Static(phrases)
             yield Static(Text(f"{app.settings_path}\n{app.database_path}", style="dim"))
 
-    def action_close(self) -> None:
-        self.dismiss(None)
-
 
 def _item_menu_keys(screen: Screen[object]) -> Text | None:
     """The item menu's keys, on the screen that has the menu."""

@@ -111,6 +111,3 @@ class HistoryDialog(Dialog[None]):
         self.notify(t("Restored; the restore is itself a new revision."))
         self.base = None
         self.load()
-
-    def action_close(self) -> None:
-        self.dismiss(None)

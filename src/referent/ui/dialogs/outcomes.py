@@ -78,6 +78,3 @@ class OutcomeDialog(Dialog[None]):
         if not self.refused(self.live):
             self.live.approve_all(self.index)
             self.show()
-
-    def action_close(self) -> None:
-        self.dismiss(None)
