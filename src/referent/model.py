@@ -236,6 +236,12 @@ class Item:
     comments: list[Comment] = declare(factory=list, part=Part.REVIEW, private=True)
     corrections: list[Correction] = declare(factory=list, part=Part.REVIEW)
 
+    @property
+    def has_minutes(self) -> bool:
+        """Something other than white space was typed (asked on every autosave and move:
+        no stripped copy of a long text is made)."""
+        return bool(self.minutes) and not self.minutes.isspace()
+
 
 @dataclass
 class Meeting:

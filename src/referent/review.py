@@ -57,7 +57,7 @@ def find_problems(meeting: Meeting) -> list[ReviewProblem]:
             continue
         if item.status is ItemStatus.PENDING:
             problems.append(ReviewProblem(ProblemKind.NOT_TAKEN, index))
-        if not item.minutes.strip():
+        if not item.has_minutes:
             problems.append(ReviewProblem(ProblemKind.NO_MINUTES, index))
         if item.status is ItemStatus.TAKEN:
             rec = item.recommendation

@@ -171,7 +171,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             return
         self.dirty = False
         item = self.live.meeting.items[self.editing_item]
-        shown = (bool(item.minutes.strip()), item.status)
+        shown = (item.has_minutes, item.status)
         try:
             self.live.save_minutes(self.editing_item, self.editor.text, _cursor(self.editor))
         except SaveFailed as error:  # the text stays on screen and in the meeting; tried again
@@ -182,7 +182,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             self.save_error = ""
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
         self.saved_at = self.referent.now()
-        if (bool(item.minutes.strip()), item.status) != shown:  # the agenda marks items with minutes
+        if (item.has_minutes, item.status) != shown:  # the agenda marks items with minutes
             self.show_item(rows=(self.editing_item,))
         self.refresh_status()
 

@@ -39,8 +39,7 @@ _Signature = tuple[str, ItemStatus, bool, bool, bool, time | None, bool]
 def _signature(item: Item, current: bool) -> _Signature:
     """Everything a row shows of its item: the row is drawn again only when this changes."""
     has_comment = any(not comment.done for comment in item.comments)
-    has_minutes = bool(item.minutes) and not item.minutes.isspace()  # (no copy of a long text)
-    return (item.title, item.status, has_minutes, has_comment, item.closed, item.start, current)
+    return (item.title, item.status, item.has_minutes, has_comment, item.closed, item.start, current)
 
 
 class AgendaList(OptionList):
@@ -120,8 +119,7 @@ class AgendaList(OptionList):
             room -= 6
         room = max(4, room)
         title = item.title if cell_len(item.title) <= room else set_cell_size(item.title, room - 1) + "…"
-        has_minutes = item.minutes and not item.minutes.isspace()
-        title_style = "bold" if has_minutes else "dim" if item.status is ItemStatus.WITHDRAWN else ""
+        title_style = "bold" if item.has_minutes else "dim" if item.status is ItemStatus.WITHDRAWN else ""
         line = Text(f"{mark} ", style=style)
         line.append(prefix + title, style=title_style)
         if suffix:
