@@ -530,3 +530,30 @@ def test_referent_review_opens_the_app_in_the_review(
     ]
     assert cli.main(["review", "42", "--db", database]) == 1
     assert "no meeting with id 42" in capsys.readouterr().err
+
+
+async def test_the_review_reads_the_meetings_own_style_beside_its_file_as_f12_does(tmp_path: Path) -> None:
+    """Where exports go (the demo's folder, say) is not where a meeting's ``style`` path is read
+    from: the review looked there and showed the draft in ``default`` with an error."""
+    from ui_helpers import DEMO
+
+    folder = tmp_path / "møder"
+    folder.mkdir()
+    meeting_file = folder / "møde.toml"
+    meeting_file.write_text(
+        DEMO.read_text(encoding="utf-8").replace("[meeting]\n", '[meeting]\nstyle = "egen.toml"\n', 1),
+        encoding="utf-8",
+    )
+    (folder / "egen.toml").write_text('[labels]\nminutes = "Beslutning:"\n', encoding="utf-8")
+    case = Case(tmp_path, sample=meeting_file)
+    try:
+        elsewhere = tmp_path / "eksport"
+        elsewhere.mkdir()
+        app = case.app(review=True, export_folder=elsewhere)
+        async with app.run_test(size=SIZE) as pilot:
+            await review_open(pilot)
+            draft = app.screen.query_one("#draft").source  # type: ignore[attr-defined]
+            assert "**Beslutning:**" in draft and "**Referat:**" not in draft
+            assert not [message for severity, message in notifications(app) if severity == "error"]
+    finally:
+        case.close()

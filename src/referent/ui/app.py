@@ -199,6 +199,12 @@ class ReferentApp(App[None]):
             return Path(source).parent
         return Path.cwd()
 
+    def style_folder(self, meeting_id: int) -> Path:
+        """Where a meeting's own ``style`` path is read from: its meeting file's folder (as
+        ``referent export`` reads it), else where exports go. The review and F12 both ask here."""
+        source = self.store.source_path(meeting_id)
+        return Path(source).parent if source else self.export_folder(meeting_id)
+
     def flush_all(self) -> None:
         """Write every pending change now (quit, suspend, screen switch)."""
         from referent.ui.screens.minutes import MinutesScreen

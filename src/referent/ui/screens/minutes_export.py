@@ -20,9 +20,10 @@ def export_minutes(screen: MinutesScreen) -> None:
     folder = screen.referent.export_folder(live.meeting_id)
     styles = dict(screen.referent.settings.styles)
     source = live.source_path  # read here: the database belongs to this thread
+    style_folder = screen.referent.style_folder(live.meeting_id)
     screen.notify(t("Exporting the minutes…"), timeout=3)
     screen.run_worker(
-        lambda: _export(screen, meeting, live.meeting_id, folder, source, styles),
+        lambda: _export(screen, meeting, live.meeting_id, folder, source, styles, style_folder),
         thread=True,
         exclusive=True,
         group="export",
@@ -36,6 +37,7 @@ def _export(
     folder: Path,
     source: str,
     styles: dict[str, str],
+    style_folder: Path,
 ) -> None:
     from referent.export import StyleError, WriteError, default_filename, export_docx, meeting_style
     from referent.export.naming import free_path, identity, meeting_key
@@ -50,7 +52,7 @@ def _export(
     target = free_path(folder / default_filename(meeting), mark)
     try:  # in the meeting's own house style; never over the database or the meeting file
         check_output(target, protected_files(database, source))
-        style = meeting_style(meeting, styles, Path(source).parent if source else folder)
+        style = meeting_style(meeting, styles, style_folder)
         report = export_docx(meeting, target, style=style, identifier=mark)
     except (WriteError, StyleError, OSError) as error:
         app.call_from_thread(app.notify, str(error), severity="error", timeout=15, markup=False)

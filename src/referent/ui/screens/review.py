@@ -132,7 +132,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         from referent.export import StyleError, meeting_style, render
 
         meeting = self.live.meeting
-        folder = self.referent.export_folder(self.live.meeting_id)
+        folder = self.referent.style_folder(self.live.meeting_id)
         try:
             style = meeting_style(meeting, self.referent.settings.styles, folder)
         except StyleError as error:
