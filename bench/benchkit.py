@@ -1,7 +1,7 @@
 """What the benchmarks share: synthetic meetings as files, a database made by the CLI, and verdicts.
 
 The meetings are written as meeting files by hand (plain TOML, no referent import) and put into
-a database with ``python -m referent import``, so the same bench can measure an older checkout
+a database with ``referent import``, so the same bench can measure an older checkout
 of referent: run the bench with that checkout's interpreter (``/work/wt-before/.venv/bin/python
 bench/navigation_bench.py``) and everything it measures is that checkout's code.
 """
@@ -18,6 +18,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_agendas"
+REFERENT = str(Path(sys.executable).with_name("referent"))
+"""The command the user types: the ``referent`` script installed beside the interpreter (not
+``python -m referent``, which also runs ``runpy``)."""
 LARGEST_SAMPLE = max(SAMPLES.glob("*.toml"), key=lambda path: path.stat().st_size)
 
 SENTENCE = (
@@ -107,7 +110,7 @@ def compiled(env: dict[str, str], folder: Path) -> dict[str, str]:
 
 def import_file(path: Path, env: dict[str, str]) -> None:
     """Make the file's draft in the database ``env`` names, with the CLI (any version has it)."""
-    subprocess.run([sys.executable, "-m", "referent", "import", str(path)], env=env, check=True,
+    subprocess.run([REFERENT, "import", str(path)], env=env, check=True,
                    capture_output=True)  # fmt: skip
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from benchkit import compiled  # noqa: E402
+from benchkit import REFERENT, compiled  # noqa: E402
 
 from referent.export import export_meeting, style_spec  # noqa: E402
 from referent.meetingfile.reader import load_meeting  # noqa: E402
@@ -67,9 +67,7 @@ def measure(name: str, meeting: Meeting, folder: Path, runs: int) -> tuple[float
     markdown = folder / f"{name}.md"
     export_meeting(meeting, markdown, format="md")
     ours_cmd = [
-        sys.executable,
-        "-m",
-        "referent",
+        REFERENT,
         "export",
         str(source),
         "--out",
@@ -80,7 +78,7 @@ def measure(name: str, meeting: Meeting, folder: Path, runs: int) -> tuple[float
     own = {"REFERENT_DB": str(folder / "referent.db"), "REFERENT_CONFIG": str(folder / "none")}
     env = compiled({**os.environ, **own}, folder)
     # exported as the secretary does after the meeting: the file's draft, from the database
-    subprocess.run([sys.executable, "-m", "referent", "import", str(source)], env=env, check=True,
+    subprocess.run([REFERENT, "import", str(source)], env=env, check=True,
                    capture_output=True)  # fmt: skip
     timed(ours_cmd, env), timed(pandoc_cmd)  # warm the file cache and the bytecode cache
     ours, pandoc = [], []

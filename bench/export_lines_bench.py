@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from benchkit import REFERENT  # noqa: E402
+
 from referent.export import render  # noqa: E402
 from referent.meetingfile.writer import dump_meeting  # noqa: E402
 from referent.model import Item, Meeting  # noqa: E402
@@ -46,7 +48,7 @@ def meeting(count: int, separator: str) -> Meeting:
 
 def whole_process(source: Path, out: Path, runs: int) -> float:
     """The fastest of ``runs``: the least disturbed by whatever else the machine is doing."""
-    command = [sys.executable, "-m", "referent", "export", str(source), "--out", str(out)]
+    command = [REFERENT, "export", str(source), "--out", str(out)]
     subprocess.run(command, check=True, capture_output=True)  # warm the file cache
     times = []
     for _ in range(runs):

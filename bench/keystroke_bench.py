@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchkit import environment, import_file, percentile, version
+from benchkit import REFERENT, environment, import_file, percentile, version
 from typing_bench import END_MARK, measure, paragraph
 
 GOAL = 1.1
@@ -67,8 +67,7 @@ def run_case(folder: Path, label: str, text: str, options: argparse.Namespace) -
     )
     typing_bench = Path(__file__).with_name("typing_bench.py")
     commands = {
-        "referent": f"cd {case} && env -u PYTHONDONTWRITEBYTECODE {settings} "
-        f"{sys.executable} -m referent open {meeting}",
+        "referent": f"cd {case} && env -u PYTHONDONTWRITEBYTECODE {settings} {REFERENT} open {meeting}",
         "bare": f"cd {case} && {sys.executable} {typing_bench} bare {text_file}",
     }
     latencies: dict[str, list[float]] = {who: [] for who in commands}

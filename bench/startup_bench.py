@@ -3,7 +3,7 @@
 Run: ``.venv/bin/python bench/startup_bench.py [--runs N]``; an older checkout is measured by
 running this file with its interpreter (see ``benchkit``).
 
-Measured through the command the user runs (``python -m referent open FILE``, resuming a
+Measured through the command the user runs (``referent open FILE``, resuming a
 draft that was imported before), against a bare Textual app of the same shape in the same
 run (a Header, an OptionList with a row per item, a TextArea, a Footer), runs interleaved:
 
@@ -38,7 +38,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from benchkit import LARGEST_SAMPLE, ROOT, compiled, import_file, meeting_file, ratio_line, version
+from benchkit import LARGEST_SAMPLE, REFERENT, ROOT, compiled, import_file, meeting_file, ratio_line, version
 
 sys.path.insert(0, str(ROOT / "tests"))  # the pseudo-terminal the tests use
 
@@ -109,7 +109,7 @@ def measure(meeting_path: Path, runs: int, folder: Path) -> None:
     env["REFERENT_DB"] = str(database)
     bare_script = folder / "bare.py"
     bare_script.write_text(BARE, encoding="utf-8")
-    ours = [sys.executable, "-m", "referent", "open", str(meeting_path)]
+    ours = [REFERENT, "open", str(meeting_path)]
     bare = [sys.executable, str(bare_script), title, str(items)]
     visible = title[:30]
 

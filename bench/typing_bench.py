@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchkit import WORDS  # (they hold no "q": the typed keys are counted by it)
+from benchkit import REFERENT, WORDS  # (they hold no "q": the typed keys are counted by it)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "sample_agendas" / "demo-board-meeting.toml"
@@ -83,7 +83,7 @@ def prepare(folder: Path, minutes: str, name: str, cursor: int | None = None) ->
         store.update_meeting(meeting_id, cursor=f"0,{cursor}")
     store.close()
     environment = f"REFERENT_DB={database} REFERENT_CONFIG={folder / 'none.toml'} LANG=C.UTF-8"
-    return f"cd {folder} && env {environment} {sys.executable} -m referent open {meeting_id}"
+    return f"cd {folder} && env {environment} {REFERENT} open {meeting_id}"
 
 
 @dataclass

@@ -10,6 +10,7 @@ import asyncio
 import gc
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from textual.widgets import Markdown, OptionList, Static
 from textual.widgets._footer import FooterKey
 from ui_helpers import SIZE, Case, saved, screen_text
 
-from referent import gcpause
+from referent import cli, gcpause
 from referent.ui.app import ReferentApp
 from referent.ui.warmup import exercise_export
 from referent.ui.widgets.agenda import AgendaList
@@ -186,6 +187,29 @@ def test_the_garbage_collector_is_held_while_the_app_starts_and_given_back() -> 
         assert gc.get_freeze_count() > 0  # what start-up built is out of the collector's way
     finally:
         gcpause.restore()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_command_run_as_a_process_ends_without_the_last_collections() -> None:
+    """``referent`` (argv from the command line) freezes what exists before the interpreter
+    exits; a test calling ``main`` with arguments gets its collector back as it was."""
+    probe = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('frozen at exit:', gc.get_freeze_count() > 0, gc.isenabled()))\n"
+        "from referent.cli import main\n"
+        "sys.argv = ['referent', 'check', sys.argv[1]]\n"
+        "status = main()\n"
+        "print('status', status)\n"
+    )
+    meeting = Path(__file__).parents[1] / "sample_agendas" / "demo-board-meeting.toml"
+    command = [sys.executable, "-c", probe, str(meeting)]
+    run = subprocess.run(command, capture_output=True, text=True, check=True)
+    assert "status 0" in run.stdout
+    assert "frozen at exit: True True" in run.stdout
+    assert gc.isenabled()
+    main_status = cli.main(["check", str(meeting)])
+    assert main_status == 0
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
 

@@ -128,13 +128,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.target = None
         args.handler = cmd_open  # plain `referent` opens the meeting picker
-    if args.handler not in (cmd_open, cmd_demo):
-        return _run(args)
     gcpause.hold()  # the app lets the garbage collector go once its first frame is shown
     try:
         return _run(args)
     finally:
-        if argv is not None:  # called with arguments (a test): the process goes on
+        if argv is None:  # the process ends with the command
+            gcpause.before_exit()
+        else:  # called with arguments (a test): the process goes on
             gcpause.restore()
 
 
