@@ -12,16 +12,17 @@ import pytest
 
 HEAVY = ("textual", "sqlite_utils", "docx", "lxml", "platformdirs")
 
-REPORT = f"""
+REPORT = """
 import json, sys
-print(json.dumps(sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r}))))
+print(json.dumps(sorted({{m.split(".")[0] for m in sys.modules}} & set({watched!r}))))
 """
 
 
-def loaded_after(code: str, cwd: Path) -> set[str]:
-    """Which heavy top-level packages a fresh interpreter has imported after running ``code``."""
+def loaded_after(code: str, cwd: Path, watched: tuple[str, ...] = HEAVY) -> set[str]:
+    """Which of the ``watched`` top-level packages (the heavy ones) a fresh interpreter has
+    imported after running ``code``."""
     result = subprocess.run(
-        [sys.executable, "-c", code + REPORT],
+        [sys.executable, "-c", code + REPORT.format(watched=watched)],
         capture_output=True,
         text=True,
         cwd=cwd,
@@ -90,6 +91,21 @@ def test_check_imports_neither_database_nor_word_nor_textual(tmp_path: Path) -> 
     )
     loaded = loaded_after(code, tmp_path)
     assert loaded.isdisjoint({"textual", "sqlite_utils", "docx"}), loaded
+
+
+def test_an_export_imports_only_what_it_uses(tmp_path: Path) -> None:
+    """The secretary waits for ``referent export``: no Textual, no sqlite-utils, and none of
+    what only a wrong key needs (difflib, for "did you mean")."""
+    from referent.cli import main
+
+    meeting = tmp_path / "m.toml"
+    meeting.write_text('[meeting]\ntitle = "M"\ndate = 2023-03-13\n', encoding="utf-8")
+    database = tmp_path / "r.db"
+    assert main(["import", str(meeting), "--db", str(database)]) == 0  # made and migrated here
+    export = "['export', 'm.toml', '--db', 'r.db', '--out', 'x.docx']"
+    code = f"from referent.cli import main\nassert main({export}) == 0\n"
+    watched = ("textual", "sqlite_utils", "difflib", "docx")
+    assert loaded_after(code, tmp_path, watched) == {"docx"}
 
 
 @pytest.mark.parametrize("option", ["--help", "--version"])

@@ -6,7 +6,6 @@ so a secretary reads one kind of message whatever file she got wrong.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass
 from typing import Any
@@ -84,5 +83,7 @@ def _line_from_message(message: str) -> int | None:
 def unknown_key(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
     """``unknown key 'titel' in [items]; did you mean 'title'?``: shared by every file we read."""
     message = form.format(key, where)
+    import difflib  # only when a key is wrong
+
     close = difflib.get_close_matches(key, known, n=1)
     return f"{message}; did you mean '{close[0]}'?" if close else message

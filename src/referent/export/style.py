@@ -28,7 +28,10 @@ HEADER_FIELDS = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
+# Frozen: a built-in style is cached and shared. Compared by identity (eq=False): nothing
+# compares two styles, and generating __eq__ and __hash__ for nine classes cost every command
+# that exports about a millisecond at start-up.
+@dataclass(frozen=True, eq=False)
 class DocumentStyle:
     minutes: str
     agenda: str
@@ -38,7 +41,7 @@ class DocumentStyle:
     template: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HeaderStyle:
     layout: str
     """``table`` (label | value) or ``lines`` (``Mødedato: …`` and a ``Deltagere`` heading)."""
@@ -54,7 +57,7 @@ class HeaderStyle:
     time_dash: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Labels:
     title: str
     when: str
@@ -81,7 +84,7 @@ class Labels:
     remark: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ParticipantStyle:
     absences: str
     absent_marker: str
@@ -93,7 +96,7 @@ class ParticipantStyle:
     guests: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ItemStyle:
     numbering: str
     order: list[str]
@@ -110,7 +113,7 @@ class ItemStyle:
     correction: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Outcomes:
     approved: str
     noted: str
@@ -119,7 +122,7 @@ class Outcomes:
     rejected: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class ClosingStyle:
     actions_summary: bool
     next_meeting: bool
@@ -127,7 +130,7 @@ class ClosingStyle:
     approval: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Fonts:
     """``None`` leaves the Word template's own choice alone."""
 
@@ -137,7 +140,7 @@ class Fonts:
     small_size: float | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class HouseStyle:
     """Everything about a council's documents that is not the meeting itself."""
 
