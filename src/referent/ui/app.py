@@ -85,7 +85,12 @@ class ReferentApp(App[None]):
         for problem in self.settings.problems:
             message = problem.render(str(self.settings_path))
             self.notify(message, severity="warning", timeout=10)
-        self.call_after_refresh(self.first_frame_shown)
+        # The first screen comes once the app's own start is over: a screen drawn while
+        # Textual still holds the app's first updates back loses that frame, and its header
+        # and panes then waited for a later full repaint (about 40 ms on the first frame).
+        self.call_later(self.show_first_screen)
+
+    def show_first_screen(self) -> None:
         if self.meeting_id is None:
             from referent.ui.screens.picker import PickerScreen
 
@@ -94,6 +99,7 @@ class ReferentApp(App[None]):
             self.ask_about_update(self.draft)
         else:
             self.open_meeting(self.meeting_id)
+        self.call_after_refresh(self.first_frame_shown)
 
     def ask_about_update(self, draft: FileDraft) -> None:
         """The agenda file changed since its draft was made: show what would change, and bring
