@@ -17,7 +17,14 @@ from textual.widgets import Markdown
 from ui_helpers import SAMPLES, SIZE, Case, screen_text
 
 from referent.model import Item, Recommendation
-from referent.ui.widgets.draft import DraftPart, DraftView, estimate_height, split_parts
+from referent.ui.widgets.draft import (
+    DraftPart,
+    DraftView,
+    PlainBulletList,
+    PlainOrderedList,
+    estimate_height,
+    split_parts,
+)
 
 WIDTH = 74
 
@@ -71,6 +78,45 @@ async def test_the_draft_in_parts_reads_as_one_markdown_widget(case: Case) -> No
     parts = await drawn_whole(InParts(), markdown)
     assert "  1. Approval of the agenda – kl. 18.00 – 18.05" in parts
     assert parts == whole
+
+
+LISTS = (
+    "# Referat\n\n"
+    "- Ulla Astman, regionsrådsformand, Region Nordjylland, med en rolle så lang at den ombrydes "
+    "over mere end én linje i udkastet\n"
+    "- **Fed** og *kursiv* i et punkt\n"
+    "- kort\n\n"
+    "Efter listen.\n\n"
+    "- ydre\n  - indre\n\n"
+    "- første afsnit\n\n  andet afsnit\n\n"
+    "Det indstilles, at:\n\n"
+    + "".join(
+        f"{n}. punkt nummer {n}, som er langt nok til at blive ombrudt i et smalt vindue\n"
+        for n in range(1, 11)
+    )
+    + "\nSlut.\n"
+)
+
+
+async def test_a_list_of_one_paragraph_items_reads_as_textuals_own_lists() -> None:
+    """Drawn as a grid of bullets and paragraphs (two widgets an item), a list reads as Textual
+    draws it: the same bullets, the wrapped lines under the text, the same space around it;
+    nested lists and items of several paragraphs are Textual's own."""
+    whole = await drawn_whole(OneWidget(), LISTS)
+    parts = await drawn_whole(InParts(), LISTS)
+    assert parts == whole
+    wrapped = parts.index(next(line for line in parts if "Ulla Astman" in line)) + 1
+    assert parts[wrapped].startswith("  ") and parts[wrapped].strip()  # under the text, not the bullet
+    app = InParts()
+    async with app.run_test(size=(WIDTH, 200)) as pilot:
+        app.query_one(DraftView).show(LISTS)
+        for _ in range(4):
+            await pilot.pause()
+        lists = app.query(PlainBulletList)
+        # the first list; the outer list (an item with a list in it, one of two paragraphs),
+        # Textual's own; the list inside it, plain again
+        assert [plain.has_class("-plain") for plain in lists] == [True, False, True]
+        assert app.query_one(PlainOrderedList).has_class("-plain")
 
 
 def test_the_draft_is_cut_before_each_item_and_never_inside_a_code_block() -> None:

@@ -25,6 +25,12 @@ from textual.events import Mount
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown
+from textual.widgets._markdown import (
+    MarkdownBullet,
+    MarkdownBulletList,
+    MarkdownOrderedList,
+    MarkdownParagraph,
+)
 
 HEADING = "## "
 """An item's part begins at its heading."""
@@ -74,6 +80,62 @@ def estimate_height(part: str, width: int) -> int:
     return max(1, lines)
 
 
+PLAIN_LIST_CSS = """
+{name}.-plain {{
+    layout: grid;
+    grid-size: 2;
+    grid-columns: auto 1fr;
+    grid-rows: auto;
+    height: auto;
+}}
+"""
+
+
+def plain_rows(rows: list[Widget]) -> list[Widget] | None:
+    """Textual's list rows, a ``Horizontal(bullet, Vertical(paragraph))`` an item, as the
+    bullets and paragraphs of a two-column grid: two widgets an item instead of four. None
+    where an item holds more than one paragraph (or a list): those keep Textual's rows."""
+    cells: list[Widget] = []
+    for row in rows:
+        children = row._pending_children
+        if len(children) != 2 or not isinstance(children[0], MarkdownBullet):
+            return None
+        blocks = children[1]._pending_children
+        if len(blocks) != 1 or type(blocks[0]) is not MarkdownParagraph:
+            return None
+        cells += [children[0], blocks[0]]
+    return cells
+
+
+class PlainBulletList(MarkdownBulletList):
+    """A bullet list whose every item is one paragraph (the participants, the attachments)
+    drawn as a grid. It looks the same; a list of 30 participants was 120 of the header's 170
+    widgets, and every layout of the review's screen lays each of them out again."""
+
+    DEFAULT_CSS = PLAIN_LIST_CSS.format(name="PlainBulletList")
+
+    def compose(self) -> ComposeResult:
+        rows = list(super().compose())
+        cells = plain_rows(rows)
+        if cells is not None:
+            self.add_class("-plain")
+        yield from cells or rows
+
+
+class PlainOrderedList(MarkdownOrderedList):
+    """A numbered list (a recommendation's points) drawn as a grid where it can be: see
+    ``PlainBulletList``; the numbers are Textual's own."""
+
+    DEFAULT_CSS = PLAIN_LIST_CSS.format(name="PlainOrderedList")
+
+    def compose(self) -> ComposeResult:
+        rows = list(super().compose())
+        cells = plain_rows(rows)
+        if cells is not None:
+            self.add_class("-plain")
+        yield from cells or rows
+
+
 class DraftPart(Markdown):
     """One part of the draft, built when it is mounted: Textual's Markdown parses in a thread
     and mounts its blocks later, but a part that comes into view is drawn in the same frame."""
@@ -81,6 +143,7 @@ class DraftPart(Markdown):
     DEFAULT_CSS = """
     DraftPart.-follows > MarkdownHeader:first-child { margin: 1 0 1 0; }
     """
+    BLOCKS = {**Markdown.BLOCKS, "bullet_list_open": PlainBulletList, "ordered_list_open": PlainOrderedList}
 
     def __init__(self, index: int, part: str) -> None:
         super().__init__(classes="-follows" if index else "")
