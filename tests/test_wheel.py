@@ -45,6 +45,12 @@ def test_the_wheel_carries_the_sample_agendas(wheel: Path) -> None:
         assert f"referent/sample_agendas/{sample}" in names
 
 
+def test_the_wheel_carries_the_blank_document_and_the_built_in_styles(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "referent/export/blank.docx" in names  # every Word export starts from it
+    assert {"referent/export/styles/default.toml", "referent/export/styles/nord.toml"} <= set(names)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal: POSIX only")
 def test_demo_from_a_wheel_opens_the_sample_and_leaves_nothing_behind(wheel: Path, tmp_path: Path) -> None:
     venv = tmp_path / "venv"

@@ -26,6 +26,7 @@ from referent.export.wordpage import page_furniture, text_width
 from referent.export.wordstyles import StyleIds, prepare_styles
 from referent.export.wordxml import (
     Numbering,
+    drop_history,
     element,
     no_borders,
     open_template,
@@ -46,7 +47,7 @@ def render_docx(view: DocumentView, style: HouseStyle, identifier: str = "") -> 
     document = open_template(style.template)
     ids = prepare_styles(document, style)
     set_language(document)
-    _drop_parts(document)
+    drop_history(document)
     writer = _Writer(document, ids, Numbering(document), view.number_suffix)
     for line in view.opening:
         writer.paragraph(ids.title, line, keep_next=True)
@@ -70,17 +71,6 @@ def render_docx(view: DocumentView, style: HouseStyle, identifier: str = "") -> 
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
-
-
-def _drop_parts(document: DocxDocument) -> None:
-    """Parts that only carry the blank template's history: Word 2010 style copies, app stats."""
-    for rels, kind in (
-        (document.part.rels, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"),
-        (document.part.package.rels, RT.EXTENDED_PROPERTIES),
-    ):
-        for rel_id, rel in list(rels.items()):
-            if rel.reltype == kind:
-                rels.pop(rel_id)
 
 
 class _Writer:

@@ -21,6 +21,12 @@ from referent.export.wordxml import element
 
 TABLE_TEXT = "Tabeltekst"
 """Our own style for the header block and table cells: body text without spacing."""
+USED_STYLES = (
+    "Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Paragraph",
+    "Quote", "Header", "Footer", "Table Grid",
+)  # fmt: skip
+"""Word's built-in styles the writer uses (``TABLE_TEXT`` is made where missing): the blank
+document keeps these of Word's 164 (see ``referent.export.blank``)."""
 
 
 @dataclass(frozen=True)

@@ -33,15 +33,19 @@ def element(tag: str, **attributes: str) -> Any:
     return node
 
 
+BLANK = Path(__file__).with_name("blank.docx")
+"""python-docx's blank document prepared for referent (``referent.export.blank``)."""
+
+
 def open_template(path: Path | None) -> DocxDocument:
-    """python-docx's blank document, or a council template with its body emptied.
+    """The blank document (``BLANK``), or a council template with its body emptied.
 
     Word templates (.dotx) differ from documents only in one content type, which
     python-docx refuses; it is rewritten in memory. The template's last section
     properties (page size, margins, headers, footers) are kept.
     """
     if path is None:
-        return Document()
+        return Document(str(BLANK))
     data = path.read_bytes()
     if _DOTX in _content_types(data):
         data = _as_document(data)
@@ -51,6 +55,17 @@ def open_template(path: Path | None) -> DocxDocument:
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     return document
+
+
+def drop_history(document: DocxDocument) -> None:
+    """Parts that only carry a template's history: Word 2010 style copies, app stats."""
+    for rels, kind in (
+        (document.part.rels, "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"),
+        (document.part.package.rels, RT.EXTENDED_PROPERTIES),
+    ):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype == kind:
+                rels.pop(rel_id)
 
 
 def _content_types(data: bytes) -> bytes:
