@@ -17,6 +17,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from referent.fields import Field, Kind, fields_of
+from referent.meetingfile.reader import name_key
 from referent.model import Attendance, Meeting, Participant
 from referent.textclean import clean_text
 
@@ -68,9 +69,11 @@ def make_valid(meeting: Meeting) -> Meeting:
     count = len(meeting.items)
     people = meeting.participants + meeting.guests
     seen: set[str] = set()
+    keys: set[str] = set()
     for number, person in enumerate(people):
-        if person.name in seen:  # names are unique: conflicts and substitutes refer to them
-            person.name = f"{person.name} {number}"
+        while name_key(person.name) in keys:  # unique (as the reader compares them): conflicts
+            person.name = f"{person.name} {number}"  # and substitutes refer to them
+        keys.add(name_key(person.name))
         seen.add(person.name)
         _valid_person(person, count)
     names = sorted(seen)

@@ -14,7 +14,6 @@ After an intended change to the layout, write the listings anew and read the dif
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import io
 import os
@@ -84,14 +83,11 @@ def test_swapping_bilag_and_indstilling_fails_the_listing():
     path = MINUTES / "politisk-niveau-klynge-midt-2023-03-13.toml"
     expected = read_listing(listing_path(path, "default", False))
     default = load_style()
-    swapped = dataclasses.replace(
-        default,
-        items=dataclasses.replace(default.items, order=["case", "attachments", "recommendation", "minutes"]),
+    swapped = default._replace(
+        items=default.items._replace(order=["case", "attachments", "recommendation", "minutes"])
     )
     actual = export_listing(path, swapped)
     assert sorted(actual) == sorted(expected)  # the same paragraphs …
     assert actual != expected  # … in another order
-    bullets = dataclasses.replace(
-        default, items=dataclasses.replace(default.items, attachment_list="numbers")
-    )
+    bullets = default._replace(items=default.items._replace(attachment_list="numbers"))
     assert export_listing(path, bullets) != expected

@@ -353,7 +353,7 @@ class _Reader:
         seen: dict[str, str] = {}
         people = [("participants", i, p) for i, p in enumerate(participants)]
         for section, index, person in people + [("guests", i, p) for i, p in enumerate(guests)]:
-            key = " ".join(person.name.casefold().split())
+            key = name_key(person.name)
             if key in seen:
                 self.problem((section, index, "name"), f"'{person.name}' is named twice (also {seen[key]})")
             elif key:
@@ -433,3 +433,8 @@ def _where(section: str, path: Path) -> str:
     if section in SUB_SECTIONS:  # path is ("items", i, section, j)
         where += f" of item {int(path[1]) + 1}"
     return where
+
+
+def name_key(name: str) -> str:
+    """What makes two names the same person's: case and spacing do not count."""
+    return " ".join(name.casefold().split())
