@@ -35,7 +35,7 @@ def app_for(case: Case, language: str = "") -> ReferentApp:
 
 
 async def no_blink(pilot: Pilot[None]) -> None:
-    await pilot.pause()  # the meeting's screen comes once the app itself has started
+    await pilot.pause()  # the meeting's screen settled first
     pilot.app.screen.query_one("#editor", TextArea).cursor_blink = False
 
 

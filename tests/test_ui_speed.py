@@ -124,7 +124,7 @@ def keys_built(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 async def test_the_key_hints_are_built_once(case: Case, keys_built: list[str]) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()  # the meeting's screen comes once the app itself has started
+        await pilot.pause()  # the meeting's screen settled first
         shown = [key.description for key in app.screen.query(FooterKey)]
         assert "Next" in shown
         assert keys_built == shown  # not again at every focus change while the screen starts

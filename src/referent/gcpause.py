@@ -38,10 +38,8 @@ def let_go() -> None:
 
 def before_exit() -> None:
     """Out of the interpreter's last collections: all that exists now (the process ends)."""
-    global _held, _frozen
-    if _held:
-        _held = False
-        gc.enable()
+    global _frozen
+    let_go()
     gc.freeze()
     _frozen = True
 

@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.notifications import Notification
 from textual.screen import Screen
@@ -67,6 +68,10 @@ class ReferentApp(App[None]):
         self.backed_up = False
         self.shown = False
         """The first frame is on screen."""
+        self.typed_ahead: list[events.Key] | None = []
+        """Keys typed in the terminal before the first frame, to be handled once it is shown
+        (None: it is). Typed at once after the command, they went to a screen that had no
+        editor focused yet, and were lost."""
         self.warm_up_timer: Timer | None = None
         self.live: LiveMeeting | None = None
         self.undo_stop_signals: Callable[[], None] = lambda: None
@@ -80,15 +85,20 @@ class ReferentApp(App[None]):
             from referent.ui.terminal import on_stop_signals
 
             self.undo_stop_signals = on_stop_signals(self.stop_on_signal)
+        else:  # no one types ahead of a test's Pilot: it presses keys once the app is ready
+            self.typed_ahead = None
         if self.settings.keys:
             self.set_keymap(with_current_ids(self.settings.keys))
         for problem in self.settings.problems:
             message = problem.render(str(self.settings_path))
             self.notify(message, severity="warning", timeout=10)
-        # The first screen comes once the app's own start is over: a screen drawn while
-        # Textual still holds the app's first updates back loses that frame, and its header
-        # and panes then waited for a later full repaint (about 40 ms on the first frame).
-        self.call_later(self.show_first_screen)
+        self.show_first_screen()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and self.typed_ahead is not None:
+            self.typed_ahead.append(event)  # the first frame is not shown yet
+            return
+        await super().on_event(event)
 
     def show_first_screen(self) -> None:
         if self.meeting_id is None:
@@ -169,6 +179,9 @@ class ReferentApp(App[None]):
         from referent.ui.warmup import WARM_UP_AFTER
 
         self.shown = True
+        typed, self.typed_ahead = self.typed_ahead or [], None
+        for key in typed:  # in the order typed, as if typed now
+            self.post_message(events.Key(key.key, key.character))
         gcpause.let_go()
         self.back_up()
         self.warm_up_timer = self.set_timer(WARM_UP_AFTER, self.warm_up)

@@ -28,6 +28,7 @@ from textual.widgets import Markdown
 from textual.widgets._markdown import (
     MarkdownBullet,
     MarkdownBulletList,
+    MarkdownList,
     MarkdownOrderedList,
     MarkdownParagraph,
 )
@@ -80,17 +81,6 @@ def estimate_height(part: str, width: int) -> int:
     return max(1, lines)
 
 
-PLAIN_LIST_CSS = """
-{name}.-plain {{
-    layout: grid;
-    grid-size: 2;
-    grid-columns: auto 1fr;
-    grid-rows: auto;
-    height: auto;
-}}
-"""
-
-
 def plain_rows(rows: list[Widget]) -> list[Widget] | None:
     """Textual's list rows, a ``Horizontal(bullet, Vertical(paragraph))`` an item, as the
     bullets and paragraphs of a two-column grid: two widgets an item instead of four. None
@@ -107,33 +97,46 @@ def plain_rows(rows: list[Widget]) -> list[Widget] | None:
     return cells
 
 
-class PlainBulletList(MarkdownBulletList):
-    """A bullet list whose every item is one paragraph (the participants, the attachments)
-    drawn as a grid. It looks the same; a list of 30 participants was 120 of the header's 170
-    widgets, and every layout of the review's screen lays each of them out again."""
+def plain_list(widget: MarkdownList, rows: list[Widget]) -> list[Widget]:
+    """``rows`` as a grid where every item is one paragraph (the ``-plain`` class); else as
+    they are. (The two lists below are each a subclass of Textual's own: Textual's CSS follows
+    the first base class only, and theirs gives the list its margins.)"""
+    cells = plain_rows(rows)
+    if cells is None:
+        return rows
+    widget.add_class("-plain")
+    return cells
 
-    DEFAULT_CSS = PLAIN_LIST_CSS.format(name="PlainBulletList")
+
+PLAIN_CSS = """
+{name}.-plain {{
+    layout: grid;
+    grid-size: 2;
+    grid-columns: auto 1fr;
+    grid-rows: auto;
+    height: auto;
+}}
+"""
+
+
+class PlainBulletList(MarkdownBulletList):
+    """A list whose every item is one paragraph (the participants, the attachments) drawn as a
+    grid with Textual's own bullets. It looks the same; a list of 30 participants was 120 of
+    the header's 170 widgets, and every layout of the review's screen lays each out again."""
+
+    DEFAULT_CSS = PLAIN_CSS.format(name="PlainBulletList")
 
     def compose(self) -> ComposeResult:
-        rows = list(super().compose())
-        cells = plain_rows(rows)
-        if cells is not None:
-            self.add_class("-plain")
-        yield from cells or rows
+        yield from plain_list(self, list(super().compose()))
 
 
 class PlainOrderedList(MarkdownOrderedList):
-    """A numbered list (a recommendation's points) drawn as a grid where it can be: see
-    ``PlainBulletList``; the numbers are Textual's own."""
+    """A recommendation's points: as ``PlainBulletList``, with Textual's own numbers."""
 
-    DEFAULT_CSS = PLAIN_LIST_CSS.format(name="PlainOrderedList")
+    DEFAULT_CSS = PLAIN_CSS.format(name="PlainOrderedList")
 
     def compose(self) -> ComposeResult:
-        rows = list(super().compose())
-        cells = plain_rows(rows)
-        if cells is not None:
-            self.add_class("-plain")
-        yield from cells or rows
+        yield from plain_list(self, list(super().compose()))
 
 
 class DraftPart(Markdown):
