@@ -192,6 +192,33 @@ def test_the_garbage_collector_is_held_while_the_app_starts_and_given_back() -> 
     assert gc.get_freeze_count() == 0
 
 
+async def test_the_review_is_built_without_a_collection_and_then_collected_again(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No collection while the chair's review is built and drawn; a moment later the collector
+    runs again, freezing nothing (the review's objects go when it is closed)."""
+    from referent.ui.screens import minutes
+
+    monkeypatch.setattr(minutes, "COLLECT_AFTER_REVIEW", 1.0)  # (a press can take 0.3 s here)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        while not app.shown:  # the start-up's own hold is over (see gcpause)
+            await pilot.pause()
+        frozen = gc.get_freeze_count()
+        await pilot.press("ctrl+r")
+        assert type(app.screen).__name__ == "ReviewScreen"
+        assert not gc.isenabled()
+        await asyncio.sleep(1.1)
+        await pilot.pause()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() == frozen
+        monkeypatch.setattr(minutes, "COLLECT_AFTER_REVIEW", 60)
+        await pilot.press("ctrl+r", "ctrl+r")  # back, to the review again, and quit within the minute
+        assert type(app.screen).__name__ == "ReviewScreen"
+        assert not gc.isenabled()
+    assert gc.isenabled()  # given back as the app closed
+
+
 def test_a_command_run_as_a_process_ends_without_the_last_collections() -> None:
     """``referent`` (argv from the command line) freezes what exists before the interpreter
     exits; a test calling ``main`` with arguments gets its collector back as it was."""

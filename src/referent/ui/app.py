@@ -243,9 +243,12 @@ class ReferentApp(App[None]):
         self.exit()
 
     def on_unmount(self) -> None:
+        from referent import gcpause
+
         self.flush_all()
         self.release_meeting()
         self.undo_stop_signals()
+        gcpause.give_back()  # a review closed with the app within its second (see gcpause)
 
     def stop_on_signal(self) -> None:
         """The terminal was closed (SIGHUP) or the system asks us to stop (SIGTERM)."""

@@ -35,6 +35,8 @@ from referent.ui.widgets.status import StatusLine
 
 AUTOSAVE_SECONDS = 0.5
 TAKE_UP_AFTER = 60.0
+COLLECT_AFTER_REVIEW = 1.0
+"""Seconds after Ctrl+R the garbage collector runs again: the review is drawn by then."""
 """Seconds an item stays on screen during the meeting before it counts as taken up."""
 LAYOUTS = ("layout-normal", "layout-writing", "layout-reading")
 """F3 cycles: case text and editor share the height; the editor gets most of the screen (the
@@ -357,9 +359,12 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         export_minutes(self)
 
     def action_review(self) -> None:
+        from referent import gcpause
         from referent.ui.screens.review import ReviewScreen
 
         self.flush()
+        gcpause.hold()  # (see gcpause) given back by the app's timer, even if the review is closed
+        self.referent.set_timer(COLLECT_AFTER_REVIEW, gcpause.give_back)
         self.referent.push_screen(ReviewScreen(self.live), self.after_review)
 
     def after_review(self, item: int | None) -> None:
