@@ -116,7 +116,7 @@ def test_keys_typed_while_the_app_starts_go_into_the_minutes(tmp_path: Path) -> 
     shutil.copy(DEMO, tmp_path / "møde.toml")
     env = {"REFERENT_DB": str(tmp_path / "referent.db"), "REFERENT_CONFIG": str(tmp_path / "none.toml")}
     with Terminal(referent("open", "møde.toml"), size=(100, 30), env=env, cwd=tmp_path) as app:
-        app.send("Godkendt uden")  # at once: the app has not drawn anything yet
+        app.send("Godkendt \x1b[200~uden\x1b[201~")  # typed and pasted before anything is drawn
         app.wait_for("Minutes")
         app.send(" bemærkninger.")
         app.wait_for("Godkendt uden bemærkninger.")

@@ -68,8 +68,8 @@ class ReferentApp(App[None]):
         self.backed_up = False
         self.shown = False
         """The first frame is on screen."""
-        self.typed_ahead: list[events.Key] | None = []
-        """Keys typed in the terminal before the first frame, to be handled once it is shown
+        self.typed_ahead: list[events.Key | events.Paste] | None = []
+        """Keys typed (or text pasted) in the terminal before the first frame, handled once it is shown
         (None: it is). Typed at once after the command, they went to a screen that had no
         editor focused yet, and were lost."""
         self.warm_up_timer: Timer | None = None
@@ -95,7 +95,7 @@ class ReferentApp(App[None]):
         self.show_first_screen()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and self.typed_ahead is not None:
+        if isinstance(event, (events.Key, events.Paste)) and self.typed_ahead is not None:
             self.typed_ahead.append(event)  # the first frame is not shown yet
             return
         await super().on_event(event)
@@ -181,7 +181,10 @@ class ReferentApp(App[None]):
         self.shown = True
         typed, self.typed_ahead = self.typed_ahead or [], None
         for key in typed:  # in the order typed, as if typed now
-            self.post_message(events.Key(key.key, key.character))
+            if isinstance(key, events.Paste):
+                self.post_message(events.Paste(key.text))
+            else:
+                self.post_message(events.Key(key.key, key.character))
         gcpause.let_go()
         self.back_up()
         self.warm_up_timer = self.set_timer(WARM_UP_AFTER, self.warm_up)
