@@ -88,9 +88,9 @@ class CasePane(VerticalScroll):
                 built = self.text
                 await markdown.update(built)
         except MountError:
-            if self.is_attached:
+            if self.is_attached and markdown.is_attached:
                 raise
-            return  # the pane was taken down meanwhile (the app quitting, the screen left)
+            return  # the pane or the widget was taken down meanwhile (the app quitting, the screen left)
         if not self.is_attached:
             return
         self._markdown = markdown
