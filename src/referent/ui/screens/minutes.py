@@ -35,9 +35,9 @@ from referent.ui.widgets.status import StatusLine
 
 AUTOSAVE_SECONDS = 0.5
 TAKE_UP_AFTER = 60.0
+"""Seconds an item stays on screen during the meeting before it counts as taken up."""
 COLLECT_AFTER_REVIEW = 1.0
 """Seconds after Ctrl+R the garbage collector runs again: the review is drawn by then."""
-"""Seconds an item stays on screen during the meeting before it counts as taken up."""
 LAYOUTS = ("layout-normal", "layout-writing", "layout-reading")
 """F3 cycles: case text and editor share the height; the editor gets most of the screen (the
 recommendation and the case text are hidden); the case text gets most of it."""
