@@ -17,8 +17,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from referent.fields import Field, Kind, fields_of
-from referent.meetingfile.reader import name_key
-from referent.model import Attendance, Meeting, Participant
+from referent.model import Attendance, Meeting, Participant, folded
 from referent.textclean import clean_text
 
 CHARACTERS = st.one_of(
@@ -71,9 +70,9 @@ def make_valid(meeting: Meeting) -> Meeting:
     seen: set[str] = set()
     keys: set[str] = set()
     for number, person in enumerate(people):
-        while name_key(person.name) in keys:  # unique (as the reader compares them): conflicts
+        while folded(person.name) in keys:  # unique (as the reader compares them): conflicts
             person.name = f"{person.name} {number}"  # and substitutes refer to them
-        keys.add(name_key(person.name))
+        keys.add(folded(person.name))
         seen.add(person.name)
         _valid_person(person, count)
     names = sorted(seen)

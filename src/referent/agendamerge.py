@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any
 
 from referent.fields import Kind, fields_of
-from referent.model import Attendance, Item, Meeting, Outcome, Part, Participant, Recommendation
+from referent.model import Attendance, Item, Meeting, Outcome, Part, Participant, Recommendation, folded
 
 SIMILAR_TITLE = 0.75
 """How alike two titles must be (difflib's ratio) to be taken for the same item, corrected."""
@@ -154,7 +154,7 @@ def _match(old: list[str], new: list[str], eligible: list[bool]) -> dict[int, in
     """old index -> new index for the draft's items from the file: the same title, else one
     nearly the same (a corrected title)."""
     candidates = [o for o in range(len(old)) if eligible[o]]
-    pairs = _pair([_norm(old[o]) for o in candidates], [_norm(t) for t in new], SIMILAR_TITLE)
+    pairs = _pair([folded(old[o]) for o in candidates], [folded(t) for t in new], SIMILAR_TITLE)
     return {candidates[index]: new_index for index, new_index in pairs.items()}
 
 
@@ -179,7 +179,7 @@ def _merge_recommendation(old: Recommendation, new: Recommendation) -> tuple[Rec
     """The file's points, each with the outcome recorded for it: found by its words, else by the
     most alike point (a reworded one). A point with an outcome the file dropped is kept."""
     old_outcomes = old.outcomes + [None] * (len(old.points) - len(old.outcomes))
-    pairs = _pair([_norm(p) for p in old.points], [_norm(p) for p in new.points], SIMILAR_POINT)
+    pairs = _pair([folded(p) for p in old.points], [folded(p) for p in new.points], SIMILAR_POINT)
     outcomes: list[Outcome | None] = [None] * len(new.points)
     for old_index, new_index in pairs.items():
         outcomes[new_index] = old_outcomes[old_index]
@@ -259,12 +259,12 @@ def _after(old_index: int, origin: list[int | None]) -> int:
 def _merge_people(
     old: list[Participant], new: list[Participant], draft: Meeting, changes: list[AgendaChange]
 ) -> tuple[list[Participant], list[int | None]]:
-    by_name = {_norm(p.name): index for index, p in enumerate(old)}
+    by_name = {folded(p.name): index for index, p in enumerate(old)}
     people: list[Participant] = []
     origin: list[int | None] = []
     seen: set[int] = set()
     for person in new:
-        old_index = by_name.get(_norm(person.name))
+        old_index = by_name.get(folded(person.name))
         if old_index is None or old_index in seen:
             people.append(copy.deepcopy(person))
             origin.append(None)
@@ -303,10 +303,6 @@ _PART_NAMES = {
     "chair": "chair", "secretary": "secretary", "style": "house style",
 }  # fmt: skip
 """The words for a changed field, as the secretary calls it."""
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _show(value: Any) -> str:

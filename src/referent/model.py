@@ -50,6 +50,12 @@ def declare(
     return field(default=default, metadata=metadata)
 
 
+def folded(text: str) -> str:
+    """``text`` as people compare it: case and spacing do not count. Two names that fold alike
+    are one person (the meeting file allows one entry each); titles that fold alike match."""
+    return " ".join(text.casefold().split())
+
+
 class Attendance(StrEnum):
     """How a participant took part; ``UNKNOWN`` until the secretary marks it."""
 

@@ -23,6 +23,7 @@ from referent.model import (
     Meeting,
     Outcome,
     Participant,
+    folded,
 )
 from referent.problems import FileProblem, MeetingFileError, Problem, load_toml, unknown_key
 from referent.textclean import clean_text
@@ -353,7 +354,7 @@ class _Reader:
         seen: dict[str, str] = {}
         people = [("participants", i, p) for i, p in enumerate(participants)]
         for section, index, person in people + [("guests", i, p) for i, p in enumerate(guests)]:
-            key = name_key(person.name)
+            key = folded(person.name)
             if key in seen:
                 self.problem((section, index, "name"), f"'{person.name}' is named twice (also {seen[key]})")
             elif key:
@@ -433,8 +434,3 @@ def _where(section: str, path: Path) -> str:
     if section in SUB_SECTIONS:  # path is ("items", i, section, j)
         where += f" of item {int(path[1]) + 1}"
     return where
-
-
-def name_key(name: str) -> str:
-    """What makes two names the same person's: case and spacing do not count."""
-    return " ".join(name.casefold().split())
