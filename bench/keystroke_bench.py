@@ -25,7 +25,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchkit import REFERENT, environment, import_file, percentile, version
+from benchkit import REFERENT, compiled, environment, import_file, percentile, version
 from typing_bench import END_MARK, measure, paragraph
 
 GOAL = 1.1
@@ -58,9 +58,7 @@ def run_case(folder: Path, label: str, text: str, options: argparse.Namespace) -
     text_file = case / "text.txt"
     text_file.write_text(text, encoding="utf-8")
     meeting = meeting_with_minutes(case, text)
-    env = environment(case, "keys")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = str(folder / "pycache")  # compiled once, as an installed package
+    env = compiled(environment(case, "keys"), folder)  # compiled once, as an installed package
     import_file(meeting, env)
     settings = " ".join(
         f"{key}={env[key]}" for key in ("REFERENT_DB", "REFERENT_CONFIG", "LANG", "PYTHONPYCACHEPREFIX")
