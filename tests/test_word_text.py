@@ -11,12 +11,12 @@ from referent.importing.word.danishtext import (
     is_group_heading,
     item_number,
     parse_person,
-    parse_when,
     presenter_line,
     split_names,
     split_title,
     time_line,
 )
+from referent.importing.word.dates import parse_when
 from referent.importing.word.document import Para, Span, Table
 from referent.importing.word.markdown import to_markdown
 from referent.importing.word.numbering import ListCounter
@@ -242,3 +242,56 @@ def test_a_symbol_run_shows_the_glyph_a_list_level_with_the_same_bullet_shows() 
     for private, glyph in SYMBOL_BULLETS.items():
         assert _symbol(f"{ord(private):04X}") == glyph
     assert _symbol("F041") == "A"  # a private-use copy of a letter is the letter
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month", "year", "start", "end", "rest"),
+    [
+        ("tisdagen den 14 mars 2023 kl. 13.15", 14, 3, 2023, "13.15", None, ""),
+        ("tirsdag 14. mars 2023 kl. 10:00", 14, 3, 2023, "10.00", None, ""),
+        ("lunes, 15 de marzo de 2023, 10:00 h", 15, 3, 2023, "10.00", None, ""),
+        ("Dienstag, 12. März 2024, 10.00 Uhr", 12, 3, 2024, "10.00", None, ""),
+        ("April 15, 2024", 15, 4, 2024, None, None, ""),
+        ("WEDNESDAY, MARCH 23, 2016", 23, 3, 2016, None, None, ""),
+        ("Nov 18 - 22, 2019, Reno, USA", 18, 11, 2019, None, None, "Reno, USA"),
+        ("August 4th, 2017", 4, 8, 2017, None, None, ""),
+        ("26th/Feb/2018", 26, 2, 2018, None, None, ""),
+        ("12-Aug-2022 at 10:00 PM in ZOOM", 12, 8, 2022, "22.00", None, "ZOOM"),
+        ("23 January, 2012", 23, 1, 2012, None, None, ""),
+        ("23.05.13", 23, 5, 2013, None, None, ""),
+        ("16/3/16", 16, 3, 2016, None, None, ""),
+        ("24-09-2020", 24, 9, 2020, None, None, ""),
+        ("15-17/1-2017", 15, 1, 2017, None, None, ""),
+        ("15.-17. januar 2017", 15, 1, 2017, None, None, ""),
+        ("20231203 CAG", 3, 12, 2023, None, None, "CAG"),
+        ("1/20/17", 20, 1, 2017, None, None, ""),
+        ("8/1/15 – 8/2/15", 8, 1, 2015, None, None, ""),
+        ("July 21st / 10:00 AM / CONFERENCE ROOM", 21, 7, None, "10.00", None, "CONFERENCE ROOM"),
+        ("12.15pm -2pm", None, None, None, "12.15", "14.00", ""),
+        ("10:00 am - 12:00 pm ET", None, None, None, "10.00", "12.00", ""),
+        ("1pm -2pm", None, None, None, "13.00", "14.00", ""),
+        ("15hrs", None, None, None, "15.00", None, ""),
+        ("11:00", None, None, None, "11.00", None, ""),
+    ],
+)  # fmt: skip
+def test_dates_and_times_in_the_languages_of_real_meeting_documents(
+    text: str,
+    day: int | None,
+    month: int | None,
+    year: int | None,
+    start: str | None,
+    end: str | None,
+    rest: str,
+) -> None:
+    when = parse_when(text)
+    clock = lambda t: t.strftime("%H.%M") if t else None  # noqa: E731
+    assert (when.day, when.month, when.year) == (day, month, year)
+    assert (clock(when.start), clock(when.end), when.rest) == (start, end, rest)
+
+
+def test_a_numeric_date_both_readings_allow_keeps_the_american_one_for_the_caller() -> None:
+    assert parse_when("8/1/15").month_first == (1, 8)  # 8 January, or August 1st
+    assert parse_when("5/4/2018").month_first == (4, 5)
+    assert parse_when("20/05/2025").month_first is None  # only one reading is a date
+    assert parse_when("23.05.13").month_first is None  # dots are never American
+    assert parse_when("1/2-24").month_first is None  # the Danish D/M-YY

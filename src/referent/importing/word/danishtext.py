@@ -1,4 +1,4 @@
-"""Dates, times, item numbers, presenters and people as Danish agendas write them.
+"""Item numbers, time slots, presenters and people as Danish agendas write them (dates: ``dates``).
 
 Pure text functions, no Word: the reader's other modules decide *where* a line stands,
 these decide what it says. Every pattern here comes from real agendas (see
@@ -10,157 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import time
 
-from referent.danish import MONTHS, WEEKDAYS
+from referent.importing.word.dates import MONTH_NAMES, clock, normalize
 from referent.model import Attendance
 
-_MONTHS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "sep": 9, "sept": 9, "okt": 10,
-    "october": 10, "oct": 10, "nov": 11, "dec": 12,
-}  # fmt: skip
-"""Danish month names (``danish.MONTHS``), their abbreviations and the English names."""
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_WEEKDAY = "|".join(WEEKDAYS)
 _DASH = r"(?:-|–|—|til)"
 _KL = r"(?:kl\.?|klokken)"
 _CLOCK = r"\d{1,2}(?:[.:]\d{2})?"
-_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
-
-_WORD_DATE = re.compile(
-    rf"(?:\b(?P<wd>{_WEEKDAY})\b[\s,]*(?:(?:den|d\.)\s*)?)?"
-    rf"\b(?P<day>\d{{1,2}})\.?\s*(?P<month>{_MONTH})\b\.?(?:[\s,]+(?P<year>\d{{4}})\b)?",
-    re.IGNORECASE,
-)
-_NUMBER_DATE = re.compile(
-    rf"(?:\b(?P<wd>{_WEEKDAY})\b[\s,]*(?:(?:den|d\.)\s*)?)?"
-    r"(?<![\d.])(?P<day>\d{1,2})[./-](?P<month>\d{1,2})[./-](?P<year>\d{4}|\d{2})(?![\d.]\d)",
-    re.IGNORECASE,
-)
-_ISO_DATE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
-_SPAN = re.compile(
-    rf"(?:\bfra\s+)?(?P<kl1>{_KL}\s*)?(?<![\w.,])(?P<start>{_CLOCK})\s*{_DASH}\s*"
-    rf"(?P<kl2>{_KL}\s*)?(?P<end>{_CLOCK})(?![\d])",
-    re.IGNORECASE,
-)
-_ONE_TIME = re.compile(rf"\b{_KL}\s*(?P<start>{_CLOCK})(?![\d])", re.IGNORECASE)
-_LEFTOVER = re.compile(rf"^[\s,.;:–—-]*(?:(?:den\b|d\.|{_KL}(?!\w))\s*)*|[\s,.;:–—-]*$", re.IGNORECASE)
-
-
-def normalize(text: str) -> str:
-    """One plain space between words: Word's non-breaking and thin spaces included."""
-    return _SPACES.sub(" ", text).strip()
-
-
-@dataclass(frozen=True)
-class When:
-    """What a date-and-time line says; the year may be missing (``Fredag d. 9. december``)."""
-
-    day: int | None = None
-    month: int | None = None
-    year: int | None = None
-    weekday: int | None = None
-    """0 = Monday, as ``date.weekday()``; ``None`` when the line names no weekday."""
-    start: time | None = None
-    end: time | None = None
-    rest: str = ""
-    """The text that is neither date nor time: ``Regionshuset`` in ``Tid og sted: … kl. 14, Regionshuset``."""
-
-    @property
-    def has_date(self) -> bool:
-        return self.day is not None and self.month is not None
-
-    def on(self, year: int) -> date | None:
-        """The date in ``year``, or None when day and month do not make a date."""
-        if self.day is None or self.month is None:
-            return None
-        try:
-            return date(year, self.month, self.day)
-        except ValueError:
-            return None
-
-
-def iso_date(text: str) -> date | None:
-    """A ``2023-03-13`` date anywhere in ``text`` (a file name), if it is a date."""
-    match = _ISO_DATE.search(text)
-    if match is None:
-        return None
-    return When(day=int(match["day"]), month=int(match["month"])).on(int(match["year"]))
-
-
-def parse_when(text: str) -> When:
-    """Find a date and a time (or span of times) anywhere in ``text``."""
-    text = normalize(text)
-    found: dict[str, object] = {}
-    for pattern in (_ISO_DATE, _WORD_DATE, _NUMBER_DATE):
-        match = pattern.search(text)
-        if match is None:
-            continue
-        month = match["month"]
-        number = _MONTHS[month.lower()] if not month.isdigit() else int(month)
-        year = match["year"]
-        if year is not None and len(year) == 2:
-            year = f"20{year}"
-        weekday = match.groupdict().get("wd")
-        if 1 <= number <= 12 and 1 <= int(match["day"]) <= 31:
-            found.update(
-                day=int(match["day"]),
-                month=number,
-                year=int(year) if year else None,
-                weekday=WEEKDAYS.index(weekday.lower()) if weekday else None,
-            )
-            text = (text[: match.start()] + " " + text[match.end() :]).strip()
-            break
-    start, end, text = _times(text)
-    rest = _LEFTOVER.sub("", text).strip()
-    return When(start=start, end=end, rest=rest, **found)  # type: ignore[arg-type]
-
-
-def _times(text: str) -> tuple[time | None, time | None, str]:
-    for match in _SPAN.finditer(text):
-        # 14-16 alone may be anything (pages, years); with kl. or minutes it is a time span
-        if not (match["kl1"] or match["kl2"]) and not (_minutes(match["start"]) and _minutes(match["end"])):
-            continue
-        start, end = clock(match["start"]), clock(match["end"])
-        if start is not None and end is not None:
-            return start, end, (text[: match.start()] + " " + text[match.end() :]).strip()
-    single = _ONE_TIME.search(text)
-    if single is not None and (start := clock(single["start"])) is not None:
-        return start, None, (text[: single.start()] + " " + text[single.end() :]).strip()
-    return None, None, text
 
 
 def _minutes(text: str) -> bool:
     return "." in text or ":" in text
-
-
-def clock(text: str) -> time | None:
-    """``14.30``, ``14:30`` or ``14`` as a time of day; None when it is not one."""
-    hour, _, minute = text.replace(":", ".").partition(".")
-    try:
-        value = time(int(hour), int(minute or 0))
-    except ValueError:
-        return None
-    return value
-
-
-def years_in(text: str) -> list[int]:
-    """The years of the full dates written in ``text``, to supply a year a date leaves out."""
-    years = [int(m["year"]) for m in _WORD_DATE.finditer(text) if m["year"]]
-    years += [int(m["year"]) for m in _ISO_DATE.finditer(text)]
-    return [y for y in years if 1990 <= y <= 2100]
-
-
-def choose_year(when: When, candidates: list[int]) -> int | None:
-    """The year for a date without one: the first candidate (or a year next to it) whose
-    calendar agrees with the weekday the line names."""
-    for candidate in candidates:
-        for year in (candidate, candidate + 1, candidate - 1):
-            day = when.on(year)
-            if day is not None and (when.weekday is None or day.weekday() == when.weekday):
-                return year
-    return None
 
 
 # -- item headings ----------------------------------------------------------------------
@@ -192,7 +53,7 @@ def item_number(text: str) -> tuple[int | None, str]:
     if match is None:
         return None, text
     rest = text[match.end() :]
-    if match["plain"] and rest.split(" ", 1)[0].lower().rstrip(".,") in _MONTHS:
+    if match["plain"] and rest.split(" ", 1)[0].lower().rstrip(".,") in MONTH_NAMES:
         return None, text
     return int(match["word"] or match["plain"]), rest
 

@@ -16,17 +16,15 @@ from datetime import time
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import (
     Person,
-    When,
     is_group_heading,
     item_number,
     looks_like_name,
-    normalize,
     parse_person,
-    parse_when,
     presenter_line,
     split_names,
     split_title,
 )
+from referent.importing.word.dates import When, normalize, parse_when
 from referent.importing.word.document import Block, Cell, Para, Table
 from referent.model import Attendance, Participant, VacantSeat
 

@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from referent.importing.word.danishtext import item_number, normalize
+from referent.importing.word.danishtext import item_number
+from referent.importing.word.dates import normalize
 from referent.importing.word.document import Block, Para
 from referent.importing.word.header import is_kind_word, label_of
 from referent.importing.word.markdown import typed_marker

@@ -8,15 +8,8 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from referent.danish import format_date
-from referent.importing.word.danishtext import (
-    When,
-    choose_year,
-    iso_date,
-    normalize,
-    parse_when,
-    split_title,
-    years_in,
-)
+from referent.importing.word.danishtext import split_title
+from referent.importing.word.dates import When, choose_year, iso_date, normalize, parse_when, years_in
 from referent.importing.word.document import Block, Para, WordDocument, load, paragraphs
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
 from referent.importing.word.items import Layout, divider, find_items

@@ -13,7 +13,8 @@ import re
 from itertools import pairwise
 
 from referent.export.blocks import Span
-from referent.importing.word.danishtext import normalize, presenter_line, time_line
+from referent.importing.word.danishtext import presenter_line, time_line
+from referent.importing.word.dates import normalize
 from referent.importing.word.document import Block, Cell, Para, Table
 from referent.importing.word.sections import section_label
 
