@@ -39,6 +39,30 @@ class MeetingFileError(Exception):
         self.problems = problems
 
 
+@dataclass(frozen=True)
+class MeetingChoice:
+    """One meeting of a file that holds several: its number (1-based), date and first item."""
+
+    number: int
+    date: str
+    """As the document writes it, or empty."""
+    title: str
+    first_item: str
+
+
+class SeveralMeetings(MeetingFileError):
+    """A file that holds several meetings, read without saying which one (``--meeting N``)."""
+
+    def __init__(self, filename: str, choices: list[MeetingChoice]) -> None:
+        lines = [f"  {c.number}. {c.date or 'no date'} – {c.title}" + (f" (first item: {c.first_item})"
+                 if c.first_item else "") for c in choices]  # fmt: skip
+        message = f"this file holds {len(choices)} meetings; choose one with --meeting N:\n" + "\n".join(
+            lines
+        )
+        super().__init__(filename, [Problem(None, message)])
+        self.choices = choices
+
+
 class FileProblem(Exception):
     """A file that is not readable TOML text at all; each reader wraps ``problem`` in its own error."""
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from referent import __version__, gcpause
-from referent.cli.common import CommandError
+from referent.cli.common import EXIT_OK, CommandError
 from referent.cli.documents import cmd_check, cmd_config, cmd_export
 from referent.cli.drafts import cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
 
@@ -25,6 +25,12 @@ DESCRIPTION = "Take the minutes of a council meeting live, review them with the 
 def _meeting_id(text: str) -> int:
     if not text.isdigit():
         raise argparse.ArgumentTypeError(f"'{text}' is not a meeting id (see 'referent list')")
+    return int(text)
+
+
+def _meeting_number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a meeting's number in the file (1, 2, …)")
     return int(text)
 
 
@@ -53,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         "or FILE:LINE: problem for each (exit 2 if any is wrong).",
     )
     check.add_argument("files", nargs="+", metavar="FILE", help=f"{source_help}, or a style file")
+    meeting_help = "which meeting to read, when a Word file holds several (1 = the first; check lists them)"
+    check.add_argument("--meeting", type=_meeting_number, metavar="N", help=meeting_help)
     imported = add(
         "import",
         cmd_import,
@@ -76,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
         "source", metavar="SOURCE", help=f"a meeting id, or {source_help}: its draft, if it has one"
     )
     export.add_argument("--out", metavar="FILE", help="where to write (default: date, kind, body)")
+    export.add_argument("--meeting", type=_meeting_number, metavar="N", help=meeting_help)
     export.add_argument("--agenda", action="store_true", help="the agenda instead of the minutes")
     export.add_argument("--public", action="store_true", help="the public version: no closed content")
     export.add_argument(
@@ -131,11 +140,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     gcpause.hold()  # the app lets the garbage collector go once its first frame is shown
     try:
         return _run(args)
+    except BrokenPipeError:  # `referent check X.docx | head -3`: the reader has seen enough
+        _quiet_stdout()
+        return EXIT_OK
     finally:
         if argv is None:  # the process ends with the command
             gcpause.before_exit()
         else:  # called with arguments (a test): the process goes on
             gcpause.restore()
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's flush at exit finds no broken pipe."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _run(args: argparse.Namespace) -> int:

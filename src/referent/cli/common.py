@@ -10,6 +10,8 @@ if TYPE_CHECKING:
     from referent.store import Store
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_WARNINGS = 1
+"""``check``: the file was read, but some of it could not be placed (each is reported)."""
 
 
 class CommandError(Exception):

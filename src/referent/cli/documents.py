@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from referent.cli.common import EXIT_OK, EXIT_USAGE, CommandError, check_output, is_meeting_id, open_store
+from referent.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_WARNINGS,
+    CommandError,
+    check_output,
+    is_meeting_id,
+    open_store,
+)
 from referent.cli.common import write_atomically as write_file
 
 if TYPE_CHECKING:
@@ -27,8 +35,13 @@ def cmd_check(args: argparse.Namespace) -> int:
         try:
             data = read_agenda_bytes(path)
             if file_kind(data) != "text":  # a Word agenda (or a PDF, a .doc: told what to do)
-                source = parse_source(path, data)
-                print(f"{name}: OK, read as a Word agenda:")
+                source = parse_source(path, data, args.meeting)
+                if source.warnings:  # read, but not all of it could be placed: not "OK"
+                    print(f"{name}: read as a Word agenda, with {len(source.warnings)} "
+                          f"{'warning' if len(source.warnings) == 1 else 'warnings'} (below):")  # fmt: skip
+                    status = max(status, EXIT_WARNINGS)
+                else:
+                    print(f"{name}: OK, read as a Word agenda:")
                 print("\n".join(f"  {line}" for line in summary_lines(source.meeting)))
                 for warning in source.warnings:
                     print(warning.render(name))
@@ -148,7 +161,7 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
         finally:
             store.close()
     try:
-        source = parse_source(path, data)
+        source = parse_source(path, data, args.meeting)
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
     return source.meeting, str(path), file_key(path)

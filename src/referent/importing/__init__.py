@@ -54,10 +54,11 @@ class Source:
     """What a Word agenda's reader could not place (always empty for a meeting file)."""
 
 
-def read_source(path: Path) -> Source:
-    """The meeting in ``path`` (a meeting file or a Word agenda); raises ``MeetingFileError``."""
+def read_source(path: Path, meeting: int | None = None) -> Source:
+    """The meeting in ``path`` (a meeting file or a Word agenda); raises ``MeetingFileError``
+    (``SeveralMeetings`` for a Word file of several meetings read without ``meeting``)."""
     path = Path(path)
-    return parse_source(path, read_agenda_bytes(path))
+    return parse_source(path, read_agenda_bytes(path), meeting)
 
 
 def file_digest(data: bytes) -> str:
@@ -65,8 +66,9 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parse_source(path: Path, data: bytes) -> Source:
-    """The meeting in ``data``, the bytes of the file at ``path`` (as ``read_agenda_bytes`` gives)."""
+def parse_source(path: Path, data: bytes, meeting: int | None = None) -> Source:
+    """The meeting in ``data``, the bytes of the file at ``path`` (as ``read_agenda_bytes`` gives);
+    ``meeting`` chooses one of a Word file that holds several."""
     name = str(path)
     digest = file_digest(data)
     kind = file_kind(data)
@@ -76,7 +78,7 @@ def parse_source(path: Path, data: bytes) -> Source:
     if kind == "zip":
         from referent.importing.word.reader import parse_word_agenda
 
-        agenda = parse_word_agenda(data, name, path.stem)
+        agenda = parse_word_agenda(data, name, path.stem, meeting=meeting)
         return Source(agenda.meeting, digest, "docx", agenda.warnings)
     if path.suffix.lower() in WORD_SUFFIXES:
         raise MeetingFileError(name, [Problem(None, NOT_WORD)])
@@ -90,8 +92,7 @@ def parse_source(path: Path, data: bytes) -> Source:
         text = decode_text(data, "meeting file")
     except FileProblem as error:
         raise MeetingFileError(name, [error.problem]) from None
-    meeting = parse_meeting(text, name)
-    return Source(meeting, digest, "toml", [])
+    return Source(parse_meeting(text, name), digest, "toml", [])
 
 
 def summary_lines(meeting: Meeting) -> list[str]:

@@ -41,6 +41,9 @@ class Listing:
     """What Word shows: ``1.``, ``b)``, ``2.1``, ``•``."""
     list_id: str
     """The ``w:num`` the paragraph belongs to; paragraphs of one list share it."""
+    pattern: str = ""
+    """The level's format and text as Word defines them (``decimal %1.``): lists that look alike
+    share it, whatever their numbers."""
 
     @property
     def ordered(self) -> bool:
@@ -134,7 +137,7 @@ class ListCounter:
                     label = label.replace(
                         f"%{index + 1}", _format(value or 0, levels.get(index, Level()).fmt)
                     )
-        return Listing(kind, level, number, label.strip() or "•", num_id)
+        return Listing(kind, level, number, label.strip() or "•", num_id, f"{spec.fmt} {spec.text}")
 
 
 def _level(lvl: Any) -> Level:

@@ -8,17 +8,19 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from referent.danish import format_date
+from referent.export.blocks import Span
+from referent.importing.word.agenda import find_agenda
 from referent.importing.word.danishtext import split_title
 from referent.importing.word.dates import When, choose_year, iso_date, normalize, parse_when, years_in
 from referent.importing.word.document import Block, Para, WordDocument, load, paragraphs
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
-from referent.importing.word.items import Layout, divider, find_items
+from referent.importing.word.items import Heading, Layout, divider
 from referent.importing.word.markdown import to_markdown
+from referent.importing.word.meetings import Part, split_meetings
 from referent.importing.word.package import check_package
 from referent.importing.word.sections import ItemParts, read_sections
-from referent.importing.word.tables import rows_as_items
 from referent.model import Item, Meeting, Numbering, Recommendation
-from referent.problems import MeetingFileError, Problem
+from referent.problems import MeetingChoice, MeetingFileError, Problem, SeveralMeetings
 
 _SIGN_OFF = re.compile(
     r"^(?:med venlig hilsen|venlig hilsen|mvh\b|underskrift|referatet er godkendt|"
@@ -37,8 +39,12 @@ class WordAgenda:
     warnings: list[Problem]
 
 
-def parse_word_agenda(data: bytes, name: str, stem: str = "", today: date | None = None) -> WordAgenda:
-    """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort."""
+def parse_word_agenda(
+    data: bytes, name: str, stem: str = "", today: date | None = None, meeting: int | None = None
+) -> WordAgenda:
+    """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort.
+    A document that holds several meetings is read only with ``meeting`` (1-based) saying which;
+    without it, ``SeveralMeetings`` lists them."""
     data = check_package(data, name)
     try:
         document = load(data)
@@ -48,7 +54,37 @@ def parse_word_agenda(data: bytes, name: str, stem: str = "", today: date | None
         raise MeetingFileError(
             name, [Problem(None, f"cannot be read as a Word document (it may be damaged): {error}")]
         ) from None
-    return _Assembler(document, name, stem, today or date.today()).build()
+    blocks = [b for b in document.blocks if not _is_contents(b)]
+    parts = split_meetings(blocks)
+    if len(parts) == 1:
+        return _Assembler(document, name, stem, today or date.today()).build(blocks)
+    ends = [later.start for later in parts[1:]] + [len(blocks)]
+    ranges = [(part, blocks[part.start : end]) for part, end in zip(parts, ends, strict=True)]
+    if meeting is None:
+        raise SeveralMeetings(
+            name, [_choice(number, part, own) for number, (part, own) in enumerate(ranges, 1)]
+        )
+    if not 1 <= meeting <= len(parts):
+        raise MeetingFileError(
+            name, [Problem(None, f"there is no meeting {meeting}: the file holds {len(parts)}")]
+        )
+    part, own = ranges[meeting - 1]
+    agenda = _Assembler(document, name, stem, today or date.today()).build(own)
+    first = own[0]
+    agenda.warnings.insert(0, Problem(None, f"the file holds {len(parts)} meetings; read meeting {meeting}: "
+                                            f"{_quote(part.label)}", first.index))  # fmt: skip
+    return agenda
+
+
+def _choice(number: int, part: Part, blocks: list[Block]) -> MeetingChoice:
+    """How a meeting of a file with several is listed: its date, its name, its first item."""
+    found = find_agenda(blocks)
+    first = found.layout.headings[0].text if found is not None and found.layout.headings else ""
+    when = part.when
+    day = ""
+    if when is not None and when.has_date:
+        day = f"{when.day}.{when.month}." + (f"{when.year}" if when.year else "")
+    return MeetingChoice(number, day, normalize(part.label)[:70], normalize(first)[:60])
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -74,27 +110,23 @@ class _Assembler:
     def fail(self, message: str) -> MeetingFileError:
         return MeetingFileError(self.name, [Problem(None, message)])
 
-    def build(self) -> WordAgenda:
-        blocks = [b for b in self.document.blocks if not _is_contents(b)]
+    def build(self, blocks: list[Block]) -> WordAgenda:
         if not any(_has_text(b) for b in blocks):
             raise self.fail("the document is empty")
-        layout = find_items(blocks)
-        loose_rows: list[Para] = []
-        if layout is None and (written_out := rows_as_items(blocks)) is not None:
-            blocks, loose_rows = written_out  # an agenda that is a table, one row per item
-            layout = find_items(blocks)
-        if layout is None:
+        found = find_agenda(blocks)
+        if found is None:
             raise self.fail(
                 "no agenda items were found; write each item as a numbered heading or bold line, "
                 "e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
             )
+        blocks, layout = found.blocks, found.layout
         first = layout.headings[0].position
         titles = [split_title(h.text)[0] for h in layout.headings]
         header = read_header(blocks[:first], titles)
         title = self.title(header)
         day, start, end = self.when(header, title)
         loose = [p for p in header.unplaced if not self.divider(p)]  # "Lukket møde" closes every item
-        for para in loose_rows:
+        for para in found.loose:
             if all(para is not kept for kept in loose):
                 self.warn(f"a row of the agenda table without an item number was kept in the item above: "
                           f"{_quote(para.text)}", para.index)  # fmt: skip
@@ -220,6 +252,7 @@ class _Assembler:
         headings = layout.headings
         self.next_meeting, self.actual_end = header.next_meeting, header.actual_end
         previous: int | None = None
+        renumbered = False
         for index, heading in enumerate(headings):
             stop = headings[index + 1].position if index + 1 < len(headings) else len(blocks)
             own = blocks[heading.position + 1 : stop]
@@ -228,8 +261,9 @@ class _Assembler:
                 own, after = self.closing(own)
             closed_here = self.closed_part
             own = self.dividers(own, layout, index + 1)
-            heading_parts = split_title(heading.text)
-            _, slot, _, presenter = heading_parts
+            own = _head_leftovers(heading) + own
+            title, slot, end, presenter = split_title(heading.text)
+            heading_parts = (title, slot, end, presenter or heading.presenter)
             parts = read_sections(own, has_slot=slot is not None, has_presenter=bool(presenter))
             parts.closed = parts.closed or closed_here
             item = self.item(heading_parts, parts, layout, index + 1, heading.para.index)
@@ -241,11 +275,13 @@ class _Assembler:
             if after:
                 item.case = _join(item.case, to_markdown(after, layout.level))
             if heading.number is not None and previous is not None and heading.number != previous + 1:
-                self.warn(
-                    f"item numbers go from {previous} to {heading.number}; "
-                    f"referent numbers the items 1 to {len(headings)} in their order",
-                    heading.para.index,
-                )
+                if not renumbered:
+                    self.warn(
+                        f"item numbers go from {previous} to {heading.number}; "
+                        f"referent numbers the items 1 to {len(headings)} in their order",
+                        heading.para.index,
+                    )
+                renumbered = True
             previous = heading.number if heading.number is not None else previous
             items.append(item)
             parts_list.append(parts)
@@ -375,6 +411,16 @@ class _Assembler:
         if found:
             return found.most_common(1)[0][0]
         return header.body or title
+
+
+def _head_leftovers(heading: Heading) -> list[Block]:
+    """What the head's paragraph holds besides its title: the explanation after ``Title:``, and
+    lines after the title line (a manual line break): the first words of the item's text."""
+    lines = heading.para.text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    rest = "\n".join(lines[first + 1 :]).strip("\n")
+    texts = [text for text in (heading.spill, rest) if text.strip()]
+    return [Para(heading.para.index, [Span(text)]) for text in texts]
 
 
 def _has_text(block: Block) -> bool:

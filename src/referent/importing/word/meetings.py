@@ -1,0 +1,202 @@
+"""Documents that hold several meetings: a running log, a year's minutes, agenda and minutes one
+after the other.
+
+A meeting begins where its own header begins. Two things show that one file holds several:
+
+- the header's date label comes back with other dates (``Date: 23 January, 2012`` … ``Date:
+  1 February, 2012``; ``Dato:`` or ``Date/Location:``, on a line of its own or inside a
+  paragraph of lines);
+- alike heads that are dates, or start with one (``20231203 CAG``, ``26/05/2017`` as the top
+  level of a list), with different dates — unless they are the days of one event (``Day 1:
+  Monday …``, ``Dag 2``).
+
+``split_meetings`` returns where each meeting begins (an index into the top-level blocks) and
+the date it names; a document of one meeting gives one part. Parts with the same date (an
+agenda and its minutes) are one meeting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from referent.importing.word.dates import When, normalize, parse_when
+from referent.importing.word.document import Block, Para
+from referent.importing.word.header import is_kind_word, label_of
+
+_DAY_LABEL = re.compile(r"^(?:day|dag|dia|día|tag|päivä)\s*\d{1,2}\b", re.IGNORECASE)
+_DATE_LABELS = re.compile(
+    r"^(?:date|dato|datum|fecha|mødedato|møtedato|mötesdatum|date/location|date/time|dato/sted|"
+    r"dato og tid|tid og sted|date and time|date & time)\s*[:\t]",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One meeting of several: where it begins and the date its header names."""
+
+    start: int
+    """Index of its first block among the document's top-level blocks."""
+    when: When | None
+    """The date the part's header names (``None`` when its date label is empty)."""
+    label: str
+    """The line that names it: its title line or the line with its date."""
+
+    def day(self) -> tuple[int, int, int | None] | None:
+        if self.when is None or not self.when.has_date:
+            return None
+        return (self.when.day or 0, self.when.month or 0, self.when.year)
+
+
+def _lines(block: Block) -> list[str]:
+    if not isinstance(block, Para):
+        return []
+    return [normalize(line) for line in block.text.split("\n") if line.strip()]
+
+
+def _date_labels(blocks: list[Block]) -> list[tuple[int, When | None, str]]:
+    """Every header date label at the top level: (block, the date it gives, the line)."""
+    found = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Para) or block.in_table or block.listing is not None:
+            continue
+        for line in _lines(block)[:8]:
+            labelled = bool(_DATE_LABELS.match(line))
+            if labelled or (label_of(line) or ("", ""))[0] in ("when", "when_where"):
+                when = parse_when(line.split(":", 1)[1] if ":" in line else line)
+                if when.has_date or (labelled and not when.rest and when.start is None):
+                    found.append((index, when if when.has_date else None, line))
+                    break
+    return found
+
+
+def _dated_heads(blocks: list[Block]) -> list[tuple[int, When, str]]:
+    """Alike heads (bold lines, headings, a list's top level) that begin with a date."""
+    groups: dict[str, list[tuple[int, When, str]]] = {}
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Para) or block.in_table:
+            continue
+        lines = _lines(block)
+        if not lines or len(lines[0]) > 80 or _DAY_LABEL.match(lines[0]):
+            continue
+        when = parse_when(lines[0])
+        if not when.has_date or when.year is None or _date_position(lines[0]) > 0:
+            continue
+        if block.listing is not None:
+            key = f"list {block.listing.list_id} {block.listing.level}"
+        elif block.heading:
+            key = f"heading {block.heading}"
+        else:
+            key = "bold" if block.bold else "plain"
+        groups.setdefault(key, []).append((index, when, lines[0]))
+    best = max(groups.values(), key=len, default=[])
+    return best if len({(w.day, w.month, w.year) for _, w, _ in best}) >= 2 else []
+
+
+def _date_position(line: str) -> int:
+    """Where the line's date begins (0: it starts with it)."""
+    match = re.search(r"\d", line)
+    if match is None:
+        return 99
+    before = line[: match.start()].strip(" ,.:–—-")
+    if not before:
+        return 0
+    when = parse_when(before)  # "Monday, 3 May", "May 3": a weekday or month comes first
+    return 0 if when.weekday is not None or not any(c.isalpha() for c in before.replace(" ", "")) else 1
+
+
+def split_meetings(blocks: list[Block]) -> list[Part]:
+    """Where each meeting in ``blocks`` begins; one part for a document of one meeting."""
+    labels = _date_labels(blocks)
+    dates = {(w.day, w.month, w.year) for _, w, _ in labels if w is not None}
+    if (
+        len(labels) >= 2
+        and (len(dates) >= 2 or len(labels) >= 3)
+        and _apart(blocks, [i for i, _, _ in labels])
+    ):
+        parts = [
+            Part(_header_start(blocks, index, floor), when, line)
+            for index, when, line, floor in _with_floors(labels)
+        ]
+        return _merged(_titled(blocks, parts))
+    heads = _dated_heads(blocks)
+    if len(heads) >= 2:
+        return _merged([Part(index, when, line) for index, when, line in heads])
+    return [Part(0, None, "")]
+
+
+def _with_floors(
+    labels: list[tuple[int, When | None, str]],
+) -> list[tuple[int, When | None, str, int]]:
+    """Each label with the block after the previous label: a header never reaches back past it."""
+    out, floor = [], 0
+    for index, when, line in labels:
+        out.append((index, when, line, floor))
+        floor = index + 1
+    return out
+
+
+def _apart(blocks: list[Block], indexes: list[int]) -> bool:
+    """Something of substance (a list, several paragraphs) stands between consecutive labels."""
+    for first, second in pairwise(indexes):
+        between = [b for b in blocks[first + 1 : second] if isinstance(b, Para) and b.text.strip()]
+        if len(between) < 2 and not any(not isinstance(b, Para) for b in blocks[first + 1 : second]):
+            return False
+    return True
+
+
+def _header_start(blocks: list[Block], index: int, floor: int) -> int:
+    """The first block of the header the date label at ``index`` belongs to: back over the
+    short lines above it (a title, ``Minutes of Meeting # 2``, ``Team Members`` and names)."""
+    start = index
+    for position in range(index - 1, floor - 1, -1):
+        block = blocks[position]
+        if not isinstance(block, Para):
+            break
+        text = normalize(block.text)
+        if not text:
+            start = position
+            continue
+        if block.listing is not None or len(text) > 90 or (text.endswith((".", "?", "!")) and len(text) > 40):
+            break
+        start = position
+    while start < index and not _lines(blocks[start]):
+        start += 1
+    return start
+
+
+def _titled(blocks: list[Block], parts: list[Part]) -> list[Part]:
+    """Each part named by the last title-like line of its header above its date (``Minutes of
+    Meeting # 2``, ``Minutes for the Week of 23 January, 2012``), else by its date line."""
+    named = []
+    for part in parts:
+        label = part.label
+        for block in blocks[part.start : part.start + 8]:
+            lines = _lines(block)
+            if not lines or _DATE_LABELS.match(lines[0]) or (label_of(lines[0]) or ("", ""))[0] in ("when",):
+                break
+            titled = isinstance(block, Para) and (block.bold or block.heading or block.title)
+            if titled and label_of(lines[0]) is None:
+                label = " ".join(lines[:2]) if is_kind_word(lines[0]) and len(lines) > 1 else lines[0]
+        named.append(Part(part.start, part.when, label))
+    return named
+
+
+def _merged(parts: list[Part]) -> list[Part]:
+    """Consecutive parts with the same date are one meeting (its agenda, then its minutes)."""
+    out: list[Part] = []
+    for part in parts:
+        if out and part.day() is not None and part.day() == out[-1].day():
+            continue
+        out.append(part)
+    return out
+
+
+def part_date(part: Part, year: int | None = None) -> date | None:
+    """The part's date, the year supplied when its line leaves it out."""
+    if part.when is None:
+        return None
+    return part.when.on(part.when.year or year or 0) if (part.when.year or year) else None
