@@ -20,6 +20,7 @@ from referent.model import (
     Comment,
     Correction,
     Item,
+    ItemPart,
     ItemStatus,
     Meeting,
     Numbering,
@@ -169,6 +170,7 @@ def full_meeting() -> Meeting:
                 end=time(14, 35),
                 presenter="Jes Lunde",
                 case="Der bydes velkommen.\n",
+                parts=[ItemPart.CASE, ItemPart.MINUTES],  # prints as every style's order does
                 status=ItemStatus.TAKEN,
                 actual_start=time(14, 34),
                 minutes="Formanden bød velkommen.",

@@ -84,6 +84,15 @@ class Outcome(StrEnum):
     REJECTED = "rejected"  # ikke godkendt
 
 
+class ItemPart(StrEnum):
+    """A part under an item's heading (and presenter line), which an agenda may order its own way."""
+
+    CASE = "case"  # sagsfremstilling
+    RECOMMENDATION = "recommendation"  # indstilling
+    ATTACHMENTS = "attachments"  # bilag
+    MINUTES = "minutes"  # referat
+
+
 class Numbering(StrEnum):
     """How the points of a recommendation are listed: ``1.``, ``a.`` or as bullets."""
 
@@ -228,6 +237,11 @@ class Item:
     """The case text (sagsfremstilling) in Markdown."""
     recommendation: Recommendation = declare(factory=Recommendation)
     attachments: list[str] = declare(factory=list)
+    parts: list[ItemPart] = declare(factory=list)
+    """The order of the parts as this item's agenda has them (the Word reader records it): agendas
+    put ``Bilag`` before ``Indstilling`` or after it, and the minutes print an item as its agenda
+    did unless the house style fixes one order. A part left out (every part, when empty) goes
+    where the style's order puts it."""
     status: ItemStatus = declare(ItemStatus.PENDING, part=Part.RECORD)
     actual_start: time | None = declare(None, part=Part.RECORD)
     conflicts: list[str] = declare(factory=list, part=Part.RECORD)

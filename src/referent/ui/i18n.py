@@ -240,6 +240,7 @@ DANISH: dict[str, str] = {
     "chair": "mødeleder",
     "secretary": "referent",
     "house style": "husstil",
+    "order of the parts": "delenes rækkefølge",
     "recommendation": "indstilling",
     "draft": "udkast",
     "in review": "til gennemsyn",
