@@ -30,7 +30,7 @@ from itertools import pairwise
 
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import item_number, split_title
-from referent.importing.word.dates import normalize, parse_when
+from referent.importing.word.dates import normalize, parse_when, starts_with_date
 from referent.importing.word.document import Block, Para, Table
 from referent.importing.word.header import is_kind_word, label_of
 from referent.importing.word.items import Heading, Layout, divider, starts_bold
@@ -86,6 +86,9 @@ class Head:
     """The line may go on to explain the item after its title (a list item, a plain line)."""
     row: int | None = None
     """The row of the table at ``position`` when the head is a table row."""
+    reference: str = ""
+    """A case reference that stood where the title usually does (``§ 45 Dnr KS 2023/112``): the
+    title is then the next paragraph's, and the reference goes to the item's text."""
 
 
 @dataclass
@@ -202,9 +205,12 @@ def _heading_families(paragraphs: list[tuple[int, Para]]) -> list[Family]:
             continue
         text = _text(para)
         number, rest = _number_of(para, text)
-        if _excluded(rest, numbered=number is not None) or len(text) > 300:
+        head = Head(position, para, number, rest)
+        if number is not None and _reference_only(rest):
+            head = _titled_below(paragraphs, position, head)
+        if _excluded(head.text, numbered=number is not None) or len(text) > 300:
             continue
-        by_level.setdefault(para.heading, []).append(Head(position, para, number, rest))
+        by_level.setdefault(para.heading, []).append(head)
     families = []
     for level, heads in by_level.items():
         numbered = [h for h in heads if h.number is not None]
@@ -223,6 +229,32 @@ def _heading_families(paragraphs: list[tuple[int, Para]]) -> list[Family]:
             strength = 1.5
         families.append(Family(f"heading {level}", heads, level=level, strength=strength - 0.1 * level))
     return families
+
+
+_REFERENCE = re.compile(
+    r"^(?:(?:dnr|diarienr|diarienummer|sagsnr|sags\s*nr|j\.?\s*nr|journalnr|saksnr|arkivsaksnr|ref|"
+    r"sag|ärende)\.?\s*:?\s*)?[A-ZÆØÅÄÖ]{0,4}\s*\d[\d./-]*(?:\s*-\s*[\w.]+)*$",
+    re.IGNORECASE,
+)
+
+
+def _reference_only(rest: str) -> bool:
+    """Nothing but a case or journal number where the title would be: ``Dnr KS 2023/112``."""
+    return not rest.strip() or (bool(_REFERENCE.match(rest.strip())) and not rest.strip().isalpha())
+
+
+def _titled_below(paragraphs: list[tuple[int, Para]], position: int, head: Head) -> Head:
+    """The head whose title stands in the paragraph right below it (a deeper heading, a bold or
+    short line); unchanged when there is none."""
+    following = next(((i, p) for i, p in paragraphs if i > position), None)
+    if following is None or following[0] != position + 1:
+        return head
+    below = following[1]
+    text = _text(below)
+    deeper = below.heading is not None and (head.para.heading is None or below.heading > head.para.heading)
+    if not text or len(text) > 200 or not (deeper or below.bold) or marker(text) is not None:
+        return head
+    return replace(head, text=text, reference=head.text)
 
 
 def _number_of(para: Para, text: str) -> tuple[int | None, str]:
@@ -338,10 +370,11 @@ def _row_families(blocks: list[Block]) -> list[Family]:
 
 
 def _line_families(blocks: list[Block], paragraphs: list[tuple[int, Para]]) -> list[Family]:
-    """Plain lines (or a table's plain rows) right under a line that introduces the agenda."""
+    """Plain lines (or a table's plain rows) right under a line that introduces the agenda. A
+    ``Dagsorden`` at the very top names the document (the title and the header follow it)."""
     families = []
-    for position, para in paragraphs:
-        if not _introduces(_text(para)):
+    for order, (position, para) in enumerate(paragraphs):
+        if order < 2 or not _introduces(_text(para)):
             continue
         heads: list[Head] = []
         for index in range(position + 1, min(len(blocks), position + 80)):
@@ -366,12 +399,20 @@ def _line_families(blocks: list[Block], paragraphs: list[tuple[int, Para]]) -> l
                 if heads:
                     break
                 continue
-            if _excluded(text) or len(text) > 200 or marker(text) is not None:
+            if _excluded(text) or len(text) > 200 or marker(text) is not None or starts_with_date(text):
                 break
+            if _sentence(text) or (block.bold and heads and not heads[-1].para.bold):
+                break  # "Sakspapirer til sak 3 og 4 er vedlagt.", a bold label of what comes next
             heads.append(Head(index, block, None, text, explain=True))
         if len(heads) >= 2:
             families.append(Family("lines", heads, strength=1.0))
     return families
+
+
+def _sentence(text: str) -> bool:
+    """A line of prose rather than an item's title: it goes on after a full stop, or ends in one
+    after many words."""
+    return bool(re.search(r"[.!?]\s+[A-ZÆØÅÄÖ]", text)) or (text.endswith(".") and len(text.split()) > 10)
 
 
 def _longest_rising(heads: list[Head]) -> list[Head]:
@@ -518,8 +559,9 @@ def _spans(family: Family) -> list[tuple[int, int]]:
 
 
 def _inside(inner: Family, outer: Family) -> bool:
-    """Every head of ``inner`` lies within the items of ``outer`` (after its first head)."""
-    if inner is outer or (inner.introduced and not outer.introduced):
+    """Every head of ``inner`` lies within the items of ``outer`` (after its first head); an
+    overview of ``inner``'s items at the top holds nothing of them."""
+    if inner is outer or (inner.introduced and not outer.introduced) or _overview(outer, inner):
         return False
     if outer.score < inner.score - 3.0:
         return False
@@ -584,4 +626,8 @@ def _layout(blocks: list[Block], family: Family) -> Agenda:
 
 def _heading(position: int, para: Para, head: Head) -> Heading:
     title = clean_title(head.text, explain=head.explain)
-    return Heading(position, para, head.number, title.text, spill=title.spill, presenter=title.presenter)
+    spill = " ".join(part for part in (head.reference, title.spill) if part)
+    below = 1 if head.reference else 0
+    return Heading(
+        position, para, head.number, title.text, spill=spill, presenter=title.presenter, below=below
+    )

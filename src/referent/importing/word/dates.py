@@ -271,3 +271,13 @@ def choose_year(when: When, candidates: list[int]) -> int | None:
             if day is not None and (when.weekday is None or day.weekday() == when.weekday):
                 return year
     return None
+
+
+def starts_with_date(line: str) -> bool:
+    """``20231203 CAG``, ``Monday, 3 May …``, ``15-17/1-2017, Hotel …``: the line opens with its
+    date (a weekday or month name may come first)."""
+    found = _find_date(normalize(line))
+    if found is None:
+        return False
+    before = normalize(line)[: found[1].start()].strip(" ,.:–—-")
+    return not before

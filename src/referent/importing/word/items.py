@@ -26,6 +26,8 @@ class Heading:
     """What followed the title on the heading's own line (``Title: a sentence …``, a duration):
     the first words of the item's case text."""
     presenter: str = ""
+    below: int = 0
+    """How many paragraphs under the head belong to it (a title under ``§ 45 Dnr KS 2023/112``)."""
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ _ROMAN = re.compile(r"^(?=[ivxlc])(c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$", re
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 _HIERARCHICAL = re.compile(
-    r"^(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})+)?(?:(?P<end>[.):])(?=\s|[^\W\d_]|$)|(?=\s))\s*"
+    r"^(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})+)?(?:(?P<end>[.):])(?:[-–](?=\s))?(?=\s|[^\W\d_]|$)|(?=\s))\s*"
 )
 _ROMAN_START = re.compile(r"^(?P<r>[ivxlcIVXLC]{1,7})(?P<end>[.)])\s+(?=\S)")
 _SECTION = re.compile(r"^§\s*(?P<n>\d{1,4})\s*[.:)–—-]?\s*(?=\S)")
@@ -192,7 +192,7 @@ def clean_title(text: str, *, explain: bool) -> Title:
             and rest.strip()
             and 1 <= len(words) <= 9
             and len(head) <= 70
-            and (len(rest) >= 25 or rest.rstrip().endswith((".", "!", "?")))
+            and (rest.rstrip().endswith((".", "!", "?")) or (len(rest) > 60 and len(words) <= 5))
             and not re.search(r"\d$", head)  # "kl. 10:30" is a time, not a title and its text
         ):
             return Title(head.strip(), _join(rest.strip(), spill), presenter)

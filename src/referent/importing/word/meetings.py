@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from referent.importing.word.dates import When, normalize, parse_when
+from referent.importing.word.dates import When, normalize, parse_when, starts_with_date
 from referent.importing.word.document import Block, Para
 from referent.importing.word.header import is_kind_word, label_of
 
@@ -83,7 +83,7 @@ def _dated_heads(blocks: list[Block]) -> list[tuple[int, When, str]]:
         if not lines or len(lines[0]) > 80 or _DAY_LABEL.match(lines[0]):
             continue
         when = parse_when(lines[0])
-        if not when.has_date or when.year is None or _date_position(lines[0]) > 0:
+        if not when.has_date or when.year is None or not starts_with_date(lines[0]):
             continue
         if block.listing is not None:
             key = f"list {block.listing.list_id} {block.listing.level}"
@@ -94,18 +94,6 @@ def _dated_heads(blocks: list[Block]) -> list[tuple[int, When, str]]:
         groups.setdefault(key, []).append((index, when, lines[0]))
     best = max(groups.values(), key=len, default=[])
     return best if len({(w.day, w.month, w.year) for _, w, _ in best}) >= 2 else []
-
-
-def _date_position(line: str) -> int:
-    """Where the line's date begins (0: it starts with it)."""
-    match = re.search(r"\d", line)
-    if match is None:
-        return 99
-    before = line[: match.start()].strip(" ,.:–—-")
-    if not before:
-        return 0
-    when = parse_when(before)  # "Monday, 3 May", "May 3": a weekday or month comes first
-    return 0 if when.weekday is not None or not any(c.isalpha() for c in before.replace(" ", "")) else 1
 
 
 def split_meetings(blocks: list[Block]) -> list[Part]:

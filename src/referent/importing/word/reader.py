@@ -17,7 +17,6 @@ from referent.importing.word.header import Header, label_of, read_header, strip_
 from referent.importing.word.items import Heading, Layout, divider
 from referent.importing.word.markdown import to_markdown
 from referent.importing.word.meetings import Part, split_meetings
-from referent.importing.word.package import check_package
 from referent.importing.word.sections import ItemParts, read_sections
 from referent.model import Item, Meeting, Numbering, Recommendation
 from referent.problems import MeetingChoice, MeetingFileError, Problem, SeveralMeetings
@@ -45,12 +44,11 @@ def parse_word_agenda(
     """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort.
     A document that holds several meetings is read only with ``meeting`` (1-based) saying which;
     without it, ``SeveralMeetings`` lists them."""
-    data = check_package(data, name)
     try:
-        document = load(data)
+        document = load(data, name)
     except MeetingFileError:
         raise
-    except Exception as error:  # python-docx, lxml, zipfile: a damaged or strange package
+    except Exception as error:  # lxml, zipfile: a damaged or strange package
         raise MeetingFileError(
             name, [Problem(None, f"cannot be read as a Word document (it may be damaged): {error}")]
         ) from None
@@ -255,7 +253,7 @@ class _Assembler:
         renumbered = False
         for index, heading in enumerate(headings):
             stop = headings[index + 1].position if index + 1 < len(headings) else len(blocks)
-            own = blocks[heading.position + 1 : stop]
+            own = blocks[heading.position + 1 + heading.below : stop]
             after: list[Block] = []
             if index + 1 == len(headings):
                 own, after = self.closing(own)
@@ -417,7 +415,7 @@ class _Assembler:
 def _head_leftovers(heading: Heading) -> list[Block]:
     """What the head's paragraph holds besides its title: the explanation after ``Title:``, and
     lines after the title line (a manual line break): the first words of the item's text."""
-    lines = heading.para.text.split("\n")
+    lines = heading.para.text.split("\n") if not heading.below else []
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
     rest = "\n".join(lines[first + 1 :]).strip("\n")
     texts = [text for text in (heading.spill, rest) if text.strip()]

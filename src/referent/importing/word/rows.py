@@ -31,6 +31,8 @@ _NUMBER_CELL = re.compile(
     r"^(?:punkt|pkt\.?|item|sak|sag|§)?\s*(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})*)\s*[.):]?$", re.IGNORECASE
 )
 _ROMAN_CELL = re.compile(r"^(?P<r>[ivxlcIVXLC]{1,7})\s*[.)]?$")
+_CASE_CELL = re.compile(r"^(?:ps|rs|os|sak|sag|dnr|ärende)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}$", re.IGNORECASE)
+"""A case number as Norwegian and Swedish systems number their agenda: ``PS 12/23``."""
 _CLOCK = r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
 _TIME_CELL = re.compile(
     rf"^(?:kl\.?\s*)?(?P<start>{_CLOCK}|[0-2]\d[0-5]\d)(?:\s*(?:-|–|—|til|to)\s*(?P<end>{_CLOCK}|[0-2]\d[0-5]\d))?"
@@ -62,9 +64,11 @@ TITLE_COLUMNS = {"emne", "titel", "overskrift", "dagsordenspunkt", "punkt", "ite
                  "sag", "ärende", "tema", "agenda item", "agenda", "dagsorden", "beskrivelse", "title",
                  "aktivitet", "activity", "session", "saksliste", "ärenden"}  # fmt: skip
 NUMBER_COLUMNS = {"nr", "nr.", "nummer", "#", "no", "no.", "ai#", "§", "pkt", "pkt.", "punkt nr.", "item no.",
-                  "sak nr.", "saksnr."}  # fmt: skip
+                  "sak nr.", "saksnr.", "utvalgs-saksnr.", "utvalgssaksnr.", "saksnr", "sagsnr.", "sagsnr",
+                  "sak", "ärende nr", "ärendenr", "paragraf", "pkt. nr."}  # fmt: skip
 _OTHER_COLUMNS = {"bemærkninger", "bemærkning", "formål", "note", "noter", "notes", "type", "specs",
                   "disposition", "status", "materiale", "bilag", "indstilling", "beslutning", "comments",
+                  "lukket", "closed", "innhold", "innehåll", "indhold",
                   "kommentar", "action", "handling", "decision"}  # fmt: skip
 COLUMN_NAMES = PRESENTER_COLUMNS | TIME_COLUMNS | TITLE_COLUMNS | NUMBER_COLUMNS | _OTHER_COLUMNS
 
@@ -145,6 +149,8 @@ def cell_number(cell: Cell) -> tuple[int, str, int] | None:
     if match := _NUMBER_CELL.match(text):
         sub = match["sub"] or ""
         return int(match["n"]), match["n"] + sub, 1 + sub.count(".")
+    if match := _CASE_CELL.match(text):
+        return int(match["n"]), text, 1
     if match := _ROMAN_CELL.match(text):
         from referent.importing.word.markers import roman_value
 

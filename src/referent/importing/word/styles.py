@@ -14,7 +14,7 @@ from typing import Any
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 VAL = W + "val"
-_HEADING = re.compile(r"^(?:heading|overskrift|überschrift|rubrik|titre)\s*(\d)$")
+_HEADING = re.compile(r"^(?:heading|overskrift|überschrift|rubrik|titre|título|titulo)\s*(\d)$")
 _TITLE = {"title", "titel", "subtitle", "undertitel"}
 _QUOTE = {"quote", "citat", "intense quote", "block text", "blocktext", "intenst citat"}
 _OFF = {"0", "false", "off", "none"}
@@ -42,6 +42,8 @@ class StyleInfo:
     num_id: str | None = None
     """``w:numPr`` set on the style: every paragraph in the style is a list item."""
     num_level: int | None = None
+    hidden: bool | None = None
+    """``w:vanish`` in the style: its text is not shown (and must not be read as the agenda)."""
 
 
 class StyleSheet:
@@ -95,6 +97,7 @@ class StyleSheet:
             num_level = found_level if found_level is not None else num_level
         bold = flag(rpr.find(W + "b")) if rpr is not None else None
         italic = flag(rpr.find(W + "i")) if rpr is not None else None
+        hidden = hidden_flag(rpr)
         lowered = name.lower()
         return StyleInfo(
             style_id=style_id,
@@ -106,7 +109,17 @@ class StyleSheet:
             italic=italic if italic is not None else base.italic,
             num_id=num_id,
             num_level=num_level,
+            hidden=hidden if hidden is not None else base.hidden,
         )
+
+
+def hidden_flag(rpr: Any) -> bool | None:
+    """Whether run properties hide their text (``w:vanish``, ``w:specVanish``); None when they do not say."""
+    if rpr is None:
+        return None
+    found = [flag(rpr.find(W + tag)) for tag in ("vanish", "specVanish")]
+    said = [value for value in found if value is not None]
+    return any(said) if said else None
 
 
 def _heading_of(name: str, style_id: str) -> int | None:
