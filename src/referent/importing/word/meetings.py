@@ -25,6 +25,7 @@ from itertools import pairwise
 from referent.importing.word.dates import When, normalize, parse_when, starts_with_date
 from referent.importing.word.document import Block, Para
 from referent.importing.word.header import is_kind_word, label_of
+from referent.importing.word.markers import marker
 
 _DAY_LABEL = re.compile(r"^(?:day|dag|dia|día|tag|päivä)\s*\d{1,2}\b", re.IGNORECASE)
 _DATE_LABELS = re.compile(
@@ -96,8 +97,72 @@ def _dated_heads(blocks: list[Block]) -> list[tuple[int, When, str]]:
     return best if len({(w.day, w.month, w.year) for _, w, _ in best}) >= 2 else []
 
 
+_HEADER_FIELDS = {"when", "when_where", "location", "participants", "absent", "guests", "chair", "secretary",
+                  "started"}  # fmt: skip
+
+
+def _header_clusters(blocks: list[Block]) -> list[tuple[int, set[str], When | None]]:
+    """Runs of header lines (a title, ``Sted:``, ``Til stede:`` and the names under it,
+    ``Närvarande:``, ``Asistentes:``) that name two kinds of header field or more: (the first
+    label's block, the kinds, the date they give). A run ends at an item: a list paragraph, a
+    numbered line, a heading below the top level, prose, a table."""
+    clusters: list[tuple[int, set[str], When | None]] = []
+    first: int | None = None
+    kinds: set[str] = set()
+    found: When | None = None
+
+    def close() -> None:
+        if first is not None and len(kinds) >= 2:
+            clusters.append((first, set(kinds), found))
+
+    for index, block in enumerate(blocks):
+        lines = _lines(block)
+        if isinstance(block, Para) and not lines:
+            continue
+        if not _header_like(block, lines):
+            close()
+            first, kinds, found = None, set(), None
+            continue
+        for line in lines[:8]:
+            label = label_of(line)
+            if label is None or label[0] not in _HEADER_FIELDS:
+                continue
+            first = index if first is None else first
+            kinds.add(label[0])
+            if label[0] in ("when", "when_where") and label[1] and found is None:
+                when = parse_when(label[1])
+                found = when if when.has_date else None
+    close()
+    return clusters
+
+
+def _header_like(block: Block, lines: list[str]) -> bool:
+    if not isinstance(block, Para) or block.in_table or block.listing is not None:
+        return False
+    text = lines[0]
+    found = marker(text)
+    numbered = found is not None and found.kind not in ("time", "bullet")
+    return (
+        not numbered
+        and not (block.heading is not None and block.heading > 1)
+        and (len(lines) > 1 or len(text) <= 160)
+    )
+
+
 def split_meetings(blocks: list[Block]) -> list[Part]:
     """Where each meeting in ``blocks`` begins; one part for a document of one meeting."""
+    clusters = [c for c in _header_clusters(blocks) if _followed(blocks, c[0])]
+    if len(clusters) >= 2 and _apart(blocks, [first for first, _, _ in clusters]):
+        parts = []
+        floor = 0
+        for first, _, when in clusters:
+            start = _header_start(blocks, first, floor)
+            parts.append(Part(start, when or _date_near(blocks, start, first), ""))
+            floor = first + 1
+        merged = _merged(_titled(blocks, parts))
+        if len(merged) >= 2:
+            return merged
+        return [Part(0, None, "")]
     labels = _date_labels(blocks)
     dates = {(w.day, w.month, w.year) for _, w, _ in labels if w is not None}
     if (
@@ -114,6 +179,24 @@ def split_meetings(blocks: list[Block]) -> list[Part]:
     if len(heads) >= 2:
         return _merged([Part(index, when, line) for index, when, line in heads])
     return [Part(0, None, "")]
+
+
+def _followed(blocks: list[Block], index: int) -> bool:
+    """Something of substance follows a header (a meeting's items): not the ``Næste møde`` lines
+    at the end of a document."""
+    after = [b for b in blocks[index + 1 : index + 40] if not isinstance(b, Para) or b.text.strip()]
+    return len(after) >= 3
+
+
+def _date_near(blocks: list[Block], start: int, first: int) -> When | None:
+    """The date a meeting's header names outside a date label: ``Bestyrelsesmøde 16/3/16``,
+    ``Reunión … celebrada el 12 de enero de 2022``, ``Styrelsemöte 2022-01-18``."""
+    for block in blocks[start : first + 4]:
+        for line in _lines(block)[:3]:
+            when = parse_when(line)
+            if when.has_date and when.year is not None and len(line) <= 120:
+                return when
+    return None
 
 
 def _with_floors(
@@ -137,37 +220,45 @@ def _apart(blocks: list[Block], indexes: list[int]) -> bool:
 
 
 def _header_start(blocks: list[Block], index: int, floor: int) -> int:
-    """The first block of the header the date label at ``index`` belongs to: back over the
-    short lines above it (a title, ``Minutes of Meeting # 2``, ``Team Members`` and names)."""
-    start = index
+    """The first block of the header the line at ``index`` belongs to: back over the short lines
+    above it, to the earliest title-like one among them (``Minutes of Meeting # 2``, ``Team
+    Members`` and its names, ``Styrelsemöte 2022-03-15``); never into the items above (a list, a
+    numbered line, a heading below the top level, prose)."""
+    zone: list[int] = []
     for position in range(index - 1, floor - 1, -1):
         block = blocks[position]
         if not isinstance(block, Para):
             break
         text = normalize(block.text)
         if not text:
-            start = position
             continue
-        if block.listing is not None or len(text) > 90 or (text.endswith((".", "?", "!")) and len(text) > 40):
+        numbered = marker(text) is not None and marker(text).kind != "time"  # type: ignore[union-attr]
+        deep = block.heading is not None and block.heading > 1
+        if block.listing is not None or numbered or deep or len(text) > 90:
             break
-        start = position
-    while start < index and not _lines(blocks[start]):
-        start += 1
-    return start
+        zone.append(position)
+    titled = [p for p in zone if _title_like(blocks[p])]
+    return min(titled) if titled else index
+
+
+def _title_like(block: Block) -> bool:
+    return isinstance(block, Para) and bool(block.bold or block.heading or block.title or (_lines(block) and
+                                            is_kind_word(_lines(block)[0])))  # fmt: skip
 
 
 def _titled(blocks: list[Block], parts: list[Part]) -> list[Part]:
-    """Each part named by the last title-like line of its header above its date (``Minutes of
-    Meeting # 2``, ``Minutes for the Week of 23 January, 2012``), else by its date line."""
+    """Each part named by the last title-like line of its header before its labels
+    (``Bestyrelsesmøde 16/3/16``, ``Minutes of Meeting # 2``), else by the line with its date."""
     named = []
     for part in parts:
         label = part.label
         for block in blocks[part.start : part.start + 8]:
             lines = _lines(block)
-            if not lines or _DATE_LABELS.match(lines[0]) or (label_of(lines[0]) or ("", ""))[0] in ("when",):
+            if not lines:
+                continue
+            if _DATE_LABELS.match(lines[0]) or label_of(lines[0]) is not None:
                 break
-            titled = isinstance(block, Para) and (block.bold or block.heading or block.title)
-            if titled and label_of(lines[0]) is None:
+            if _title_like(block):
                 label = " ".join(lines[:2]) if is_kind_word(lines[0]) and len(lines) > 1 else lines[0]
         named.append(Part(part.start, part.when, label))
     return named

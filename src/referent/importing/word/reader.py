@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
-from datetime import date, time
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time
 
 from referent.danish import format_date
 from referent.export.blocks import Span
@@ -122,7 +122,7 @@ class _Assembler:
         titles = [split_title(h.text)[0] for h in layout.headings]
         header = read_header(blocks[:first], titles)
         title = self.title(header)
-        day, start, end = self.when(header, title)
+        day, start, end = self.when(header, title, blocks[:first])
         loose = [p for p in header.unplaced if not self.divider(p)]  # "Lukket møde" closes every item
         for para in found.loose:
             if all(para is not kept for kept in loose):
@@ -174,17 +174,12 @@ class _Assembler:
         self.warn(f'no meeting title (a "Møde:" line) was found; took "{fallback}" from {source}')
         return fallback
 
-    def when(self, header: Header, title: str) -> tuple[date, time | None, time | None]:
+    def when(self, header: Header, title: str, before: list[Block]) -> tuple[date, time | None, time | None]:
         values = list(header.when)
-        if not any(w.has_date for w, _, _ in values):  # a plain date line in the header
-            for para in list(header.unplaced):
-                found = parse_when(para.text)
-                if found.has_date and len(normalize(para.text)) < 80:
-                    values.append((found, normalize(para.text), para.index))
-                    header.unplaced.remove(para)
-                    if found.rest:
-                        header.leftovers.append((para, found.rest))
-                    break
+        if not any(w.has_date for w, _, _ in values):  # a date line, or a sentence, in the header
+            found = self.unlabelled_date(header, before)
+            if found is not None:
+                values.append(found)
         dated: tuple[When, str, int | None] | None = next(
             ((w, t, i) for w, t, i in values if w.has_date), None
         )
@@ -201,12 +196,62 @@ class _Assembler:
         if dated is None:
             return self.fallback_date(), start, end
         when, text, index = dated
+        when = self.reading(when)
         year = when.year or self.year_for(when, text, index)
         day = when.on(year)
         if day is None:
             self.warn(f"{_quote(text)} is not a date in the calendar; took today's date instead", index)
             return self.today, start, end
         return day, start, end
+
+    def unlabelled_date(self, header: Header, before: list[Block]) -> tuple[When, str, int] | None:
+        """The meeting's date where no label gives it: a date line, or a sentence that names the
+        meeting (``Mødet afholdes tirsdag den 16. marts 2021 kl. 13.00``) rather than a letter's
+        own date (``Aalborg, 2. februar 2021``) or a deadline. A date from a sentence is said."""
+        unplaced = {id(p) for p in header.unplaced}
+        best: tuple[float, When, str, Para] | None = None
+        for para in paragraphs(before):
+            for line in para.text.split("\n"):
+                text = normalize(line)
+                found = parse_when(text)
+                if not found.has_date or len(text) > 400:
+                    continue
+                weight = _date_weight(text, found, self.document.created)
+                if best is None or weight > best[0]:
+                    best = (weight, found, text, para)
+        if best is None or best[0] <= 0:
+            return None
+        weight, found, text, para = best
+        if len(text) < 80 and id(para) in unplaced and not _SENTENCE_DATE.search(text):
+            header.unplaced = [p for p in header.unplaced if p is not para]  # a date line: read
+            if found.rest:
+                header.leftovers.append((para, found.rest))
+        else:
+            self.warn(f"the meeting's date was taken from a sentence: {_quote(text)}", para.index)
+        return found, text, para.index
+
+    def reading(self, when: When) -> When:
+        """A numeric date both readings allow (``8/1/15``): the American one when the document's
+        other dates are written that way, or when it falls nearer the day the file was made."""
+        if when.month_first is None:
+            return when
+        day, month = when.month_first
+        american = replace(when, day=day, month=month, month_first=None)
+        european = replace(when, month_first=None)
+        text = " ".join(p.text for p in paragraphs(self.document.blocks))
+        slashes = re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])", text)
+        if any(int(a) > 12 >= int(b) for a, b in slashes):
+            return european  # 20/05/2025 elsewhere: day first
+        if any(int(b) > 12 >= int(a) for a, b in slashes):
+            return american  # 1/20/17 elsewhere: month first
+        made = self.document.created or self.document.modified
+        if made is None or when.year is None:
+            return european
+        distances = []
+        for candidate in (european, american):
+            on = candidate.on(when.year)
+            distances.append(abs((on - made.date()).days) if on is not None else 10**6)
+        return american if distances[1] < distances[0] else european
 
     def year_for(self, when: When, text: str, index: int | None) -> int:
         """A year for ``Fredag d. 9. december``: from the document's other dates or its properties."""
@@ -420,6 +465,41 @@ def _head_leftovers(heading: Heading) -> list[Block]:
     rest = "\n".join(lines[first + 1 :]).strip("\n")
     texts = [text for text in (heading.spill, rest) if text.strip()]
     return [Para(heading.para.index, [Span(text)]) for text in texts]
+
+
+_MEETING_WORDS = re.compile(
+    r"\b(?:møde|mødet|mødes|afholdes|holdes|indkaldes|meeting|meets|will be held|held on|avholdes|møte|møtet|"
+    r"möte|mötet|sammanträde|sammanträdet|hålls|reunión|reúnen|se reúne|sesión|asamblea|celebrará|"
+    r"celebrada|convoca|sitzung|tagung|findet|statt)\b",
+    re.IGNORECASE,
+)
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:senest|frist|deadline|by|before|innen|senast|antes|bis|afbud|forfall|tilmelding|meld)\b",
+    re.IGNORECASE,
+)
+_LETTER_DATE = re.compile(r"^[A-ZÆØÅÄÖ][\w .-]{1,40},\s*(?:den\s+|d\.\s*|el\s+)?\d", re.UNICODE)
+_SENTENCE_DATE = re.compile(r"\w{3,}\s+\w{3,}\s+\w{3,}.*\d|\d.*\w{3,}\s+\w{3,}\s+\w{3,}\s+\w{3,}")
+
+
+def _date_weight(text: str, found: When, made: datetime | None) -> float:
+    """How surely a line's date is the meeting's: a date line or a sentence about the meeting
+    more than a letter's own date, a deadline or a date long before the file was made."""
+    if _LETTER_DATE.match(text) and len(found.rest.split()) <= 3:
+        weight = 0.3  # "Aalborg, 2. februar 2021": the letter's date
+    elif _DEADLINE_WORDS.search(text) and not _MEETING_WORDS.search(text):
+        weight = 0.1
+    elif len(found.rest.split()) <= 4:
+        weight = 2.0  # a date line
+    elif _MEETING_WORDS.search(text):
+        weight = 2.5
+    else:
+        weight = 0.5
+    if found.start is not None:
+        weight += 1.0
+    on = found.on(found.year) if found.year is not None else None
+    if made is not None and on is not None and (made.date() - on).days > 45:
+        weight -= 1.5  # long before the file was made: a reference to an earlier meeting
+    return weight
 
 
 def _has_text(block: Block) -> bool:
