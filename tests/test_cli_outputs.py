@@ -96,7 +96,7 @@ def test_never_over_the_databases_own_files(folder: Path, capsys: pytest.Capture
     lock = MeetingLock(folder / "referent.db", 1)
     assert lock.acquire()
     try:
-        for name in ("referent.db-wal", "referent.db-shm", lock.path.name):
+        for name in ("referent.db-wal", "referent.db-shm", str(lock.path)):
             assert (folder / name).exists(), name
             refused(["export", "1", "--out", name, "--format", "md"], capsys, says="of the database")
         refused(["export", "1", "--out", "referent.db-journal"], capsys, says="of the database")

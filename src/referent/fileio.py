@@ -75,12 +75,17 @@ def _reason(path: Path, error: OSError) -> str:
     return f"{path}: cannot be written: {error.strerror or error}"
 
 
-def check_output(path: Path, protected: Mapping[Path, str]) -> None:
-    """Raise ``WriteError`` if writing ``path`` would replace a protected file or a non-file.
+def check_output(
+    path: Path, protected: Mapping[Path, str], folders: Mapping[Path, str] | None = None
+) -> None:
+    """Raise ``WriteError`` if writing ``path`` would replace a protected file or a non-file,
+    or put a file inside a protected folder.
 
-    ``protected`` maps a path to what it is, for the message (``"the database"``). A path
-    that exists is compared by identity, so a symlink, ``./`` or another letter case
-    (on a disk that ignores case) is caught; one that does not exist yet by its real path.
+    ``protected`` maps a path to what it is, for the message (``"the database"``); so does
+    ``folders`` (``"the backups of the database"``: a file named like a backup would be taken
+    for one). A path that exists is compared by identity, so a symlink, ``./`` or another
+    letter case (on a disk that ignores case) is caught; one that does not exist yet by its
+    real path.
     """
     try:
         target = os.stat(path)
@@ -100,14 +105,22 @@ def check_output(path: Path, protected: Mapping[Path, str]) -> None:
             same = target is not None and (known.st_dev, known.st_ino) == (target.st_dev, target.st_ino)
         if same:
             raise WriteError(f"{path}: is {what}; it must not be written over: give another file name")
+    for folder, what in (folders or {}).items():
+        inside = _real(folder)
+        if os.path.dirname(real) == inside or os.path.dirname(real).startswith(inside + os.sep):
+            raise WriteError(f"{path}: is inside {what} ({folder}); give a file name elsewhere")
 
 
-def protected_files(database: Path, source: str | Path = "") -> dict[Path, str]:
+def protected_files(
+    database: Path, source: str | Path = "", sources: Mapping[int, str] | None = None
+) -> dict[Path, str]:
     """What an export or dump must not write over, each named for a message: the database,
-    its SQLite companions and lock files, and the meeting file ``source`` (if any)."""
+    its SQLite companions and lock files, the meeting file ``source`` (if any) and the file
+    every meeting of the database was imported from (``sources``, by meeting id)."""
     from referent.lock import lock_files
 
-    files = {database: f"the database {database}"}
+    files = {Path(source): "the meeting file this meeting comes from"} if source else {}
+    files[database] = f"the database {database}"
     for companion in database_companions(database):
         files[companion] = f"a file of the database {database}"
     for lock in lock_files(database):
@@ -116,9 +129,17 @@ def protected_files(database: Path, source: str | Path = "") -> dict[Path, str]:
 
     for backup in backups(database):
         files[backup] = f"a backup of the database {database}"
-    if source:
-        files[Path(source)] = "the meeting file this meeting comes from"
+    for meeting_id, other in (sources or {}).items():
+        files.setdefault(Path(other), f"the file meeting {meeting_id} was imported from")
     return files
+
+
+def protected_folders(database: Path) -> dict[Path, str]:
+    """Folders no export or dump may write into: the database's backups and referent's locks."""
+    from referent.paths import lock_folder
+    from referent.store.opening import backup_folder
+
+    return {backup_folder(database): "the backups of the database", lock_folder(): "referent's lock folder"}
 
 
 def _real(path: Path) -> str:

@@ -125,6 +125,12 @@ DANISH: dict[str, str] = {
     "This meeting is open elsewhere ({holder}): opened read-only.": (
         "Mødet er åbent et andet sted ({holder}): åbnet skrivebeskyttet."
     ),
+    "This meeting's lock cannot be taken: opened read-only. {problem}": (
+        "Mødets lås kan ikke tages: åbnet skrivebeskyttet. {problem}"
+    ),
+    "The database may lack what was saved last: {warning}": (
+        "Databasen mangler måske det, der blev gemt sidst: {warning}"
+    ),
     "The meeting file has changed since it was imported.": "Mødefilen er ændret, siden den blev indlæst.",
     "Keep the draft": "Behold kladden",
     "Re-import the file": "Indlæs filen igen",
