@@ -146,10 +146,13 @@ def _real(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def read_user_bytes(path: str | os.PathLike[str], kind: str, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_user_bytes(
+    path: str | os.PathLike[str], kind: str, limit: int = MAX_FILE_BYTES, allowed: str = ""
+) -> bytes:
     """The bytes of a file a person handed us (``kind``: "meeting file"); ``FileProblem`` if it
     is missing, not an ordinary file (a FIFO, a device: refused before anything is read, so
-    ``/dev/zero`` cannot eat the memory nor a pipe hang the app) or larger than ``limit``."""
+    ``/dev/zero`` cannot eat the memory nor a pipe hang the app) or larger than ``limit``
+    (``allowed`` says what the limits are, when not "a KIND may be at most LIMIT MB")."""
     raw = b""
     try:
         info = os.stat(path)
@@ -170,13 +173,13 @@ def read_user_bytes(path: str | os.PathLike[str], kind: str, limit: int = MAX_FI
             Problem(None, f"is not an ordinary file (a device, a pipe or a socket), not a {kind}")
         )
     if info.st_size > limit or len(raw) > limit:
-        raise FileProblem(Problem(None, too_large(max(info.st_size, len(raw)), limit, kind)))
+        raise FileProblem(Problem(None, too_large(max(info.st_size, len(raw)), limit, kind, allowed)))
     return raw
 
 
-def too_large(size: int, limit: int, kind: str) -> str:
+def too_large(size: int, limit: int, kind: str, allowed: str = "") -> str:
     tenths = math.ceil(size / 1024 / 1024 * 10)  # 10 MB + 1 byte: "10.1"
-    return f"is {tenths / 10} MB; a {kind} may be at most {limit // 1024 // 1024} MB"
+    return f"is {tenths / 10} MB; {allowed or f'a {kind} may be at most {limit // 1024 // 1024} MB'}"
 
 
 def read_user_file(path: str | os.PathLike[str], kind: str) -> str:
