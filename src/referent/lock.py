@@ -103,8 +103,11 @@ def lock_files(database: Path) -> list[Path]:
 
 def _private_folder(folder: Path) -> None:
     """Make ``folder`` (the user's own, owner-only) if it is not there; refuse one that is not ours."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = os.lstat(folder)
+    try:
+        info = os.lstat(folder)
+    except FileNotFoundError:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = os.lstat(folder)
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
         raise LockError(f"{folder}: is not a folder (a symbolic link?); referent keeps its locks there")
     _must_be_ours(folder, info)
@@ -120,9 +123,9 @@ def _must_be_ours(path: Path, info: os.stat_result) -> None:
         )
 
 
-def _open_lock_file(database: Path, name: str) -> IO[str]:
-    """The lock file ``name`` of ``database``, opened read-write (created owner-only if new),
-    never through a symlink; ``LockError`` if it is not an ordinary file of the user's own."""
+def prepared_folder(database: Path) -> Path:
+    """The lock folder of ``database``, made if it is not there (the user's own, owner-only);
+    ``LockError`` if it, or the user's lock folder, is not ours or not a folder."""
     folder = lock_folder(database)
     try:
         _private_folder(folder.parent)
@@ -131,6 +134,13 @@ def _open_lock_file(database: Path, name: str) -> IO[str]:
         raise
     except OSError as error:
         raise LockError(f"{folder}: cannot make referent's lock folder: {error.strerror or error}") from None
+    return folder
+
+
+def _open_lock_file(folder: Path, name: str) -> IO[str]:
+    """The lock file ``name`` in ``folder`` (``prepared_folder``), opened read-write (created
+    owner-only if new), never through a symlink; ``LockError`` if it is not an ordinary file of
+    the user's own."""
     path = folder / name
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
@@ -177,7 +187,7 @@ class MeetingLock:
         if self.in_memory:
             return True
         try:
-            handle = _open_lock_file(self.database, f"meeting-{self.meeting_id}.lock")
+            handle = _open_lock_file(prepared_folder(self.database), f"meeting-{self.meeting_id}.lock")
         except OSError as error:  # LockError, or the database gone
             self.problem = str(error)
             return False
@@ -213,6 +223,7 @@ class DatabaseClaim:
         self.database = database
         self.first = False
         self._handle: IO[str] | None = None
+        self._folder = Path()
 
     def acquire(self) -> Path:
         real = Path(os.path.realpath(self.database))
@@ -220,17 +231,19 @@ class DatabaseClaim:
             self.first = True
             return real
         own = identity(real)
+        self._folder = prepared_folder(real)
         with self._opening():
-            handle = _open_lock_file(real, DATABASE_LOCK)
+            handle = _open_lock_file(self._folder, DATABASE_LOCK)
             try:
                 self.first = _try_lock(handle)
                 recorded = handle.read().strip()
                 if self.first:
                     name = _left_log(recorded, real, own) or real
-                    handle.seek(0)
-                    handle.truncate()
-                    handle.write(f"{name}\n")
-                    handle.flush()
+                    if recorded != str(name):  # (truncating is slow on some disks: only when it changed)
+                        handle.seek(0)
+                        handle.truncate()
+                        handle.write(f"{name}\n")
+                        handle.flush()
                 else:
                     name = Path(recorded)
                     if not recorded or _identity_or_none(name) != own:
@@ -266,7 +279,7 @@ class DatabaseClaim:
 
     @contextlib.contextmanager
     def _opening(self) -> Iterator[None]:
-        mutex = _open_lock_file(self.database, _MUTEX)
+        mutex = _open_lock_file(self._folder, _MUTEX)
         try:
             deadline = time.monotonic() + _MUTEX_PATIENCE
             while not _try_lock(mutex):
