@@ -427,3 +427,27 @@ def test_a_mistyped_db_makes_no_folders_and_no_database(
     assert not (tmp_path / "referent.db").exists()
     assert main(["import", str(source), "--db", str(tmp_path / "referent.db")]) == 0  # a folder that exists
     assert (tmp_path / "referent.db").exists()
+
+
+async def test_the_app_says_when_its_database_is_a_copy_taken_while_open(tmp_path: Path) -> None:
+    import shutil
+
+    from ui_helpers import SIZE, notifications
+
+    from referent.ui.app import make_app
+
+    path = tmp_path / "referent.db"
+    made(path)
+    store = Store.open(path)
+    store.save_minutes(store.item_ids(1)[0], "Det nyeste.")
+    shutil.copy(path, tmp_path / "cp.db")
+    store.close()
+    copy = Store.open(tmp_path / "cp.db")
+    try:
+        app = make_app(tmp_path / "cp.db", 1, store=copy, settings_path=tmp_path / "none.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = [text for severity, text in notifications(app) if severity == "warning"]
+            assert any("copied while referent had it open" in text for text in shown), shown
+    finally:
+        copy.close()

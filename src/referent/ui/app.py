@@ -94,9 +94,10 @@ class ReferentApp(App[None]):
             self.notify(message, severity="warning", timeout=10)
         if self.store.warnings:  # the database is a copy taken while it was open
             message = t(
-                "The database may lack what was saved last: {warning}", warning=" ".join(self.store.warnings)
+                "This database was copied while referent had it open (not with 'referent backup'): what "
+                "was saved last before the copy may be missing from it."
             )
-            self.notify(message, severity="warning", timeout=30, markup=False)
+            self.notify(message, severity="warning", timeout=30)
         self.show_first_screen()
 
     async def on_event(self, event: events.Event) -> None:

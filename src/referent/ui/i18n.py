@@ -128,8 +128,10 @@ DANISH: dict[str, str] = {
     "This meeting's lock cannot be taken: opened read-only. {problem}": (
         "Mødets lås kan ikke tages: åbnet skrivebeskyttet. {problem}"
     ),
-    "The database may lack what was saved last: {warning}": (
-        "Databasen mangler måske det, der blev gemt sidst: {warning}"
+    "This database was copied while referent had it open (not with 'referent backup'): what was saved "
+    "last before the copy may be missing from it.": (
+        "Databasen blev kopieret, mens referent havde den åben (ikke med 'referent backup'): det, der blev "
+        "gemt sidst før kopieringen, mangler måske i den."
     ),
     "The meeting file has changed since it was imported.": "Mødefilen er ændret, siden den blev indlæst.",
     "Keep the draft": "Behold kladden",
