@@ -80,9 +80,11 @@ def english_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def referent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point REFERENT_DB into the test's folder: no test may touch the user's own database."""
+    """Point REFERENT_DB (and the lock folder) into the test's folder: no test may touch the
+    user's own database or locks."""
     path = tmp_path / "env" / "referent.db"
     monkeypatch.setenv("REFERENT_DB", str(path))
+    monkeypatch.setenv("REFERENT_LOCKS", str(tmp_path / "locks"))
     return path
 
 

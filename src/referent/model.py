@@ -7,6 +7,7 @@ the screen.
 
 from __future__ import annotations
 
+import re
 from dataclasses import MISSING, dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -50,10 +51,14 @@ def declare(
     return field(default=default, metadata=metadata)
 
 
+_UNSEEN_IN_NAMES = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 def folded(text: str) -> str:
-    """``text`` as people compare it: case and spacing do not count. Two names that fold alike
-    are one person (the meeting file allows one entry each); titles that fold alike match."""
-    return " ".join(text.casefold().split())
+    """``text`` as people compare it: case, spacing and invisible characters (a zero-width
+    space, a bidi mark, a soft hyphen) do not count. Two names that fold alike are one person
+    (the meeting file allows one entry each); titles that fold alike match."""
+    return " ".join(_UNSEEN_IN_NAMES.sub("", text).casefold().split())
 
 
 class Attendance(StrEnum):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from referent import __version__, gcpause
 from referent.cli.common import EXIT_OK, CommandError
 from referent.cli.documents import cmd_check, cmd_config, cmd_export
-from referent.cli.drafts import cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
+from referent.cli.drafts import cmd_backup, cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
 
 __all__ = ["CommandError", "build_parser", "main"]
 
@@ -126,6 +126,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SAMPLE",
         help="part of a sample's name (default: politisk-niveau)",
     )
+    backup = add(
+        "backup",
+        cmd_backup,
+        "Copy the database safely, even while referent is writing to it (a plain copy may miss the "
+        "newest minutes): into its backups folder, or to --out FILE; the copy's path is printed.",
+    )
+    backup.add_argument("--out", metavar="FILE", help="where to write the copy")
     config = add("config", cmd_config, "Print where the settings file (language, phrases, keys) is.")
     config.add_argument("--init", action="store_true", help="write a commented example settings file there")
     return parser

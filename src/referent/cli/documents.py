@@ -26,23 +26,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate files: a Word agenda says what was read; meeting and style files OK or FILE:LINE."""
     from referent.export.resolve import check_file
     from referent.importing import parse_source, read_agenda_bytes, summary_lines
-    from referent.importing.sniff import file_kind
+    from referent.importing.sniff import WORD_SUFFIXES, file_kind
     from referent.problems import MeetingFileError
+    from referent.textclean import visible
 
     status = EXIT_OK
     for name in args.files:
         path = Path(name)
         try:
             data = read_agenda_bytes(path)
-            if file_kind(data) != "text":  # a Word agenda (or a PDF, a .doc: told what to do)
+            # a Word agenda (or a PDF, a .doc, a web page, a text named .docx: told what to do)
+            if file_kind(data) != "text" or path.suffix.lower() in WORD_SUFFIXES:
                 source = parse_source(path, data, args.meeting)
                 if source.warnings:  # read, but not all of it could be placed: not "OK"
-                    print(f"{name}: read as a Word agenda, with {len(source.warnings)} "
+                    print(f"{visible(name)}: read as a Word agenda, with {len(source.warnings)} "
                           f"{'warning' if len(source.warnings) == 1 else 'warnings'} (below):")  # fmt: skip
                     status = max(status, EXIT_WARNINGS)
                 else:
-                    print(f"{name}: OK, read as a Word agenda:")
-                print("\n".join(f"  {line}" for line in summary_lines(source.meeting)))
+                    print(f"{visible(name)}: OK, read as a Word agenda:")
+                print("\n".join(f"  {visible(line)}" for line in summary_lines(source.meeting)))
                 for warning in source.warnings:
                     print(warning.render(name))
                 continue
@@ -56,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if problems:
             status = EXIT_USAGE
         else:
-            print(f"{name}: OK")
+            print(f"{visible(name)}: OK")
     return status
 
 

@@ -125,6 +125,14 @@ DANISH: dict[str, str] = {
     "This meeting is open elsewhere ({holder}): opened read-only.": (
         "Mødet er åbent et andet sted ({holder}): åbnet skrivebeskyttet."
     ),
+    "This meeting's lock cannot be taken: opened read-only. {problem}": (
+        "Mødets lås kan ikke tages: åbnet skrivebeskyttet. {problem}"
+    ),
+    "This database was copied while referent had it open (not with 'referent backup'): what was saved "
+    "last before the copy may be missing from it.": (
+        "Databasen blev kopieret, mens referent havde den åben (ikke med 'referent backup'): det, der blev "
+        "gemt sidst før kopieringen, mangler måske i den."
+    ),
     "The meeting file has changed since it was imported.": "Mødefilen er ændret, siden den blev indlæst.",
     "Keep the draft": "Behold kladden",
     "Re-import the file": "Indlæs filen igen",
