@@ -194,6 +194,8 @@ def is_group_heading(line: str, emphasised: bool = False) -> bool:
     words = text.split()
     if len(words) == 1:
         return True
+    if looks_like_titled_name(text):
+        return False  # "Lægefaglig direktør Søren Bak": a person with her role in front
     return any(word[0].islower() and word not in _PARTICLES for word in words)
 
 
@@ -205,6 +207,14 @@ def looks_like_name(text: str) -> bool:
     return all(
         (word[0].isupper() and not any(ch.isdigit() for ch in word)) or word in _PARTICLES for word in words
     )
+
+
+def looks_like_titled_name(text: str) -> bool:
+    """``Lægefaglig direktør Søren Bak``: a role in front of a name (the last two words capitalised)."""
+    words = normalize(text).split()
+    if not 3 <= len(words) <= 7 or any(ch.isdigit() for ch in text):
+        return False
+    return looks_like_name(" ".join(words[-2:])) and words[-2] not in _PARTICLES
 
 
 def split_names(value: str) -> list[str]:

@@ -19,6 +19,7 @@ from referent.importing.word.danishtext import (
     is_group_heading,
     item_number,
     looks_like_name,
+    looks_like_titled_name,
     parse_person,
     presenter_line,
     split_names,
@@ -96,8 +97,15 @@ _BY_LENGTH = sorted((label for label in LABELS if LABELS[label] in _SPACE_LABELS
 _FIRST_WORDS = {label.split()[0] for label in _BY_LENGTH}
 _COLUMN_HEADINGS = {"navn", "name", "organisation", "funktion", "titel", "rolle", "stilling", "deltager",
                     "myndighed", "repræsenterer", "role", "organisation/funktion", "bemærkning"}  # fmt: skip
-_VACANT = re.compile(r"^\(.*\b(ikke udpeget|vakant|ubesat)\b.*\)$", re.IGNORECASE)
-"""A vacant seat as councils write it: ``(Repræsentant fra … - endnu ikke udpeget)``."""
+_VACANT = re.compile(
+    r"^\(.*\b(?:ikke udpeget|vakant|ubesat)\b.*\)$"
+    r"|\((?:endnu\s+)?(?:ikke udpeget|vakant|ubesat|ikke oppnevnt|ej utsedd|vacante|vacant)\)\s*$"
+    r"|^(?:repræsentant|representant|en repræsentant|ledig plads|vakant|vacant)\b[^,]*$",
+    re.IGNORECASE,
+)
+"""A seat no one holds yet, as councils write it: ``(Repræsentant fra … - endnu ikke udpeget)``,
+``Repræsentant fra Vejen Kommune (endnu ikke udpeget)``, or ``Repræsentant fra kommunalt
+PLO-niveau`` on a line of its own, naming no one."""
 _NOBODY = {"ingen", "-", "–", "—", "ingen afbud", "none", "intet"}
 _KIND_PREFIX = re.compile(r"^(?:dagsorden|referat)\s*(?:[:–—-]|\s(?:for|til|fra)\b)\s*", re.IGNORECASE)
 
@@ -316,14 +324,15 @@ class _HeaderReader:
         value = normalize(text)
         if value.lower().rstrip(".") in _NOBODY:
             return
+        if self.field == "participants" and _VACANT.match(value):  # "(… - endnu ikke udpeget)"
+            self.header.vacant_seats.append(VacantSeat(value, self.group))
+            self.group_para = None  # the group's heading said something
+            return
         heading = (
             is_group_heading(value, para.emphasised) and len(value.split()) <= 6 and not value.endswith(".")
         )
         if heading and not single:  # a value on the label's own line is people: "Afbud: A og B"
             self.set_group(value, para)
-            return
-        if self.field == "participants" and _VACANT.match(value):  # "(… - endnu ikke udpeget)"
-            self.header.vacant_seats.append(VacantSeat(value, self.group))
             return
         lines = split_names(value) if single else [value]
         known = {_key(p.name) for p in self.header.participants + self.header.guests}
@@ -332,7 +341,9 @@ class _HeaderReader:
             lines = parts  # "Afbud: Hanne Madsen, Bente Graversen": two of the participants
         for line in lines:
             person = parse_person(line)
-            if not person.name or (strict and not looks_like_name(person.name)):
+            if not person.name or (
+                strict and not looks_like_name(person.name) and not looks_like_titled_name(person.name)
+            ):
                 self.field = ""
                 self.set_group("", None)
                 self.unplace(para)

@@ -101,6 +101,8 @@ class _Assembler:
         self.actual_end: time | None = None
         self.closed_part = False
         """After a ``Lukkede punkter`` heading every item is closed."""
+        self.date_index: int | None = None
+        """The ¶ of the line the meeting's date was read from, when it was not labelled."""
 
     def warn(self, message: str, paragraph: int | None = None) -> None:
         self.warnings.append(Problem(None, message, paragraph))
@@ -123,6 +125,7 @@ class _Assembler:
         header = read_header(blocks[:first], titles)
         title = self.title(header)
         day, start, end = self.when(header, title, blocks[:first])
+        self.place_line(header)
         loose = [p for p in header.unplaced if not self.divider(p)]  # "Lukket møde" closes every item
         for para in found.loose:
             if all(para is not kept for kept in loose):
@@ -222,6 +225,7 @@ class _Assembler:
         if best is None or best[0] <= 0:
             return None
         weight, found, text, para = best
+        self.date_index = para.index
         if len(text) < 80 and id(para) in unplaced and not _SENTENCE_DATE.search(text):
             header.unplaced = [p for p in header.unplaced if p is not para]  # a date line: read
             if found.rest:
@@ -229,6 +233,18 @@ class _Assembler:
         else:
             self.warn(f"the meeting's date was taken from a sentence: {_quote(text)}", para.index)
         return found, text, para.index
+
+    def place_line(self, header: Header) -> None:
+        """Without a ``Sted:`` label, the line right under the date line that names a place
+        (``Sydvestjysk Sygehus, mødelokale A2.14``) is where the meeting is."""
+        if header.location or self.date_index is None:
+            return
+        for para in header.unplaced:
+            if para.index == self.date_index + 1 and len(normalize(para.text)) <= 160:
+                if _PLACE_WORDS.search(para.text):
+                    header.location = normalize(para.text)
+                    header.unplaced = [p for p in header.unplaced if p is not para]
+                return
 
     def reading(self, when: When) -> When:
         """A numeric date both readings allow (``8/1/15``): the American one when the document's
@@ -467,6 +483,12 @@ def _head_leftovers(heading: Heading) -> list[Block]:
     return [Para(heading.para.index, [Span(text)]) for text in texts]
 
 
+_PLACE_WORDS = re.compile(
+    r"\b(?:mødelokale|mødelokalet|lokale|rådhus\w*|regionshus\w*|sal|salen|room|building|hall|kontor|skole|"
+    r"center|centre|centret|sygehus|hospital|teams|zoom|online|videomøde|møterom|lokal|lokalen|sala|edificio|"
+    r"\w+vej|\w+gade|street|road|allé|plads|torv|\w+huset)\b",
+    re.IGNORECASE,
+)
 _MEETING_WORDS = re.compile(
     r"\b(?:møde|mødet|mødes|afholdes|holdes|indkaldes|meeting|meets|will be held|held on|avholdes|møte|møtet|"
     r"möte|mötet|sammanträde|sammanträdet|hålls|reunión|reúnen|se reúne|sesión|asamblea|celebrará|"

@@ -209,6 +209,9 @@ class SectionReader:
             parts.points.append(text)
         elif text.endswith(":") and not parts.intro and not parts.short:
             parts.intro = text
+        elif parts.intro and not parts.intro.endswith(":"):
+            self.section = "case"  # "Det indstilles, at … godkendes." said it all: the case goes on
+            parts.case.append(para)
         elif parts.intro:
             parts.points.append(text)
         elif parts.short:
