@@ -78,7 +78,11 @@ LABELS: dict[str, str] = {
                      "nächste sitzung"), "next"),
 }  # fmt: skip
 KIND_WORDS = {"dagsorden", "referat", "mødereferat", "beslutningsreferat", "dagsorden og referat",
-              "indholdsfortegnelse", "udkast", "agenda", "minutes", "indhold"}  # fmt: skip
+              "indholdsfortegnelse", "udkast", "agenda", "minutes", "indhold", "orden del día", "orden del dia",
+              "saksliste", "sakliste", "dagordning", "föredragningslista", "tagesordnung", "agenda items",
+              "agenda topics", "meeting agenda", "meeting minutes", "draft agenda", "møteprotokoll",
+              "protokoll", "mötesprotokoll", "protokol", "acta", "innkalling", "kallelse", "convocatoria",
+              "indkaldelse", "temas a tratar", "punkter", "program", "programme"}  # fmt: skip
 """A document's own kind, printed at its top: recognised and left out."""
 _LISTS = {"participants", "absent", "guests"}
 _SPACE_LABELS = {

@@ -34,6 +34,10 @@ _WORD_NUMBER = re.compile(
 _CASE_NUMBER = re.compile(
     r"^(?P<word>ps|rs|os|sak)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}\b\s*[.:–—-]?\s*", re.IGNORECASE
 )
+_ORDINALS = ("primero", "segundo", "tercero", "cuarto", "quinto", "sexto", "séptimo", "octavo", "noveno",
+             "décimo", "undécimo", "duodécimo")  # fmt: skip
+_ORDINAL_WORD = re.compile(rf"^(?P<w>{'|'.join(_ORDINALS)})\s*[.:]?-?\s+(?=\S)", re.IGNORECASE)
+"""Spanish minutes number their points in words: ``PRIMERO.- Lectura y aprobación …``."""
 _BULLET = re.compile(r"^(?P<b>[•·▪◦○●■□➢✓►▶➤◆◇❖*]|[-–—](?=\s)|o(?=\t|\s{2,}))\s*(?=\S)")
 _CLOCK = r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
 _TIME_START = re.compile(
@@ -115,6 +119,10 @@ def marker(text: str) -> Marker | None:
             depth = 1 + sub.count(".")
             end = match["end"] or ""
             return Marker("number", int(match["n"]), match["n"] + sub, rest, depth=depth, end=end)
+    if match := _ORDINAL_WORD.match(text):
+        word = match["w"].lower().replace("septimo", "séptimo")
+        if word in _ORDINALS:
+            return Marker("word", _ORDINALS.index(word) + 1, match["w"], text[match.end() :])
     if match := _ROMAN_START.match(text):
         value = roman_value(match["r"])
         if value is not None:

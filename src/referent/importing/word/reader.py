@@ -16,6 +16,7 @@ from referent.importing.word.document import Block, Para, WordDocument, load, pa
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
 from referent.importing.word.items import Heading, Layout, divider
 from referent.importing.word.markdown import to_markdown
+from referent.importing.word.markers import marker
 from referent.importing.word.meetings import Part, split_meetings
 from referent.importing.word.sections import ItemParts, read_sections
 from referent.model import Item, Meeting, Numbering, Recommendation
@@ -321,6 +322,7 @@ class _Assembler:
             closed_here = self.closed_part
             own = self.dividers(own, layout, index + 1)
             own = _head_leftovers(heading) + own
+            self.continued(own, heading, index + 1)
             title, slot, end, presenter = split_title(heading.text)
             heading_parts = (title, slot, end, presenter or heading.presenter)
             parts = read_sections(own, has_slot=slot is not None, has_presenter=bool(presenter))
@@ -345,6 +347,20 @@ class _Assembler:
             items.append(item)
             parts_list.append(parts)
         return items, parts_list
+
+    def continued(self, blocks: list[Block], heading: Heading, number: int) -> None:
+        """A heading inside the item that repeats its number or goes on with it (``8. Eventuelt
+        (fortsat)``): kept in the item, and said, since the item heads look like another item."""
+        for block in blocks:
+            if not isinstance(block, Para) or not (block.bold or block.heading):
+                continue
+            found = marker(normalize(block.text))
+            if found is None or found.number is None or heading.number is None:
+                continue
+            again = found.number == heading.number or _CONTINUED.search(block.text)
+            if again and found.number <= heading.number:
+                self.warn(f"a heading that goes on with item {number} was kept in it: {_quote(block.text)}",
+                          block.index)  # fmt: skip
 
     def dividers(self, blocks: list[Block], layout: Layout, number: int) -> list[Block]:
         """Headings between items: ``Lukkede punkter`` closes the items after it, ``Åbne punkter``
@@ -483,6 +499,9 @@ def _head_leftovers(heading: Heading) -> list[Block]:
     return [Para(heading.para.index, [Span(text)]) for text in texts]
 
 
+_CONTINUED = re.compile(
+    r"\((?:fortsat|forts\.?|fortsettelse|fortsättning|continued|cont\.?|continuación)\)", re.I
+)
 _PLACE_WORDS = re.compile(
     r"\b(?:mødelokale|mødelokalet|lokale|rådhus\w*|regionshus\w*|sal|salen|room|building|hall|kontor|skole|"
     r"center|centre|centret|sygehus|hospital|teams|zoom|online|videomøde|møterom|lokal|lokalen|sala|edificio|"
