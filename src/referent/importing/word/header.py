@@ -78,7 +78,8 @@ LABELS: dict[str, str] = {
                      "nächste sitzung"), "next"),
 }  # fmt: skip
 KIND_WORDS = {"dagsorden", "referat", "mødereferat", "beslutningsreferat", "dagsorden og referat",
-              "indholdsfortegnelse", "udkast", "agenda", "minutes", "indhold", "orden del día", "orden del dia",
+              "indholdsfortegnelse", "udkast", "agenda", "minutes", "indhold", "orden del día",
+              "orden del dia",
               "saksliste", "sakliste", "dagordning", "föredragningslista", "tagesordnung", "agenda items",
               "agenda topics", "meeting agenda", "meeting minutes", "draft agenda", "møteprotokoll",
               "protokoll", "mötesprotokoll", "protokol", "acta", "innkalling", "kallelse", "convocatoria",
@@ -134,6 +135,10 @@ class Header:
     unplaced: list[Para] = field(default_factory=list)
     leftovers: list[tuple[Para, str]] = field(default_factory=list)
     """Words in a date line that are neither date nor time: ``(inkl. frokost)``."""
+    people: list[Para] = field(default_factory=list)
+    """The paragraphs that named participants, guests or absences (or headed a group of them)."""
+    first: Para | None = None
+    """The header's first paragraph with text (a kind word such as ``Dagsorden`` aside)."""
 
 
 def label_of(text: str) -> tuple[str, str] | None:
@@ -264,6 +269,8 @@ class _HeaderReader:
         self.value_line(Para(cells[0].paragraphs()[0].index, [Span(line)]), line, strict=False)
 
     def line(self, para: Para, text: str, *, strict: bool = True) -> None:
+        if self.header.first is None and text.strip() and not is_kind_word(text):
+            self.header.first = para
         for piece in text.split("\n"):
             if not piece.strip() or self.repeats_a_title(piece):
                 continue
@@ -360,6 +367,9 @@ class _HeaderReader:
                 continue
             target = self.header.participants if self.field == "participants" else self.header.guests
             target.append(_participant(person, self.group))
+            self.header.people.append(para)
+            if self.group_para is not None:
+                self.header.people.append(self.group_para)
             self.group_para = None
 
     def set_group(self, group: str, para: Para | None) -> None:
@@ -417,10 +427,20 @@ def _key(name: str) -> str:
     return normalize(name).casefold()
 
 
-def read_header(blocks: list[Block], titles: list[str] | None = None) -> Header:
+def read_header(
+    blocks: list[Block], titles: list[str] | None = None, participants: list[Para] | None = None
+) -> Header:
     """Everything the blocks before the first item say about the meeting; ``titles`` are the
-    items' titles, so that an overview of the items at the top is recognised."""
+    items' titles, so that an overview of the items at the top is recognised. ``participants``
+    are paragraphs the secretary said are participants (or their group headings)."""
     reader = _HeaderReader(titles or [])
     for block in blocks:
         reader.block(block)
+    reader.field = ""
+    reader.set_group("", None)
+    for para in participants or []:
+        reader.field = "participants"
+        reader.person_line(para, para.text, single=False, strict=False)
+        if reader.field != "participants":  # not a person after all: kept, as any line is
+            reader.unplace(para)
     return reader.finish()

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from referent.danish import format_date
 from referent.export.blocks import Span
-from referent.importing.word.agenda import find_agenda
+from referent.importing.word.agenda import Agenda, find_agenda
+from referent.importing.word.corrections import Corrections, Mark, Placed, Role, paragraph_key
 from referent.importing.word.danishtext import split_title
 from referent.importing.word.dates import When, choose_year, iso_date, normalize, parse_when, years_in
-from referent.importing.word.document import Block, Para, WordDocument, load, paragraphs
+from referent.importing.word.document import Block, Cell, Para, Table, WordDocument, load, paragraphs
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
 from referent.importing.word.items import Heading, Layout, divider
 from referent.importing.word.markdown import to_markdown
@@ -37,14 +38,25 @@ class WordAgenda:
 
     meeting: Meeting
     warnings: list[Problem]
+    placed: list[Placed] = field(default_factory=list)
+    """Every paragraph with text, and what the reading made of it (the correction screen's list)."""
+    stale: list[Mark] = field(default_factory=list)
+    """Corrections whose paragraph the document no longer has (not applied)."""
 
 
 def parse_word_agenda(
-    data: bytes, name: str, stem: str = "", today: date | None = None, meeting: int | None = None
+    data: bytes,
+    name: str,
+    stem: str = "",
+    today: date | None = None,
+    meeting: int | None = None,
+    corrections: Corrections | None = None,
 ) -> WordAgenda:
     """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort.
     A document that holds several meetings is read only with ``meeting`` (1-based) saying which;
-    without it, ``SeveralMeetings`` lists them."""
+    without it, ``SeveralMeetings`` lists them. ``corrections`` are the secretary's, applied."""
+    corrections = corrections or Corrections()
+    meeting = meeting or corrections.meeting
     try:
         document = load(data, name)
     except MeetingFileError:
@@ -56,7 +68,7 @@ def parse_word_agenda(
     blocks = [b for b in document.blocks if not _is_contents(b)]
     parts = split_meetings(blocks)
     if len(parts) == 1:
-        return _Assembler(document, name, stem, today or date.today()).build(blocks)
+        return _Assembler(document, name, stem, today or date.today(), corrections).build(blocks)
     ends = [later.start for later in parts[1:]] + [len(blocks)]
     ranges = [(part, blocks[part.start : end]) for part, end in zip(parts, ends, strict=True)]
     if meeting is None:
@@ -68,7 +80,7 @@ def parse_word_agenda(
             name, [Problem(None, f"there is no meeting {meeting}: the file holds {len(parts)}")]
         )
     part, own = ranges[meeting - 1]
-    agenda = _Assembler(document, name, stem, today or date.today()).build(own)
+    agenda = _Assembler(document, name, stem, today or date.today(), corrections).build(own)
     first = own[0]
     agenda.warnings.insert(0, Problem(None, f"the file holds {len(parts)} meetings; read meeting {meeting}: "
                                             f"{_quote(part.label)}", first.index))  # fmt: skip
@@ -92,8 +104,15 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 class _Assembler:
-    def __init__(self, document: WordDocument, name: str, stem: str, today: date) -> None:
+    def __init__(
+        self, document: WordDocument, name: str, stem: str, today: date, corrections: Corrections
+    ) -> None:
         self.document = document
+        self.corrections = corrections
+        self.roles: dict[int, Role] = {}
+        """The secretary's role for a paragraph, by ¶ (from ``corrections``)."""
+        self.titles: dict[int, str] = {}
+        self.stale: list[Mark] = []
         self.name = name
         self.stem = stem
         self.today = today
@@ -114,16 +133,32 @@ class _Assembler:
     def build(self, blocks: list[Block]) -> WordAgenda:
         if not any(_has_text(b) for b in blocks):
             raise self.fail("the document is empty")
+        self.resolve(blocks)
+        blocks = [_flattened(b) if self.item_in(b) else b for b in blocks]
         found = find_agenda(blocks)
-        if found is None:
+        if found is None and not any(r is Role.ITEM for r in self.roles.values()):
             raise self.fail(
                 "no agenda items were found; write each item as a numbered heading or bold line, "
                 "e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
             )
-        blocks, layout = found.blocks, found.layout
+        if found is None:
+            found = Agenda(blocks, Layout([], None), [])
+        blocks, layout = found.blocks, self.corrected(found.blocks, found.layout)
+        if not layout.headings:
+            raise self.fail("no agenda items are left: mark at least one paragraph as an item")
+        found = replace(found, blocks=blocks, layout=layout)
         first = layout.headings[0].position
         titles = [split_title(h.text)[0] for h in layout.headings]
-        header = read_header(blocks[:first], titles)
+        moved = [
+            b for b in blocks[first:] if isinstance(b, Para) and self.roles.get(b.index) in _HEADER_ROLES
+        ]
+        people = [
+            p
+            for p in blocks[:first] + moved
+            if isinstance(p, Para) and self.roles.get(p.index) is Role.PARTICIPANT
+        ]
+        header_blocks = [b for b in blocks[:first] if not (isinstance(b, Para) and b in people)]
+        header = read_header(header_blocks + [p for p in moved if p not in people], titles, people)
         title = self.title(header)
         day, start, end = self.when(header, title, blocks[:first])
         self.place_line(header)
@@ -159,8 +194,106 @@ class _Assembler:
             vacant_seats=header.vacant_seats,
             items=items,
         )
+        self.overrides(meeting)
         self.warnings.sort(key=lambda p: p.paragraph or 0)
-        return WordAgenda(meeting, self.warnings)
+        placed = self.placements(blocks, layout, header, loose)
+        return WordAgenda(meeting, self.warnings, placed, self.stale)
+
+    # -- the secretary's corrections ------------------------------------------------------
+    def resolve(self, blocks: list[Block]) -> None:
+        """The corrections' marks by ¶ number; a mark whose paragraph is gone is stale."""
+        found: dict[tuple[str, int], int] = {}
+        for key, nth, para in _keyed(blocks):
+            found[(key, nth)] = para.index
+        for mark in self.corrections.marks:
+            index = found.get((mark.key, mark.nth))
+            if index is None:
+                self.stale.append(mark)
+                self.warn(f"a correction no longer applies (its paragraph is gone): {_quote(mark.key)}")
+                continue
+            self.roles[index] = mark.role
+            if mark.title:
+                self.titles[index] = mark.title
+
+    def item_in(self, block: Block) -> bool:
+        """A table with a paragraph the secretary made an item: it is read as paragraphs."""
+        return isinstance(block, Table) and any(
+            self.roles.get(p.index) is Role.ITEM for p in block.paragraphs()
+        )
+
+    def corrected(self, blocks: list[Block], layout: Layout) -> Layout:
+        """The item heads with the secretary's marks applied: a head marked otherwise is none, a
+        paragraph marked an item is one, and a head she retitled has her title."""
+        heads = {
+            h.para.index: h for h in layout.headings if self.roles.get(h.para.index, Role.ITEM) is Role.ITEM
+        }
+        for position, block in enumerate(blocks):
+            if not isinstance(block, Para) or self.roles.get(block.index) is not Role.ITEM:
+                continue
+            if block.index not in heads:
+                text = normalize(block.text.split("\n")[0]) if block.text.strip() else ""
+                found = marker(text)
+                number = found.number if found is not None else None
+                title = found.rest if found is not None and found.kind != "time" else text
+                heads[block.index] = Heading(position, block, number, title)
+        out = []
+        for head in sorted(heads.values(), key=lambda h: h.position):
+            if head.para.index in self.titles:
+                head = replace(head, text=self.titles[head.para.index], spill="")
+            out.append(head)
+        return Layout(out, layout.level)
+
+    def overrides(self, meeting: Meeting) -> None:
+        if self.corrections.title:
+            meeting.title = self.corrections.title
+        if self.corrections.date:
+            meeting.date = self.corrections.date
+        if self.corrections.start:
+            meeting.start = self.corrections.start
+        if self.corrections.end:
+            meeting.end = self.corrections.end
+
+    def placements(
+        self, blocks: list[Block], layout: Layout, header: Header, loose: list[Para]
+    ) -> list[Placed]:
+        """Every paragraph with text and what the reading made of it, in document order."""
+        doubts: dict[int, str] = {}
+        for warning in self.warnings:
+            if warning.paragraph and warning.paragraph not in doubts:
+                doubts[warning.paragraph] = warning.message
+        first = layout.headings[0].position
+        role_of: dict[int, tuple[Role, int | None]] = {}
+        people = {id(p) for p in header.people}
+        for block in blocks[:first]:
+            for para in paragraphs([block]):
+                role = Role.PARTICIPANT if id(para) in people else Role.HEADER
+                role_of[para.index] = (Role.TEXT, 1) if para in loose else (role, None)
+        for number, heading in enumerate(layout.headings, start=1):
+            stop = layout.headings[number].position if number < len(layout.headings) else len(blocks)
+            for block in blocks[heading.position + 1 : stop]:
+                for para in paragraphs([block]):
+                    if self.roles.get(para.index) in _HEADER_ROLES:
+                        role_of[para.index] = (self.roles[para.index], None)
+                    else:
+                        role_of.setdefault(para.index, (Role.TEXT, number))
+            role_of[heading.para.index] = (Role.ITEM, number)
+        placed = []
+        for key, nth, para in _keyed(self.document.blocks):
+            role, item = role_of.get(para.index, (Role.TEXT, None))
+            placed.append(
+                Placed(
+                    para.index,
+                    key,
+                    nth,
+                    normalize(para.text),
+                    role,
+                    item,
+                    doubts.get(para.index, ""),
+                    para.index in self.roles,
+                    para.in_table,
+                )
+            )
+        return placed
 
     # -- header ---------------------------------------------------------------------------
     def title(self, header: Header) -> str:
@@ -172,6 +305,10 @@ class _Assembler:
             chosen = candidates[0]
             header.unplaced[:0] = [p for p in header.title_candidates if p is not chosen]
             return strip_kind(chosen.text) or normalize(chosen.text)
+        top = header.unplaced[0] if header.unplaced else None
+        if top is not None and top is header.first and _title_like(top.text):
+            header.unplaced = header.unplaced[1:]  # a plain first line names the meeting
+            return strip_kind(top.text) or normalize(top.text)
         fallback, source = normalize(self.document.title), "the document's properties"
         if not fallback:
             fallback, source = normalize(self.stem) or "Dagsorden", "the file name"
@@ -321,6 +458,7 @@ class _Assembler:
                 own, after = self.closing(own)
             closed_here = self.closed_part
             own = self.dividers(own, layout, index + 1)
+            own = [b for b in own if not (isinstance(b, Para) and self.roles.get(b.index) in _HEADER_ROLES)]
             own = _head_leftovers(heading) + own
             self.continued(own, heading, index + 1)
             title, slot, end, presenter = split_title(heading.text)
@@ -487,6 +625,37 @@ class _Assembler:
         if found:
             return found.most_common(1)[0][0]
         return header.body or title
+
+
+_HEADER_ROLES = (Role.HEADER, Role.PARTICIPANT)
+
+
+def _title_like(text: str) -> bool:
+    """A short line that is no sentence and no date: ``Bestyrelsesmøde i Skovbrynet``."""
+    text = normalize(text)
+    return 3 <= len(text) <= 120 and not text.endswith((".", ":")) and not parse_when(text).has_date
+
+
+def _keyed(blocks: list[Block]) -> list[tuple[str, int, Para]]:
+    """Every paragraph with text, with the name a correction gives it (key, nth)."""
+    seen: dict[str, int] = {}
+    out = []
+    for para in paragraphs(blocks):
+        if not para.text.strip():
+            continue
+        key = paragraph_key(para.text)
+        nth = seen.get(key, 0)
+        seen[key] = nth + 1
+        out.append((key, nth, para))
+    return out
+
+
+def _flattened(table: Block) -> Block:
+    """A table read as its paragraphs (as one would read it aloud), for an item in one of its
+    cells: returned as a table of one row and cell that the finder unfolds."""
+    assert isinstance(table, Table)
+    cell = Cell([replace(p, in_table=False) for p in table.paragraphs()])
+    return Table(table.index, [[cell]])
 
 
 def _head_leftovers(heading: Heading) -> list[Block]:
