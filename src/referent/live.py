@@ -248,6 +248,14 @@ class LiveMeeting(AttendanceRecords):
         if cursor is not None:
             self.current, self.cursor = index, cursor
 
+    def keep_wording(self, index: int) -> None:
+        """The wording of item ``index`` as saved now stays in its history whatever the next save
+        brings (a phrase, a paste, an undo: changes that can be as small as a burst of typing)."""
+        if self.read_only:
+            return
+        with contextlib.suppress(DatabaseError):  # the text itself is saved (or said unsaved) by its save
+            self.store.keep_wording(self.item_ids[index])
+
     def _keep_unsaved(self, meeting: Meeting | None = None) -> None:
         """The texts not yet stored stand in ``meeting`` (the one on screen unless another is
         given): an export or a copy saved elsewhere has every word the screen has."""

@@ -21,10 +21,11 @@ from referent.store.database import DatabaseError, SaveFailed
 from referent.store.listing import Listing, MeetingStatus, MeetingSummary
 from referent.store.meetings import MeetingRecords
 from referent.store.opening import DamagedDatabase, NewerDatabase, backups, connect, make_backup
-from referent.store.revisions import REVISION_WINDOW, Revision
+from referent.store.revisions import REVISION_WINDOW, SETTLED, Revision
 
 __all__ = [
     "REVISION_WINDOW",
+    "SETTLED",
     "ApprovedMinutes",
     "DamagedDatabase",
     "DatabaseError",

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterable
 from datetime import datetime
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -46,6 +47,14 @@ MARKDOWN_AFTER = 0.25
 thread) and built: a thread started at once shares the processor with the first frame as the
 terminal draws it (about 50 ms later on screen at 400 items)."""
 
+
+UNDO_KEYS = frozenset(
+    key
+    for binding in TextArea.BINDINGS
+    if not isinstance(binding, tuple) and binding.action in ("undo", "redo")
+    for key in binding.key.split(",")
+)
+"""The editor's own keys that take back (or bring back) a batch of typing: Ctrl+Z, Ctrl+Y."""
 
 PHRASE_KEYS = ("alt+g", "alt+e", "alt+i", "alt+d", "alt+u", "alt+m", "alt+t", "alt+k", "alt+l")
 """Default keys of phrases 1–9: Alt+letter, mnemonic for the Danish defaults (Godkendt,
@@ -159,6 +168,24 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.editing_item is not None and not self.read_only:
             self.dirty = True
             self.referent.typing()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted text is in the editor by now (the event bubbles up after): the wording saved
+        before it stays in the history, however short the paste."""
+        if self.editing_item is not None:
+            self.live.keep_wording(self.editing_item)
+
+    def on_key(self, event: events.Key) -> None:
+        """An undo or redo is still to come (the editor's binding runs after the key bubbles
+        up): the wording it takes back is saved and kept in the history first."""
+        if event.key in UNDO_KEYS:
+            self.keep_wording()
+
+    def keep_wording(self) -> None:
+        """Save the editor's text and keep it in the history whatever comes next."""
+        self.flush()
+        if self.editing_item is not None:
+            self.live.keep_wording(self.editing_item)
 
     def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
         """Typing, deleting or pasting into minutes that may not change: say why."""
@@ -281,6 +308,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def action_phrase(self, number: int) -> None:
         phrases = self.referent.settings.phrases
         if number < len(phrases) and not self.refused(self.live):
+            self.keep_wording()  # a phrase may be no longer than a burst of typing
             self.insert_text(phrases[number])
 
     def insert_text(self, text: str) -> None:
