@@ -1,4 +1,5 @@
-"""The minutes' history keeps every wording worth going back to, and stays small (issue 19).
+"""What the store records (issue 19): the minutes' history keeps every wording worth going back
+to and stays small; "last saved" follows every change to a meeting.
 
 A wording that stood for a few seconds is kept; so is the wording before a paste, a phrase,
 a replaced selection or an undo, however quickly it followed. Keystrokes in between coalesce.
@@ -8,10 +9,12 @@ The clock is moved by hand: nothing here waits.
 from __future__ import annotations
 
 import random
-from datetime import date
+from datetime import date, time
 from typing import TYPE_CHECKING
 
-from referent.model import Item, Meeting
+import pytest
+
+from referent.model import Attendance, Item, Meeting, Participant
 from referent.store import REVISION_WINDOW, SETTLED, Store
 
 if TYPE_CHECKING:
@@ -156,3 +159,30 @@ def test_a_meeting_of_typing_and_listening_keeps_the_database_small(clock: FakeC
         assert size < 2 * 1024 * 1024, f"{size / 1e6:.2f} MB for {revisions} revisions"
     finally:
         store.close()
+
+
+# --- last saved ----------------------------------------------------------------------------
+
+
+def test_last_saved_follows_every_committed_change_and_nothing_else(store: Store, clock: FakeClock) -> None:
+    meeting_id = store.import_meeting(
+        Meeting(title="Udvalg", date=date(2023, 3, 13), participants=[Participant("Anna")], items=[Item("A")])
+    )
+    [item] = store.item_ids(meeting_id)
+    [anna] = store.participant_ids(meeting_id)
+    assert store.last_saved == {}  # importing is not this session's saving
+    store.update_meeting(meeting_id, current_item=item, cursor="0,0")
+    assert store.last_saved == {}  # where the reader is, is no change
+    clock.advance(60)
+    store.update_participant(anna, attendance=Attendance.PRESENT)
+    saved = clock.now
+    assert store.last_saved == {meeting_id: saved}
+    clock.advance(60)
+    with pytest.raises(RuntimeError), store.transaction():
+        store.update_meeting(meeting_id, actual_start=time(14, 0))
+        raise RuntimeError("rolled back")
+    assert store.last_saved == {meeting_id: saved}
+    with store.transaction():
+        store.update_meeting(meeting_id, actual_start=time(14, 0))
+        assert store.last_saved == {meeting_id: saved}  # not before the commit
+    assert store.last_saved == {meeting_id: clock.now}

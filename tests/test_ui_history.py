@@ -57,3 +57,49 @@ async def test_the_wording_before_an_undo_is_kept(case: Case) -> None:
         await saved(pilot)
         assert editor(app).text == "Okay"
     assert history(case) == ["Okay", undone, "Okay"]
+
+
+# --- "saved hh:mm" -------------------------------------------------------------------------
+
+
+def status(app: ReferentApp) -> str:
+    return str(app.screen.query_one("#status").render())
+
+
+async def test_saved_follows_every_change_not_only_the_text(case: Case) -> None:
+    """Attendance, an outcome, an action item and an item menu action each move "saved"."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert "no changes yet" in status(app)
+        case.clock.advance(minutes=1)  # 18:03
+        await pilot.press("f2", "p", "escape")  # Helen Brooks present
+        assert "saved 18:03" in status(app)
+        case.clock.advance(minutes=1)
+        await pilot.press("ctrl+down", "ctrl+o")  # item 2: every point approved
+        assert "saved 18:04" in status(app)
+        case.clock.advance(minutes=1)
+        await pilot.press("ctrl+t", *"Rp", "enter", "enter", "enter")  # an action item
+        await pilot.pause()
+        assert "saved 18:05" in status(app)
+        case.clock.advance(minutes=1)
+        await pilot.press("f8", "p")  # item menu: postpone
+        await pilot.pause()
+        assert "saved 18:06" in status(app)
+        case.clock.advance(minutes=1)
+        await pilot.press("ctrl+down")  # moving on is no change
+        app.screen.refresh_status()  # type: ignore[attr-defined]
+        assert "saved 18:06" in status(app)
+
+
+async def test_a_remark_in_the_review_moves_saved_on_the_minutes_screen(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        case.clock.advance(minutes=3)
+        await pilot.press("m", *"Bo", "enter", *"Nej", "enter")  # a protocol remark on item 1
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert [r.text for r in case.stored().items[0].remarks] == ["Nej"]
+        assert "saved 18:05" in status(app)

@@ -87,6 +87,11 @@ class LiveMeeting(AttendanceRecords):
         return self.read_only_reason is not None
 
     @property
+    def saved_at(self) -> datetime | None:
+        """When a change to the meeting was last saved in this session (None: nothing yet)."""
+        return self.store.last_saved.get(self.meeting_id)
+
+    @property
     def state(self) -> MeetingStatus:
         """Where the minutes stand (draft, in review, approved, …), as stored."""
         return self.store.state(self.meeting_id)

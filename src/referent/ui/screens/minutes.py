@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import datetime
 
 from textual import events
 from textual.app import ComposeResult
@@ -121,7 +120,6 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
-        self.saved_at: datetime | None = None
         self.save_error = ""
         """Why saving fails (a full disk); empty while it works. The status line shows it."""
         self.layout_index = 0
@@ -210,7 +208,6 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.save_error:
             self.save_error = ""
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
-        self.saved_at = self.referent.now()
         if (item.has_minutes, item.status) != shown:  # the agenda marks items with minutes
             self.show_item(rows=(self.editing_item,))
         self.refresh_status()
@@ -259,7 +256,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        self.query_one(StatusLine).show(self.live, self.referent.now(), self.saved_at, self.save_error)
+        self.query_one(StatusLine).show(self.live, self.referent.now(), self.live.saved_at, self.save_error)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "agenda" and event.option_index != self.live.current:
