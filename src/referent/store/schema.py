@@ -222,6 +222,12 @@ def m007_approvals_kept_as_history(db: Database) -> None:
     db.table("meeting_corrections").create_index(["meeting_id", "id"])
 
 
+def m008_time_spent(db: Database) -> None:
+    """The time the meeting has worked on each item (seconds), so that its clock goes on after
+    the app is closed and opened again; NULL: never worked on."""
+    db.table("items").add_column("time_spent", float)
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review_and_approval,
@@ -230,6 +236,7 @@ MIGRATIONS = (
     m005_one_draft_per_file,
     m006_house_styles,
     m007_approvals_kept_as_history,
+    m008_time_spent,
 )
 """In the order they run; each runs once per database."""
 

@@ -234,6 +234,8 @@ class ReferentApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, MinutesScreen):
                 screen.flush()
+        if self.live is not None:
+            self.live.keep_time()  # the item's clock goes on where it stopped when reopened
 
     def release_meeting(self) -> None:
         if self.lock is not None:

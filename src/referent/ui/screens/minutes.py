@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 
-from referent.live import LiveMeeting
+from referent.live import TIME_KEPT_EVERY, LiveMeeting
 from referent.model import ActionItem
 from referent.store import SaveFailed
 from referent.ui.base import ReferentScreen
@@ -153,7 +153,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
         self.enter_item(self.live.current, self.live.cursor)
         self.set_interval(autosave_seconds(), self.flush)
-        self.set_interval(1.0, self.refresh_status)
+        self.set_interval(1.0, self.every_second)
         self.set_timer(MARKDOWN_AFTER, self.query_one(CasePane).as_markdown)  # not for the first frame
 
     # --- the editor and its autosave --------------------------------------------------
@@ -253,6 +253,11 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.query_one(ItemNotes).show(meeting, index)
         self.query_one(RecommendationView).show(meeting, index)
         self.query_one(AgendaList).show(meeting, index, rows)
+        self.refresh_status()
+
+    def every_second(self) -> None:
+        """The status line's clocks move on; the time on the item is stored now and then."""
+        self.live.keep_time(every=TIME_KEPT_EVERY)
         self.refresh_status()
 
     def refresh_status(self) -> None:

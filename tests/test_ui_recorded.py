@@ -103,3 +103,21 @@ async def test_a_remark_in_the_review_moves_saved_on_the_minutes_screen(case: Ca
         await pilot.pause()
         assert [r.text for r in case.stored().items[0].remarks] == ["Nej"]
         assert "saved 18:05" in status(app)
+
+
+# --- the item clock ------------------------------------------------------------------------
+
+
+async def test_the_item_clock_goes_on_after_quitting_and_reopening(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ok")  # the meeting starts at 18:02 with item 1 (18.00-18.05)
+        await saved(pilot)
+        case.clock.advance(minutes=4)
+        await pilot.press("ctrl+q")
+    case.clock.advance(hours=1)  # referent is closed for an hour: that is no time on the item
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        case.clock.advance(minutes=2)
+        app.screen.refresh_status()  # type: ignore[attr-defined]
+        assert "Item 1: 0:06/0:05 over by 0:01" in status(app)
