@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from textual import events
 from textual.widgets import TextArea
-from ui_helpers import SIZE, Case, saved
+from ui_helpers import SIZE, Case, saved, screen_text
 
 from referent.ui.app import ReferentApp
+from referent.ui.widgets.draft import DraftView
 
 
 def history(case: Case, index: int = 0) -> list[str]:
@@ -121,3 +122,22 @@ async def test_the_item_clock_goes_on_after_quitting_and_reopening(case: Case) -
         case.clock.advance(minutes=2)
         app.screen.refresh_status()  # type: ignore[attr-defined]
         assert "Item 1: 0:06/0:05 over by 0:01" in status(app)
+
+
+# --- line breaks as typed ------------------------------------------------------------------
+
+
+async def test_the_chairs_draft_shows_each_enter_as_a_new_line(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ok", "enter", *"Ja")
+        await saved(pilot)
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        draft = app.screen.query_one(DraftView)
+        draft.scroll_to(y=30, animate=False)  # item 1's minutes
+        await pilot.pause()
+        await pilot.pause()
+        rows = [line.rstrip() for line in screen_text(app).splitlines()]
+        assert not any("Ok Ja" in row for row in rows)
+        assert any(row.endswith("   Ok") for row in rows) and any(row.endswith("   Ja") for row in rows)
