@@ -13,9 +13,12 @@ from datetime import date, time
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from referent.model import Attendance, Item, Meeting, Participant
 from referent.store import REVISION_WINDOW, SETTLED, Store
+from referent.store.revisions import edit_size
 
 if TYPE_CHECKING:
     from conftest import FakeClock
@@ -118,6 +121,19 @@ def test_continuous_typing_still_closes_a_revision_a_window(store: Store, clock:
     first = type_out(store, clock, item, "", "x" * 4 * saves)
     second = type_out(store, clock, item, first, "y" * 8)
     assert texts(store, item) == [first, second]
+
+
+def _edit_size_slowly(before: str, after: str) -> int:
+    shortest = min(len(before), len(after))
+    prefix = next((n for n in range(shortest) if before[n] != after[n]), shortest)
+    suffix = next((n for n in range(shortest - prefix) if before[-1 - n] != after[-1 - n]), shortest - prefix)
+    return max(len(before), len(after)) - prefix - suffix
+
+
+@given(st.text("ab\n", max_size=14), st.text("ab\n", max_size=14))
+def test_edit_size_is_the_larger_of_what_one_edit_inserts_or_removes(before: str, after: str) -> None:
+    assert edit_size(before, after) == _edit_size_slowly(before, after)
+    assert edit_size("Godkendt.", "Godkendt af alle.") == len(" af alle")
 
 
 def test_a_meeting_of_typing_and_listening_keeps_the_database_small(clock: FakeClock) -> None:
