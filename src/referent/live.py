@@ -28,6 +28,10 @@ from referent.model import (
 from referent.store import DatabaseError, MeetingStatus, Revision, SaveFailed, Store
 from referent.store.base import now as local_now
 
+TIME_KEPT_EVERY = timedelta(seconds=30)
+"""How often the time on the current item is stored while the meeting stays on it (the screen
+asks every second): a crash loses at most this much of the item's clock."""
+
 
 class ReadOnly(StrEnum):
     """Why nothing may be changed in a meeting."""
@@ -65,10 +69,15 @@ class LiveMeeting(AttendanceRecords):
         self.current = self.item_ids.index(item_id) if item_id in self.item_ids else 0
         self.unsaved: dict[int, str] = {}
         """Minutes that could not be saved (a full disk), by item id: kept until a save succeeds."""
-        self._spent: dict[int, timedelta] = {}
-        """Time the meeting spent on each item in this session, by item id."""
+        self._spent: dict[int, timedelta] = store.time_spent(meeting_id)
+        """Time the meeting has spent on each item, by item id: as stored, plus this session's."""
+        self._kept: dict[int, timedelta] = dict(self._spent)
+        """What ``_spent`` was when it was last stored, by item id."""
+        self._kept_at = clock()
+        """When the time on an item was last stored."""
         self._working_since: datetime | None = None
-        """When the meeting began working on the current item (None: it is not)."""
+        """When the meeting began working on the current item (None: it is not); never earlier
+        than this session's start, so the time the app was closed does not count."""
         self._start_working()
 
     @property
@@ -85,6 +94,11 @@ class LiveMeeting(AttendanceRecords):
     @property
     def read_only(self) -> bool:
         return self.read_only_reason is not None
+
+    @property
+    def saved_at(self) -> datetime | None:
+        """When a change to the meeting was last saved in this session (None: nothing yet)."""
+        return self.store.last_saved.get(self.meeting_id)
 
     @property
     def state(self) -> MeetingStatus:
@@ -189,17 +203,46 @@ class LiveMeeting(AttendanceRecords):
         self._working_since = self.clock() if running and item and item.actual_start else None
 
     def _stop_working(self) -> None:
-        if self._working_since is not None and self.item_ids:
-            item_id = self.item_ids[self.current]
-            self._spent[item_id] = self._spent.get(item_id, timedelta()) + self.clock() - self._working_since
+        self._count_time()
         self._working_since = None
+        if self.item_ids:
+            self._keep_time(self.item_ids[self.current])
+
+    def _count_time(self) -> None:
+        """Add the time since ``_working_since`` to the current item's (and count on from now)."""
+        if self._working_since is None or not self.item_ids:
+            return
+        now = self.clock()
+        item_id = self.item_ids[self.current]
+        worked = max(timedelta(), now - self._working_since)  # a clock set back counts nothing
+        self._spent[item_id] = self._spent.get(item_id, timedelta()) + worked
+        self._working_since = now
+
+    def keep_time(self, every: timedelta = timedelta()) -> None:
+        """Store the time spent on the current item so far, unless it was stored less than
+        ``every`` ago (quitting stores it at once; the screen every ``TIME_KEPT_EVERY``)."""
+        if self._working_since is None or self.clock() - self._kept_at < every:
+            return
+        self._count_time()
+        self._keep_time(self.item_ids[self.current])
+
+    def _keep_time(self, item_id: int) -> None:
+        spent = self._spent.get(item_id)
+        if spent is None or spent == self._kept.get(item_id) or self.open_elsewhere:
+            return  # a session that only reads stores nothing: the one that writes counts
+        try:
+            self.store.keep_time_spent(item_id, spent)
+        except DatabaseError:
+            return  # tried again at the next occasion; the clock is not worth a message
+        self._kept[item_id] = spent
+        self._kept_at = self.clock()
 
     def time_spent(self, index: int) -> timedelta | None:
-        """How long the meeting has worked on item ``index`` in this session (None: not at all)."""
+        """How long the meeting has worked on item ``index``, in every session (None: not at all)."""
         item_id = self.item_ids[index]
         spent = self._spent.get(item_id)
         if index == self.current and self._working_since is not None:
-            spent = (spent or timedelta()) + self.clock() - self._working_since
+            spent = (spent or timedelta()) + max(timedelta(), self.clock() - self._working_since)
         return spent
 
     def take_up(self, index: int) -> None:
@@ -247,6 +290,14 @@ class LiveMeeting(AttendanceRecords):
         self.meeting.items[index].minutes = text
         if cursor is not None:
             self.current, self.cursor = index, cursor
+
+    def keep_wording(self, index: int) -> None:
+        """The wording of item ``index`` as saved now stays in its history whatever the next save
+        brings (a phrase, a paste, an undo: changes that can be as small as a burst of typing)."""
+        if self.read_only:
+            return
+        with contextlib.suppress(DatabaseError):  # the text itself is saved (or said unsaved) by its save
+            self.store.keep_wording(self.item_ids[index])
 
     def _keep_unsaved(self, meeting: Meeting | None = None) -> None:
         """The texts not yet stored stand in ``meeting`` (the one on screen unless another is

@@ -23,6 +23,7 @@ from referent.danish import MONTHS
 
 if TYPE_CHECKING:  # imported where a text needs it: most minutes are plain paragraphs
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
     from markdown_it.tree import SyntaxTreeNode
 
 
@@ -99,23 +100,96 @@ _MARKUP = re.compile(
 """Anything that could make a text more than plain paragraphs; only then is it parsed."""
 
 
-def parse_blocks(text: str) -> list[Block]:
-    """The blocks of a Markdown text; empty text gives no blocks."""
-    return _parse(text)[0]
+def parse_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
+    """The blocks of a Markdown text; empty text gives no blocks.
+
+    ``line_breaks``: a single line break inside a paragraph stays a line break, as the minutes
+    editor shows it (the minutes: one Enter is a new line, an empty line a new paragraph).
+    Without it, CommonMark's reading: a single line break is a space (case texts, written in
+    agenda files and by the Word reader, where lines may be wrapped anywhere)."""
+    return _parse(text, line_breaks)[0]
 
 
-def _parse(text: str) -> tuple[list[Block], list[int]]:
+def _parse(text: str, line_breaks: bool = False) -> tuple[list[Block], list[int]]:
     """The blocks, and the lines of ``text`` (0-based, ascending) that are not in the text
     parsed (the ``|---|`` lines of tables kept as text): line numbers in the blocks count
     without them."""
     if not text.strip():
         return [], []
     if not _MARKUP.search(text.replace("\r", "\n")):  # plain paragraphs, as markdown-it would make them
-        return [Paragraph([Span(" ".join(paragraph))]) for paragraph in _plain_paragraphs(text)], []
+        joined = "\n" if line_breaks else " "
+        return [Paragraph([Span(joined.join(paragraph))]) for paragraph in _plain_paragraphs(text)], []
     from markdown_it.tree import SyntaxTreeNode
 
+    tokens, dropped = _tokens(text)
+    if line_breaks:
+        for token in tokens:
+            for child in token.children or ():
+                if child.type == "softbreak":
+                    child.type = "hardbreak"
+    return _blocks(SyntaxTreeNode(tokens).children), dropped
+
+
+def _tokens(text: str) -> tuple[list[Token], list[int]]:
+    """markdown-it's tokens of a text (its dates and large tables tamed), and the lines left out."""
     tamed, dropped = tame_tables(text)
-    return _blocks(SyntaxTreeNode(_parser().parse(escape_dates(tamed))).children), dropped
+    return _parser().parse(escape_dates(tamed)), dropped
+
+
+def soft_break_lines(text: str) -> list[int]:
+    """The lines (0-based) of ``text`` that end in a soft line break: a single line break inside
+    a paragraph, which CommonMark reads as a space. The minutes' Markdown makes each a hard break,
+    so that any Markdown reader (the chair's draft, pandoc) shows the lines as Word does."""
+    if not text.strip():
+        return []
+    if not _MARKUP.search(text.replace("\r", "\n")):  # plain paragraphs: every line followed by one
+        lines = [line.strip(" \t") for line in re.split(r"\r\n?|\n", text)]
+        return [n for n in range(len(lines) - 1) if lines[n] and lines[n + 1]]
+    tokens, dropped = _tokens(text)
+    found: list[int] = []
+    for token in tokens:
+        if token.type == "inline" and token.map and token.children:
+            found += [token.map[0] + line for line in _soft_breaks(token)]
+    return _lines_of(text, found, dropped)
+
+
+def _soft_breaks(inline: Token) -> list[int]:
+    """The lines (0-based, within the paragraph) that end in a soft line break.
+
+    A paragraph's line breaks are its break tokens in order, unless a code span runs across
+    lines (its line break is a space in the code): those are found and skipped."""
+    kinds = [child.type for child in inline.children or () if child.type in ("softbreak", "hardbreak")]
+    lines = list(range(inline.content.count("\n")))
+    if len(kinds) != len(lines):
+        inside = _breaks_in_code_spans(inline.content)
+        lines = [line for line in lines if line not in inside]
+        if len(kinds) != len(lines):
+            return []  # the code spans were not found as markdown-it found them: nothing is guessed
+    return [line for line, kind in zip(lines, kinds, strict=True) if kind == "softbreak"]
+
+
+_BACKTICKS = re.compile(r"(?<!\\)`+")
+
+
+def _breaks_in_code_spans(content: str) -> set[int]:
+    """Which line breaks of a paragraph's text (counted from 0) are inside a code span: a run of
+    backticks up to the next run of as many (CommonMark; no other inline mark comes first)."""
+    newlines = [match.start() for match in re.finditer("\n", content)]
+    runs = list(_BACKTICKS.finditer(content))
+    inside: set[int] = set()
+    index = 0
+    while index < len(runs):
+        opening = runs[index]
+        closing = next(
+            (n for n in range(index + 1, len(runs)) if len(runs[n].group()) == len(opening.group())), None
+        )
+        if closing is None:
+            index += 1
+            continue
+        end = runs[closing].start()
+        inside |= {n for n, at in enumerate(newlines) if opening.end() <= at < end}
+        index = closing + 1
+    return inside
 
 
 def _plain_paragraphs(text: str) -> list[list[str]]:
@@ -228,8 +302,13 @@ def lettered_lines(text: str) -> list[int]:
 
     blocks, dropped = _parse(text)
     walk(blocks)
+    return _lines_of(text, found, dropped)
+
+
+def _lines_of(text: str, found: list[int], dropped: list[int]) -> list[int]:
+    """Lines counted in the text parsed (without the ``dropped`` ones) as lines of ``text``."""
     lines = []
-    for line in sorted(found):  # counted in the text parsed: back to the lines of ``text``
+    for line in sorted(found):
         for gone in dropped:
             if gone <= line:
                 line += 1

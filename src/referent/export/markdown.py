@@ -1,17 +1,21 @@
 """The minutes (or agenda) as Markdown: readable as plain text in an e-mail, convertible by pandoc.
 
 Case and minutes texts are Markdown already and pass through (a line starting with a
-Danish date, ``24. maj …``, is kept from becoming list item 24, as in Word); the lines
+Danish date, ``24. maj …``, is kept from becoming list item 24, as in Word; in the minutes,
+one Enter is a new line, as in Word: a hard break is added where Markdown would join); the lines
 referent words itself (names, titles, labels) are escaped where they would otherwise
 turn into Markdown structure, e.g. an attachment called ``1. udkast``.
 """
 
 from __future__ import annotations
 
-from referent.export.blocks import escape_dates, lettered_lines
+import re
+
+from referent.export.blocks import escape_dates, lettered_lines, soft_break_lines
 from referent.export.content import DocumentView, ItemView, Line
 from referent.model import Numbering, Recommendation
 
+_BLANK_LINES_AROUND = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
 _SPECIAL = str.maketrans({"*": "\\*", "`": "\\`", "[": "\\[", "]": "\\]", "<": "\\<"})
 
 
@@ -81,13 +85,27 @@ def _item(item: ItemView, suffix: str) -> list[str]:
 
 
 def _markdown_text(text: str) -> str:
-    """A case or minutes text as typed, with the line breaks that keep its lettered lists
-    (``a) …``, ``b) …``, which Markdown has not) on lines of their own, as in Word."""
+    """A case text as written, with the line breaks that keep its lettered lists (``a) …``,
+    ``b) …``, which Markdown has not) on lines of their own, as in Word."""
     text = escape_dates(text.strip())
+    return _hard_breaks(text, [number - 1 for number in lettered_lines(text) if number > 0])
+
+
+def minutes_markdown(text: str) -> str:
+    """A minutes text as typed, every single line break in a paragraph a hard break (two spaces
+    at the end of the line): one Enter is a new line in Word, and so for every Markdown reader
+    (the chair's draft, pandoc); lettered lists are on lines of their own with it. Empty lines
+    around it go; the first line's indentation stays (four spaces are code, in Word too)."""
+    text = escape_dates(_BLANK_LINES_AROUND.sub("", text))
+    return _hard_breaks(text, soft_break_lines(text))
+
+
+def _hard_breaks(text: str, ends: list[int]) -> str:
+    """``text`` with a hard break at the end of each line numbered in ``ends`` (0-based)."""
     lines = text.split("\n")
-    for number in lettered_lines(text):
-        if number > 0 and lines[number - 1].strip():  # within a paragraph: a hard break before it
-            lines[number - 1] = lines[number - 1].rstrip() + "  "
+    for number in ends:
+        if lines[number].strip():  # within a paragraph: a hard break after it
+            lines[number] += "  "
     return "\n".join(lines)
 
 
@@ -129,7 +147,7 @@ def _minutes(item: ItemView) -> list[str]:
         return []
     parts = [f"**{escape(minutes.label)}**"]
     parts += [escape(note) for note in minutes.notes]
-    parts.append(_markdown_text(minutes.text))
+    parts.append(minutes_markdown(minutes.text))
     parts += [escape(correction) for correction in minutes.corrections]
     parts += [escape(outcome) for outcome in minutes.outcomes]
     if minutes.actions:

@@ -266,7 +266,7 @@ class _Writer:
         self.paragraph(ids.normal, minutes.label, bold=True, keep_next=True)
         for note in minutes.notes:
             self.paragraph(ids.normal, note)
-        self.blocks(parse_blocks(minutes.text))
+        self.blocks(parse_blocks(minutes.text, line_breaks=True))  # one Enter: a new line, as typed
         last = self.end.getprevious()
         if minutes.corrections and last is not None and last.tag == _W + "p":
             last.get_or_add_pPr().keepNext_val = True  # the correction stays with the text it corrects

@@ -28,10 +28,11 @@ from referent.store.opening import (
     copy_database,
     make_backup,
 )
-from referent.store.revisions import REVISION_WINDOW, Revision
+from referent.store.revisions import REVISION_WINDOW, SETTLED, Revision
 
 __all__ = [
     "REVISION_WINDOW",
+    "SETTLED",
     "ApprovedMinutes",
     "DamagedDatabase",
     "DatabaseError",

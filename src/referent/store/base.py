@@ -7,7 +7,7 @@ approved minutes are protected and where a change after reopening becomes a corr
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager
+from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
@@ -43,14 +43,30 @@ class StoreBase:
         self.clock = clock
         self._approvals: dict[int, dict[str, Any] | None] = {}
         """The last approval of each meeting, read once: every write asks for it."""
+        self.last_saved: dict[int, datetime] = {}
+        """When a change to each meeting was last committed through this store (this session):
+        the minutes, attendance, an outcome, an action item, a remark, the order of items …"""
+        self._changing: dict[int, datetime] = {}
+        """Meetings changed in the transaction still open: ``last_saved`` once it commits."""
 
     def close(self) -> None:
         self.db.close()
 
-    def transaction(self) -> AbstractContextManager[None]:
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
         """Several changes committed together (one fsync): what the store's methods do inside
-        joins this transaction."""
-        return self.db.transaction()
+        joins this transaction. ``last_saved`` moves when the outermost one commits."""
+        outermost = not self.db.in_transaction
+        try:
+            with self.db.transaction():
+                yield
+        except BaseException:
+            if outermost:
+                self._changing.clear()  # rolled back: nothing was saved
+            raise
+        if outermost:
+            self.last_saved.update(self._changing)
+            self._changing.clear()
 
     @contextmanager
     def _writing(
@@ -64,7 +80,8 @@ class StoreBase:
 
         Every change passes here, so this is where approved minutes are protected: from the
         UI, the CLI or anything else, a change to them is refused until they are reopened.
-        Only a change to the minutes moves "last saved" (not where the reader's cursor is).
+        Only a change to the minutes moves "last saved" (not where the reader's cursor is),
+        both the stored one and this session's ``last_saved``.
         A ``meeting_change`` (the header, attendance, the order of items) after a reopening
         is a dated correction of the meeting, as an item's own changes are of the item.
         """
@@ -74,13 +91,15 @@ class StoreBase:
                 f"meeting {meeting_id} is approved and cannot be changed; reopen it for correction"
                 f" first: 'referent review {meeting_id}', then o (reopen) with the reason"
             )
-        moment = stamp(self.clock())
-        with self.db.transaction():
+        now = self.clock()
+        moment = stamp(now)
+        with self.transaction():
             yield moment
             if meeting_change:
                 self._record_meeting_correction(meeting_id)
             if changes_minutes:
                 self.db.execute("UPDATE meetings SET updated_at = ? WHERE id = ?", [moment, meeting_id])
+                self._changing[meeting_id] = now
 
     def _must_be_writable(self) -> None:
         if self.db.read_only:

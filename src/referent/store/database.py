@@ -113,6 +113,11 @@ class Database:
         )
         return cursor.rowcount
 
+    @property
+    def in_transaction(self) -> bool:
+        """Inside ``transaction()``: what is written now is committed when the outermost one ends."""
+        return self._depth > 0
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """All or nothing; nested calls join the outer transaction.

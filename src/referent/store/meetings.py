@@ -7,6 +7,7 @@ ids and survive reordering.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -133,6 +134,24 @@ class MeetingRecords(StoreBase):
                 "SELECT id FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id]
             )
         ]
+
+    def time_spent(self, meeting_id: int) -> dict[int, timedelta]:
+        """Item id -> how long the meeting has worked on the item, as last stored (items never
+        worked on are left out)."""
+        return {
+            r["id"]: timedelta(seconds=r["time_spent"])
+            for r in self.db.query(
+                "SELECT id, time_spent FROM items WHERE meeting_id = ? AND time_spent IS NOT NULL",
+                [meeting_id],
+            )
+        }
+
+    def keep_time_spent(self, item_id: int, spent: timedelta) -> None:
+        """Store how long the meeting has worked on an item: bookkeeping, like where the reader
+        is, so no change to the minutes (not "saved", not a correction, allowed when approved)."""
+        meeting_id = self._row("items", item_id)["meeting_id"]
+        with self._writing(meeting_id, while_approved=True, changes_minutes=False):
+            self.db.update("items", item_id, {"time_spent": spent.total_seconds()})
 
     def participant_ids(self, meeting_id: int, guests: bool = False) -> list[int]:
         """Ids of the meeting's participants (or guests), in listed order."""

@@ -228,6 +228,12 @@ def m008_item_parts(db: Database) -> None:
     db.table("items").add_column("parts", str)
 
 
+def m009_time_spent(db: Database) -> None:
+    """The time the meeting has worked on each item (seconds), so that its clock goes on after
+    the app is closed and opened again; NULL: never worked on."""
+    db.table("items").add_column("time_spent", float)
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review_and_approval,
@@ -237,6 +243,7 @@ MIGRATIONS = (
     m006_house_styles,
     m007_approvals_kept_as_history,
     m008_item_parts,
+    m009_time_spent,
 )
 """In the order they run; each runs once per database."""
 

@@ -247,32 +247,39 @@ class ReferentApp(App[None]):
             if isinstance(screen, MinutesScreen):
                 screen.flush()
 
+    def save_before_leaving(self) -> None:
+        """Every pending change, and the item's clock as it stands (quit, suspend, a signal):
+        reopened, the clock goes on where it stopped."""
+        self.flush_all()
+        if self.live is not None:
+            self.live.keep_time()
+
     def release_meeting(self) -> None:
         if self.lock is not None:
             self.lock.release()
             self.lock = None
 
     async def action_quit(self) -> None:
-        self.flush_all()
+        self.save_before_leaving()
         self.release_meeting()
         self.exit()
 
     def on_unmount(self) -> None:
         from referent import gcpause
 
-        self.flush_all()
+        self.save_before_leaving()
         self.release_meeting()
         self.undo_stop_signals()
         gcpause.give_back()  # a review closed with the app within its second (see gcpause)
 
     def stop_on_signal(self) -> None:
         """The terminal was closed (SIGHUP) or the system asks us to stop (SIGTERM)."""
-        self.flush_all()
+        self.save_before_leaving()
         self.release_meeting()
         self.exit()
 
     def action_suspend_process(self) -> None:
-        self.flush_all()
+        self.save_before_leaving()
         super().action_suspend_process()
 
     def _handle_exception(self, error: Exception) -> None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import datetime
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
 
-from referent.live import LiveMeeting
+from referent.live import TIME_KEPT_EVERY, LiveMeeting
 from referent.model import ActionItem
 from referent.store import SaveFailed
 from referent.ui.base import ReferentScreen
@@ -46,6 +46,14 @@ MARKDOWN_AFTER = 0.25
 thread) and built: a thread started at once shares the processor with the first frame as the
 terminal draws it (about 50 ms later on screen at 400 items)."""
 
+
+UNDO_KEYS = frozenset(
+    key
+    for binding in TextArea.BINDINGS
+    if not isinstance(binding, tuple) and binding.action in ("undo", "redo")
+    for key in binding.key.split(",")
+)
+"""The editor's own keys that take back (or bring back) a batch of typing: Ctrl+Z, Ctrl+Y."""
 
 PHRASE_KEYS = ("alt+g", "alt+e", "alt+i", "alt+d", "alt+u", "alt+m", "alt+t", "alt+k", "alt+l")
 """Default keys of phrases 1–9: Alt+letter, mnemonic for the Danish defaults (Godkendt,
@@ -112,7 +120,6 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
-        self.saved_at: datetime | None = None
         self.save_error = ""
         """Why saving fails (a full disk); empty while it works. The status line shows it."""
         self.layout_index = 0
@@ -146,7 +153,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
         self.enter_item(self.live.current, self.live.cursor)
         self.set_interval(autosave_seconds(), self.flush)
-        self.set_interval(1.0, self.refresh_status)
+        self.set_interval(1.0, self.every_second)
         self.set_timer(MARKDOWN_AFTER, self.query_one(CasePane).as_markdown)  # not for the first frame
 
     # --- the editor and its autosave --------------------------------------------------
@@ -159,6 +166,24 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.editing_item is not None and not self.read_only:
             self.dirty = True
             self.referent.typing()
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Pasted text is in the editor by now (the event bubbles up after): the wording saved
+        before it stays in the history, however short the paste."""
+        if self.editing_item is not None:
+            self.live.keep_wording(self.editing_item)
+
+    def on_key(self, event: events.Key) -> None:
+        """An undo or redo is still to come (the editor's binding runs after the key bubbles
+        up): the wording it takes back is saved and kept in the history first."""
+        if event.key in UNDO_KEYS:
+            self.keep_wording()
+
+    def keep_wording(self) -> None:
+        """Save the editor's text and keep it in the history whatever comes next."""
+        self.flush()
+        if self.editing_item is not None:
+            self.live.keep_wording(self.editing_item)
 
     def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
         """Typing, deleting or pasting into minutes that may not change: say why."""
@@ -183,7 +208,6 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.save_error:
             self.save_error = ""
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
-        self.saved_at = self.referent.now()
         if (item.has_minutes, item.status) != shown:  # the agenda marks items with minutes
             self.show_item(rows=(self.editing_item,))
         self.refresh_status()
@@ -231,8 +255,13 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.query_one(AgendaList).show(meeting, index, rows)
         self.refresh_status()
 
+    def every_second(self) -> None:
+        """The status line's clocks move on; the time on the item is stored now and then."""
+        self.live.keep_time(every=TIME_KEPT_EVERY)
+        self.refresh_status()
+
     def refresh_status(self) -> None:
-        self.query_one(StatusLine).show(self.live, self.referent.now(), self.saved_at, self.save_error)
+        self.query_one(StatusLine).show(self.live, self.referent.now(), self.live.saved_at, self.save_error)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "agenda" and event.option_index != self.live.current:
@@ -281,6 +310,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def action_phrase(self, number: int) -> None:
         phrases = self.referent.settings.phrases
         if number < len(phrases) and not self.refused(self.live):
+            self.keep_wording()  # a phrase may be no longer than a burst of typing
             self.insert_text(phrases[number])
 
     def insert_text(self, text: str) -> None:

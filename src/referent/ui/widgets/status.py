@@ -39,9 +39,9 @@ class StatusLine(Static):
         if save_error:  # the text is on screen only: say so where the eye goes
             parts.append(Text(t("NOT SAVED"), style="bold reverse red"))
         else:
-            saved = (
-                f"{t('saved')} {saved_at.strftime('%H:%M')}" if saved_at else t("no changes yet")
-            )  # in this session; earlier ones are stored
+            saved = (  # any change saved in this session (the text, attendance, an outcome …)
+                f"{t('saved')} {saved_at.astimezone().strftime('%H:%M')}" if saved_at else t("no changes yet")
+            )
             parts.append(Text(saved, style="dim"))
         self.update(Text(" │ ").join(parts))
 
