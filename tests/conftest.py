@@ -66,13 +66,15 @@ class FakeClock:
 
 @pytest.fixture(autouse=True)
 def english_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Without a language setting the app follows the locale: pin it so every test reads the
-    same screen anywhere, and reset the UI language (module state) afterwards."""
-    from referent.ui.i18n import set_language
+    """Without a language setting referent follows the locale (then the meeting): pin English
+    (LANGUAGE=en: C.UTF-8 names no language) so every test reads the same words anywhere,
+    and reset the language (module state) afterwards. A test of the C locale removes LANGUAGE."""
+    from referent.i18n import set_language
 
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    for variable in ("LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "en")
     yield
     set_language("en")
 

@@ -11,9 +11,14 @@ import locale
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from referent.i18n import meeting_language
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.problems import FileProblem, Problem, load_toml
+
+if TYPE_CHECKING:
+    from referent.model import Meeting
 
 DEFAULT_PHRASES = (
     "Indstillingen blev godkendt.",
@@ -28,7 +33,8 @@ DEFAULT_PHRASES = (
 EXAMPLE = """\
 # referent settings. Every line is optional.
 
-# "da" or "en"; without it, the language follows the system's locale.
+# "da" or "en"; without it, the language follows the system's locale, and where the
+# locale names no language (C, POSIX) the meeting's own: Danish for a Danish agenda.
 # language = "da"
 
 # Standard phrases: the first nine are inserted at the cursor with Alt+G, Alt+E, Alt+I,
@@ -59,7 +65,7 @@ class Settings:
     """What the config file can set; the defaults are what a Danish council expects."""
 
     language: str = ""
-    """``da`` or ``en``; empty follows the locale (see ``effective_language``)."""
+    """``da`` or ``en``; empty follows the locale, then the meeting (see ``effective_language``)."""
     phrases: list[str] = field(default_factory=lambda: list(DEFAULT_PHRASES))
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, passed to Textual's ``set_keymap``."""
@@ -69,10 +75,16 @@ class Settings:
     problems: list[Problem] = field(default_factory=list)
     """What was wrong with the file; shown in the app, the defaults used instead."""
 
-    def effective_language(self) -> str:
-        if self.language in ("da", "en"):
-            return self.language
-        return language_from_environment()
+    def effective_language(self, meeting: Meeting | None = None) -> str:
+        """The setting; else the locale, when it names a language; else the meeting's own
+        language; else Danish (referent is made for Danish councils: without a meeting, as in
+        the picker or ``referent list``, nothing says the user reads English)."""
+        return self.chosen_language() or (meeting_language(meeting) if meeting is not None else "da")
+
+    def chosen_language(self) -> str:
+        """``da`` or ``en`` when the user chose one (the setting, the locale), else empty: then
+        the language follows the meeting."""
+        return self.language if self.language in ("da", "en") else language_from_environment()
 
 
 def _style_path(spec: str, folder: Path) -> str:
@@ -84,13 +96,28 @@ def _style_path(spec: str, folder: Path) -> str:
 
 
 def language_from_environment() -> str:
-    """Danish when the user's locale is Danish, English otherwise."""
+    """``da`` when the user's locale is Danish, ``en`` when it is another language, and empty
+    when it names none: C, C.UTF-8 and POSIX are what servers and containers set, not a
+    choice of English, so they are passed over (the next variable, then the meeting, decides)."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "da" if value.lower().startswith("da") else "en"
-    current = locale.getlocale()[0] or ""
-    return "da" if current.lower().startswith("da") else "en"
+        for value in os.environ.get(variable, "").split(":"):  # LANGUAGE is a list: da:en
+            if _names_a_language(value):
+                return "da" if value.lower().startswith("da") else "en"
+    current = process_locale()
+    if _names_a_language(current):
+        return "da" if current.lower().startswith("da") else "en"
+    return ""
+
+
+def process_locale() -> str:
+    """The locale the interpreter set at start (on Windows, with no LANG: Danish_Denmark.1252);
+    not ``getlocale()``, which reads C.UTF-8 as en_US."""
+    return locale.setlocale(locale.LC_CTYPE)
+
+
+def _names_a_language(value: str) -> bool:
+    name = value.split(".")[0].split("@")[0].strip()
+    return bool(name) and name.upper() not in ("C", "POSIX")
 
 
 def load_settings(path: Path) -> Settings:

@@ -165,8 +165,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     """Show the meetings in the database, told apart: status, file, and which is a copy."""
     from referent.config import load_settings
+    from referent.i18n import set_language, t
     from referent.paths import config_path
-    from referent.ui.i18n import set_language, t  # the status words, in the UI's language
 
     set_language(load_settings(config_path()).effective_language())
     store = open_store(args)
