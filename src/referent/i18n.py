@@ -377,6 +377,12 @@ DANISH: dict[str, str] = {
     "Minimize the widget and restore to normal size": "Giv feltet sin normale størrelse igen",
     "Screenshot": "Skærmbillede",
     "Save an SVG 'screenshot' of the current screen": "Gem et billede af skærmen (SVG)",
+    "No matches found": "Ingen match",
+    "Search for themes…": "Søg efter farvetemaer …",
+    "Press {key} to quit referent.": "Tryk {key} for at afslutte referent.",
+    "Do you want to quit?": "Vil du afslutte?",
+    "Saved the screenshot to {path}": "Skærmbilledet er gemt i {path}",
+    "The screenshot could not be saved.": "Skærmbilledet kunne ikke gemmes.",
 }
 
 

@@ -298,8 +298,50 @@ class ReferentApp(App[None]):
         """Textual's palette, asking in the user's language."""
         from textual.command import CommandPalette
 
+        from referent.ui.textual_compat import TranslatedPalette
+
         if self.use_command_palette and not CommandPalette.is_open(cast(Any, self)):
-            self.push_screen(CommandPalette(placeholder=t("Search for commands…"), id="--command-palette"))
+            palette = TranslatedPalette(
+                placeholder=t("Search for commands…"),
+                no_matches=t("No matches found"),
+                id="--command-palette",
+            )
+            self.push_screen(palette)
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (the palette's Theme command), in the user's language."""
+        from textual.theme import ThemeProvider
+
+        from referent.ui.textual_compat import TranslatedPalette
+
+        palette = TranslatedPalette(
+            [ThemeProvider], placeholder=t("Search for themes…"), no_matches=t("No matches found")
+        )
+        self.push_screen(palette)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: Textual's hint that it does not quit, in the user's
+        language and with the key as F1 spells it."""
+        from referent.ui.keys import describe_key
+
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                message = t("Press {key} to quit referent.", key=describe_key(key))
+                self.notify(message, title=t("Do you want to quit?"), markup=False)
+                return
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """The palette's Screenshot command saved its file: said in the user's language
+        (instead of Textual's own notice, which ``prevent_default`` keeps back)."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            message = t("Saved the screenshot to {path}", path=event.path) if event.path else t("Saved.")
+            self.notify(message, title=t("Screenshot"), markup=False)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(t("The screenshot could not be saved."), title=t("Screenshot"), severity="error")
 
 
 def make_app(
