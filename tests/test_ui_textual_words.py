@@ -13,6 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input
 from ui_helpers import POLITISK, SIZE, Case, screen_text
 
+from referent.i18n import DANISH
 from referent.ui.app import ReferentApp
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.textual_compat import TranslatedPalette
@@ -109,6 +110,32 @@ async def test_the_screenshot_notices_are_danish_and_textuals_are_kept_back(
             app.post_message(events.DeliveryFailed(key="2", exception=OSError("full"), name="screenshot"))
             await pilot.pause()
             assert toasts(app) == [("Skærmbillede", "Skærmbilledet kunne ikke gemmes.")]
+    finally:
+        danish.close()
+
+
+@pytest.mark.parametrize("keys", [[], ["f2"], ["f9"]], ids=["minutes", "attendance", "actions"])
+async def test_the_palette_lists_every_command_in_danish(danish: Case, keys: list[str]) -> None:
+    """What Ctrl+P lists before anything is typed: referent's actions and Textual's own
+    (Focus Next, Theme, Screenshot…), each titled in Danish."""
+    try:
+        app = danish.app()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press(*keys, "ctrl+p")
+            commands = app.screen.query_one(CommandList)
+            for _ in range(400):  # until the commands are listed, not a time
+                await pilot.pause(0.05)
+                if commands.option_count > 5:
+                    break
+            titles = [
+                str(commands.get_option_at_index(n).prompt).split("\n")[0]
+                for n in range(commands.option_count)
+            ]
+            danish_words = set(DANISH.values())
+            english = [
+                t for t in titles if t not in danish_words and not t.startswith("Indsæt standardtekst: ")
+            ]
+            assert len(titles) > 5 and english == []
     finally:
         danish.close()
 

@@ -377,6 +377,8 @@ DANISH: dict[str, str] = {
     "Minimize the widget and restore to normal size": "Giv feltet sin normale størrelse igen",
     "Screenshot": "Skærmbillede",
     "Save an SVG 'screenshot' of the current screen": "Gem et billede af skærmen (SVG)",
+    "Focus Next": "Næste felt",
+    "Focus Previous": "Forrige felt",
     "No matches found": "Ingen match",
     "Search for themes…": "Søg efter farvetemaer …",
     "Press {key} to quit referent.": "Tryk {key} for at afslutte referent.",
