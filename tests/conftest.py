@@ -81,9 +81,11 @@ def english_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def referent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point REFERENT_DB into the test's folder: no test may touch the user's own database."""
+    """Point REFERENT_DB into the test's folder: no test may touch the user's own database;
+    nor read the user's own settings (their language would change every command's words)."""
     path = tmp_path / "env" / "referent.db"
     monkeypatch.setenv("REFERENT_DB", str(path))
+    monkeypatch.setenv("REFERENT_CONFIG", str(tmp_path / "env" / "no-settings.toml"))
     return path
 
 

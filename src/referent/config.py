@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from referent.i18n import meeting_language
+from referent.i18n import meeting_language, t
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.problems import FileProblem, Problem, load_toml
 
@@ -125,7 +125,7 @@ def load_settings(path: Path) -> Settings:
     from referent.fileio import read_user_file
 
     try:  # only an ordinary UTF-8 file of sane size: never /dev/zero or a FIFO
-        source = read_user_file(path, "settings file")
+        source = read_user_file(path, t("settings file"))
         data = load_toml(source)
     except FileProblem as error:
         return Settings() if error.missing else Settings(problems=[error.problem])

@@ -385,6 +385,219 @@ DANISH: dict[str, str] = {
     "Do you want to quit?": "Vil du afslutte?",
     "Saved the screenshot to {path}": "Skærmbilledet er gemt i {path}",
     "The screenshot could not be saved.": "Skærmbilledet kunne ikke gemmes.",
+    # the command line: its help and metavars
+    "Take the minutes of a council meeting live, review them with the chair, export them as Word.": (
+        "Skriv referatet af et møde live, gennemse det med mødelederen, og eksportér det til Word."
+    ),
+    "the database file (default: $REFERENT_DB, else referent.db in the user data folder)": (
+        "databasefilen (standard: $REFERENT_DB, ellers referent.db i brugerens datamappe)"
+    ),
+    "show program's version number and exit": "vis programmets version og afslut",
+    "a meeting file (.toml) or the council's Word agenda (.docx)": (
+        "en mødefil (.toml) eller en dagsorden i Word (.docx)"
+    ),
+    "Check meeting files, Word agendas and house style files: OK (for a Word agenda, what was read) "
+    "or FILE:LINE: problem for each (exit 2 if any is wrong).": (
+        "Kontrollér mødefiler, dagsordener i Word og husstilsfiler: OK (for en dagsorden i Word: hvad der "
+        "blev læst) eller FIL:LINJE: problem for hver (afslutningskode 2, hvis noget er galt)."
+    ),
+    "{source}, or a style file": "{source} eller en stilfil",
+    "Store a meeting file or Word agenda in the database as a draft and print its id; a file imported "
+    "before keeps its one draft.": (
+        "Gem en mødefil eller en dagsorden i Word i databasen som udkast, og skriv dens id; en fil, der er "
+        "indlæst før, beholder sit ene udkast."
+    ),
+    "make a second, independent copy of the meeting": "lav en ny, uafhængig kopi af mødet",
+    "bring the file's changes into its draft (what changes is listed)": (
+        "før filens ændringer ind i dens udkast (ændringerne vises)"
+    ),
+    "List the meetings in the database: id, date, status, last saved, file, title.": (
+        "Vis møderne i databasen: id, dato, status, sidst gemt, fil, titel."
+    ),
+    "Write a meeting from the database back out as a meeting file.": (
+        "Skriv et møde fra databasen ud som mødefil."
+    ),
+    "the meeting's id (see 'referent list')": "mødets id (se 'referent list')",
+    "write to FILE instead of standard output": "skriv til FIL i stedet for standardoutput",
+    "Write the minutes (or the agenda) as a Word document.": (
+        "Skriv referatet (eller dagsordenen) som et Word-dokument."
+    ),
+    "a meeting id, or {source}: its draft, if it has one": (
+        "et møde-id eller {source}: dens udkast, hvis den har et"
+    ),
+    "where to write (default: date, kind, body)": "hvor der skal skrives (standard: dato, art, organ)",
+    "the agenda instead of the minutes": "dagsordenen i stedet for referatet",
+    "the public version: no closed content": "den offentlige udgave: intet lukket indhold",
+    "house style: default, nord or a file (default: the meeting's own)": (
+        "husstil: default, nord eller en fil (standard: mødets egen)"
+    ),
+    "default: from --out, else docx": "standard: ud fra --out, ellers docx",
+    "a copy for the reading round: marked 'Til gennemlæsning' in the header and the file name": (
+        "en kopi til gennemlæsning: mærket 'Til gennemlæsning' i hovedet og i filnavnet"
+    ),
+    "Open a meeting to take its minutes: a meeting file or Word agenda (imported the first time, its "
+    "draft after that) or a meeting id.": (
+        "Åbn et møde for at skrive referatet: en mødefil eller en dagsorden i Word (indlæst første gang, "
+        "derefter dens udkast) eller et møde-id."
+    ),
+    "a meeting file, a Word agenda or a meeting id; without it, pick from recent meetings": (
+        "en mødefil, en dagsorden i Word eller et møde-id; uden: vælg blandt de seneste møder"
+    ),
+    "Open the chair's review of a meeting: the draft, its problems, approval.": (
+        "Åbn mødelederens gennemsyn af et møde: udkastet, dets mangler, godkendelsen."
+    ),
+    "a meeting file, a Word agenda or a meeting id": "en mødefil, en dagsorden i Word eller et møde-id",
+    "Try referent on a sample agenda in a temporary database (your own database is not touched).": (
+        "Prøv referent på en eksempeldagsorden i en midlertidig database (din egen database røres ikke)."
+    ),
+    "part of a sample's name (default: politisk-niveau)": (
+        "en del af et eksempels navn (standard: politisk-niveau)"
+    ),
+    "Print where the settings file (language, phrases, keys) is.": (
+        "Skriv, hvor indstillingsfilen (sprog, standardtekster, taster) ligger."
+    ),
+    "write a commented example settings file there": "skriv en kommenteret eksempelfil med indstillinger dér",
+    "COMMAND": "KOMMANDO",
+    "FILE": "FIL",
+    "FILE|ID": "FIL|ID",
+    "NAME|FILE": "NAVN|FIL",
+    "PATH": "STI",
+    "SAMPLE": "EKSEMPEL",
+    "SOURCE": "KILDE",
+    # argparse's own words (see cli.language.translate_argparse)
+    "usage: ": "brug: ",
+    "positional arguments": "argumenter",
+    "options": "tilvalg",
+    "show this help message and exit": "vis denne hjælp og afslut",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fejl: %(message)s\n",
+    "the following arguments are required: %s": "disse argumenter mangler: %s",
+    "unrecognized arguments: %s": "ukendte argumenter: %s",
+    "argument %(argument_name)s: %(message)s": "argumentet %(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "ugyldigt valg: %(value)r (vælg mellem %(choices)s)"
+    ),
+    "invalid %(type)s value: %(value)r": "ugyldig %(type)s-værdi: %(value)r",
+    "expected one argument": "forventede ét argument",
+    "expected at most one argument": "forventede højst ét argument",
+    "expected at least one argument": "forventede mindst ét argument",
+    "not allowed with argument %s": "kan ikke bruges sammen med %s",
+    "one of the arguments %s is required": "et af argumenterne %s skal angives",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tvetydigt tilvalg: %(option)s kan være %(matches)s"
+    ),
+    "ignored explicit argument %r": "ignorerede argumentet %r",
+    # the command line: what it says
+    "'{value}' is not a meeting id (see 'referent list')": (
+        "'{value}' er ikke et møde-id (se 'referent list')"
+    ),
+    "{error}; see 'referent list'": "{error}; se 'referent list'",
+    "{path}: cannot open the database: {error}": "{path}: databasen kan ikke åbnes: {error}",
+    "{name}: OK, read as a Word agenda:": "{name}: OK, læst som dagsorden i Word:",
+    "--for-review makes a Word or text copy; it cannot be a meeting file": (
+        "--for-review laver en kopi i Word eller som tekst; den kan ikke være en mødefil"
+    ),
+    "these minutes are approved: a copy for the reading round is made of a draft; export them without "
+    "--for-review": (
+        "referatet er godkendt: en kopi til gennemlæsning laves af et udkast; eksportér det uden --for-review"
+    ),
+    "{path} has changed since its draft was made or updated; the draft (meeting {id}) is exported. Bring "
+    "the changes in with: {command}": (
+        "{path} er ændret, siden udkastet blev lavet eller opdateret; udkastet (møde {id}) eksporteres. "
+        "Før ændringerne ind med: {command}"
+    ),
+    "{path}: already exists; edit it, or remove it first": (
+        "{path}: findes allerede; ret i den, eller fjern den først"
+    ),
+    "no sample agenda matches '{sample}'; choose from: {names}": (
+        "ingen eksempeldagsorden passer på '{sample}'; vælg mellem: {names}"
+    ),
+    "The demo's database was thrown away; 'referent open FILE' keeps your minutes.": (
+        "Demoens database er smidt væk; 'referent open FIL' gemmer dine referater."
+    ),
+    "{path}: imported as meeting {id}": "{path}: indlæst som møde {id}",
+    "{path}: imported as meeting {id} (a copy of meeting {original})": (
+        "{path}: indlæst som møde {id} (en kopi af møde {original})"
+    ),
+    "{path}: already imported as meeting {id}, its draft; nothing changed.": (
+        "{path}: allerede indlæst som møde {id}, dens udkast; intet er ændret."
+    ),
+    "Open it with: {command}   (an independent copy: {copy})": (
+        "Åbn det med: {command}   (en uafhængig kopi: {copy})"
+    ),
+    "{path}: already imported as meeting {id}, its draft. The file has changed since:": (
+        "{path}: allerede indlæst som møde {id}, dens udkast. Filen er ændret siden:"
+    ),
+    "Nothing was changed. Bring these into the draft with: {command}": (
+        "Intet er ændret. Før ændringerne ind i udkastet med: {command}"
+    ),
+    "{path}: the draft, meeting {id}, now follows the file:": "{path}: udkastet, møde {id}, følger nu filen:",
+    "No meetings yet. Import one with: referent import FILE": (
+        "Ingen møder endnu. Indlæs et med: referent import FIL"
+    ),
+    "ID": "ID",
+    "DATE": "DATO",
+    "STATUS": "STATUS",
+    "LAST SAVED": "SIDST GEMT",
+    "TITLE": "TITEL",
+    # what `referent check` read from a Word agenda
+    "chair: {name}": "mødeleder: {name}",
+    "{participants} in {groups}": "{participants} i {groups}",
+    "1 participant": "1 deltager",
+    "{count} participants": "{count} deltagere",
+    "1 group": "1 gruppe",
+    "{count} groups": "{count} grupper",
+    "({count} sent apologies)": "({count} med afbud)",
+    "1 guest": "1 gæst",
+    "{count} guests": "{count} gæster",
+    "1 item:": "1 punkt:",
+    "{count} items:": "{count} punkter:",
+    "(closed)": "(lukket)",
+    # files and the database, as the core reports them
+    "meeting file": "mødefil",
+    "settings file": "indstillingsfil",
+    "style file": "stilfil",
+    "meeting file or Word agenda": "mødefil eller dagsorden i Word",
+    "no such file": "filen findes ikke",
+    "cannot be read: {error}": "kan ikke læses: {error}",
+    "is a directory, not a {kind}": "er en mappe, ikke en {kind}",
+    "is not an ordinary file (a device, a pipe or a socket), not a {kind}": (
+        "er ikke en almindelig fil (en enhed, en pipe eller en socket), ikke en {kind}"
+    ),
+    "is {size} MB; a {kind} may be at most {limit} MB": (
+        "fylder {size} MB; en {kind} må højst fylde {limit} MB"
+    ),
+    "the file is UTF-16; save it as UTF-8": "filen er UTF-16; gem den som UTF-8",
+    "this is a binary file, not a {kind}": "dette er en binær fil, ikke en {kind}",
+    "is not UTF-8 text; save the file as UTF-8 and try again": (
+        "er ikke UTF-8-tekst; gem filen som UTF-8, og prøv igen"
+    ),
+    "open it in Word and save it as .docx (File → Save As → Word Document) first": (
+        "åbn den i Word, og gem den først som .docx (Filer → Gem som → Word-dokument)"
+    ),
+    "is not a Word document (.docx) inside: damaged, or another kind of file renamed; save it again in Word": (  # noqa: E501
+        "er ikke et Word-dokument (.docx) indeni: beskadiget, eller en anden slags fil med nyt navn; gem den "
+        "igen i Word"
+    ),
+    "this is a PDF, not a Word document; {what}": "dette er en PDF, ikke et Word-dokument; {what}",
+    "this is an RTF document, not a .docx; {what}": "dette er et RTF-dokument, ikke en .docx; {what}",
+    "this Word document is protected by a password, so it cannot be read; in Word remove the password "
+    "(File → Info → Protect Document → Encrypt with Password) and save it again": (
+        "dette Word-dokument er beskyttet med en adgangskode og kan derfor ikke læses; fjern adgangskoden i "
+        "Word (Filer → Oplysninger → Beskyt dokument → Krypter med adgangskode), og gem det igen"
+    ),
+    "this is an old Word document (.doc); {what}": "dette er et gammelt Word-dokument (.doc); {what}",
+    "this is an old Office file, not a Word .docx; {what}": (
+        "dette er en gammel Office-fil, ikke en Word .docx; {what}"
+    ),
+    "no meeting with id {id} in the database": "intet møde med id {id} i databasen",
+    "meeting {id} is approved and cannot be changed; reopen it for correction first: 'referent review {id}', "
+    "then o (reopen) with the reason": (
+        "møde {id} er godkendt og kan ikke ændres; genåbn det først til rettelse: 'referent review {id}', "
+        "derefter o (genåbn) med begrundelsen"
+    ),
+    "{path}: the database can only be read here (the file or its folder is read-only); nothing can be saved": (  # noqa: E501
+        "{path}: databasen kan kun læses her (filen eller dens mappe er skrivebeskyttet); intet kan gemmes"
+    ),
 }
 
 

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from referent.cli.common import EXIT_OK, EXIT_USAGE, CommandError, check_output, is_meeting_id, open_store
 from referent.cli.common import write_atomically as write_file
+from referent.cli.language import command, speak
+from referent.i18n import t
 
 if TYPE_CHECKING:
     from referent.model import Meeting
@@ -28,7 +30,8 @@ def cmd_check(args: argparse.Namespace) -> int:
             data = read_agenda_bytes(path)
             if file_kind(data) != "text":  # a Word agenda (or a PDF, a .doc: told what to do)
                 source = parse_source(path, data)
-                print(f"{name}: OK, read as a Word agenda:")
+                speak(source.meeting)  # what was read, in the agenda's language (unless chosen)
+                print(t("{name}: OK, read as a Word agenda:", name=name))
                 print("\n".join(f"  {line}" for line in summary_lines(source.meeting)))
                 for warning in source.warnings:
                     print(warning.render(name))
@@ -64,14 +67,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     kind = format_for(args.out, args.format)
     if args.for_review and kind == "toml":
-        raise CommandError("--for-review makes a Word or text copy; it cannot be a meeting file", EXIT_USAGE)
+        raise CommandError(
+            t("--for-review makes a Word or text copy; it cannot be a meeting file"), EXIT_USAGE
+        )
     meeting, source, key = _export_source(args)
+    speak(meeting)
     if args.for_review and meeting.approved and not args.agenda:
         raise CommandError(
-            "these minutes are approved: a copy for the reading round is made of a draft; "
-            "export them without --for-review",
+            t("these minutes are approved: a copy for the reading round is made of a draft; "
+              "export them without --for-review"),
             EXIT_USAGE,
-        )
+        )  # fmt: skip
     folder = Path(source).parent if source else Path.cwd()
     try:  # a meeting file has no house style; without --style, the meeting's own
         if kind == "toml":
@@ -126,7 +132,7 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
                 meeting_key(database, meeting_id),
             )
         except UnknownMeeting as error:
-            raise CommandError(f"{error}; see 'referent list'") from error
+            raise CommandError(t("{error}; see 'referent list'", error=error)) from error
         finally:
             store.close()
     path = Path(args.source)
@@ -140,11 +146,13 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
             known = store.find_by_source(path)
             if known is not None:  # the draft is exported: the file need not be parsed
                 meeting_id, digest = known
+                meeting = store.load_meeting(meeting_id)
                 if digest != file_digest(data):
-                    print(f"referent: {path} has changed since its draft was made or updated; the draft "
-                          f"(meeting {meeting_id}) is exported. 'referent open {path}' brings the "
-                          "changes in.", file=sys.stderr)  # fmt: skip
-                return store.load_meeting(meeting_id), str(path), meeting_key(database, meeting_id)
+                    speak(meeting)
+                    print("referent: " + t("{path} has changed since its draft was made or updated; the "
+                          "draft (meeting {id}) is exported. Bring the changes in with: {command}", path=path,
+                          id=meeting_id, command=command("open", path)), file=sys.stderr)  # fmt: skip
+                return meeting, str(path), meeting_key(database, meeting_id)
         finally:
             store.close()
     try:
@@ -162,7 +170,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     path = config_path()
     if args.init:
         if path.exists():
-            raise CommandError(f"{path}: already exists; edit it, or remove it first")
+            raise CommandError(t("{path}: already exists; edit it, or remove it first", path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         write_file(path, EXAMPLE.encode())
     print(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from referent.i18n import t
 from referent.problems import FileProblem, MeetingFileError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -20,6 +21,7 @@ _SAVE_AS = "open it in Word and save it as .docx (File → Save As → Word Docu
 NOT_WORD = (
     "is not a Word document (.docx) inside: damaged, or another kind of file renamed; save it again in Word"
 )
+"""(Translated where it is used: ``t(NOT_WORD)``.)"""
 
 
 def read_agenda_bytes(path: Path) -> bytes:
@@ -28,7 +30,7 @@ def read_agenda_bytes(path: Path) -> bytes:
     from referent.fileio import read_user_bytes
 
     try:
-        return read_user_bytes(path, "meeting file or Word agenda", MAX_FILE_BYTES)
+        return read_user_bytes(path, t("meeting file or Word agenda"), MAX_FILE_BYTES)
     except FileProblem as error:
         raise MeetingFileError(str(path), [error.problem]) from None
 
@@ -49,16 +51,16 @@ def file_kind(data: bytes) -> str:
 def refusal(kind: str, data: bytes) -> str | None:
     """Why a file of ``kind`` cannot be read as an agenda; None for the kinds we read."""
     if kind == "pdf":
-        return f"this is a PDF, not a Word document; {_SAVE_AS}"
+        return t("this is a PDF, not a Word document; {what}", what=t(_SAVE_AS))
     if kind == "rtf":
-        return f"this is an RTF document, not a .docx; {_SAVE_AS}"
+        return t("this is an RTF document, not a .docx; {what}", what=t(_SAVE_AS))
     if kind == "ole":
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return (
+            return t(
                 "this Word document is protected by a password, so it cannot be read; in Word remove the "
                 "password (File → Info → Protect Document → Encrypt with Password) and save it again"
             )
         if "WordDocument".encode("utf-16-le") in data:
-            return f"this is an old Word document (.doc); {_SAVE_AS}"
-        return f"this is an old Office file, not a Word .docx; {_SAVE_AS}"
+            return t("this is an old Word document (.doc); {what}", what=t(_SAVE_AS))
+        return t("this is an old Office file, not a Word .docx; {what}", what=t(_SAVE_AS))
     return None

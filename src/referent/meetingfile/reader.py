@@ -16,6 +16,7 @@ from typing import Any
 
 from referent.danish import format_time, parse_time
 from referent.fields import Field, Kind, fields_of, flat_fields
+from referent.i18n import t
 from referent.meetingfile.tomlpos import Path, key_lines, line_of
 from referent.model import (
     Attendance,
@@ -202,7 +203,7 @@ def read_meeting_file(path: str | FilePath) -> tuple[Meeting, str]:
     from referent.fileio import read_user_file
 
     try:
-        source = read_user_file(path, "meeting file")
+        source = read_user_file(path, t("meeting file"))
     except FileProblem as error:
         raise MeetingFileError(str(path), [error.problem]) from None
     return parse_meeting(source, str(path)), source

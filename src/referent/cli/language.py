@@ -1,0 +1,63 @@
+"""The command line in the user's language: referent's words, argparse's, and paths quoted
+so that a command printed for the user can be copied and run as it stands."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shlex
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from referent.i18n import set_language, t
+
+if TYPE_CHECKING:
+    from referent.model import Meeting
+
+
+def speak(meeting: Meeting | Callable[[], Meeting] | None = None) -> None:
+    """Speak the language the user chose (the setting, the locale), else the meeting's own;
+    before a meeting is known, Danish. Called before parsing and again once a command has
+    its meeting, so ``check`` of an English agenda answers in English on a C locale. A
+    meeting still to be loaded (a function) is loaded only when its language is needed."""
+    from referent.config import load_settings
+    from referent.paths import config_path
+
+    settings = load_settings(config_path())
+    chosen = settings.chosen_language()
+    if not chosen and callable(meeting):
+        meeting = meeting()
+    set_language(chosen or settings.effective_language(None if callable(meeting) else meeting))
+
+
+def translate_argparse() -> None:
+    """Let argparse's own words (``usage:``, its headings and errors) follow the language.
+
+    argparse looks every word it prints up through its module-level gettext alias ``_``
+    at the moment it prints it; pointed at the catalogue, it says them in Danish."""
+    setattr(argparse, "_", t)  # noqa: B010 (a module attribute the stubs do not declare)
+
+
+_PLAIN = re.compile(r"[\w@%+=:,./-]+", re.ASCII)
+"""What a shell takes as one word without quotes (shlex's own test)."""
+_DOUBLE_QUOTE_SPECIAL = set('$`\\"!')
+"""Characters a POSIX shell still reads inside double quotes (``!``: bash's history)."""
+
+
+def shell_word(path: str | Path) -> str:
+    """``path`` as one word of a shell command: as it is when plain, else in double quotes
+    (they read naturally and work in every shell, cmd.exe and PowerShell included), else
+    (a ``$``, a backquote, a backslash, a ``"`` or a ``!`` in it) in shlex's single quotes."""
+    text = str(path)
+    if _PLAIN.fullmatch(text):
+        return text
+    if os.name == "nt" or not _DOUBLE_QUOTE_SPECIAL & set(text):
+        return f'"{text}"'
+    return shlex.quote(text)
+
+
+def command(*words: str | Path) -> str:
+    """``referent WORDS…`` with each word quoted for the shell as needed."""
+    return " ".join(["referent", *(shell_word(word) for word in words)])
