@@ -36,3 +36,43 @@ def config_path() -> Path:
     if os.environ.get("REFERENT_CONFIG"):
         return Path(os.environ["REFERENT_CONFIG"]).expanduser()
     return Path(_dirs().user_config_dir) / "config.toml"
+
+
+def typed_path(text: str) -> Path:
+    """The file a person typed, pasted or dropped into a terminal, as a path.
+
+    Dropping a file types it the way the terminal's shell would read it: in quotes
+    (``'/home/x/Dagsorden 26. august 2022.docx'`` in GNOME Terminal and Konsole, double quotes
+    in Windows Terminal), with backslash escapes (``Dagsorden\\ 26.\\ august…`` in macOS
+    Terminal and iTerm2) or as a ``file://`` URI (some terminals and file managers). A
+    path that exists as typed is taken as it is (a name may hold quotes or backslashes);
+    otherwise the first reading that names an existing file, else the first reading."""
+    text = text.strip()
+    readings = [text, *_unquoted(text)]
+    paths = [Path(reading).expanduser() for reading in readings if reading]
+    for path in paths:
+        if path.exists():
+            return path
+    return paths[1] if len(paths) > 1 else Path(text).expanduser()
+
+
+def _unquoted(text: str) -> list[str]:
+    """What ``text`` may stand for once a terminal's quoting is taken off, most likely first."""
+    import shlex
+    from urllib.parse import unquote, urlsplit
+    from urllib.request import url2pathname
+
+    readings = []
+    if text[:1] in "'\"" and len(text) > 1 and text[-1] == text[0] and text[0] not in text[1:-1]:
+        readings.append(text[1:-1])  # quoted whole, nothing to unescape inside (Windows: "C:\x y")
+    if text.lower().startswith("file:"):
+        parts = urlsplit(text)
+        if parts.netloc in ("", "localhost"):
+            readings.append(url2pathname(parts.path) if os.name == "nt" else unquote(parts.path))
+    try:
+        words = shlex.split(text)  # 'a b', "a b", a\ b: as a POSIX shell reads them
+    except ValueError:  # an unmatched quote: the name holds one
+        words = []
+    if len(words) == 1:
+        readings.append(words[0])
+    return [reading for reading in dict.fromkeys(readings) if reading != text]
