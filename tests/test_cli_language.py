@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import DEMO, POLITISK
 
-from referent import config
+from referent import i18n
 from referent.cli import build_parser, main
 from referent.i18n import DANISH, set_language, spoken_date
 
@@ -25,7 +25,7 @@ def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setattr(config, "process_locale", lambda: "C.UTF-8")
+    monkeypatch.setattr(i18n, "process_locale", lambda: "C.UTF-8")
 
 
 def referent(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ui_helpers import DEMO, POLITISK, SIZE, Case, screen_text
 
-from referent import config
+from referent import i18n
 from referent.config import Settings, language_from_environment
 from referent.i18n import meeting_language, text_language
 from referent.meetingfile.reader import load_meeting
@@ -28,7 +28,7 @@ def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setattr(config, "process_locale", lambda: "C.UTF-8")
+    monkeypatch.setattr(i18n, "process_locale", lambda: "C.UTF-8")
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -63,7 +63,7 @@ def test_without_variables_the_process_locale_decides(
     c_locale: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("LANG")
-    monkeypatch.setattr(config, "process_locale", lambda: "Danish_Denmark.1252")  # Windows
+    monkeypatch.setattr(i18n, "process_locale", lambda: "Danish_Denmark.1252")  # Windows
     assert language_from_environment() == "da"
 
 

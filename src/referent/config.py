@@ -7,13 +7,11 @@ optional; a broken file is reported with its line and never stops the app from s
 
 from __future__ import annotations
 
-import locale
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from referent.i18n import meeting_language, t
+from referent.i18n import choose_language, language_from_environment, t
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.problems import FileProblem, Problem, load_toml
 
@@ -79,7 +77,7 @@ class Settings:
         """The setting; else the locale, when it names a language; else the meeting's own
         language; else Danish (referent is made for Danish councils: without a meeting, as in
         the picker or ``referent list``, nothing says the user reads English)."""
-        return self.chosen_language() or (meeting_language(meeting) if meeting is not None else "da")
+        return choose_language(self.language, meeting)
 
     def chosen_language(self) -> str:
         """``da`` or ``en`` when the user chose one (the setting, the locale), else empty: then
@@ -93,31 +91,6 @@ def _style_path(spec: str, folder: Path) -> str:
         return spec
     path = Path(spec).expanduser()
     return str(path if path.is_absolute() else folder / path)
-
-
-def language_from_environment() -> str:
-    """``da`` when the user's locale is Danish, ``en`` when it is another language, and empty
-    when it names none: C, C.UTF-8 and POSIX are what servers and containers set, not a
-    choice of English, so they are passed over (the next variable, then the meeting, decides)."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        for value in os.environ.get(variable, "").split(":"):  # LANGUAGE is a list: da:en
-            if _names_a_language(value):
-                return "da" if value.lower().startswith("da") else "en"
-    current = process_locale()
-    if _names_a_language(current):
-        return "da" if current.lower().startswith("da") else "en"
-    return ""
-
-
-def process_locale() -> str:
-    """The locale the interpreter set at start (on Windows, with no LANG: Danish_Denmark.1252);
-    not ``getlocale()``, which reads C.UTF-8 as en_US."""
-    return locale.setlocale(locale.LC_CTYPE)
-
-
-def _names_a_language(value: str) -> bool:
-    name = value.split(".")[0].split("@")[0].strip()
-    return bool(name) and name.upper() not in ("C", "POSIX")
 
 
 def load_settings(path: Path) -> Settings:

@@ -8,6 +8,8 @@ UI (``referent.ui.i18n``) and the core's messages share this one catalogue and i
 
 from __future__ import annotations
 
+import locale
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -700,3 +702,40 @@ def meeting_language(meeting: Meeting) -> str:
             yield item.case
 
     return text_language(texts())
+
+
+# --- which language to speak ------------------------------------------------------------------
+
+
+def choose_language(setting: str, meeting: Meeting | None = None) -> str:
+    """The setting (``da``/``en``); else the locale, when it names a language; else the
+    meeting's own language; else Danish (referent is made for Danish councils: without a
+    meeting, as in the picker or ``referent list``, nothing says the user reads English)."""
+    if setting in ("da", "en"):
+        return setting
+    return language_from_environment() or (meeting_language(meeting) if meeting is not None else "da")
+
+
+def language_from_environment() -> str:
+    """``da`` when the user's locale is Danish, ``en`` when it is another language, and empty
+    when it names none: C, C.UTF-8 and POSIX are what servers and containers set, not a
+    choice of English, so they are passed over (the next variable, then the meeting, decides)."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        for value in os.environ.get(variable, "").split(":"):  # LANGUAGE is a list: da:en
+            if _names_a_language(value):
+                return "da" if value.lower().startswith("da") else "en"
+    current = process_locale()
+    if _names_a_language(current):
+        return "da" if current.lower().startswith("da") else "en"
+    return ""
+
+
+def process_locale() -> str:
+    """The locale the interpreter set at start (on Windows, with no LANG: Danish_Denmark.1252);
+    not ``getlocale()``, which reads C.UTF-8 as en_US."""
+    return locale.setlocale(locale.LC_CTYPE)
+
+
+def _names_a_language(value: str) -> bool:
+    name = value.split(".")[0].split("@")[0].strip()
+    return bool(name) and name.upper() not in ("C", "POSIX")

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from referent.i18n import set_language, t
+from referent.i18n import choose_language, language_from_environment, set_language, t
 
 if TYPE_CHECKING:
     from referent.model import Meeting
@@ -22,14 +22,23 @@ def speak(meeting: Meeting | Callable[[], Meeting] | None = None) -> None:
     before a meeting is known, Danish. Called before parsing and again once a command has
     its meeting, so ``check`` of an English agenda answers in English on a C locale. A
     meeting still to be loaded (a function) is loaded only when its language is needed."""
-    from referent.config import load_settings
-    from referent.paths import config_path
-
-    settings = load_settings(config_path())
-    chosen = settings.chosen_language()
+    chosen = _setting() or language_from_environment()
     if not chosen and callable(meeting):
         meeting = meeting()
-    set_language(chosen or settings.effective_language(None if callable(meeting) else meeting))
+    set_language(choose_language(chosen, None if callable(meeting) else meeting))
+
+
+def _setting() -> str:
+    """The settings file's ``language``; the file is read (and TOML imported, ~10 ms) only
+    when there is one: every command starts by asking."""
+    from referent.paths import config_path
+
+    path = config_path()
+    if not path.is_file():
+        return ""
+    from referent.config import load_settings
+
+    return load_settings(path).language
 
 
 def translate_argparse() -> None:
