@@ -79,6 +79,18 @@ def english_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     set_language("en")
 
 
+@pytest.fixture
+def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine whose locale is C.UTF-8 and nothing else (the suite pins LANGUAGE=en): the
+    language then follows the meeting, else Danish."""
+    from referent import i18n
+
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setattr(i18n, "process_locale", lambda: "C.UTF-8")
+
+
 @pytest.fixture(autouse=True)
 def referent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REFERENT_DB into the test's folder: no test may touch the user's own database;

@@ -11,21 +11,11 @@ from pathlib import Path
 import pytest
 from ui_helpers import DEMO, POLITISK
 
-from referent import i18n
 from referent.cli import build_parser, main
 from referent.i18n import DANISH, set_language, spoken_date
 
 WORD_AGENDA = Path(__file__).parent / "fixtures" / "word" / "politisk-niveau-pandoc.docx"
 """A Danish Word agenda: 13 March 2023 (a Monday), 22 participants in 4 groups, 6 items."""
-
-
-@pytest.fixture
-def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A machine whose locale is C.UTF-8 and nothing else, with no settings file."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setattr(i18n, "process_locale", lambda: "C.UTF-8")
 
 
 def referent(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -11,8 +11,8 @@ import pytest
 from ui_helpers import DEMO, POLITISK, SIZE, Case, screen_text
 
 from referent import i18n
-from referent.config import Settings, language_from_environment
-from referent.i18n import meeting_language, text_language
+from referent.config import Settings
+from referent.i18n import language_from_environment, meeting_language, text_language
 from referent.meetingfile.reader import load_meeting
 from referent.model import Meeting
 from referent.ui.app import make_app
@@ -20,15 +20,6 @@ from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.picker import PickerScreen
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_agendas"
-
-
-@pytest.fixture
-def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A machine whose locale is C.UTF-8 and nothing else (the suite pins LANGUAGE=en)."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
-        monkeypatch.delenv(variable, raising=False)
-    monkeypatch.setenv("LANG", "C.UTF-8")
-    monkeypatch.setattr(i18n, "process_locale", lambda: "C.UTF-8")
 
 
 # --- the rules ----------------------------------------------------------------------------
