@@ -145,3 +145,14 @@ def test_every_help_text_and_metavar_of_the_parser_has_a_danish_translation() ->
     source = "a meeting file (.toml) or the council's Word agenda (.docx)"
     composed = {f"{source}, or a style file", f"a meeting id, or {source}: its draft, if it has one"}
     assert sorted(set(missing) - composed) == []
+
+
+def test_a_damaged_database_is_explained_in_danish(
+    c_locale: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    damaged = tmp_path / "Mine møder.db"
+    damaged.write_bytes(b"SQLite format 3\0" + b"\xff" * 4096)
+    status, _, err = referent(capsys, "list", "--db", str(damaged))
+    assert status == 1
+    assert err.startswith(f"referent: {damaged}: databasen er beskadiget (")
+    assert f'Kontrollér den med: sqlite3 "{damaged}" \'pragma integrity_check\'' in err

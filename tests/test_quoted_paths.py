@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from ui_helpers import DEMO, SIZE, Case, screen_text
 
-from referent.cli.language import command, shell_word
-from referent.paths import typed_path
+from referent.cli.language import command
+from referent.paths import shell_word, typed_path
 from referent.ui.app import make_app
 from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.picker import PickerScreen

@@ -592,6 +592,31 @@ DANISH: dict[str, str] = {
         "dette er en gammel Office-fil, ikke en Word .docx; {what}"
     ),
     "no meeting with id {id} in the database": "intet møde med id {id} i databasen",
+    "{path}: cannot create the database here: the folder is not writable": (
+        "{path}: databasen kan ikke oprettes her: mappen er skrivebeskyttet"
+    ),
+    "{path}: cannot be read: check that the file and its folder can be read by you": (
+        "{path}: kan ikke læses: kontrollér, at du kan læse filen og dens mappe"
+    ),
+    "{path}: this database was made by a newer referent (it has '{change}'); upgrade referent to open it. "
+    "Nothing was changed.": (
+        "{path}: databasen er lavet af en nyere referent (den har '{change}'); opdatér referent for at åbne "
+        "den. Intet er ændret."
+    ),
+    "{path}: this database is from an older referent and must be brought up to date, but it cannot be "
+    "written here: open it once where it can be written": (
+        "{path}: databasen er fra en ældre referent og skal opdateres, men den kan ikke skrives her: åbn den "
+        "én gang et sted, hvor den kan skrives"
+    ),
+    "{path}: the database is damaged ({detail}); nothing was changed.": (
+        "{path}: databasen er beskadiget ({detail}); intet er ændret."
+    ),
+    "Check it with: {command}": "Kontrollér den med: {command}",
+    "The last good copy is {copy} (made {made}): move the damaged file aside and copy that one in its place.": (  # noqa: E501
+        "Den seneste gode kopi er {copy} (lavet {made}): flyt den beskadigede fil væk, og kopiér den ind i "
+        "dens sted."
+    ),
+    "There is no backup of it yet.": "Der er endnu ingen sikkerhedskopi af den.",
     "meeting {id} is approved and cannot be changed; reopen it for correction first: 'referent review {id}', "
     "then o (reopen) with the reason": (
         "møde {id} er godkendt og kan ikke ændres; genåbn det først til rettelse: 'referent review {id}', "

@@ -7,6 +7,8 @@ Computed in functions (not module constants) so that ``--db``, ``REFERENT_DB`` a
 from __future__ import annotations
 
 import os
+import re
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -58,7 +60,6 @@ def typed_path(text: str) -> Path:
 
 def _unquoted(text: str) -> list[str]:
     """What ``text`` may stand for once a terminal's quoting is taken off, most likely first."""
-    import shlex
     from urllib.parse import unquote, urlsplit
     from urllib.request import url2pathname
 
@@ -76,3 +77,21 @@ def _unquoted(text: str) -> list[str]:
     if len(words) == 1:
         readings.append(words[0])
     return [reading for reading in dict.fromkeys(readings) if reading != text]
+
+
+_PLAIN = re.compile(r"[\w@%+=:,./-]+", re.ASCII)
+"""What a shell takes as one word without quotes (shlex's own test)."""
+_DOUBLE_QUOTE_SPECIAL = set('$`\\"!')
+"""Characters a POSIX shell still reads inside double quotes (``!``: bash's history)."""
+
+
+def shell_word(path: str | Path) -> str:
+    """``path`` as one word of a shell command: as it is when plain, else in double quotes
+    (they read naturally and work in every shell, cmd.exe and PowerShell included), else
+    (a ``$``, a backquote, a backslash, a ``"`` or a ``!`` in it) in shlex's single quotes."""
+    text = str(path)
+    if _PLAIN.fullmatch(text):
+        return text
+    if os.name == "nt" or not _DOUBLE_QUOTE_SPECIAL & set(text):
+        return f'"{text}"'
+    return shlex.quote(text)

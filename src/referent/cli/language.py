@@ -4,14 +4,12 @@ so that a command printed for the user can be copied and run as it stands."""
 from __future__ import annotations
 
 import argparse
-import os
-import re
-import shlex
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from referent.i18n import choose_language, language_from_environment, set_language, t
+from referent.paths import shell_word
 
 if TYPE_CHECKING:
     from referent.model import Meeting
@@ -47,24 +45,6 @@ def translate_argparse() -> None:
     argparse looks every word it prints up through its module-level gettext alias ``_``
     at the moment it prints it; pointed at the catalogue, it says them in Danish."""
     setattr(argparse, "_", t)  # noqa: B010 (a module attribute the stubs do not declare)
-
-
-_PLAIN = re.compile(r"[\w@%+=:,./-]+", re.ASCII)
-"""What a shell takes as one word without quotes (shlex's own test)."""
-_DOUBLE_QUOTE_SPECIAL = set('$`\\"!')
-"""Characters a POSIX shell still reads inside double quotes (``!``: bash's history)."""
-
-
-def shell_word(path: str | Path) -> str:
-    """``path`` as one word of a shell command: as it is when plain, else in double quotes
-    (they read naturally and work in every shell, cmd.exe and PowerShell included), else
-    (a ``$``, a backquote, a backslash, a ``"`` or a ``!`` in it) in shlex's single quotes."""
-    text = str(path)
-    if _PLAIN.fullmatch(text):
-        return text
-    if os.name == "nt" or not _DOUBLE_QUOTE_SPECIAL & set(text):
-        return f'"{text}"'
-    return shlex.quote(text)
 
 
 def command(*words: str | Path) -> str:

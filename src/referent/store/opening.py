@@ -15,6 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from referent.fileio import database_companions
+from referent.i18n import t
+from referent.paths import shell_word
 from referent.store import schema
 from referent.store.database import MEMORY, Database, DatabaseError, create_private_file
 
@@ -41,7 +43,7 @@ def connect(path: Path) -> Database:
     except OSError:
         if not path.is_file():
             raise DatabaseError(
-                f"{path}: cannot create the database here: the folder is not writable"
+                t("{path}: cannot create the database here: the folder is not writable", path=path)
             ) from None
     tighten(path)
     db = _writable(path) or _read_only(path)
@@ -78,7 +80,9 @@ def _read_only(path: Path) -> Database:
                 raise DamagedDatabase(damaged_message(path, str(error))) from None
             continue
         return db
-    raise DatabaseError(f"{path}: cannot be read: check that the file and its folder can be read by you")
+    raise DatabaseError(
+        t("{path}: cannot be read: check that the file and its folder can be read by you", path=path)
+    )
 
 
 def _check(db: Database, path: Path) -> None:
@@ -91,18 +95,18 @@ def _check(db: Database, path: Path) -> None:
     newer = schema.unknown(db.connection)
     if newer:
         raise NewerDatabase(
-            f"{path}: this database was made by a newer referent (it has '{newer[-1]}'); "
-            "upgrade referent to open it. Nothing was changed."
-        )
+            t("{path}: this database was made by a newer referent (it has '{change}'); upgrade referent to "
+              "open it. Nothing was changed.", path=path, change=newer[-1])
+        )  # fmt: skip
 
 
 def _prepare(db: Database) -> None:
     if db.read_only:
         if schema.pending(db.connection):
             raise DatabaseError(
-                f"{db.path}: this database is from an older referent and must be brought up to date, "
-                "but it cannot be written here: open it once where it can be written"
-            )
+                t("{path}: this database is from an older referent and must be brought up to date, but it "
+                  "cannot be written here: open it once where it can be written", path=db.path)
+            )  # fmt: skip
         return
     db.execute("PRAGMA synchronous=FULL")  # per connection: survive a power cut
     db.execute("PRAGMA foreign_keys=ON")
@@ -165,16 +169,16 @@ def make_backup(database: Path, now: datetime | None = None) -> Path | None:
 def damaged_message(path: Path, detail: str) -> str:
     """What to say about a damaged database: what, how to check it, where the last good copy is."""
     lines = [
-        f"{path}: the database is damaged ({detail}); nothing was changed.",
-        f"Check it with: sqlite3 '{path}' 'pragma integrity_check'",
+        t("{path}: the database is damaged ({detail}); nothing was changed.", path=path, detail=detail),
+        t("Check it with: {command}", command=f"sqlite3 {shell_word(path)} 'pragma integrity_check'"),
     ]
     kept = backups(path)
     if kept:
         made = datetime.fromtimestamp(kept[-1].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         lines.append(
-            f"The last good copy is {kept[-1]} (made {made}): move the damaged file aside and copy "
-            "that one in its place."
-        )
+            t("The last good copy is {copy} (made {made}): move the damaged file aside and copy that one in "
+              "its place.", copy=kept[-1], made=made)
+        )  # fmt: skip
     else:
-        lines.append("There is no backup of it yet.")
+        lines.append(t("There is no backup of it yet."))
     return "\n".join(lines)
