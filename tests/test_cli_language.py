@@ -155,4 +155,22 @@ def test_a_damaged_database_is_explained_in_danish(
     status, _, err = referent(capsys, "list", "--db", str(damaged))
     assert status == 1
     assert err.startswith(f"referent: {damaged}: databasen er beskadiget (")
-    assert f'Kontrollér den med: sqlite3 "{damaged}" \'pragma integrity_check\'' in err
+    assert f"Kontrollér den med: sqlite3 \"{damaged}\" 'pragma integrity_check'" in err
+
+
+def test_what_is_wrong_with_a_meeting_file_is_said_in_danish(
+    c_locale: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "møde.toml"
+    broken.write_text(
+        '[meeting]\ntitel = "Styregruppe"\ndate = "13/3"\n\n[[items]]\ntitle = ""\nnumber = 2\n', encoding="utf-8"
+    )
+    status, out, _ = referent(capsys, "check", str(broken))
+    assert status == 2
+    assert out.splitlines() == [
+        f"{broken}:1: 'title' mangler i [meeting]",
+        f"{broken}:2: ukendt nøgle 'titel' i [meeting]; mente du 'title'?",
+        f"{broken}:3: 'date' skal være en dato skrevet som 2023-03-13, ikke '13/3' (tekst)",
+        f"{broken}:6: 'title' må ikke være tom",
+        f"{broken}:7: punkt nummer 2 står som punkt 1: punkterne nummereres i den rækkefølge, de står i",
+    ]

@@ -58,9 +58,15 @@ def test_every_literal_passed_to_t_is_in_the_catalogue() -> None:
 
 def test_messages_kept_in_constants_are_in_the_catalogue() -> None:
     """What is translated where it is used (``t(NOT_WORD)``), not where it is written."""
-    from referent.importing.sniff import _SAVE_AS, NOT_WORD
+    import inspect
 
-    assert [text for text in (NOT_WORD, _SAVE_AS) if text not in DANISH] == []
+    from referent.importing.sniff import _SAVE_AS, NOT_WORD
+    from referent.problems import unknown_key
+
+    forms = [call.args[3].value for _, call in calls("unknown_key", PACKAGE) if len(call.args) > 3]  # type: ignore[attr-defined]
+    default = inspect.signature(unknown_key).parameters["form"].default
+    assert len(forms) >= 3
+    assert [text for text in (NOT_WORD, _SAVE_AS, default, *forms) if text not in DANISH] == []
 
 
 def test_the_item_menu_and_the_attendance_marks_are_in_the_catalogue() -> None:
@@ -77,8 +83,8 @@ def test_enum_values_shown_through_t_are_in_the_catalogue() -> None:
 
 
 def test_translations_keep_their_placeholders() -> None:
-    def fields(text: str) -> list[str]:  # {name}, and argparse's %(name)s, %s, %r
-        return sorted(re.findall(r"{(\w+)}", text)) + re.findall(r"%(?:\(\w+\))?[sr]", text)
+    def fields(text: str) -> list[str]:  # {name}, {} (unknown_key's forms), argparse's %(name)s, %s, %r
+        return sorted(re.findall(r"{(\w*)}", text)) + re.findall(r"%(?:\(\w+\))?[sr]", text)
 
     assert [key for key, danish in DANISH.items() if fields(key) != fields(danish)] == []
 

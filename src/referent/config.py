@@ -114,12 +114,12 @@ def load_settings(path: Path) -> Settings:
             if value in ("da", "en"):
                 settings.language = value
             else:
-                problem((key,), '\'language\' must be "da" or "en"')
+                problem((key,), t('\'language\' must be "da" or "en"'))
         elif key == "phrases":
             if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
                 settings.phrases = list(value)
             else:
-                problem((key,), "'phrases' must be a list of texts")
+                problem((key,), t("'phrases' must be a list of texts"))
         elif key == "styles":
             if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
                 settings.styles = {
@@ -127,13 +127,13 @@ def load_settings(path: Path) -> Settings:
                     for body, spec in value.items()
                 }
             else:
-                problem((key,), '[styles] must map bodies to styles, like "Direktørforum" = "nord"')
+                problem((key,), t('[styles] must map bodies to styles, like "Direktørforum" = "nord"'))
         elif key == "keys":
             if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
                 settings.keys = dict(value)
             else:
-                problem((key,), '[keys] must map binding ids to keys, like next_item = "ctrl+n"')
+                problem((key,), t('[keys] must map binding ids to keys, like next_item = "ctrl+n"'))
         else:
-            problem((key,), f"unknown setting '{key}'")
+            problem((key,), t("unknown setting '{key}'", key=key))
     settings.problems = problems
     return settings

@@ -554,6 +554,83 @@ DANISH: dict[str, str] = {
     "1 item:": "1 punkt:",
     "{count} items:": "{count} punkter:",
     "(closed)": "(lukket)",
+    # what is wrong with a meeting file, a settings file (and a style file's keys)
+    "must be text in quotes, not {value}": "skal være tekst i anførselstegn, ikke {value}",
+    "must not be empty": "må ikke være tom",
+    'must be a list of texts: ["first", "second"]': 'skal være en liste af tekster: ["første", "anden"]',
+    "must be true or false, not {value}": "skal være true eller false, ikke {value}",
+    "must be a whole number, not {value}": "skal være et helt tal, ikke {value}",
+    'must be a time in quotes, like "14.30", not {value}': (
+        'skal være et klokkeslæt i anførselstegn, f.eks. "14.30", ikke {value}'
+    ),
+    "must be a date written as 2023-03-13, not {value}": (
+        "skal være en dato skrevet som 2023-03-13, ikke {value}"
+    ),
+    "must be a date and time written as 2023-03-13T16:40:00, not {value}": (
+        "skal være en dato og et klokkeslæt skrevet som 2023-03-13T16:40:00, ikke {value}"
+    ),
+    "must be one of {choices}, not {value}": "skal være en af {choices}, ikke {value}",
+    'must be a list with one of {choices} or "" per point': (
+        'skal være en liste med en af {choices} eller "" for hvert punkt'
+    ),
+    "'{value}' (text)": "'{value}' (tekst)",
+    "{value} (a number)": "{value} (et tal)",
+    "a list": "en liste",
+    "a table": "en tabel",
+    "the file is empty; a meeting file needs a [meeting] table": (
+        "filen er tom; en mødefil skal have en [meeting]-tabel"
+    ),
+    "'{key}' must be a table": "'{key}' skal være en tabel",
+    "'{key}' is missing from {where}": "'{key}' mangler i {where}",
+    "'{key}' must be written as [[{key}]] tables": "'{key}' skal skrives som [[{key}]]-tabeller",
+    "a meeting file": "en mødefil",
+    "the participants": "deltagerne",
+    "unknown key '{}' in {}": "ukendt nøgle '{}' i {}",
+    "'{}' is not among {}": "'{}' er ikke blandt {}",
+    "unknown section [{}]{}": "ukendt afsnit [{}]{}",
+    "'{}' is not one of {}": "'{}' er ikke en af {}",
+    "{message}; did you mean '{close}'?": "{message}; mente du '{close}'?",
+    "format {version} is not known; this referent reads format {known}": (
+        "format {version} kendes ikke; denne referent læser format {known}"
+    ),
+    "the [meeting] table is missing": "tabellen [meeting] mangler",
+    "a participant with a substitute cannot also be present": (
+        "en deltager med stedfortræder kan ikke også være til stede"
+    ),
+    "item number {number} stands as item {position}: items are numbered in the order they are written": (
+        "punkt nummer {number} står som punkt {position}: punkterne nummereres i den rækkefølge, de står i"
+    ),
+    "{outcomes} outcomes for {points} recommendation points": (
+        "{outcomes} beslutninger til {points} indstillingspunkter"
+    ),
+    "'{last}' {later} is before '{first}' {earlier}": "'{last}' {later} er før '{first}' {earlier}",
+    "'{name}' is named twice (also {other})": "'{name}' står der to gange (også som {other})",
+    "participant {number}": "deltager {number}",
+    "guest {number}": "gæst {number}",
+    "item number {number} is used twice (also by item {other})": (
+        "punkt nummer {number} er brugt to gange (også af punkt {other})"
+    ),
+    "'{key}' names item {value}, but the meeting has {count} items": (
+        "'{key}' nævner punkt {value}, men mødet har {count} punkter"
+    ),
+    "left after item {left}, before arriving at item {arrived}": (
+        "gik efter punkt {left}, før ankomsten ved punkt {arrived}"
+    ),
+    "{table} number {number}": "{table} nummer {number}",
+    "{where} of item {number}": "{where} i punkt {number}",
+    "not valid TOML: {message}": "ikke gyldig TOML: {message}",
+    "lists or tables nested {depth} levels deep: too deep to read": (
+        "lister eller tabeller {depth} niveauer inden i hinanden: for dybt til at læse"
+    ),
+    '\'language\' must be "da" or "en"': '\'language\' skal være "da" eller "en"',
+    "'phrases' must be a list of texts": "'phrases' skal være en liste af tekster",
+    '[styles] must map bodies to styles, like "Direktørforum" = "nord"': (
+        '[styles] skal knytte organer til husstile, f.eks. "Direktørforum" = "nord"'
+    ),
+    '[keys] must map binding ids to keys, like next_item = "ctrl+n"': (
+        '[keys] skal knytte tastebindingers id til taster, f.eks. next_item = "ctrl+n"'
+    ),
+    "unknown setting '{key}'": "ukendt indstilling '{key}'",
     # files and the database, as the core reports them
     "meeting file": "mødefil",
     "settings file": "indstillingsfil",
