@@ -162,9 +162,8 @@ def test_what_is_wrong_with_a_meeting_file_is_said_in_danish(
     c_locale: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     broken = tmp_path / "møde.toml"
-    broken.write_text(
-        '[meeting]\ntitel = "Styregruppe"\ndate = "13/3"\n\n[[items]]\ntitle = ""\nnumber = 2\n', encoding="utf-8"
-    )
+    text = '[meeting]\ntitel = "Styregruppe"\ndate = "13/3"\n\n[[items]]\ntitle = ""\nnumber = 2\n'
+    broken.write_text(text, encoding="utf-8")
     status, out, _ = referent(capsys, "check", str(broken))
     assert status == 2
     assert out.splitlines() == [
