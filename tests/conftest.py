@@ -20,6 +20,7 @@ from referent.model import (
     Comment,
     Correction,
     Item,
+    ItemPart,
     ItemStatus,
     Meeting,
     Numbering,
@@ -93,10 +94,12 @@ def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def referent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point REFERENT_DB into the test's folder: no test may touch the user's own database;
-    nor read the user's own settings (their language would change every command's words)."""
+    """Point REFERENT_DB (and the lock folder) into the test's folder: no test may touch the
+    user's own database or locks; nor read the user's own settings (their language would
+    change every command's words)."""
     path = tmp_path / "env" / "referent.db"
     monkeypatch.setenv("REFERENT_DB", str(path))
+    monkeypatch.setenv("REFERENT_LOCKS", str(tmp_path / "locks"))
     monkeypatch.setenv("REFERENT_CONFIG", str(tmp_path / "env" / "no-settings.toml"))
     return path
 
@@ -185,6 +188,7 @@ def full_meeting() -> Meeting:
                 end=time(14, 35),
                 presenter="Jes Lunde",
                 case="Der bydes velkommen.\n",
+                parts=[ItemPart.CASE, ItemPart.MINUTES],  # prints as every style's order does
                 status=ItemStatus.TAKEN,
                 actual_start=time(14, 34),
                 minutes="Formanden bød velkommen.",

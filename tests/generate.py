@@ -49,6 +49,7 @@ def _value(spec: Field) -> st.SearchStrategy[Any]:
         Kind.FLAG: lambda: st.booleans(),
         Kind.NUMBER: lambda: st.integers(1, 9),
         Kind.CHOICE: lambda: st.sampled_from(list(spec.choices or [])),
+        Kind.CHOICES: lambda: st.lists(st.sampled_from(list(spec.choices or [])), unique=True),
         Kind.OUTCOMES: lambda: st.lists(st.none() | st.sampled_from(list(spec.choices or [])), max_size=4),
         Kind.NESTED: lambda: records(spec.row_type),
         Kind.ROWS: lambda: st.lists(records(spec.row_type), max_size=SIZES.get(spec.name, 2)),

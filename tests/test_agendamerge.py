@@ -174,3 +174,11 @@ def test_every_change_reads_as_a_sentence(agenda: Meeting) -> None:
     assert "The meeting's title: now New title" in sentences
     assert any(s.startswith("Item 1. ") and s.endswith("presenter changed") for s in sentences)
     assert any("no longer in the file; removed" in s for s in sentences)
+
+
+def test_every_word_for_a_changed_field_has_a_danish_translation() -> None:
+    """The change list's words are put into Danish one by one (``describe``): none may be missing."""
+    from referent.agendamerge import _PART_NAMES
+    from referent.ui.i18n import DANISH
+
+    assert [word for word in _PART_NAMES.values() if word not in DANISH] == []

@@ -221,12 +221,19 @@ def test_empty_titles_and_names_are_errors(old: str, new: str, line: int) -> Non
     [
         ('name = "Bo Hansen"', 'name = "Anna Jensen"', 9, "participant 1"),
         ('name = "Carl Gæst"', 'name = "anna  jensen "', 12, "participant 1"),
+        ('name = "Bo Hansen"', 'name = "Anna\u200b Jensen"', 9, "participant 1"),
+        ('name = "Bo Hansen"', 'name = "Anna\u200f Jensen\ufeff"', 9, "participant 1"),
+        ('name = "Bo Hansen"', 'name = "Anna Jen\u00adsen"', 9, "participant 1"),
     ],
-    ids=["two-participants", "participant-and-guest"],
+    ids=["two-participants", "participant-and-guest", "zero-width-space", "bidi-mark-and-bom", "soft-hyphen"],
 )
 def test_a_person_named_twice_is_an_error(old: str, new: str, line: int, also: str) -> None:
+    """Invisible characters do not make another person: "Helen Carter" and "Helen\u200b Carter"
+    were two participants. Those that do nothing are dropped as the file is read; the rest are
+    not counted when names are compared."""
     source = PEOPLE.replace(old, new)
-    name = new.split('"')[1]
+    name = new.split('"')[1].encode().decode("unicode-escape").encode("latin-1").decode()
+    name = name.replace("\u200b", "").replace("\u200f", "").replace("\ufeff", "")
     assert problems_in(source) == [(line, f"'{name}' is named twice (also {also})")]
 
 

@@ -133,6 +133,63 @@ def test_check_reports_file_line_message(
     assert out[0].startswith(f"{path}:{line}: {message}")
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("tom.docx", b"", "the file is empty (0 bytes), not a Word document"),
+        ("side.docx", b"<!DOCTYPE html>\n<html><body>Dagsorden</body></html>", "this is a web page (HTML)"),
+        ("side.toml", b"  <html><body>Dagsorden</body></html>", "this is a web page (HTML)"),
+        ("passwd.docx", "/etc/passwd", "is not a Word document (.docx) inside"),
+    ],
+    ids=["empty-docx", "html-docx", "html-toml", "symlink-to-passwd"],
+)
+def test_a_file_named_docx_that_is_not_one_gets_a_word_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes | str, expected: str
+) -> None:
+    """They were read as meeting files: 'not valid TOML: Invalid statement'."""
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.symlink_to(content)
+    else:
+        path.write_bytes(content)
+    for command in (["check", str(path)], ["import", str(path)]):
+        assert main(command) == 2
+        captured = capsys.readouterr()
+        said = captured.out + captured.err
+        assert f"{path}: {expected}" in said and "TOML" not in said and "[meeting]" not in said
+
+
+@pytest.mark.parametrize(
+    ("name", "megabytes", "expected"),
+    [
+        ("stor.toml", 200, "is 200.0 MB; a meeting file may be at most 10 MB"),
+        ("stor.toml", 11, "is 11.0 MB; a meeting file may be at most 10 MB"),
+        ("stor.docx", 60, "is 60.0 MB; a Word agenda may be at most 50 MB"),
+        ("stor", 200, "is 200.0 MB; a meeting file may be at most 10 MB, a Word agenda 50 MB"),
+    ],
+)
+def test_a_file_too_large_is_told_its_own_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, megabytes: int, expected: str
+) -> None:
+    """A 200 MB .toml was told the limit is 50 MB, an 11 MB one 10 MB."""
+    path = tmp_path / name
+    with path.open("wb") as file:  # sparse: costs no disk and no time
+        file.truncate(megabytes * 1024 * 1024)
+    assert main(["check", str(path)]) == 2
+    assert capsys.readouterr().out == f"{path}: {expected}\n"
+
+
+def test_check_shows_invisible_characters_it_quotes(
+    write_file: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A right-to-left override in a quoted key turned the rest of the line around."""
+    path = write_file("møde.toml", GOOD.replace("[meeting]\n", '[meeting]\n"ti\u202etle2" = "x"\n', 1))
+    assert main(["check", str(path)]) == 2
+    out = capsys.readouterr().out
+    assert "unknown key 'ti<U+202E>tle2' in [meeting]" in out
+    assert "\u202e" not in out
+
+
 def test_check_several_files_reports_each(write_file: WriteFile, capsys: pytest.CaptureFixture[str]) -> None:
     good = write_file("a.toml", GOOD)
     bad = write_file("b.toml", GOOD.replace('start = "14.30"', 'start = "14.60"') + "closed = 1\n")
@@ -267,8 +324,9 @@ def test_import_list_dump_in_real_processes(tmp_path: Path, write_file: WriteFil
     assert result.returncode == 0
     assert parse_meeting(result.stdout) == parse_meeting(GOOD)
     result = run("dump", "1", "--db", str(tmp_path / "elsewhere.db"), cwd=tmp_path, env=env)
-    assert result.returncode == 1
-    assert result.stderr == "referent: no meeting with id 1 in the database; see 'referent list'\n"
+    assert result.returncode == 1  # --db wins over REFERENT_DB, and names a database that is not there
+    assert result.stderr.startswith(f"referent: {tmp_path / 'elsewhere.db'}: there is no database here")
+    assert not (tmp_path / "elsewhere.db").exists()
 
 
 def test_dump_out_writes_the_file_atomically(

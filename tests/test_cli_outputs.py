@@ -96,7 +96,7 @@ def test_never_over_the_databases_own_files(folder: Path, capsys: pytest.Capture
     lock = MeetingLock(folder / "referent.db", 1)
     assert lock.acquire()
     try:
-        for name in ("referent.db-wal", "referent.db-shm", lock.path.name):
+        for name in ("referent.db-wal", "referent.db-shm", str(lock.path)):
             assert (folder / name).exists(), name
             refused(["export", "1", "--out", name, "--format", "md"], capsys, says="of the database")
         refused(["export", "1", "--out", "referent.db-journal"], capsys, says="of the database")
@@ -122,6 +122,32 @@ def test_never_over_the_meeting_file(
     before = (folder / "møde.toml").read_bytes()
     refused(args, capsys, says="the meeting file")
     assert (folder / "møde.toml").read_bytes() == before
+
+
+def test_never_over_another_meetings_file(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'export 2 --out Dagsorden.docx' overwrote meeting 1's agenda: only the exported meeting's
+    own file was protected."""
+    shutil.copy(folder / "møde.toml", folder / "andet.toml")
+    assert main(["import", "andet.toml"]) == 0
+    before = (folder / "møde.toml").read_bytes()
+    refused(["export", "2", "--out", "møde.toml"], capsys, says="the file meeting 1 was imported from")
+    refused(["dump", "2", "--out", "./møde.toml"], capsys, says="the file meeting 1 was imported from")
+    assert (folder / "møde.toml").read_bytes() == before
+
+
+def test_never_into_the_backups_or_the_lock_folder(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named like a backup would be taken for one; a lock file's name for a lock."""
+    from referent.lock import lock_folder
+    from referent.store import backups, make_backup
+
+    make_backup(folder / "referent.db")
+    backup = backups(folder / "referent.db")[-1]
+    a_backup_name = backup.with_name("referent-20991231-235959-000000.db")
+    refused(["export", "1", "--out", str(a_backup_name)], capsys, says="inside the backups of the database")
+    assert not a_backup_name.exists()
+    a_lock_name = lock_folder(folder / "referent.db") / "meeting-7.lock"
+    refused(["dump", "1", "--out", str(a_lock_name)], capsys, says="inside referent's lock folder")
+    assert not a_lock_name.exists()
 
 
 @posix_only

@@ -15,6 +15,7 @@ from referent.cli import main
 from referent.model import Item, Meeting
 from referent.store import (
     DamagedDatabase,
+    DatabaseError,
     NewerDatabase,
     ReadOnlyDatabase,
     Store,
@@ -212,3 +213,244 @@ def test_exports_never_write_into_the_backups(tmp_path: Path, capsys: pytest.Cap
     before = backup.read_bytes()
     assert main(["export", "1", "--out", str(backup), "--db", str(path)]) == 1
     assert backup.read_bytes() == before
+
+
+# --- an empty or truncated database is damaged, not new ----------------------------------
+
+
+def test_an_empty_database_is_damaged_not_new_and_points_at_the_newest_backup(
+    tmp_path: Path,
+    write_file,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    """A sync tool or a crash left 0 bytes: it was 'No meetings yet' (exit 0), 'import' wrote
+    a new database into it, and five more openings rotated every good backup away."""
+    path = tmp_path / "referent.db"
+    made(path)
+    good = make_backup(path)
+    assert good is not None
+    path.write_bytes(b"")
+    source = write_file("m.toml", '[meeting]\ntitle = "M"\ndate = 2023-03-13\n')
+    for _ in range(BACKUPS_KEPT + 1):
+        assert main(["list", "--db", str(path)]) == 1
+        err = capsys.readouterr().err
+        assert "the database is damaged (the file is empty: 0 bytes)" in err and "Traceback" not in err
+        assert f"The newest backup is {good}" in err and "1 meeting" in err
+        assert main(["import", str(source), "--db", str(path)]) == 1
+        capsys.readouterr()
+    assert path.read_bytes() == b""
+    assert backups(path) == [good]
+
+
+def test_a_database_cut_short_is_damaged(tmp_path: Path) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    with path.open("r+b") as file:
+        file.truncate(path.stat().st_size - 1000)  # not a whole number of pages
+    with pytest.raises(DamagedDatabase, match="the file is cut short"):
+        Store.open(path)
+    with path.open("r+b") as file:
+        file.truncate(4096)  # whole pages, fewer than the header counts
+    with pytest.raises(DamagedDatabase, match=r"the file is cut short: it holds 1 of its \d+ pages"):
+        Store.open(path)
+
+
+def test_a_new_database_is_never_an_empty_file(tmp_path: Path) -> None:
+    """Made whole under a temporary name, then named: so an empty file can be called damaged."""
+    path = tmp_path / "new" / "referent.db"
+    store = Store.open(path)
+    store.close()
+    assert path.stat().st_size > 0
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in path.parent.iterdir()) == ["referent.db"]  # no temporary left
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT COUNT(*) FROM meetings").fetchone() == (0,)
+
+
+def test_a_database_of_another_program_is_refused_and_not_changed(tmp_path: Path) -> None:
+    path = tmp_path / "places.sqlite"
+    with sqlite3.connect(path) as connection:
+        connection.execute("CREATE TABLE bookmarks (url TEXT)")
+    connection.close()
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="a database of another program"):
+        Store.open(path)
+    assert path.read_bytes() == before
+
+
+def test_backups_are_rotated_by_what_they_hold_not_by_count_alone(tmp_path: Path, clock: FakeClock) -> None:
+    """A database emptied or replaced, then opened again and again: the last backup that
+    held the meetings is kept; the older ones it holds all of go as before."""
+    path = tmp_path / "referent.db"
+    made(path, "Det gode referat.")
+    good = []
+    for _ in range(3):
+        clock.advance(minutes=1)
+        good.append(make_backup(path, clock.now))
+    for companion in tmp_path.glob("referent.db*"):  # replaced by an empty one (a sync tool)
+        if companion.is_file():
+            companion.unlink()
+    Store.open(path).close()
+    empty = []
+    for _ in range(BACKUPS_KEPT + 3):
+        clock.advance(minutes=1)
+        empty.append(make_backup(path, clock.now))
+    assert backups(path) == [good[-1], *empty[-BACKUPS_KEPT:]]
+    restored = Store.open(good[-1])
+    assert restored.load_meeting(1).items[0].minutes == "Det gode referat."
+    restored.close()
+    with pytest.raises(DamagedDatabase) as raised:  # and the damaged message points at it
+        path.write_bytes(b"")
+        Store.open(path)
+    assert f"An older backup holds meetings or minutes the newest does not: {good[-1]}" in str(raised.value)
+
+
+# --- read-only means read-only --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", [0o444, 0o440, 0o400], ids=oct)
+def test_a_read_only_database_stays_read_only(
+    tmp_path: Path, mode: int, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was chmod-ed to 0600 by 'list' or 'open', and then written (root writes any file)."""
+    path = tmp_path / "referent.db"
+    made(path, "Arkiveret.")
+    path.chmod(mode)
+    before = path.read_bytes()
+    assert main(["list", "--db", str(path)]) == 0
+    assert "Styregruppe" in capsys.readouterr().out
+    store = Store.open(path)
+    try:
+        assert store.read_only
+        with pytest.raises(ReadOnlyDatabase):
+            store.save_minutes(store.item_ids(1)[0], "x")
+    finally:
+        store.close()
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+    assert path.read_bytes() == before
+
+
+def test_only_others_permissions_are_taken_away(tmp_path: Path) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    path.chmod(0o640)
+    Store.open(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+# --- a copy of the database -----------------------------------------------------------------
+
+
+def test_a_plain_copy_taken_while_the_database_is_open_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    path = tmp_path / "referent.db"
+    made(path, "Gammelt.")
+    store = Store.open(path)
+    store.save_minutes(store.item_ids(1)[0], "Det nyeste.")  # in referent.db-wal, not yet in the file
+    shutil.copy(path, tmp_path / "cp.db")
+    shutil.copy(path, tmp_path / "with-log.db")
+    shutil.copy(tmp_path / "referent.db-wal", tmp_path / "with-log.db-wal")
+    assert main(["backup", "--out", str(tmp_path / "safe.db"), "--db", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == str(tmp_path / "safe.db")
+    store.close()
+    shutil.copy(path, tmp_path / "after.db")
+
+    copy = Store.open(tmp_path / "cp.db")
+    assert copy.load_meeting(1).items[0].minutes == "Gammelt."  # what a plain copy misses
+    assert any("was copied while referent had it open" in w for w in copy.warnings)
+    copy.close()
+    assert main(["list", "--db", str(tmp_path / "cp.db")]) == 0
+    assert "copied while referent had it open" not in capsys.readouterr().err  # said once: opened since
+    for name in ("with-log.db", "safe.db", "after.db"):
+        other = Store.open(tmp_path / name)
+        assert other.load_meeting(1).items[0].minutes == "Det nyeste.", name
+        assert other.warnings == [], name
+        other.close()
+
+
+def test_a_copy_warning_reaches_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    path = tmp_path / "referent.db"
+    made(path)
+    store = Store.open(path)
+    store.save_minutes(store.item_ids(1)[0], "Det nyeste.")
+    shutil.copy(path, tmp_path / "cp.db")
+    store.close()
+    assert main(["list", "--db", str(tmp_path / "cp.db")]) == 0
+    assert "was copied while referent had it open" in capsys.readouterr().err
+
+
+def test_a_session_that_only_reads_does_not_change_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    before = path.read_bytes()
+    store = Store.open(path)
+    store.load_meeting(1)
+    store.close()
+    assert path.read_bytes() == before
+
+
+def test_backup_without_out_goes_to_the_backups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "referent.db"
+    made(path)
+    assert main(["backup", "--db", str(path)]) == 0
+    assert capsys.readouterr().out.strip() == str(backups(path)[-1])
+    assert main(["backup", "--out", str(tmp_path / "referent.db-wal"), "--db", str(path)]) == 1
+    assert "of the database" in capsys.readouterr().err
+
+
+# --- a mistyped --db ------------------------------------------------------------------------
+
+
+def test_a_mistyped_db_makes_no_folders_and_no_database(
+    tmp_path: Path,
+    write_file,
+    capsys: pytest.CaptureFixture[str],  # type: ignore[no-untyped-def]
+) -> None:
+    source = write_file("m.toml", '[meeting]\ntitle = "M"\ndate = 2023-03-13\n')
+    typo = tmp_path / "Dokumnter" / "referent.db"
+    for command in (
+        ["list"],
+        ["dump", "1"],
+        ["export", "1"],
+        ["open", "1"],
+        ["backup"],
+        ["import", str(source)],
+    ):
+        assert main([*command, "--db", str(typo)]) == 1, command
+        err = capsys.readouterr().err
+        assert str(typo) in err and "Traceback" not in err
+    assert not typo.parent.exists()
+    assert main(["list", "--db", str(tmp_path / "referent.db")]) == 1
+    assert "there is no database here" in capsys.readouterr().err
+    assert not (tmp_path / "referent.db").exists()
+    assert main(["import", str(source), "--db", str(tmp_path / "referent.db")]) == 0  # a folder that exists
+    assert (tmp_path / "referent.db").exists()
+
+
+async def test_the_app_says_when_its_database_is_a_copy_taken_while_open(tmp_path: Path) -> None:
+    import shutil
+
+    from ui_helpers import SIZE, notifications
+
+    from referent.ui.app import make_app
+
+    path = tmp_path / "referent.db"
+    made(path)
+    store = Store.open(path)
+    store.save_minutes(store.item_ids(1)[0], "Det nyeste.")
+    shutil.copy(path, tmp_path / "cp.db")
+    store.close()
+    copy = Store.open(tmp_path / "cp.db")
+    try:
+        app = make_app(tmp_path / "cp.db", 1, store=copy, settings_path=tmp_path / "none.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            shown = [text for severity, text in notifications(app) if severity == "warning"]
+            assert any("copied while referent had it open" in text for text in shown), shown
+    finally:
+        copy.close()

@@ -82,6 +82,7 @@ presenter = "Jes Lunde"
 case = """
 Der bydes velkommen.
 """
+parts = ["case", "minutes"]
 status = "taken"
 actual_start = "14.34"
 minutes = "Formanden bød velkommen."

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from referent.textclean import clean_text, forbidden_characters
+from referent.textclean import clean_text, forbidden_characters, visible
 
 
 @pytest.mark.parametrize(
@@ -39,6 +39,12 @@ from referent.textclean import clean_text, forbidden_characters
         ("a\u202a\u202b\u202c\u202d\u202eb", "ab"),
         ("a\u2066\u2067\u2068\u2069b", "ab"),
         ("\u202bשלום\u202c 1500", "שלום 1500"),  # the Hebrew itself is kept
+        # invisible characters that only make equal-looking texts differ
+        ("Helen\u200b Carter", "Helen Carter"),  # zero-width space
+        ("Helen\ufeffCarter\u2060", "HelenCarter"),  # a BOM in the middle, a word joiner
+        # bidi marks do nothing in a text without right-to-left letters: dropped there
+        ("Helen\u200e Carter\u200f", "Helen Carter"),
+        ("1500\u061c godkendt", "1500 godkendt"),
     ],
 )
 def test_cleaned(raw: str, clean: str) -> None:
@@ -54,7 +60,7 @@ def test_cleaned(raw: str, clean: str) -> None:
         "non-breaking\u00a0space and narrow\u202fspace",
         "שלום עולם",  # Hebrew
         "مرحبا بالعالم",  # Arabic
-        "mixed \u200fRTL\u200e marks",  # LRM/RLM steer punctuation only: kept
+        "mixed \u200fשלום!\u200e marks",  # LRM/RLM steer punctuation by Hebrew: kept
         "عربي\u061c 12",  # the Arabic letter mark: kept for the same reason
         "line\nbreaks\n\nkept\n",
         "en dash \u2013 and \u00bbquotes\u00ab",
@@ -71,6 +77,14 @@ def test_kept_as_it_is(text: str) -> None:
 
 def test_forbidden_characters_names_what_is_dropped_but_not_breaks() -> None:
     assert forbidden_characters("a\x00b\x0bc\x0cd\x1f\r\n") == ["\x00", "\x1f"]
+    assert forbidden_characters("a\u200bb\u200e") == ["\u200b", "\u200e"]
+    assert forbidden_characters("שלום\u200e") == []
+
+
+def test_visible_shows_what_cannot_be_seen() -> None:
+    assert visible("ti\u202etle") == "ti<U+202E>tle"
+    assert visible("a\u200bb\ufeffc\x1b[2Jd") == "a<U+200B>b<U+FEFF>c<U+001B>[2Jd"
+    assert visible("tab\tand\nnewline, æøå, שלום, 😀") == "tab\tand\nnewline, æøå, שלום, 😀"
 
 
 def test_word_paste_goes_into_a_word_document() -> None:

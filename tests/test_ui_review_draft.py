@@ -16,7 +16,7 @@ from textual.pilot import Pilot
 from textual.widgets import Markdown
 from ui_helpers import SAMPLES, SIZE, Case, screen_text
 
-from referent.model import Item, Recommendation
+from referent.model import Item, ItemPart, Recommendation
 from referent.ui.widgets.draft import (
     DraftPart,
     DraftView,
@@ -233,3 +233,22 @@ async def test_end_shows_the_very_end_even_where_the_parts_are_taller_than_estim
             assert "7. Eventuelt" not in screen_text(app)
     finally:
         case.close()
+
+
+async def test_the_draft_prints_an_item_in_its_agendas_order_as_the_export_does(case: Case) -> None:
+    """Item 3's agenda had its Bilag before the Indstilling: the chair reads it so, as it will print."""
+    from referent.export import render
+
+    draft(case)
+    sports_hall = case.store.item_ids(case.meeting_id)[2]
+    case.store.update_item(sports_hall, parts=[ItemPart.CASE, ItemPart.ATTACHMENTS, ItemPart.RECOMMENDATION])
+    app = case.app(review=True)
+    async with app.run_test(size=(120, 200)) as pilot:
+        await review_open(pilot)
+        view = app.screen.query_one("#draft", DraftView)
+        assert view.source == render(case.stored(), format="md")[0].decode("utf-8")
+        await until(pilot, lambda: "Discusses the club's request" in screen_text(app))
+        text = screen_text(app)
+        assert text.index("Letter from Riverside Youth Football Club") < text.index(
+            "Discusses the club's request"
+        )

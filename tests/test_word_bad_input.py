@@ -109,7 +109,7 @@ def test_an_empty_document_is_empty(tmp_path: Path) -> None:
 def test_an_empty_file_named_docx_is_no_word_document(tmp_path: Path) -> None:
     path = tmp_path / "tom.docx"
     path.write_bytes(b"")
-    assert "is not a Word document (.docx) inside" in message(path)
+    assert "the file is empty (0 bytes), not a Word document" in message(path)
 
 
 def test_a_document_without_items_says_how_items_are_written(tmp_path: Path) -> None:

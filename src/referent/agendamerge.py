@@ -300,7 +300,7 @@ _PART_NAMES = {
     "start": "planned time", "end": "planned time", "case": "case text", "closed": "closed item",
     "title": "title", "presenter": "presenter", "attachments": "attachments", "role": "role",
     "marker": "marker", "group": "group", "body": "body", "date": "date", "location": "place",
-    "chair": "chair", "secretary": "secretary", "style": "house style",
+    "chair": "chair", "secretary": "secretary", "style": "house style", "parts": "order of the parts",
 }  # fmt: skip
 """The words for a changed field, as the secretary calls it."""
 

@@ -31,6 +31,7 @@ class Kind(StrEnum):
     FLAG = "flag"
     NUMBER = "number"
     CHOICE = "choice"  # one value of a StrEnum
+    CHOICES = "choices"  # values of one StrEnum, in an order, each at most once
     OUTCOMES = "outcomes"  # an outcome (or none) per recommendation point
     NESTED = "nested"  # a dataclass whose fields stand flat in the parent's table
     ROWS = "rows"  # a list of dataclasses: a table of their own
@@ -138,6 +139,8 @@ def _kind(hint: Any, where: str) -> tuple[Kind, bool, type[StrEnum] | None, type
         (inner,) = args
         if inner is str:
             return Kind.TEXTS, optional, None, None
+        if isinstance(inner, type) and issubclass(inner, StrEnum):
+            return Kind.CHOICES, optional, inner, None
         if inner == Outcome | None:
             return Kind.OUTCOMES, optional, Outcome, None
         if dataclasses.is_dataclass(inner):

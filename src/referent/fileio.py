@@ -76,12 +76,17 @@ def _reason(path: Path, error: OSError) -> str:
     return f"{path}: cannot be written: {error.strerror or error}"
 
 
-def check_output(path: Path, protected: Mapping[Path, str]) -> None:
-    """Raise ``WriteError`` if writing ``path`` would replace a protected file or a non-file.
+def check_output(
+    path: Path, protected: Mapping[Path, str], folders: Mapping[Path, str] | None = None
+) -> None:
+    """Raise ``WriteError`` if writing ``path`` would replace a protected file or a non-file,
+    or put a file inside a protected folder.
 
-    ``protected`` maps a path to what it is, for the message (``"the database"``). A path
-    that exists is compared by identity, so a symlink, ``./`` or another letter case
-    (on a disk that ignores case) is caught; one that does not exist yet by its real path.
+    ``protected`` maps a path to what it is, for the message (``"the database"``); so does
+    ``folders`` (``"the backups of the database"``: a file named like a backup would be taken
+    for one). A path that exists is compared by identity, so a symlink, ``./`` or another
+    letter case (on a disk that ignores case) is caught; one that does not exist yet by its
+    real path.
     """
     try:
         target = os.stat(path)
@@ -101,14 +106,22 @@ def check_output(path: Path, protected: Mapping[Path, str]) -> None:
             same = target is not None and (known.st_dev, known.st_ino) == (target.st_dev, target.st_ino)
         if same:
             raise WriteError(f"{path}: is {what}; it must not be written over: give another file name")
+    for folder, what in (folders or {}).items():
+        inside = _real(folder)
+        if os.path.dirname(real) == inside or os.path.dirname(real).startswith(inside + os.sep):
+            raise WriteError(f"{path}: is inside {what} ({folder}); give a file name elsewhere")
 
 
-def protected_files(database: Path, source: str | Path = "") -> dict[Path, str]:
+def protected_files(
+    database: Path, source: str | Path = "", sources: Mapping[int, str] | None = None
+) -> dict[Path, str]:
     """What an export or dump must not write over, each named for a message: the database,
-    its SQLite companions and lock files, and the meeting file ``source`` (if any)."""
+    its SQLite companions and lock files, the meeting file ``source`` (if any) and the file
+    every meeting of the database was imported from (``sources``, by meeting id)."""
     from referent.lock import lock_files
 
-    files = {database: f"the database {database}"}
+    files = {Path(source): "the meeting file this meeting comes from"} if source else {}
+    files[database] = f"the database {database}"
     for companion in database_companions(database):
         files[companion] = f"a file of the database {database}"
     for lock in lock_files(database):
@@ -117,19 +130,30 @@ def protected_files(database: Path, source: str | Path = "") -> dict[Path, str]:
 
     for backup in backups(database):
         files[backup] = f"a backup of the database {database}"
-    if source:
-        files[Path(source)] = "the meeting file this meeting comes from"
+    for meeting_id, other in (sources or {}).items():
+        files.setdefault(Path(other), f"the file meeting {meeting_id} was imported from")
     return files
+
+
+def protected_folders(database: Path) -> dict[Path, str]:
+    """Folders no export or dump may write into: the database's backups and referent's locks."""
+    from referent.paths import lock_folder
+    from referent.store.opening import backup_folder
+
+    return {backup_folder(database): "the backups of the database", lock_folder(): "referent's lock folder"}
 
 
 def _real(path: Path) -> str:
     return os.path.normcase(os.path.realpath(path))
 
 
-def read_user_bytes(path: str | os.PathLike[str], kind: str, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_user_bytes(
+    path: str | os.PathLike[str], kind: str, limit: int = MAX_FILE_BYTES, allowed: str = ""
+) -> bytes:
     """The bytes of a file a person handed us (``kind``: "meeting file"); ``FileProblem`` if it
     is missing, not an ordinary file (a FIFO, a device: refused before anything is read, so
-    ``/dev/zero`` cannot eat the memory nor a pipe hang the app) or larger than ``limit``."""
+    ``/dev/zero`` cannot eat the memory nor a pipe hang the app) or larger than ``limit``
+    (``allowed`` says what the limits are, when not "a KIND may be at most LIMIT MB")."""
     raw = b""
     try:
         info = os.stat(path)
@@ -154,18 +178,14 @@ def read_user_bytes(path: str | os.PathLike[str], kind: str, limit: int = MAX_FI
             )
         )
     if info.st_size > limit or len(raw) > limit:
-        raise FileProblem(Problem(None, too_large(max(info.st_size, len(raw)), limit, kind)))
+        raise FileProblem(Problem(None, too_large(max(info.st_size, len(raw)), limit, kind, allowed)))
     return raw
 
 
-def too_large(size: int, limit: int, kind: str) -> str:
+def too_large(size: int, limit: int, kind: str, allowed: str = "") -> str:
     tenths = math.ceil(size / 1024 / 1024 * 10)  # 10 MB + 1 byte: "10.1"
-    return t(
-        "is {size} MB; a {kind} may be at most {limit} MB",
-        size=tenths / 10,
-        kind=kind,
-        limit=limit // 1024 // 1024,
-    )
+    allowed = allowed or t("a {kind} may be at most {limit} MB", kind=kind, limit=limit // 1024 // 1024)
+    return t("is {size} MB; {allowed}", size=tenths / 10, allowed=allowed)
 
 
 def read_user_file(path: str | os.PathLike[str], kind: str) -> str:

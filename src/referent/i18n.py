@@ -141,6 +141,14 @@ DANISH: dict[str, str] = {
     "This meeting is open elsewhere ({holder}): opened read-only.": (
         "Mødet er åbent et andet sted ({holder}): åbnet skrivebeskyttet."
     ),
+    "This meeting's lock cannot be taken: opened read-only. {problem}": (
+        "Mødets lås kan ikke tages: åbnet skrivebeskyttet. {problem}"
+    ),
+    "This database was copied while referent had it open (not with 'referent backup'): what was saved "
+    "last before the copy may be missing from it.": (
+        "Databasen blev kopieret, mens referent havde den åben (ikke med 'referent backup'): det, der blev "
+        "gemt sidst før kopieringen, mangler måske i den."
+    ),
     "The meeting file has changed since it was imported.": "Mødefilen er ændret, siden den blev indlæst.",
     "Keep the draft": "Behold kladden",
     "Re-import the file": "Indlæs filen igen",
@@ -256,6 +264,7 @@ DANISH: dict[str, str] = {
     "chair": "mødeleder",
     "secretary": "referent",
     "house style": "husstil",
+    "order of the parts": "delenes rækkefølge",
     "recommendation": "indstilling",
     "draft": "udkast",
     "in review": "til gennemsyn",
@@ -459,6 +468,21 @@ DANISH: dict[str, str] = {
         "Skriv, hvor indstillingsfilen (sprog, standardtekster, taster) ligger."
     ),
     "write a commented example settings file there": "skriv en kommenteret eksempelfil med indstillinger dér",
+    "Copy the database safely, even while referent is writing to it (a plain copy may miss the newest "
+    "minutes): into its backups folder, or to --out FILE; the copy's path is printed.": (
+        "Kopiér databasen sikkert, også mens referent skriver i den (en almindelig kopi kan mangle de nyeste "
+        "referater): til dens mappe med sikkerhedskopier eller til --out FIL; kopiens sti skrives."
+    ),
+    "where to write the copy": "hvor kopien skal skrives",
+    "an in-memory database has nothing to back up": (
+        "en database i hukommelsen har intet at sikkerhedskopiere"
+    ),
+    "{path}: the backup could not be written: {reason}": (
+        "{path}: sikkerhedskopien kunne ikke skrives: {reason}"
+    ),
+    "{path}: the backup could not be written beside the database": (
+        "{path}: sikkerhedskopien kunne ikke skrives ved siden af databasen"
+    ),
     "COMMAND": "KOMMANDO",
     "FILE": "FIL",
     "FILE|ID": "FIL|ID",
@@ -642,9 +666,8 @@ DANISH: dict[str, str] = {
     "is not an ordinary file (a device, a pipe or a socket), not a {kind}": (
         "er ikke en almindelig fil (en enhed, en pipe eller en socket), ikke en {kind}"
     ),
-    "is {size} MB; a {kind} may be at most {limit} MB": (
-        "fylder {size} MB; en {kind} må højst fylde {limit} MB"
-    ),
+    "is {size} MB; {allowed}": "fylder {size} MB; {allowed}",
+    "a {kind} may be at most {limit} MB": "en {kind} må højst fylde {limit} MB",
     "the file is UTF-16; save it as UTF-8": "filen er UTF-16; gem den som UTF-8",
     "this is a binary file, not a {kind}": "dette er en binær fil, ikke en {kind}",
     "is not UTF-8 text; save the file as UTF-8 and try again": (
@@ -659,6 +682,17 @@ DANISH: dict[str, str] = {
     ),
     "this is a PDF, not a Word document; {what}": "dette er en PDF, ikke et Word-dokument; {what}",
     "this is an RTF document, not a .docx; {what}": "dette er et RTF-dokument, ikke en .docx; {what}",
+    "this is a web page (HTML), not a Word document or a meeting file; {what}": (
+        "dette er en webside (HTML), ikke et Word-dokument eller en mødefil; {what}"
+    ),
+    "the file is empty (0 bytes), not a Word document; save the agenda again in Word": (
+        "filen er tom (0 byte), ikke et Word-dokument; gem dagsordenen igen i Word"
+    ),
+    "a Word agenda may be at most {limit} MB": "en dagsorden i Word må højst fylde {limit} MB",
+    "a meeting file may be at most {limit} MB": "en mødefil må højst fylde {limit} MB",
+    "a meeting file may be at most {toml} MB, a Word agenda {docx} MB": (
+        "en mødefil må højst fylde {toml} MB, en dagsorden i Word {docx} MB"
+    ),
     "this Word document is protected by a password, so it cannot be read; in Word remove the password "
     "(File → Info → Protect Document → Encrypt with Password) and save it again": (
         "dette Word-dokument er beskyttet med en adgangskode og kan derfor ikke læses; fjern adgangskoden i "
@@ -669,9 +703,47 @@ DANISH: dict[str, str] = {
         "dette er en gammel Office-fil, ikke en Word .docx; {what}"
     ),
     "no meeting with id {id} in the database": "intet møde med id {id} i databasen",
-    "{path}: cannot create the database here: the folder is not writable": (
-        "{path}: databasen kan ikke oprettes her: mappen er skrivebeskyttet"
+    "{path}: is not a folder (a symbolic link?); referent keeps its locks there": (
+        "{path}: er ikke en mappe (et symbolsk link?); referent har sine låse dér"
     ),
+    "{path}: belongs to another user (uid {uid}), so referent does not use it; if no referent of that user "
+    "is running, remove it": (
+        "{path}: tilhører en anden bruger (uid {uid}), så referent bruger den ikke; fjern den, hvis ingen "
+        "referent kører for den bruger"
+    ),
+    "{path}: cannot make referent's lock folder: {error}": (
+        "{path}: referents låsemappe kan ikke oprettes: {error}"
+    ),
+    "{path}: is a symbolic link where referent keeps a lock file; referent does not follow it: remove it": (
+        "{path}: er et symbolsk link, hvor referent har en låsefil; referent følger det ikke: fjern det"
+    ),
+    "{path}: the lock file cannot be opened: {error}": "{path}: låsefilen kan ikke åbnes: {error}",
+    "{path}: is not an ordinary file where referent keeps a lock file: remove it": (
+        "{path}: er ikke en almindelig fil, hvor referent har en låsefil: fjern den"
+    ),
+    "{path}: is open in another referent by a name that no longer names it ({name}); close that referent "
+    "first": (
+        "{path}: er åben i en anden referent under et navn, der ikke længere fører til den ({name}); luk den "
+        "referent først"
+    ),
+    "unknown": "ukendt",
+    "{path}: another referent has been opening or closing this database for {seconds} seconds (stopped?); "
+    "try again": (
+        "{path}: en anden referent har været i gang med at åbne eller lukke databasen i {seconds} sekunder "
+        "(standset?); prøv igen"
+    ),
+    "{path}: cannot create the database here: the folder is not writable ({error})": (
+        "{path}: databasen kan ikke oprettes her: mappen er skrivebeskyttet ({error})"
+    ),
+    "{path}: cannot create the database: {error}": "{path}: databasen kan ikke oprettes: {error}",
+    "{path}: cannot be opened: {error}": "{path}: kan ikke åbnes: {error}",
+    "{path}: is not an ordinary file, so it is no database; check the path": (
+        "{path}: er ikke en almindelig fil og derfor ingen database; kontrollér stien"
+    ),
+    "the file is empty: 0 bytes": "filen er tom: 0 byte",
+    "{have} of its {pages} pages": "{have} af sine {pages} sider",
+    "{size} bytes": "{size} byte",
+    "the file is cut short: it holds {have}": "filen er afkortet: den har {have}",
     "{path}: cannot be read: check that the file and its folder can be read by you": (
         "{path}: kan ikke læses: kontrollér, at du kan læse filen og dens mappe"
     ),
@@ -680,20 +752,37 @@ DANISH: dict[str, str] = {
         "{path}: databasen er lavet af en nyere referent (den har '{change}'); opdatér referent for at åbne "
         "den. Intet er ændret."
     ),
+    "{path}: is a database of another program, not referent's; nothing was changed. Check the path (--db, "
+    "REFERENT_DB)": (
+        "{path}: er et andet programs database, ikke referents; intet er ændret. Kontrollér stien (--db, "
+        "REFERENT_DB)"
+    ),
     "{path}: this database is from an older referent and must be brought up to date, but it cannot be "
     "written here: open it once where it can be written": (
         "{path}: databasen er fra en ældre referent og skal opdateres, men den kan ikke skrives her: åbn den "
         "én gang et sted, hvor den kan skrives"
     ),
+    "{path}: this file was copied while referent had it open (not with 'referent backup'): what was saved "
+    "last before the copy may be missing from it. Copy a database with 'referent backup --out FILE'.": (
+        "{path}: filen blev kopieret, mens referent havde den åben (ikke med 'referent backup'): det, der "
+        "blev gemt sidst før kopieringen, mangler måske i den. Kopiér en database med 'referent backup --out "
+        "FIL'."
+    ),
     "{path}: the database is damaged ({detail}); nothing was changed.": (
         "{path}: databasen er beskadiget ({detail}); intet er ændret."
     ),
     "Check it with: {command}": "Kontrollér den med: {command}",
-    "The last good copy is {copy} (made {made}): move the damaged file aside and copy that one in its place.": (  # noqa: E501
-        "Den seneste gode kopi er {copy} (lavet {made}): flyt den beskadigede fil væk, og kopiér den ind i "
+    "There is no backup of it yet.": "Der er endnu ingen sikkerhedskopi af den.",
+    "The newest backup is {backup} ({what}): move the damaged file aside and copy that one in its place.": (
+        "Den nyeste sikkerhedskopi er {backup} ({what}): flyt den beskadigede fil væk, og kopiér den ind i "
         "dens sted."
     ),
-    "There is no backup of it yet.": "Der er endnu ingen sikkerhedskopi af den.",
+    "An older backup holds meetings or minutes the newest does not: {backup} ({what}).": (
+        "En ældre sikkerhedskopi har møder eller referater, som den nyeste ikke har: {backup} ({what})."
+    ),
+    "made {made}, cannot be read": "lavet {made}, kan ikke læses",
+    "made {made}, 1 meeting": "lavet {made}, 1 møde",
+    "made {made}, {count} meetings": "lavet {made}, {count} møder",
     "meeting {id} is approved and cannot be changed; reopen it for correction first: 'referent review {id}', "
     "then o (reopen) with the reason": (
         "møde {id} er godkendt og kan ikke ændres; genåbn det først til rettelse: 'referent review {id}', "

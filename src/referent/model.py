@@ -7,6 +7,7 @@ the screen.
 
 from __future__ import annotations
 
+import re
 from dataclasses import MISSING, dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
@@ -50,10 +51,14 @@ def declare(
     return field(default=default, metadata=metadata)
 
 
+_UNSEEN_IN_NAMES = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
 def folded(text: str) -> str:
-    """``text`` as people compare it: case and spacing do not count. Two names that fold alike
-    are one person (the meeting file allows one entry each); titles that fold alike match."""
-    return " ".join(text.casefold().split())
+    """``text`` as people compare it: case, spacing and invisible characters (a zero-width
+    space, a bidi mark, a soft hyphen) do not count. Two names that fold alike are one person
+    (the meeting file allows one entry each); titles that fold alike match."""
+    return " ".join(_UNSEEN_IN_NAMES.sub("", text).casefold().split())
 
 
 class Attendance(StrEnum):
@@ -82,6 +87,15 @@ class Outcome(StrEnum):
     DISCUSSED = "discussed"  # drøftet
     POSTPONED = "postponed"  # udsat
     REJECTED = "rejected"  # ikke godkendt
+
+
+class ItemPart(StrEnum):
+    """A part under an item's heading (and presenter line), which an agenda may order its own way."""
+
+    CASE = "case"  # sagsfremstilling
+    RECOMMENDATION = "recommendation"  # indstilling
+    ATTACHMENTS = "attachments"  # bilag
+    MINUTES = "minutes"  # referat
 
 
 class Numbering(StrEnum):
@@ -228,6 +242,11 @@ class Item:
     """The case text (sagsfremstilling) in Markdown."""
     recommendation: Recommendation = declare(factory=Recommendation)
     attachments: list[str] = declare(factory=list)
+    parts: list[ItemPart] = declare(factory=list)
+    """The order of the parts as this item's agenda has them (the Word reader records it): agendas
+    put ``Bilag`` before ``Indstilling`` or after it, and the minutes print an item as its agenda
+    did unless the house style fixes one order. A part left out (every part, when empty) goes
+    where the style's order puts it."""
     status: ItemStatus = declare(ItemStatus.PENDING, part=Part.RECORD)
     actual_start: time | None = declare(None, part=Part.RECORD)
     conflicts: list[str] = declare(factory=list, part=Part.RECORD)

@@ -1,7 +1,7 @@
 """Where referent keeps its files; every path is computed here, at call time.
 
-Computed in functions (not module constants) so that ``--db``, ``REFERENT_DB`` and
-``REFERENT_CONFIG`` set by a user or a test are always honoured.
+Computed in functions (not module constants) so that ``--db``, ``REFERENT_DB``,
+``REFERENT_CONFIG`` and ``REFERENT_LOCKS`` set by a user or a test are always honoured.
 """
 
 from __future__ import annotations
@@ -38,6 +38,15 @@ def config_path() -> Path:
     if os.environ.get("REFERENT_CONFIG"):
         return Path(os.environ["REFERENT_CONFIG"]).expanduser()
     return Path(_dirs().user_config_dir) / "config.toml"
+
+
+def lock_folder() -> Path:
+    """Where the locks of every database are kept (``referent.lock``): ``REFERENT_LOCKS``, then
+    the user state dir. One folder for the user, not one beside each database: a database's
+    locks are found by the file's identity, whatever name (a hard link) or folder it is reached by."""
+    if os.environ.get("REFERENT_LOCKS"):
+        return Path(os.environ["REFERENT_LOCKS"]).expanduser()
+    return Path(_dirs().user_state_dir) / "locks"
 
 
 def typed_path(text: str) -> Path:

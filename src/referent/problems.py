@@ -27,9 +27,14 @@ class Problem:
     paragraph: int | None = None
 
     def render(self, filename: str) -> str:
+        """``FILE:LINE: message``, with invisible characters shown (``<U+202E>``): a quoted
+        key or value must not turn the line around on the terminal."""
+        from referent.textclean import visible
+
+        filename, message = visible(filename), visible(self.message)
         if self.paragraph:
-            return f"{filename}:¶{self.paragraph}: {self.message}"
-        return f"{filename}:{self.line}: {self.message}" if self.line else f"{filename}: {self.message}"
+            return f"{filename}:¶{self.paragraph}: {message}"
+        return f"{filename}:{self.line}: {message}" if self.line else f"{filename}: {message}"
 
 
 class MeetingFileError(Exception):

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from referent import __version__, gcpause
 from referent.cli.common import CommandError
 from referent.cli.documents import cmd_check, cmd_config, cmd_export
-from referent.cli.drafts import cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
+from referent.cli.drafts import cmd_backup, cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
 from referent.cli.language import speak, translate_argparse
 from referent.i18n import t
 
@@ -140,6 +140,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=t("SAMPLE"),
         help=t("part of a sample's name (default: politisk-niveau)"),
     )
+    backup = add(
+        "backup",
+        cmd_backup,
+        t(
+            "Copy the database safely, even while referent is writing to it (a plain copy may miss the "
+            "newest minutes): into its backups folder, or to --out FILE; the copy's path is printed."
+        ),
+    )
+    backup.add_argument("--out", metavar=t("FILE"), help=t("where to write the copy"))
     config = add("config", cmd_config, t("Print where the settings file (language, phrases, keys) is."))
     config.add_argument(
         "--init", action="store_true", help=t("write a commented example settings file there")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,27 +24,58 @@ class CommandError(Exception):
         self.status = status
 
 
-def open_store(args: argparse.Namespace) -> Store:
+def open_store(args: argparse.Namespace, adds: bool = False) -> Store:
+    """The database; what the user should know about it (a copy taken while it was open) on
+    stderr. A database named with ``--db`` that is not there is made only by a command that
+    ``adds`` a meeting (import, open FILE), and only in a folder that exists: a mistyped
+    ``--db`` must not leave folders and empty databases behind."""
     from referent.paths import database_path
     from referent.store import DatabaseError, Store
 
     path = database_path(args.db)
+    if args.db and not os.path.lexists(path):
+        if not adds:
+            raise CommandError(
+                f"{path}: there is no database here; check --db (without it, referent uses {database_path()})"
+            )
+        if not (path.parent if str(path.parent) else Path(".")).is_dir():
+            raise CommandError(
+                f"{path}: the folder {path.parent} does not exist; check --db, or make the folder first"
+            )
     try:
-        return Store.open(path)
+        store = Store.open(path)
     except DatabaseError as error:  # damaged, from a newer referent, unreadable: it says what to do
         raise CommandError(str(error)) from error
     except Exception as error:  # sqlite3.DatabaseError, OSError: say which file, never a traceback
         raise CommandError(t("{path}: cannot open the database: {error}", path=path, error=error)) from error
+    for warning in store.warnings:
+        print(f"referent: {warning}", file=sys.stderr)
+    return store
 
 
 def check_output(args: argparse.Namespace, out: Path, source: str | Path = "") -> None:
-    """An export or dump never writes over the database, the meeting's own file, or a non-file."""
-    from referent.fileio import WriteError, protected_files
+    """An export or dump never writes over the database (its companions, locks and backups),
+    the file of any of its meetings, or a non-file, nor into its backups or lock folders."""
+    from referent.fileio import WriteError, protected_files, protected_folders
     from referent.fileio import check_output as check
     from referent.paths import database_path
 
+    database = database_path(args.db)
+    sources: dict[int, str] = {}
+    if os.path.lexists(database):
+        from referent.store import Store
+
+        try:
+            store = Store.open(database)
+        except Exception:
+            pass
+        else:
+            try:
+                sources = store.sources()
+            finally:
+                store.close()
     try:
-        check(out, protected_files(database_path(args.db), source))
+        check(out, protected_files(database, source, sources), protected_folders(database))
     except WriteError as error:
         raise CommandError(str(error)) from error
 

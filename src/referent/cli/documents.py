@@ -20,19 +20,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Validate files: a Word agenda says what was read; meeting and style files OK or FILE:LINE."""
     from referent.export.resolve import check_file
     from referent.importing import parse_source, read_agenda_bytes, summary_lines
-    from referent.importing.sniff import file_kind
+    from referent.importing.sniff import WORD_SUFFIXES, file_kind
     from referent.problems import MeetingFileError
+    from referent.textclean import visible
 
     status = EXIT_OK
     for name in args.files:
         path = Path(name)
         try:
             data = read_agenda_bytes(path)
-            if file_kind(data) != "text":  # a Word agenda (or a PDF, a .doc: told what to do)
+            # a Word agenda (or a PDF, a .doc, a web page, a text named .docx: told what to do)
+            if file_kind(data) != "text" or path.suffix.lower() in WORD_SUFFIXES:
                 source = parse_source(path, data)
                 speak(source.meeting)  # what was read, in the agenda's language (unless chosen)
-                print(t("{name}: OK, read as a Word agenda:", name=name))
-                print("\n".join(f"  {line}" for line in summary_lines(source.meeting)))
+                print(t("{name}: OK, read as a Word agenda:", name=visible(name)))
+                print("\n".join(f"  {visible(line)}" for line in summary_lines(source.meeting)))
                 for warning in source.warnings:
                     print(warning.render(name))
                 continue
@@ -46,7 +48,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if problems:
             status = EXIT_USAGE
         else:
-            print(f"{name}: OK")
+            print(f"{visible(name)}: OK")
     return status
 
 

@@ -29,8 +29,8 @@ def cmd_open(args: argparse.Namespace) -> int:
     from referent.paths import database_path
     from referent.store import UnknownMeeting
 
-    store = open_store(args)
     target = args.target
+    store = open_store(args, adds=target is not None and not is_meeting_id(target))
     draft = None
     try:
         if target is None:
@@ -120,15 +120,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Make the draft of a file, or say which it is; ``--copy``, ``--update`` as the parser says."""
     from referent.agendamerge import describe
-    from referent.paths import database_path
     from referent.problems import MeetingFileError
     from referent.sources import bring_in, import_copy
     from referent.store import ApprovedMinutes, make_backup
 
     path = Path(args.file)
-    store = open_store(args)
-    if not store.read_only:
-        make_backup(database_path(args.db))  # the last good state, before anything is added
+    store = open_store(args, adds=True)
+    if not store.read_only and store.file is not None:
+        make_backup(store.file)  # the last good state, before anything is added
     try:
         if args.copy:
             try:
@@ -231,4 +230,37 @@ def cmd_dump(args: argparse.Namespace) -> int:
     check_output(args, Path(args.out), source)
     write_file(Path(args.out), text.encode())
     print(args.out)
+    return EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """A consistent copy of the database, even while referent is writing to it: into its
+    backups folder (kept with the others), or to ``--out``. A plain ``cp`` of an open
+    database can miss what was saved last (it is in the ``-wal`` beside it)."""
+    import sqlite3
+
+    from referent.store import copy_database, make_backup
+
+    store = open_store(args)
+    try:
+        if store.file is None:
+            raise CommandError(t("an in-memory database has nothing to back up"))
+        if args.out:
+            out = Path(args.out)
+            check_output(args, out)
+            try:
+                copy_database(store.file, out)
+            except (OSError, sqlite3.Error) as error:
+                reason = getattr(error, "strerror", None) or error
+                message = t("{path}: the backup could not be written: {reason}", path=out, reason=reason)
+                raise CommandError(message) from error
+        else:
+            made = make_backup(store.file)
+            if made is None:
+                message = t("{path}: the backup could not be written beside the database", path=store.file)
+                raise CommandError(message)
+            out = made
+    finally:
+        store.close()
+    print(out)
     return EXIT_OK

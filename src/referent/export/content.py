@@ -13,7 +13,7 @@ from datetime import datetime
 from referent.danish import EN_DASH, format_date
 from referent.export import when
 from referent.export.header import HeaderRow, Line, build_header, opening_lines
-from referent.export.style import HouseStyle
+from referent.export.style import HouseStyle, item_order
 from referent.model import ActionItem, Item, ItemStatus, Meeting, Numbering
 from referent.textclean import clean_text, forbidden_characters
 
@@ -102,7 +102,8 @@ class ItemView:
     """``bullets``, ``numbers`` or ``inline`` (on the label's line)."""
     minutes: MinutesView | None = None
     order: tuple[str, ...] = ("case", "recommendation", "attachments", "minutes")
-    """The parts under the heading and presenter line, in the style's order."""
+    """The parts under the heading and presenter line: in the item's own order, unless the
+    style fixes one (``style.item_order``)."""
 
 
 @dataclass
@@ -214,7 +215,7 @@ def _item(
     span = when.span(item.start, item.end, style.header)
     if words.time_slots and span:
         heading += f" {EN_DASH} {span}"
-    view = ItemView(number=number, title=title, heading=heading, order=tuple(words.order))
+    view = ItemView(number=number, title=title, heading=heading, order=item_order(words, item.parts))
     view.closed_note = labels.closed if item.closed else ""
     if words.presenters and item.presenter.strip():
         view.presenter = f"{labels.presenter} {clean(item.presenter.strip())}"

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, get_type_hints
 from referent.fileio import read_user_file
 from referent.i18n import t
 from referent.meetingfile.tomlpos import key_lines, line_of
+from referent.model import ItemPart
 from referent.problems import FileProblem, Problem, load_toml, unknown_key
 
 BUILT_IN = ("default", "nord")
@@ -95,6 +96,8 @@ class ParticipantStyle(NamedTuple):
 class ItemStyle(NamedTuple):
     numbering: str
     order: list[str]
+    fixed_order: bool
+    """Every item in ``order``; else each item in its agenda's order (``Item.parts``)."""
     recommendation_list: str
     attachment_list: str
     time_slots: bool
@@ -177,8 +180,23 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
     ("items", "recommendation_list"): ("numbers", "letters", "bullets"),
     ("items", "attachment_list"): ("bullets", "numbers", "inline"),
 }
-ITEM_PARTS = ("case", "recommendation", "attachments", "minutes")
+ITEM_PARTS = tuple(part.value for part in ItemPart)
 """What ``[items] order`` arranges under an item's heading and presenter line."""
+
+
+def item_order(style: ItemStyle, own: list[ItemPart]) -> tuple[str, ...]:
+    """The parts of an item in the order they are printed: the item's own (its agenda's) unless
+    the style fixes one order. A part the item does not place goes before the first of its
+    placed parts that the style's order puts after it, else at the end: so the minutes, last
+    in the built-in styles, stay last under an agenda that never had them."""
+    if style.fixed_order or not own:
+        return tuple(style.order)
+    order = [part.value for part in dict.fromkeys(own)]
+    for index, part in enumerate(style.order):
+        if part not in order:
+            later = [order.index(p) for p in style.order[index + 1 :] if p in order]
+            order.insert(min(later, default=len(order)), part)
+    return tuple(order)
 
 
 class StyleError(Exception):

@@ -17,9 +17,9 @@ from referent.danish import format_time
 from referent.i18n import spoken_date, t, tn
 from referent.importing.sniff import (
     MAX_FILE_BYTES,
-    NOT_WORD,
     WORD_SUFFIXES,
     file_kind,
+    not_word,
     read_agenda_bytes,
     refusal,
 )
@@ -75,7 +75,7 @@ def parse_source(path: Path, data: bytes) -> Source:
         agenda = parse_word_agenda(data, name, path.stem)
         return Source(agenda.meeting, digest, "docx", agenda.warnings)
     if path.suffix.lower() in WORD_SUFFIXES:
-        raise MeetingFileError(name, [Problem(None, t(NOT_WORD))])
+        raise MeetingFileError(name, [Problem(None, not_word(data))])
     from referent.fileio import MAX_FILE_BYTES as MAX_TEXT_BYTES
     from referent.fileio import decode_text, too_large
     from referent.meetingfile.reader import parse_meeting

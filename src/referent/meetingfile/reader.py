@@ -109,6 +109,24 @@ def _choice(kind: type[Any]) -> Callable[[Any], Any]:
     return convert
 
 
+def _choice_list(kind: type[Any]) -> Callable[[Any], Any]:
+    """A list of values of ``kind`` in an order, each at most once: ``["case", "attachments"]``."""
+    allowed = [member.value for member in kind]
+    choices = ", ".join(repr(a) for a in allowed)
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, list):
+            raise ValueError(f"must be a list of {choices}, not {_describe(value)}")
+        for entry in value:
+            if not isinstance(entry, str) or entry not in allowed:
+                raise ValueError(f"has {_describe(entry)}; each must be one of {choices}")
+            if value.count(entry) > 1:
+                raise ValueError(f"names '{entry}' twice")
+        return [kind(entry) for entry in value]
+
+    return convert
+
+
 def _outcomes(value: Any) -> list[Outcome | None]:
     allowed = [o.value for o in Outcome]
     if not isinstance(value, list) or not all(
@@ -144,6 +162,7 @@ CONVERTERS: dict[Kind, Callable[[Field], Converter]] = {
     Kind.FLAG: lambda _: _flag,
     Kind.NUMBER: lambda _: _whole_number,
     Kind.CHOICE: lambda spec: _choice(spec.choices or str),
+    Kind.CHOICES: lambda spec: _choice_list(spec.choices or str),
     Kind.OUTCOMES: lambda _: _outcomes,
     Kind.ROWS: lambda _: lambda value: value,  # checked as a section of its own
 }

@@ -66,6 +66,7 @@ WRITERS: dict[Kind, Callable[[Any], str]] = {
     Kind.FLAG: lambda value: "true" if value else "false",
     Kind.NUMBER: str,
     Kind.CHOICE: lambda value: quote(value.value),
+    Kind.CHOICES: lambda values: _list([quote(v.value) for v in values]),
     Kind.OUTCOMES: lambda values: _list([quote(o.value if o else "") for o in values]),
 }
 """How a value of each kind of field is written."""

@@ -20,7 +20,14 @@ from referent.store.base import ApprovedMinutes, Clock, ReadOnlyDatabase, Unknow
 from referent.store.database import DatabaseError, SaveFailed
 from referent.store.listing import Listing, MeetingStatus, MeetingSummary
 from referent.store.meetings import MeetingRecords
-from referent.store.opening import DamagedDatabase, NewerDatabase, backups, connect, make_backup
+from referent.store.opening import (
+    DamagedDatabase,
+    NewerDatabase,
+    backups,
+    connect,
+    copy_database,
+    make_backup,
+)
 from referent.store.revisions import REVISION_WINDOW, Revision
 
 __all__ = [
@@ -37,6 +44,7 @@ __all__ = [
     "Store",
     "UnknownMeeting",
     "backups",
+    "copy_database",
     "make_backup",
 ]
 
@@ -50,6 +58,17 @@ class Store(MeetingRecords, Approvals, Listing):
         read-only where it cannot be written (``read_only``). Raises ``DamagedDatabase``,
         ``NewerDatabase`` or ``DatabaseError`` with a message that says what to do."""
         return cls(connect(Path(path)), clock)
+
+    @property
+    def file(self) -> Path | None:
+        """The name the database is open by (every referent with it open uses the same one:
+        ``lock.DatabaseClaim``); None in memory. Backups are made of this."""
+        return self.db.path
+
+    @property
+    def warnings(self) -> list[str]:
+        """What the user should be told about the file (a copy taken while it was open)."""
+        return self.db.warnings
 
     @property
     def read_only(self) -> bool:

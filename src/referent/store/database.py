@@ -9,9 +9,8 @@ the app about a tenth of a second.
 from __future__ import annotations
 
 import contextlib
-import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -49,16 +48,6 @@ def save_failed(error: sqlite3.Error, path: Path | None) -> SaveFailed:
     return SaveFailed(f"{path or 'the database'}: nothing could be saved: {reason}", reason)
 
 
-def create_private_file(path: Path) -> None:
-    """Create ``path`` (and its folder) readable by the owner only, if it does not exist."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    try:
-        descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    os.close(descriptor)
-
-
 class Database:
     """One connection in autocommit mode; ``transaction()`` is the only way to change rows."""
 
@@ -67,6 +56,13 @@ class Database:
         self.path = path
         """The database file; None for an in-memory database."""
         self.read_only = read_only
+        self.warnings: list[str] = []
+        """What the user should know about the file, found when it was opened (a copy taken
+        while it was open)."""
+        self.before_first_write: Callable[[], None] | None = None
+        """Run once, before the first transaction (``opening._mark_open``)."""
+        self.closing: Callable[[], None] | None = None
+        """How to close it, when more than the connection is to be let go (``opening.connect``)."""
         connection.row_factory = sqlite3.Row
         self._depth = 0
 
@@ -131,6 +127,9 @@ class Database:
             finally:
                 self._depth -= 1
             return
+        if self.before_first_write is not None:
+            first, self.before_first_write = self.before_first_write, None
+            first()
         try:
             self.connection.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
@@ -160,4 +159,8 @@ class Database:
                 self.connection.execute("ROLLBACK")
 
     def close(self) -> None:
-        self.connection.close()
+        closing, self.closing = self.closing, None
+        if closing is not None:
+            closing()
+        else:
+            self.connection.close()

@@ -108,3 +108,9 @@ class Listing(StoreBase):
             [str(Path(path).resolve())],
         )
         return (row["id"], row["source_sha256"]) if row else None
+
+    def sources(self) -> dict[int, str]:
+        """The file each meeting was imported from (those that have one): an export must not
+        write over any of them."""
+        rows = self.db.query("SELECT id, source_path FROM meetings WHERE source_path IS NOT NULL ORDER BY id")
+        return {row["id"]: row["source_path"] for row in rows if row["source_path"]}

@@ -46,6 +46,7 @@ TO_COLUMN: dict[Kind, Callable[[Any], Any]] = {
     Kind.FLAG: int,
     Kind.NUMBER: int,
     Kind.CHOICE: lambda value: value.value,
+    Kind.CHOICES: lambda values: json.dumps([v.value for v in values]),
     Kind.OUTCOMES: _outcomes_in,
 }
 """How a value of each kind is stored (``None`` is stored as NULL whatever the kind)."""
@@ -59,6 +60,7 @@ FROM_COLUMN: dict[Kind, Callable[[Any, Field], Any]] = {
     Kind.FLAG: lambda value, _: bool(value),
     Kind.NUMBER: lambda value, _: int(value),
     Kind.CHOICE: lambda value, spec: spec.choices(value) if spec.choices else value,
+    Kind.CHOICES: lambda value, spec: [spec.choices(v) if spec.choices else v for v in json.loads(value)],
     Kind.OUTCOMES: lambda value, _: [Outcome(o) if o else None for o in json.loads(value)],
 }
 

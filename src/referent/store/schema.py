@@ -222,6 +222,12 @@ def m007_approvals_kept_as_history(db: Database) -> None:
     db.table("meeting_corrections").create_index(["meeting_id", "id"])
 
 
+def m008_item_parts(db: Database) -> None:
+    """The order of an item's parts as its agenda has them (JSON, as ``attachments``); NULL, as in
+    every item stored before, is the house style's order."""
+    db.table("items").add_column("parts", str)
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review_and_approval,
@@ -230,6 +236,7 @@ MIGRATIONS = (
     m005_one_draft_per_file,
     m006_house_styles,
     m007_approvals_kept_as_history,
+    m008_item_parts,
 )
 """In the order they run; each runs once per database."""
 

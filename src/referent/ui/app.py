@@ -104,6 +104,12 @@ class ReferentApp(App[None]):
         for problem in self.settings.problems:
             message = problem.render(str(self.settings_path))
             self.notify(message, severity="warning", timeout=10)
+        if self.store.warnings:  # the database is a copy taken while it was open
+            message = t(
+                "This database was copied while referent had it open (not with 'referent backup'): what "
+                "was saved last before the copy may be missing from it."
+            )
+            self.notify(message, severity="warning", timeout=30)
         self.show_first_screen()
 
     async def on_event(self, event: events.Event) -> None:
@@ -169,6 +175,11 @@ class ReferentApp(App[None]):
         if self.store.read_only:
             self.notify(t("The database can only be read here (its file or folder is read-only): nothing "
                           "can be saved."), severity="error", timeout=30)  # fmt: skip
+        elif lock.problem:  # a lock file that is a symlink, or another user's: never used
+            message = t(
+                "This meeting's lock cannot be taken: opened read-only. {problem}", problem=lock.problem
+            )
+            self.notify(message, severity="error", timeout=30, markup=False)
         elif read_only:
             from referent.ui.base import describe_holder
 
@@ -224,7 +235,8 @@ class ReferentApp(App[None]):
         from referent.store import make_backup
 
         self.backed_up = True
-        self.run_worker(partial(make_backup, self.database_path), thread=True, group="backup")
+        database = self.store.file or self.database_path  # the name it is open by (a hard link: one)
+        self.run_worker(partial(make_backup, database), thread=True, group="backup")
 
     def export_folder(self, meeting_id: int) -> Path:
         """Exports go beside the meeting file they came from, else to the current folder."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from referent.importing.sniff import MAX_FILE_BYTES, NOT_WORD, file_kind, read_agenda_bytes, refusal
+from referent.importing.sniff import MAX_FILE_BYTES, file_kind, not_word, read_agenda_bytes, refusal
 from referent.importing.word.package import MAX_XML_BYTES
 from referent.importing.word.reader import WordAgenda, parse_word_agenda
 from referent.problems import MeetingFileError, Problem
@@ -33,7 +33,7 @@ def read_word_agenda(path: Path) -> WordAgenda:
     kind = file_kind(data)
     reason = refusal(kind, data)
     if reason is None and kind != "zip":
-        reason = NOT_WORD
+        reason = not_word(data)
     if reason is not None:
         raise MeetingFileError(str(path), [Problem(None, reason)])
     return parse_word_agenda(data, str(path), Path(path).stem)

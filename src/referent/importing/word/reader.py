@@ -321,6 +321,7 @@ class _Assembler:
                 outcomes=[None] * len(parts.points),
             ),
             attachments=parts.attachments,
+            parts=parts.order,
             closed=closed,
             minutes=to_markdown(parts.minutes, layout.level),
         )

@@ -4,7 +4,8 @@ After the heading may come a time slot on its own line, the presenter (``v / …
 ``Ved: …``, ``Oplæg ved …``, ``Ansvarlig: …``) and ``Lukket punkt``. Then section labels
 (plain, bold or heading; with or without a colon; ``Bilag: X`` and ``Indstilling: X`` on
 one line) switch where the following paragraphs go. Text that fits no section is kept in
-the case text and reported.
+the case text and reported. The order in which the parts were first filled is kept: agendas
+differ in it, and the minutes print each item in its agenda's order (``Item.parts``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from referent.export.blocks import Span
 from referent.importing.word.danishtext import normalize, presenter_line, time_line
 from referent.importing.word.document import Block, Para, Table
 from referent.importing.word.markdown import strip_prefix, typed_marker
+from referent.model import ItemPart
 
 _LABELS: dict[str, str] = {
     **dict.fromkeys(
@@ -70,6 +72,19 @@ class ItemParts:
     attachments: list[str] = field(default_factory=list)
     moved: list[tuple[int, str, str]] = field(default_factory=list)
     """(¶, where it came from, text) of text that fit no section and was put in the case text."""
+    order: list[ItemPart] = field(default_factory=list)
+    """The parts in the order the item's paragraphs first filled them (``Item.parts``); empty
+    for an item of one part or none, which has no order of its own to keep."""
+
+    def filled(self) -> list[ItemPart]:
+        """The parts that hold something so far."""
+        held = {
+            ItemPart.CASE: self.case,
+            ItemPart.RECOMMENDATION: self.intro or self.points or self.short,
+            ItemPart.ATTACHMENTS: self.attachments,
+            ItemPart.MINUTES: self.minutes,
+        }
+        return [part for part, value in held.items() if value]
 
 
 class SectionReader:
@@ -87,11 +102,14 @@ class SectionReader:
         self.point_level = 0
 
     def read(self, blocks: list[Block]) -> ItemParts:
+        seen: list[ItemPart] = []
         for block in blocks:
             if isinstance(block, Table):
                 self.table(block)
             elif block.text.strip():
                 self.paragraph(block)
+            seen += [part for part in self.parts.filled() if part not in seen]
+        self.parts.order = seen if len(seen) > 1 else []
         return self.parts
 
     def table(self, table: Table) -> None:
