@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from referent.i18n import choose_language, language_from_environment, t
+from referent.i18n import choose_language, t
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.problems import FileProblem, Problem, load_toml
 
@@ -78,11 +78,6 @@ class Settings:
         language; else Danish (referent is made for Danish councils: without a meeting, as in
         the picker or ``referent list``, nothing says the user reads English)."""
         return choose_language(self.language, meeting)
-
-    def chosen_language(self) -> str:
-        """``da`` or ``en`` when the user chose one (the setting, the locale), else empty: then
-        the language follows the meeting."""
-        return self.language if self.language in ("da", "en") else language_from_environment()
 
 
 def _style_path(spec: str, folder: Path) -> str:
