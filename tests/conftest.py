@@ -67,24 +67,40 @@ class FakeClock:
 
 @pytest.fixture(autouse=True)
 def english_screen(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Without a language setting the app follows the locale: pin it so every test reads the
-    same screen anywhere, and reset the UI language (module state) afterwards."""
-    from referent.ui.i18n import set_language
+    """Without a language setting referent follows the locale (then the meeting): pin English
+    (LANGUAGE=en: C.UTF-8 names no language) so every test reads the same words anywhere,
+    and reset the language (module state) afterwards. A test of the C locale removes LANGUAGE."""
+    from referent.i18n import set_language
+
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def c_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A machine whose locale is C.UTF-8 and nothing else (the suite pins LANGUAGE=en): the
+    language then follows the meeting, else Danish."""
+    from referent import i18n
 
     for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
-    yield
-    set_language("en")
+    monkeypatch.setattr(i18n, "process_locale", lambda: "C.UTF-8")
 
 
 @pytest.fixture(autouse=True)
 def referent_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point REFERENT_DB (and the lock folder) into the test's folder: no test may touch the
-    user's own database or locks."""
+    user's own database or locks; nor read the user's own settings (their language would
+    change every command's words)."""
     path = tmp_path / "env" / "referent.db"
     monkeypatch.setenv("REFERENT_DB", str(path))
     monkeypatch.setenv("REFERENT_LOCKS", str(tmp_path / "locks"))
+    monkeypatch.setenv("REFERENT_CONFIG", str(tmp_path / "env" / "no-settings.toml"))
     return path
 
 

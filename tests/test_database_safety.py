@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sqlite3
 import stat
 from pathlib import Path
@@ -53,7 +54,8 @@ def zero_pages(path: Path, first: int, count: int) -> None:
 def test_a_damaged_database_says_so_how_to_check_it_and_where_the_last_good_copy_is(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = tmp_path / "referent.db"
+    path = tmp_path / "Mine møder" / "referent.db"  # a space: the command to check it quotes it
+    path.parent.mkdir()
     made(path)
     good = make_backup(path)
     assert good is not None
@@ -62,7 +64,8 @@ def test_a_damaged_database_says_so_how_to_check_it_and_where_the_last_good_copy
         Store.open(path)
     message = str(raised.value)
     assert "the database is damaged" in message
-    assert f"sqlite3 '{path}' 'pragma integrity_check'" in message
+    [check] = [line.removeprefix("Check it with: ") for line in message.splitlines() if "sqlite3" in line]
+    assert shlex.split(check) == ["sqlite3", str(path), "pragma integrity_check"]
     assert str(good) in message
     for command in (["list"], ["import", str(tmp_path / "x.toml")], ["export", "1"], ["open", "1"]):
         assert main([*command, "--db", str(path)]) == 1

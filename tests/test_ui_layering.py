@@ -12,20 +12,21 @@ from ui_helpers import SIZE, Case
 from referent.model import ItemStatus, Outcome
 from referent.ui.i18n import DANISH, set_language
 
-UI = Path(__file__).resolve().parents[1] / "src" / "referent" / "ui"
+PACKAGE = Path(__file__).resolve().parents[1] / "src" / "referent"
+UI = PACKAGE / "ui"
 
 
 # --- the Danish catalogue --------------------------------------------------------------
 
 
-def ui_sources() -> list[tuple[Path, ast.Module]]:
-    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(UI.rglob("*.py"))]
+def ui_sources(folder: Path = UI) -> list[tuple[Path, ast.Module]]:
+    return [(path, ast.parse(path.read_text(encoding="utf-8"))) for path in sorted(folder.rglob("*.py"))]
 
 
-def calls(name: str) -> list[tuple[Path, ast.Call]]:
-    """Every call of a function called ``name`` in the UI package."""
+def calls(name: str, folder: Path = UI) -> list[tuple[Path, ast.Call]]:
+    """Every call of a function called ``name`` in the UI package (or ``folder``)."""
     found = []
-    for path, tree in ui_sources():
+    for path, tree in ui_sources(folder):
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 called = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
@@ -40,15 +41,32 @@ def test_the_catalogue_is_found() -> None:
 
 
 def test_every_literal_passed_to_t_is_in_the_catalogue() -> None:
+    """The screen's words, the command line's and the core's messages alike."""
     literals = {
-        (path.name, argument.value)
+        (str(path.relative_to(PACKAGE)), argument.value)
         for name, count in (("t", 1), ("tn", 2))  # tn(one, many, count)
-        for path, node in calls(name)
+        for path, node in calls(name, PACKAGE)
         for argument in node.args[:count]
         if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
     }
     assert len(literals) > 50
+    assert {"cli/__init__.py", "cli/drafts.py", "cli/documents.py", "importing/__init__.py"} <= {
+        name for name, _ in literals
+    }
     assert sorted(f"{name}: {text!r}" for name, text in literals if text not in DANISH) == []
+
+
+def test_messages_kept_in_constants_are_in_the_catalogue() -> None:
+    """What is translated where it is used (``t(NOT_WORD)``), not where it is written."""
+    import inspect
+
+    from referent.importing.sniff import _SAVE_AS, NOT_WORD
+    from referent.problems import unknown_key
+
+    forms = [call.args[3].value for _, call in calls("unknown_key", PACKAGE) if len(call.args) > 3]  # type: ignore[attr-defined]
+    default = inspect.signature(unknown_key).parameters["form"].default
+    assert len(forms) >= 3
+    assert [text for text in (NOT_WORD, _SAVE_AS, default, *forms) if text not in DANISH] == []
 
 
 def test_the_item_menu_and_the_attendance_marks_are_in_the_catalogue() -> None:
@@ -65,8 +83,8 @@ def test_enum_values_shown_through_t_are_in_the_catalogue() -> None:
 
 
 def test_translations_keep_their_placeholders() -> None:
-    def fields(text: str) -> set[str]:
-        return set(re.findall(r"{(\w+)}", text))
+    def fields(text: str) -> list[str]:  # {name}, {} (unknown_key's forms), argparse's %(name)s, %s, %r
+        return sorted(re.findall(r"{(\w*)}", text)) + re.findall(r"%(?:\(\w+\))?[sr]", text)
 
     assert [key for key, danish in DANISH.items() if fields(key) != fields(danish)] == []
 

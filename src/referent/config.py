@@ -7,13 +7,16 @@ optional; a broken file is reported with its line and never stops the app from s
 
 from __future__ import annotations
 
-import locale
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from referent.i18n import choose_language, t
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.problems import FileProblem, Problem, load_toml
+
+if TYPE_CHECKING:
+    from referent.model import Meeting
 
 DEFAULT_PHRASES = (
     "Indstillingen blev godkendt.",
@@ -28,7 +31,8 @@ DEFAULT_PHRASES = (
 EXAMPLE = """\
 # referent settings. Every line is optional.
 
-# "da" or "en"; without it, the language follows the system's locale.
+# "da" or "en"; without it, the language follows the system's locale, and where the
+# locale names no language (C, POSIX) the meeting's own: Danish for a Danish agenda.
 # language = "da"
 
 # Standard phrases: the first nine are inserted at the cursor with Alt+G, Alt+E, Alt+I,
@@ -59,7 +63,7 @@ class Settings:
     """What the config file can set; the defaults are what a Danish council expects."""
 
     language: str = ""
-    """``da`` or ``en``; empty follows the locale (see ``effective_language``)."""
+    """``da`` or ``en``; empty follows the locale, then the meeting (see ``effective_language``)."""
     phrases: list[str] = field(default_factory=lambda: list(DEFAULT_PHRASES))
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id → keys, passed to Textual's ``set_keymap``."""
@@ -69,10 +73,11 @@ class Settings:
     problems: list[Problem] = field(default_factory=list)
     """What was wrong with the file; shown in the app, the defaults used instead."""
 
-    def effective_language(self) -> str:
-        if self.language in ("da", "en"):
-            return self.language
-        return language_from_environment()
+    def effective_language(self, meeting: Meeting | None = None) -> str:
+        """The setting; else the locale, when it names a language; else the meeting's own
+        language; else Danish (referent is made for Danish councils: without a meeting, as in
+        the picker or ``referent list``, nothing says the user reads English)."""
+        return choose_language(self.language, meeting)
 
 
 def _style_path(spec: str, folder: Path) -> str:
@@ -83,22 +88,12 @@ def _style_path(spec: str, folder: Path) -> str:
     return str(path if path.is_absolute() else folder / path)
 
 
-def language_from_environment() -> str:
-    """Danish when the user's locale is Danish, English otherwise."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "da" if value.lower().startswith("da") else "en"
-    current = locale.getlocale()[0] or ""
-    return "da" if current.lower().startswith("da") else "en"
-
-
 def load_settings(path: Path) -> Settings:
     """Read the settings file; a missing file gives the defaults, a bad one is reported."""
     from referent.fileio import read_user_file
 
     try:  # only an ordinary UTF-8 file of sane size: never /dev/zero or a FIFO
-        source = read_user_file(path, "settings file")
+        source = read_user_file(path, t("settings file"))
         data = load_toml(source)
     except FileProblem as error:
         return Settings() if error.missing else Settings(problems=[error.problem])
@@ -114,12 +109,12 @@ def load_settings(path: Path) -> Settings:
             if value in ("da", "en"):
                 settings.language = value
             else:
-                problem((key,), '\'language\' must be "da" or "en"')
+                problem((key,), t('\'language\' must be "da" or "en"'))
         elif key == "phrases":
             if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
                 settings.phrases = list(value)
             else:
-                problem((key,), "'phrases' must be a list of texts")
+                problem((key,), t("'phrases' must be a list of texts"))
         elif key == "styles":
             if isinstance(value, dict) and all(isinstance(v, str) and v.strip() for v in value.values()):
                 settings.styles = {
@@ -127,13 +122,13 @@ def load_settings(path: Path) -> Settings:
                     for body, spec in value.items()
                 }
             else:
-                problem((key,), '[styles] must map bodies to styles, like "Direktørforum" = "nord"')
+                problem((key,), t('[styles] must map bodies to styles, like "Direktørforum" = "nord"'))
         elif key == "keys":
             if isinstance(value, dict) and all(isinstance(v, str) for v in value.values()):
                 settings.keys = dict(value)
             else:
-                problem((key,), '[keys] must map binding ids to keys, like next_item = "ctrl+n"')
+                problem((key,), t('[keys] must map binding ids to keys, like next_item = "ctrl+n"'))
         else:
-            problem((key,), f"unknown setting '{key}'")
+            problem((key,), t("unknown setting '{key}'", key=key))
     settings.problems = problems
     return settings

@@ -21,6 +21,7 @@ import stat
 from collections.abc import Mapping
 from pathlib import Path
 
+from referent.i18n import t
 from referent.problems import FileProblem, Problem
 
 MAX_FILE_MEGABYTES = 10
@@ -163,14 +164,18 @@ def read_user_bytes(
                 info = os.fstat(file.fileno())
                 raw = file.read(limit + 1) if stat.S_ISREG(info.st_mode) else b""
     except FileNotFoundError:
-        raise FileProblem(Problem(None, "no such file"), missing=True) from None
+        raise FileProblem(Problem(None, t("no such file")), missing=True) from None
     except OSError as error:
-        raise FileProblem(Problem(None, f"cannot be read: {error.strerror or error}")) from None
+        raise FileProblem(
+            Problem(None, t("cannot be read: {error}", error=error.strerror or error))
+        ) from None
     if stat.S_ISDIR(info.st_mode):
-        raise FileProblem(Problem(None, f"is a directory, not a {kind}"))
+        raise FileProblem(Problem(None, t("is a directory, not a {kind}", kind=kind)))
     if not stat.S_ISREG(info.st_mode):
         raise FileProblem(
-            Problem(None, f"is not an ordinary file (a device, a pipe or a socket), not a {kind}")
+            Problem(
+                None, t("is not an ordinary file (a device, a pipe or a socket), not a {kind}", kind=kind)
+            )
         )
     if info.st_size > limit or len(raw) > limit:
         raise FileProblem(Problem(None, too_large(max(info.st_size, len(raw)), limit, kind, allowed)))
@@ -179,7 +184,8 @@ def read_user_bytes(
 
 def too_large(size: int, limit: int, kind: str, allowed: str = "") -> str:
     tenths = math.ceil(size / 1024 / 1024 * 10)  # 10 MB + 1 byte: "10.1"
-    return f"is {tenths / 10} MB; {allowed or f'a {kind} may be at most {limit // 1024 // 1024} MB'}"
+    allowed = allowed or t("a {kind} may be at most {limit} MB", kind=kind, limit=limit // 1024 // 1024)
+    return t("is {size} MB; {allowed}", size=tenths / 10, allowed=allowed)
 
 
 def read_user_file(path: str | os.PathLike[str], kind: str) -> str:
@@ -191,15 +197,17 @@ def read_user_file(path: str | os.PathLike[str], kind: str) -> str:
 def decode_text(raw: bytes, kind: str) -> str:
     """UTF-8 text (a BOM is allowed), or a ``FileProblem`` saying what the bytes are instead."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _interleaved_nuls(raw):
-        raise FileProblem(Problem(None, "the file is UTF-16; save it as UTF-8"))
+        raise FileProblem(Problem(None, t("the file is UTF-16; save it as UTF-8")))
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise FileProblem(Problem(line, f"this is a binary file, not a {kind}"))
+        raise FileProblem(Problem(line, t("this is a binary file, not a {kind}", kind=kind)))
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise FileProblem(Problem(line, "is not UTF-8 text; save the file as UTF-8 and try again")) from None
+        raise FileProblem(
+            Problem(line, t("is not UTF-8 text; save the file as UTF-8 and try again"))
+        ) from None
 
 
 def _interleaved_nuls(raw: bytes) -> bool:

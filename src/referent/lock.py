@@ -33,6 +33,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
+from referent.i18n import t
+
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
@@ -109,7 +111,9 @@ def _private_folder(folder: Path) -> None:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = os.lstat(folder)
     if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
-        raise LockError(f"{folder}: is not a folder (a symbolic link?); referent keeps its locks there")
+        raise LockError(
+            t("{path}: is not a folder (a symbolic link?); referent keeps its locks there", path=folder)
+        )
     _must_be_ours(folder, info)
     if stat.S_IMODE(info.st_mode) & 0o077 and hasattr(os, "chmod"):
         folder.chmod(0o700)  # referent's own folder: owner-only, as it made it
@@ -118,8 +122,12 @@ def _private_folder(folder: Path) -> None:
 def _must_be_ours(path: Path, info: os.stat_result) -> None:
     if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
         raise LockError(
-            f"{path}: belongs to another user (uid {info.st_uid}), so referent does not use it; "
-            "if no referent of that user is running, remove it"
+            t(
+                "{path}: belongs to another user (uid {uid}), so referent does not use it; if no referent of "
+                "that user is running, remove it",
+                path=path,
+                uid=info.st_uid,
+            )
         )
 
 
@@ -133,7 +141,10 @@ def prepared_folder(database: Path) -> Path:
     except LockError:
         raise
     except OSError as error:
-        raise LockError(f"{folder}: cannot make referent's lock folder: {error.strerror or error}") from None
+        reason = t(
+            "{path}: cannot make referent's lock folder: {error}", path=folder, error=error.strerror or error
+        )
+        raise LockError(reason) from None
     return folder
 
 
@@ -148,14 +159,22 @@ def _open_lock_file(folder: Path, name: str) -> IO[str]:
     except OSError as error:
         if os.path.islink(path):
             raise LockError(
-                f"{path}: is a symbolic link where referent keeps a lock file; referent does not "
-                "follow it: remove it"
+                t(
+                    "{path}: is a symbolic link where referent keeps a lock file; referent does not follow "
+                    "it: remove it",
+                    path=path,
+                )
             ) from None
-        raise LockError(f"{path}: the lock file cannot be opened: {error.strerror or error}") from None
+        reason = t(
+            "{path}: the lock file cannot be opened: {error}", path=path, error=error.strerror or error
+        )
+        raise LockError(reason) from None
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
-            raise LockError(f"{path}: is not an ordinary file where referent keeps a lock file: remove it")
+            raise LockError(
+                t("{path}: is not an ordinary file where referent keeps a lock file: remove it", path=path)
+            )
         _must_be_ours(path, info)
         if stat.S_IMODE(info.st_mode) & 0o077 and hasattr(os, "fchmod"):
             os.fchmod(descriptor, OWNER_ONLY)  # our own lock file (checked above)
@@ -248,8 +267,12 @@ class DatabaseClaim:
                     name = Path(recorded)
                     if not recorded or _identity_or_none(name) != own:
                         raise LockError(
-                            f"{self.database}: is open in another referent by a name that no longer "
-                            f"names it ({recorded or 'unknown'}); close that referent first"
+                            t(
+                                "{path}: is open in another referent by a name that no longer names it "
+                                "({name}); close that referent first",
+                                path=self.database,
+                                name=recorded or t("unknown"),
+                            )
                         )
                 _share(handle)  # (from exclusive: no one can come between, we hold the opening lock)
             except BaseException:
@@ -285,8 +308,12 @@ class DatabaseClaim:
             while not _try_lock(mutex):
                 if time.monotonic() > deadline:
                     raise LockError(
-                        f"{self.database}: another referent has been opening or closing this database "
-                        f"for {_MUTEX_PATIENCE:.0f} seconds (stopped?); try again"
+                        t(
+                            "{path}: another referent has been opening or closing this database for "
+                            "{seconds} seconds (stopped?); try again",
+                            path=self.database,
+                            seconds=f"{_MUTEX_PATIENCE:.0f}",
+                        )
                     )
                 time.sleep(0.02)
             yield

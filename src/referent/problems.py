@@ -10,6 +10,8 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
+from referent.i18n import t
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -89,7 +91,7 @@ def load_toml(source: str) -> dict[str, Any]:
 
         line, depth = deepest_nesting(source)
         raise FileProblem(
-            Problem(line, f"lists or tables nested {depth} levels deep: too deep to read")
+            Problem(line, t("lists or tables nested {depth} levels deep: too deep to read", depth=depth))
         ) from None
 
 
@@ -98,7 +100,7 @@ def toml_problem(error: tomllib.TOMLDecodeError, source: str) -> Problem:
     # an error at the very end (an unclosed """) has no line: it is on the last one
     line = getattr(error, "lineno", None) or _line_from_message(str(error)) or source.count("\n") + 1
     message = getattr(error, "msg", None) or str(error).split(" (at ")[0]
-    return Problem(line, f"not valid TOML: {message}")
+    return Problem(line, t("not valid TOML: {message}", message=message))
 
 
 def _line_from_message(message: str) -> int | None:
@@ -111,8 +113,8 @@ def _line_from_message(message: str) -> int | None:
 
 def unknown_key(key: str, known: list[str], where: str, form: str = "unknown key '{}' in {}") -> str:
     """``unknown key 'titel' in [items]; did you mean 'title'?``: shared by every file we read."""
-    message = form.format(key, where)
+    message = t(form).format(key, where)  # (the forms are in the catalogue)
     import difflib  # only when a key is wrong
 
     close = difflib.get_close_matches(key, known, n=1)
-    return f"{message}; did you mean '{close[0]}'?" if close else message
+    return t("{message}; did you mean '{close}'?", message=message, close=close[0]) if close else message

@@ -16,33 +16,46 @@ from referent import __version__, gcpause
 from referent.cli.common import EXIT_OK, CommandError
 from referent.cli.documents import cmd_check, cmd_config, cmd_export
 from referent.cli.drafts import cmd_backup, cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
+from referent.cli.language import speak, translate_argparse
+from referent.i18n import t
 
 __all__ = ["CommandError", "build_parser", "main"]
-
-DESCRIPTION = "Take the minutes of a council meeting live, review them with the chair, export them as Word."
 
 
 def _meeting_id(text: str) -> int:
     if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a meeting id (see 'referent list')")
+        raise argparse.ArgumentTypeError(t("'{value}' is not a meeting id (see 'referent list')", value=text))
     return int(text)
 
 
 def _meeting_number(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a meeting's number in the file (1, 2, …)")
+        raise argparse.ArgumentTypeError(
+            t("'{text}' is not a meeting's number in the file (1, 2, …)", text=text)
+        )
     return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    db_help = "the database file (default: $REFERENT_DB, else referent.db in the user data folder)"
+    """The parser, its help in the current language (see ``language.speak``)."""
+    db_help = t("the database file (default: $REFERENT_DB, else referent.db in the user data folder)")
     # --db works before and after the command; SUPPRESS keeps a subcommand from resetting it to None
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=db_help)
-    parser = argparse.ArgumentParser(prog="referent", description=DESCRIPTION)
-    parser.add_argument("--db", metavar="PATH", help=db_help)
-    parser.add_argument("--version", action="version", version=f"referent {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    common.add_argument("--db", metavar=t("PATH"), default=argparse.SUPPRESS, help=db_help)
+    parser = argparse.ArgumentParser(
+        prog="referent",
+        description=t(
+            "Take the minutes of a council meeting live, review them with the chair, export them as Word."
+        ),
+    )
+    parser.add_argument("--db", metavar=t("PATH"), help=db_help)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"referent {__version__}",
+        help=t("show program's version number and exit"),
+    )
+    commands = parser.add_subparsers(dest="command", metavar=t("COMMAND"))
 
     def add(
         name: str, handler: Callable[[argparse.Namespace], int], help_text: str
@@ -51,94 +64,114 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    source_help = "a meeting file (.toml) or the council's Word agenda (.docx)"
+    source_help = t("a meeting file (.toml) or the council's Word agenda (.docx)")
     check = add(
         "check",
         cmd_check,
-        "Check meeting files, Word agendas and house style files: OK (for a Word agenda, what was read) "
-        "or FILE:LINE: problem for each (exit 2 if any is wrong).",
+        t(
+            "Check meeting files, Word agendas and house style files: OK (for a Word agenda, what was read) "
+            "or FILE:LINE: problem for each (exit 2 if any is wrong)."
+        ),
     )
-    check.add_argument("files", nargs="+", metavar="FILE", help=f"{source_help}, or a style file")
-    meeting_help = "which meeting to read, when a Word file holds several (1 = the first; check lists them)"
-    check.add_argument("--meeting", type=_meeting_number, metavar="N", help=meeting_help)
+    check.add_argument(
+        "files", nargs="+", metavar=t("FILE"), help=t("{source}, or a style file", source=source_help)
+    )
+    meeting_help = t(
+        "which meeting to read, when a Word file holds several (1 = the first; check lists them)"
+    )
+    check.add_argument("--meeting", type=_meeting_number, metavar=t("N"), help=meeting_help)
     imported = add(
         "import",
         cmd_import,
-        "Store a meeting file or Word agenda in the database as a draft and print its id; a file "
-        "imported before keeps its one draft.",
+        t(
+            "Store a meeting file or Word agenda in the database as a draft and print its id; a file "
+            "imported before keeps its one draft."
+        ),
     )
-    imported.add_argument("file", metavar="FILE", help=source_help)
+    imported.add_argument("file", metavar=t("FILE"), help=source_help)
     how = imported.add_mutually_exclusive_group()
-    how.add_argument("--copy", action="store_true", help="make a second, independent copy of the meeting")
+    how.add_argument("--copy", action="store_true", help=t("make a second, independent copy of the meeting"))
     how.add_argument(
         "--update",
         action="store_true",
-        help="bring the file's changes into its draft (what changes is listed)",
+        help=t("bring the file's changes into its draft (what changes is listed)"),
     )
-    add("list", cmd_list, "List the meetings in the database: id, date, status, last saved, file, title.")
-    dump = add("dump", cmd_dump, "Write a meeting from the database back out as a meeting file.")
-    dump.add_argument("id", type=_meeting_id, metavar="ID", help="the meeting's id (see 'referent list')")
-    dump.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
-    export = add("export", cmd_export, "Write the minutes (or the agenda) as a Word document.")
+    add("list", cmd_list, t("List the meetings in the database: id, date, status, last saved, file, title."))
+    dump = add("dump", cmd_dump, t("Write a meeting from the database back out as a meeting file."))
+    dump.add_argument("id", type=_meeting_id, metavar="ID", help=t("the meeting's id (see 'referent list')"))
+    dump.add_argument("--out", metavar=t("FILE"), help=t("write to FILE instead of standard output"))
+    export = add("export", cmd_export, t("Write the minutes (or the agenda) as a Word document."))
     export.add_argument(
-        "source", metavar="SOURCE", help=f"a meeting id, or {source_help}: its draft, if it has one"
+        "source",
+        metavar=t("SOURCE"),
+        help=t("a meeting id, or {source}: its draft, if it has one", source=source_help),
     )
-    export.add_argument("--out", metavar="FILE", help="where to write (default: date, kind, body)")
-    export.add_argument("--meeting", type=_meeting_number, metavar="N", help=meeting_help)
-    export.add_argument("--agenda", action="store_true", help="the agenda instead of the minutes")
-    export.add_argument("--public", action="store_true", help="the public version: no closed content")
+    export.add_argument("--out", metavar=t("FILE"), help=t("where to write (default: date, kind, body)"))
+    export.add_argument("--meeting", type=_meeting_number, metavar=t("N"), help=meeting_help)
+    export.add_argument("--agenda", action="store_true", help=t("the agenda instead of the minutes"))
+    export.add_argument("--public", action="store_true", help=t("the public version: no closed content"))
     export.add_argument(
         "--style",
-        metavar="NAME|FILE",
-        help="house style: default, nord or a file (default: the meeting's own)",
+        metavar=t("NAME|FILE"),
+        help=t("house style: default, nord or a file (default: the meeting's own)"),
     )
-    export.add_argument("--format", choices=("docx", "md", "toml"), help="default: from --out, else docx")
+    export.add_argument("--format", choices=("docx", "md", "toml"), help=t("default: from --out, else docx"))
     export.add_argument(
         "--for-review",
         action="store_true",
-        help="a copy for the reading round: marked 'Til gennemlæsning' in the header and the file name",
+        help=t("a copy for the reading round: marked 'Til gennemlæsning' in the header and the file name"),
     )
     opened = add(
         "open",
         cmd_open,
-        "Open a meeting to take its minutes: a meeting file or Word agenda (imported the first time, "
-        "its draft after that) or a meeting id.",
+        t(
+            "Open a meeting to take its minutes: a meeting file or Word agenda (imported the first time, "
+            "its draft after that) or a meeting id."
+        ),
     )
     opened.add_argument(
         "target",
         nargs="?",
-        metavar="FILE|ID",
-        help="a meeting file, a Word agenda or a meeting id; without it, pick from recent meetings",
+        metavar=t("FILE|ID"),
+        help=t("a meeting file, a Word agenda or a meeting id; without it, pick from recent meetings"),
     )
     review = add(
-        "review", cmd_open, "Open the chair's review of a meeting: the draft, its problems, approval."
+        "review", cmd_open, t("Open the chair's review of a meeting: the draft, its problems, approval.")
     )
-    review.add_argument("target", metavar="FILE|ID", help="a meeting file, a Word agenda or a meeting id")
+    review.add_argument(
+        "target", metavar=t("FILE|ID"), help=t("a meeting file, a Word agenda or a meeting id")
+    )
     demo = add(
         "demo",
         cmd_demo,
-        "Try referent on a sample agenda in a temporary database (your own database is not touched).",
+        t("Try referent on a sample agenda in a temporary database (your own database is not touched)."),
     )
     demo.add_argument(
         "sample",
         nargs="?",
         default="politisk-niveau",
-        metavar="SAMPLE",
-        help="part of a sample's name (default: politisk-niveau)",
+        metavar=t("SAMPLE"),
+        help=t("part of a sample's name (default: politisk-niveau)"),
     )
     backup = add(
         "backup",
         cmd_backup,
-        "Copy the database safely, even while referent is writing to it (a plain copy may miss the "
-        "newest minutes): into its backups folder, or to --out FILE; the copy's path is printed.",
+        t(
+            "Copy the database safely, even while referent is writing to it (a plain copy may miss the "
+            "newest minutes): into its backups folder, or to --out FILE; the copy's path is printed."
+        ),
     )
-    backup.add_argument("--out", metavar="FILE", help="where to write the copy")
-    config = add("config", cmd_config, "Print where the settings file (language, phrases, keys) is.")
-    config.add_argument("--init", action="store_true", help="write a commented example settings file there")
+    backup.add_argument("--out", metavar=t("FILE"), help=t("where to write the copy"))
+    config = add("config", cmd_config, t("Print where the settings file (language, phrases, keys) is."))
+    config.add_argument(
+        "--init", action="store_true", help=t("write a commented example settings file there")
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    speak()  # before a meeting is known: the setting, the locale, else Danish
+    translate_argparse()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from referent.i18n import t
+
 if TYPE_CHECKING:
     from referent.store import Store
 
@@ -47,7 +49,7 @@ def open_store(args: argparse.Namespace, adds: bool = False) -> Store:
     except DatabaseError as error:  # damaged, from a newer referent, unreadable: it says what to do
         raise CommandError(str(error)) from error
     except Exception as error:  # sqlite3.DatabaseError, OSError: say which file, never a traceback
-        raise CommandError(f"{path}: cannot open the database: {error}") from error
+        raise CommandError(t("{path}: cannot open the database: {error}", path=path, error=error)) from error
     for warning in store.warnings:
         print(f"referent: {warning}", file=sys.stderr)
     return store

@@ -17,6 +17,8 @@ from referent.cli.common import (
     open_store,
 )
 from referent.cli.common import write_atomically as write_file
+from referent.cli.language import command, speak
+from referent.i18n import t
 
 if TYPE_CHECKING:
     from referent.model import Meeting
@@ -38,12 +40,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             # a Word agenda (or a PDF, a .doc, a web page, a text named .docx: told what to do)
             if file_kind(data) != "text" or path.suffix.lower() in WORD_SUFFIXES:
                 source = parse_source(path, data, args.meeting)
+                speak(source.meeting)  # what was read, in the agenda's language (unless chosen)
                 if source.warnings:  # read, but not all of it could be placed: not "OK"
-                    print(f"{visible(name)}: read as a Word agenda, with {len(source.warnings)} "
-                          f"{'warning' if len(source.warnings) == 1 else 'warnings'} (below):")  # fmt: skip
+                    print(t("{name}: read as a Word agenda, with {count} warnings (below):",
+                            name=visible(name), count=len(source.warnings)))  # fmt: skip
                     status = max(status, EXIT_WARNINGS)
                 else:
-                    print(f"{visible(name)}: OK, read as a Word agenda:")
+                    print(t("{name}: OK, read as a Word agenda:", name=visible(name)))
                 print("\n".join(f"  {visible(line)}" for line in summary_lines(source.meeting)))
                 for warning in source.warnings:
                     print(warning.render(name))
@@ -79,14 +82,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     kind = format_for(args.out, args.format)
     if args.for_review and kind == "toml":
-        raise CommandError("--for-review makes a Word or text copy; it cannot be a meeting file", EXIT_USAGE)
+        raise CommandError(
+            t("--for-review makes a Word or text copy; it cannot be a meeting file"), EXIT_USAGE
+        )
     meeting, source, key = _export_source(args)
+    speak(meeting)
     if args.for_review and meeting.approved and not args.agenda:
         raise CommandError(
-            "these minutes are approved: a copy for the reading round is made of a draft; "
-            "export them without --for-review",
+            t("these minutes are approved: a copy for the reading round is made of a draft; "
+              "export them without --for-review"),
             EXIT_USAGE,
-        )
+        )  # fmt: skip
     folder = Path(source).parent if source else Path.cwd()
     try:  # a meeting file has no house style; without --style, the meeting's own
         if kind == "toml":
@@ -141,7 +147,7 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
                 meeting_key(database, meeting_id),
             )
         except UnknownMeeting as error:
-            raise CommandError(f"{error}; see 'referent list'") from error
+            raise CommandError(t("{error}; see 'referent list'", error=error)) from error
         finally:
             store.close()
     path = Path(args.source)
@@ -155,11 +161,13 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
             known = store.find_by_source(path)
             if known is not None:  # the draft is exported: the file need not be parsed
                 meeting_id, digest = known
+                meeting = store.load_meeting(meeting_id)
                 if digest != file_digest(data):
-                    print(f"referent: {path} has changed since its draft was made or updated; the draft "
-                          f"(meeting {meeting_id}) is exported. 'referent open {path}' brings the "
-                          "changes in.", file=sys.stderr)  # fmt: skip
-                return store.load_meeting(meeting_id), str(path), meeting_key(database, meeting_id)
+                    speak(meeting)
+                    print("referent: " + t("{path} has changed since its draft was made or updated; the "
+                          "draft (meeting {id}) is exported. Bring the changes in with: {command}", path=path,
+                          id=meeting_id, command=command("open", path)), file=sys.stderr)  # fmt: skip
+                return meeting, str(path), meeting_key(database, meeting_id)
         finally:
             store.close()
     try:
@@ -177,7 +185,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     path = config_path()
     if args.init:
         if path.exists():
-            raise CommandError(f"{path}: already exists; edit it, or remove it first")
+            raise CommandError(t("{path}: already exists; edit it, or remove it first", path=path))
         path.parent.mkdir(parents=True, exist_ok=True)
         write_file(path, EXAMPLE.encode())
     print(path)

@@ -10,11 +10,14 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from referent.cli.common import EXIT_OK, EXIT_USAGE, CommandError, check_output, is_meeting_id, open_store
 from referent.cli.common import write_atomically as write_file
+from referent.cli.language import command, speak
+from referent.i18n import t
 
 if TYPE_CHECKING:
     from referent.sources import FileDraft
@@ -40,7 +43,7 @@ def cmd_open(args: argparse.Namespace) -> int:
             meeting_id = draft.meeting_id
     except UnknownMeeting as error:
         store.close()
-        raise CommandError(f"{error}; see 'referent list'") from error
+        raise CommandError(t("{error}; see 'referent list'", error=error)) from error
     except CommandError:
         store.close()
         raise
@@ -97,7 +100,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     chosen = [p for p in samples if args.sample in p.stem]
     if not chosen:
         names = ", ".join(p.stem for p in samples)
-        raise CommandError(f"no sample agenda matches '{args.sample}'; choose from: {names}", EXIT_USAGE)
+        message = t(
+            "no sample agenda matches '{sample}'; choose from: {names}", sample=args.sample, names=names
+        )
+        raise CommandError(message, EXIT_USAGE)
     folder = Path(tempfile.mkdtemp(prefix="referent-demo-"))
     try:
         database = folder / "demo.db"
@@ -107,7 +113,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         status = run_app(store, database, draft.meeting_id, export_folder=Path.cwd())
     finally:
         shutil.rmtree(folder, ignore_errors=True)  # a demo leaves nothing behind
-    print("The demo's database was thrown away; 'referent open FILE' keeps your minutes.")
+    print(t("The demo's database was thrown away; 'referent open FILE' keeps your minutes."))
     return status
 
 
@@ -128,34 +134,48 @@ def cmd_import(args: argparse.Namespace) -> int:
                 meeting_id, original = import_copy(store, path)
             except MeetingFileError as error:
                 raise CommandError(str(error), EXIT_USAGE) from error
-            copy = f" (a copy of meeting {original})" if original is not None else ""
-            print(f"{path}: imported as meeting {meeting_id}{copy}")
+            speak(partial(store.load_meeting, meeting_id))
+            if original is None:
+                print(t("{path}: imported as meeting {id}", path=path, id=meeting_id))
+            else:
+                print(t("{path}: imported as meeting {id} (a copy of meeting {original})", path=path,
+                        id=meeting_id, original=original))  # fmt: skip
             return EXIT_OK
         draft = file_draft(store, path)
+        speak(
+            draft.update.meeting
+            if draft.update is not None
+            else partial(store.load_meeting, draft.meeting_id)
+        )
         if draft.imported:
-            print(f"{path}: imported as meeting {draft.meeting_id}")
+            print(t("{path}: imported as meeting {id}", path=path, id=draft.meeting_id))
             return EXIT_OK
         if draft.update is None:
             print(
-                f"{path}: already imported as meeting {draft.meeting_id}, its draft; nothing changed.\n"
-                f"Open it with: referent open {path}   (an independent copy: referent import --copy {path})"
-            )
+                t("{path}: already imported as meeting {id}, its draft; nothing changed.", path=path,
+                  id=draft.meeting_id),
+                t("Open it with: {command}   (an independent copy: {copy})", command=command("open", path),
+                  copy=command("import", "--copy", path)),
+                sep="\n",
+            )  # fmt: skip
             return EXIT_OK
-        changes = [f"  {describe(change)}" for change in draft.update.changes]
+        changes = [f"  {describe(change, t)}" for change in draft.update.changes]
         if not args.update:
             print(
-                f"{path}: already imported as meeting {draft.meeting_id}, its draft. "
-                "The file has changed since:",
+                t("{path}: already imported as meeting {id}, its draft. The file has changed since:",
+                  path=path, id=draft.meeting_id),
                 *changes,
-                f"Nothing was changed. Bring these into the draft with: referent import --update {path}",
+                t("Nothing was changed. Bring these into the draft with: {command}",
+                  command=command("import", "--update", path)),
                 sep="\n",
-            )
+            )  # fmt: skip
             return EXIT_OK
         try:
             bring_in(store, draft)
         except ApprovedMinutes as error:
             raise CommandError(f"{path}: {error}") from error
-        print(f"{path}: the draft, meeting {draft.meeting_id}, now follows the file:", *changes, sep="\n")
+        follows = t("{path}: the draft, meeting {id}, now follows the file:", path=path, id=draft.meeting_id)
+        print(follows, *changes, sep="\n")
         return EXIT_OK
     finally:
         store.close()
@@ -163,20 +183,15 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Show the meetings in the database, told apart: status, file, and which is a copy."""
-    from referent.config import load_settings
-    from referent.paths import config_path
-    from referent.ui.i18n import set_language, t  # the status words, in the UI's language
-
-    set_language(load_settings(config_path()).effective_language())
     store = open_store(args)
     try:
         meetings = store.list_meetings()
     finally:
         store.close()
     if not meetings:
-        print("No meetings yet. Import one with: referent import FILE")
+        print(t("No meetings yet. Import one with: referent import FILE"))
         return EXIT_OK
-    rows = [("ID", "DATE", "STATUS", "LAST SAVED", "FILE", "TITLE")]
+    rows = [(t("ID"), t("DATE"), t("STATUS"), t("LAST SAVED"), t("FILE"), t("TITLE"))]
     for m in meetings:
         saved = m.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if m.updated_at else ""
         source = Path(m.source_path).name if m.source_path else ""
@@ -205,7 +220,7 @@ def cmd_dump(args: argparse.Namespace) -> int:
         meeting = store.load_meeting(args.id)
         source = store.source_path(args.id)
     except UnknownMeeting as error:
-        raise CommandError(f"{error}; see 'referent list'") from error
+        raise CommandError(t("{error}; see 'referent list'", error=error)) from error
     finally:
         store.close()
     text = dump_meeting(meeting)
@@ -229,7 +244,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     store = open_store(args)
     try:
         if store.file is None:
-            raise CommandError("an in-memory database has nothing to back up")
+            raise CommandError(t("an in-memory database has nothing to back up"))
         if args.out:
             out = Path(args.out)
             check_output(args, out)
@@ -237,11 +252,13 @@ def cmd_backup(args: argparse.Namespace) -> int:
                 copy_database(store.file, out)
             except (OSError, sqlite3.Error) as error:
                 reason = getattr(error, "strerror", None) or error
-                raise CommandError(f"{out}: the backup could not be written: {reason}") from error
+                message = t("{path}: the backup could not be written: {reason}", path=out, reason=reason)
+                raise CommandError(message) from error
         else:
             made = make_backup(store.file)
             if made is None:
-                raise CommandError(f"{store.file}: the backup could not be written beside the database")
+                message = t("{path}: the backup could not be written beside the database", path=store.file)
+                raise CommandError(message)
             out = made
     finally:
         store.close()

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from referent.export.style import BUILT_IN, HouseStyle, StyleError, is_style_source, load_style
+from referent.i18n import t
 from referent.model import Meeting
 from referent.problems import FileProblem, MeetingFileError, Problem
 
@@ -48,7 +49,7 @@ def check_file(name: str) -> list[str]:
 
     path = Path(name)
     try:
-        if is_style_source(read_user_file(path, "meeting file")):
+        if is_style_source(read_user_file(path, t("meeting file"))):
             load_style(path)
             return []
     except FileProblem:

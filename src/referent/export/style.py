@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, get_type_hints
 
 from referent.fileio import read_user_file
+from referent.i18n import t
 from referent.meetingfile.tomlpos import key_lines, line_of
 from referent.model import ItemPart
 from referent.problems import FileProblem, Problem, load_toml, unknown_key
@@ -214,7 +215,7 @@ def load_style(spec: str | Path | None = None) -> HouseStyle:
         return _built_in(spec)
     path = Path(spec)
     try:  # only an ordinary UTF-8 file of sane size: never /dev/zero or a FIFO
-        source = read_user_file(path, "style file")
+        source = read_user_file(path, t("style file"))
     except FileProblem as error:
         hint = f"; the built-in styles are {', '.join(BUILT_IN)}" if path.suffix != ".toml" else ""
         problem = Problem(None, f"no such style file{hint}") if error.missing else error.problem

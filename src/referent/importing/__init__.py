@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from referent.danish import format_time
+from referent.i18n import spoken_date, t, tn
 from referent.importing.sniff import (
     MAX_FILE_BYTES,
     WORD_SUFFIXES,
@@ -34,11 +35,6 @@ __all__ = [
     "read_source",
     "summary_lines",
 ]
-
-# English like the rest of the CLI, and not the machine's locale
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,38 +85,38 @@ def parse_source(path: Path, data: bytes, meeting: int | None = None) -> Source:
     try:
         if len(data) > MAX_TEXT_BYTES:
             raise FileProblem(Problem(None, too_large(len(data), MAX_TEXT_BYTES, "meeting file")))
-        text = decode_text(data, "meeting file")
+        text = decode_text(data, t("meeting file"))
     except FileProblem as error:
         raise MeetingFileError(name, [error.problem]) from None
     return Source(parse_meeting(text, name), digest, "toml", [])
 
 
 def summary_lines(meeting: Meeting) -> list[str]:
-    """What ``referent check AGENDA.docx`` prints: what the reader understood, briefly."""
-    day = meeting.date
-    when = f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+    """What ``referent check AGENDA.docx`` prints: what the reader understood, briefly (in the
+    language of the command line: ``fredag den 26. august 2022``)."""
+    when = spoken_date(meeting.date)
     if meeting.start is not None:
         when += f", {format_time(meeting.start)}"
         if meeting.end is not None:
             when += f"–{format_time(meeting.end)}"
     lines = [meeting.title, f"  {when}" + (f", {meeting.location}" if meeting.location else "")]
     if meeting.chair:
-        lines.append(f"  chair: {meeting.chair}")
+        lines.append("  " + t("chair: {name}", name=meeting.chair))
     groups = {p.group for p in meeting.participants}
-    people = f"  {_count(len(meeting.participants), 'participant')} in {_count(len(groups), 'group')}"
+    people = t(
+        "{participants} in {groups}",
+        participants=tn("1 participant", "{count} participants", len(meeting.participants)),
+        groups=tn("1 group", "{count} groups", len(groups)),
+    )
     absent = sum(1 for p in meeting.participants if p.absent)
     if absent:
-        people += f" ({absent} sent apologies)"
+        people += " " + t("({count} sent apologies)", count=absent)
     if meeting.guests:
-        people += f", {_count(len(meeting.guests), 'guest')}"
-    lines.append(people)
-    lines.append(f"  {_count(len(meeting.items), 'item')}:")
+        people += ", " + tn("1 guest", "{count} guests", len(meeting.guests))
+    lines.append(f"  {people}")
+    lines.append("  " + tn("1 item:", "{count} items:", len(meeting.items)))
     width = len(str(len(meeting.items)))
     for number, item in enumerate(meeting.items, start=1):
-        extra = " (closed)" if item.closed else ""
+        extra = " " + t("(closed)") if item.closed else ""
         lines.append(f"    {number:>{width}}. {item.title}{extra}")
     return lines
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from referent.i18n import t
 from referent.problems import FileProblem, MeetingFileError
 
 MEGABYTE = 1024 * 1024
@@ -21,6 +22,7 @@ _SAVE_AS = "open it in Word and save it as .docx (File → Save As → Word Docu
 NOT_WORD = (
     "is not a Word document (.docx) inside: damaged, or another kind of file renamed; save it again in Word"
 )
+"""(Translated where it is used: ``t(NOT_WORD)``.)"""
 
 
 def read_agenda_bytes(path: Path) -> bytes:
@@ -31,18 +33,16 @@ def read_agenda_bytes(path: Path) -> bytes:
     from referent.fileio import read_user_bytes
 
     suffix = path.suffix.lower()
+    word, text = MAX_FILE_BYTES // MEGABYTE, MAX_TEXT_BYTES // MEGABYTE
     if suffix in WORD_SUFFIXES:
-        limit, allowed = MAX_FILE_BYTES, f"a Word agenda may be at most {MAX_FILE_BYTES // MEGABYTE} MB"
+        limit, allowed = MAX_FILE_BYTES, t("a Word agenda may be at most {limit} MB", limit=word)
     elif suffix == ".toml":
-        limit, allowed = MAX_TEXT_BYTES, f"a meeting file may be at most {MAX_TEXT_BYTES // MEGABYTE} MB"
+        limit, allowed = MAX_TEXT_BYTES, t("a meeting file may be at most {limit} MB", limit=text)
     else:  # either: the larger limit now, a meeting file's once it is known to be text
         limit = MAX_FILE_BYTES
-        allowed = (
-            f"a meeting file may be at most {MAX_TEXT_BYTES // MEGABYTE} MB, "
-            f"a Word agenda {MAX_FILE_BYTES // MEGABYTE} MB"
-        )
+        allowed = t("a meeting file may be at most {toml} MB, a Word agenda {docx} MB", toml=text, docx=word)
     try:
-        return read_user_bytes(path, "meeting file or Word agenda", limit, allowed)
+        return read_user_bytes(path, t("meeting file or Word agenda"), limit, allowed)
     except FileProblem as error:
         raise MeetingFileError(str(path), [error.problem]) from None
 
@@ -66,20 +66,20 @@ def file_kind(data: bytes) -> str:
 def refusal(kind: str, data: bytes) -> str | None:
     """Why a file of ``kind`` cannot be read as an agenda; None for the kinds we read."""
     if kind == "pdf":
-        return f"this is a PDF, not a Word document; {_SAVE_AS}"
+        return t("this is a PDF, not a Word document; {what}", what=t(_SAVE_AS))
     if kind == "rtf":
-        return f"this is an RTF document, not a .docx; {_SAVE_AS}"
+        return t("this is an RTF document, not a .docx; {what}", what=t(_SAVE_AS))
     if kind == "html":
-        return f"this is a web page (HTML), not a Word document or a meeting file; {_SAVE_AS}"
+        return t("this is a web page (HTML), not a Word document or a meeting file; {what}", what=t(_SAVE_AS))
     if kind == "ole":
         if "EncryptedPackage".encode("utf-16-le") in data:
-            return (
+            return t(
                 "this Word document is protected by a password, so it cannot be read; in Word remove the "
                 "password (File → Info → Protect Document → Encrypt with Password) and save it again"
             )
         if "WordDocument".encode("utf-16-le") in data:
-            return f"this is an old Word document (.doc); {_SAVE_AS}"
-        return f"this is an old Office file, not a Word .docx; {_SAVE_AS}"
+            return t("this is an old Word document (.doc); {what}", what=t(_SAVE_AS))
+        return t("this is an old Office file, not a Word .docx; {what}", what=t(_SAVE_AS))
     return None
 
 
@@ -87,5 +87,5 @@ def not_word(data: bytes) -> str:
     """Why a file named like a Word document (``.docx``) that is none of the kinds above (text,
     or nothing) is not read: never as a meeting file, whose messages would make no sense."""
     if not data:
-        return "the file is empty (0 bytes), not a Word document; save the agenda again in Word"
-    return NOT_WORD
+        return t("the file is empty (0 bytes), not a Word document; save the agenda again in Word")
+    return t(NOT_WORD)

@@ -16,6 +16,7 @@ from typing import Any
 
 from referent.danish import format_time, parse_time
 from referent.fields import Field, Kind, fields_of, flat_fields
+from referent.i18n import t
 from referent.meetingfile.tomlpos import Path, key_lines, line_of
 from referent.model import (
     Attendance,
@@ -34,7 +35,7 @@ FORMAT_VERSION = 1
 # The kinds of value a key may hold. Each returns the value converted, or raises ValueError.
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"must be text in quotes, not {_describe(value)}")
+        raise ValueError(t("must be text in quotes, not {value}", value=_describe(value)))
     return clean_text(value)
 
 
@@ -42,25 +43,25 @@ def _name(value: Any) -> str:
     """A title or a person's name: text that is more than spaces."""
     text = _text(value)
     if not text.strip():
-        raise ValueError("must not be empty")
+        raise ValueError(t("must not be empty"))
     return text
 
 
 def _text_list(value: Any) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError('must be a list of texts: ["first", "second"]')
+        raise ValueError(t('must be a list of texts: ["first", "second"]'))
     return [clean_text(v) for v in value]
 
 
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"must be true or false, not {_describe(value)}")
+        raise ValueError(t("must be true or false, not {value}", value=_describe(value)))
     return value
 
 
 def _whole_number(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"must be a whole number, not {_describe(value)}")
+        raise ValueError(t("must be a whole number, not {value}", value=_describe(value)))
     return value
 
 
@@ -69,7 +70,7 @@ def _clock(value: Any) -> time:
         return value.replace(second=0, microsecond=0)
     if isinstance(value, str):
         return parse_time(value)
-    raise ValueError(f'must be a time in quotes, like "14.30", not {_describe(value)}')
+    raise ValueError(t('must be a time in quotes, like "14.30", not {value}', value=_describe(value)))
 
 
 def _day(value: Any) -> date:
@@ -80,7 +81,7 @@ def _day(value: Any) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise ValueError(f"must be a date written as 2023-03-13, not {_describe(value)}")
+    raise ValueError(t("must be a date written as 2023-03-13, not {value}", value=_describe(value)))
 
 
 def _moment(value: Any) -> datetime:
@@ -90,7 +91,8 @@ def _moment(value: Any) -> datetime:
             value = datetime.fromisoformat(value.strip())
     if isinstance(value, datetime):
         return value if value.tzinfo is not None else value.astimezone()
-    raise ValueError(f"must be a date and time written as 2023-03-13T16:40:00, not {_describe(value)}")
+    message = t("must be a date and time written as 2023-03-13T16:40:00, not {value}", value=_describe(value))
+    raise ValueError(message)
 
 
 def _choice(kind: type[Any]) -> Callable[[Any], Any]:
@@ -98,7 +100,10 @@ def _choice(kind: type[Any]) -> Callable[[Any], Any]:
 
     def convert(value: Any) -> Any:
         if not isinstance(value, str) or value not in allowed:
-            raise ValueError(f"must be one of {', '.join(repr(a) for a in allowed)}, not {_describe(value)}")
+            choices = ", ".join(repr(a) for a in allowed)
+            raise ValueError(
+                t("must be one of {choices}, not {value}", choices=choices, value=_describe(value))
+            )
         return kind(value)
 
     return convert
@@ -127,7 +132,8 @@ def _outcomes(value: Any) -> list[Outcome | None]:
     if not isinstance(value, list) or not all(
         isinstance(v, str) and (v in allowed or v == "") for v in value
     ):
-        raise ValueError(f'must be a list with one of {", ".join(map(repr, allowed))} or "" per point')
+        choices = ", ".join(map(repr, allowed))
+        raise ValueError(t('must be a list with one of {choices} or "" per point', choices=choices))
     return [Outcome(v) if v else None for v in value]
 
 
@@ -135,13 +141,13 @@ def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (true/false)"
     if isinstance(value, str):
-        return f"'{value}' (text)"
+        return t("'{value}' (text)", value=value)
     if isinstance(value, int | float):
-        return f"{value} (a number)"
+        return t("{value} (a number)", value=value)
     if isinstance(value, list):
-        return "a list"
+        return t("a list")
     if isinstance(value, dict):
-        return "a table"
+        return t("a table")
     return type(value).__name__
 
 
@@ -221,7 +227,7 @@ def read_meeting_file(path: str | FilePath) -> tuple[Meeting, str]:
     from referent.fileio import read_user_file
 
     try:
-        source = read_user_file(path, "meeting file")
+        source = read_user_file(path, t("meeting file"))
     except FileProblem as error:
         raise MeetingFileError(str(path), [error.problem]) from None
     return parse_meeting(source, str(path)), source
@@ -231,7 +237,7 @@ def parse_meeting(source: str, name: str = "<meeting>") -> Meeting:
     """Parse and validate meeting-file text."""
     if not source.strip():
         raise MeetingFileError(
-            name, [Problem(1, "the file is empty; a meeting file needs a [meeting] table")]
+            name, [Problem(1, t("the file is empty; a meeting file needs a [meeting] table"))]
         )
     try:
         data = load_toml(source)
@@ -264,7 +270,7 @@ class _Reader:
     def section(self, data: Any, section: str, path: Path) -> dict[str, Any]:
         """Convert the keys of one table; unknown and missing keys become problems."""
         if not isinstance(data, dict):
-            self.problem(path, f"'{path[-1]}' must be a table")
+            self.problem(path, t("'{key}' must be a table", key=path[-1]))
             return {}
         spec = SECTIONS[section]
         values: dict[str, Any] = {}
@@ -280,27 +286,29 @@ class _Reader:
                 self.problem((*path, key), f"'{key}' {error}")
         for key in REQUIRED.get(section, ()):
             if key not in data:
-                self.problem(path, f"'{key}' is missing from {_where(section, path)}")
+                self.problem(path, t("'{key}' is missing from {where}", key=key, where=_where(section, path)))
         return values
 
     def array(self, data: dict[str, Any], key: str, path: Path) -> list[Any]:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.problem((*path, key), f"'{key}' must be written as [[{key}]] tables")
+            self.problem((*path, key), t("'{key}' must be written as [[{key}]] tables", key=key))
             return []
         return value
 
     def meeting(self, data: dict[str, Any]) -> Meeting | None:
         for key in data:
             if key not in TOP_LEVEL:
-                self.problem((key,), unknown_key(key, list(TOP_LEVEL), "a meeting file"))
+                self.problem((key,), unknown_key(key, list(TOP_LEVEL), t("a meeting file")))
         version = data.get("format", FORMAT_VERSION)
         if version != FORMAT_VERSION:
             self.problem(
-                ("format",), f"format {version!r} is not known; this referent reads format {FORMAT_VERSION}"
-            )
+                ("format",),
+                t("format {version} is not known; this referent reads format {known}", version=repr(version),
+                  known=FORMAT_VERSION),
+            )  # fmt: skip
         if "meeting" not in data:
-            self.problem((), "the [meeting] table is missing")
+            self.problem((), t("the [meeting] table is missing"))
         head = self.section(data.get("meeting", {}), "meeting", ("meeting",))
         self.check_order(head, ("meeting",))
         participants = [
@@ -335,7 +343,7 @@ class _Reader:
     def participant(self, data: Any, path: Path, section: str = "participants") -> Participant:
         values = self.section(data, section, path)
         if values.get("substitute") and values.get("attendance") in (Attendance.PRESENT, Attendance.REMOTE):
-            self.problem((*path, "substitute"), "a participant with a substitute cannot also be present")
+            self.problem((*path, "substitute"), t("a participant with a substitute cannot also be present"))
         person: Participant = build(Participant, values)
         return person
 
@@ -347,15 +355,20 @@ class _Reader:
         if number is not None and number != position:
             self.problem(
                 (*path, "number"),
-                f"item number {number} stands as item {position}: "
-                "items are numbered in the order they are written",
+                t(
+                    "item number {number} stands as item {position}: items are numbered in the order "
+                    "they are written",
+                    number=number,
+                    position=position,
+                ),
             )
         table = data if isinstance(data, dict) else {}
         rows = {name: self.rows(table, name, path, kind) for name, kind in SUB_SECTIONS.items()}
         item: Item = build(Item, values, rows)
         rec = item.recommendation
         if len(rec.outcomes) > len(rec.points):
-            counts = f"{len(rec.outcomes)} outcomes for {len(rec.points)} recommendation points"
+            counts = t("{outcomes} outcomes for {points} recommendation points", outcomes=len(rec.outcomes),
+                       points=len(rec.points))  # fmt: skip
             self.problem((*path, "outcomes"), counts)
         rec.outcomes += [None] * (len(rec.points) - len(rec.outcomes))
         return item
@@ -365,7 +378,13 @@ class _Reader:
             if values.get(first) and values.get(last) and _before(values[last], values[first]):
                 self.problem(
                     (*path, last),
-                    f"'{last}' {_show(values[last])} is before '{first}' {_show(values[first])}",
+                    t(
+                        "'{last}' {later} is before '{first}' {earlier}",
+                        last=last,
+                        later=_show(values[last]),
+                        first=first,
+                        earlier=_show(values[first]),
+                    ),
                 )
 
     def check_names(self, participants: list[Participant], guests: list[Participant]) -> None:
@@ -375,9 +394,11 @@ class _Reader:
         for section, index, person in people + [("guests", i, p) for i, p in enumerate(guests)]:
             key = folded(person.name)
             if key in seen:
-                self.problem((section, index, "name"), f"'{person.name}' is named twice (also {seen[key]})")
+                twice = t("'{name}' is named twice (also {other})", name=person.name, other=seen[key])
+                self.problem((section, index, "name"), twice)
             elif key:
-                seen[key] = f"{section.removesuffix('s')} {index + 1}"
+                which = t("participant {number}") if section == "participants" else t("guest {number}")
+                seen[key] = which.format(number=index + 1)
 
     def check_references(self, people: list[Participant], items: list[Item], data: dict[str, Any]) -> None:
         """Item numbers and names that must point at something in the same file."""
@@ -389,7 +410,11 @@ class _Reader:
             if number in numbers:
                 self.problem(
                     ("items", index, "number"),
-                    f"item number {number} is used twice (also by item {numbers[number] + 1})",
+                    t(
+                        "item number {number} is used twice (also by item {other})",
+                        number=number,
+                        other=numbers[number] + 1,
+                    ),
                 )
             else:
                 numbers[number] = index
@@ -405,20 +430,29 @@ class _Reader:
                     if isinstance(value, int) and not isinstance(value, bool) and not 1 <= value <= count:
                         self.problem(
                             (section, index, key),
-                            f"'{key}' names item {value}, but the meeting has {count} items",
+                            t(
+                                "'{key}' names item {value}, but the meeting has {count} items",
+                                key=key,
+                                value=value,
+                                count=count,
+                            ),
                         )
                 arrived, left = person.get("arrived_at"), person.get("left_after")
                 if isinstance(arrived, int) and isinstance(left, int) and left < arrived:
                     self.problem(
                         (section, index, "left_after"),
-                        f"left after item {left}, before arriving at item {arrived}",
+                        t(
+                            "left after item {left}, before arriving at item {arrived}",
+                            left=left,
+                            arrived=arrived,
+                        ),
                     )
         for index, item in enumerate(items):
             for name in item.conflicts:
                 if name not in names:
                     self.problem(
                         ("items", index, "conflicts"),
-                        unknown_key(name, sorted(names), "the participants", "'{}' is not among {}"),
+                        unknown_key(name, sorted(names), t("the participants"), "'{}' is not among {}"),
                     )
 
 
@@ -449,7 +483,7 @@ def _table_name(section: str) -> str:
 def _where(section: str, path: Path) -> str:
     if section == "meeting":
         return "[meeting]"
-    where = f"{_table_name(section)} number {int(path[-1]) + 1}"
+    where = t("{table} number {number}", table=_table_name(section), number=int(path[-1]) + 1)
     if section in SUB_SECTIONS:  # path is ("items", i, section, j)
-        where += f" of item {int(path[1]) + 1}"
+        where = t("{where} of item {number}", where=where, number=int(path[1]) + 1)
     return where

@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any
 
+from referent.i18n import t
 from referent.model import Approval, Correction
 from referent.store.database import Database
 from referent.store.rows import stamp, to_row
@@ -88,9 +89,9 @@ class StoreBase:
         self._must_be_writable()
         if not while_approved and self._approval_in_force(meeting_id):
             raise ApprovedMinutes(
-                f"meeting {meeting_id} is approved and cannot be changed; reopen it for correction"
-                f" first: 'referent review {meeting_id}', then o (reopen) with the reason"
-            )
+                t("meeting {id} is approved and cannot be changed; reopen it for correction first: "
+                  "'referent review {id}', then o (reopen) with the reason", id=meeting_id)
+            )  # fmt: skip
         now = self.clock()
         moment = stamp(now)
         with self.transaction():
@@ -104,9 +105,9 @@ class StoreBase:
     def _must_be_writable(self) -> None:
         if self.db.read_only:
             raise ReadOnlyDatabase(
-                f"{self.db.path}: the database can only be read here (the file or its folder is "
-                "read-only); nothing can be saved"
-            )
+                t("{path}: the database can only be read here (the file or its folder is read-only); "
+                  "nothing can be saved", path=self.db.path)
+            )  # fmt: skip
 
     def _last_approval(self, meeting_id: int) -> dict[str, Any] | None:
         if meeting_id not in self._approvals:
@@ -167,7 +168,7 @@ class StoreBase:
         try:
             return self._row("meetings", meeting_id)
         except LookupError:
-            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database") from None
+            raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id)) from None
 
     def _next_position(self, table: str, parent: str, parent_id: int) -> int:
         return int(

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from referent.i18n import t
 from referent.store.base import StoreBase, UnknownMeeting
 from referent.store.rows import moment
 
@@ -92,7 +93,7 @@ class Listing(StoreBase):
         """One meeting's line of ``referent list``."""
         found = self.list_meetings(meeting_id)
         if not found:
-            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+            raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id))
         return found[0]
 
     def state(self, meeting_id: int) -> MeetingStatus:

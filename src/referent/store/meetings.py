@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from referent.fields import Kind, fields_of, flat_fields
+from referent.i18n import t
 from referent.model import ActionItem, Comment, Item, Meeting, Part, Participant, Remark
 from referent.store.base import StoreBase, UnknownMeeting
 from referent.store.rows import from_row, row_fields, stamp, to_column, to_row
@@ -116,14 +117,14 @@ class MeetingRecords(StoreBase):
         """The meeting file the meeting was imported from ('' when it was not)."""
         row = self.db.one("SELECT source_path FROM meetings WHERE id = ?", [meeting_id])
         if row is None:
-            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+            raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id))
         return str(row["source_path"] or "")
 
     def resume_point(self, meeting_id: int) -> tuple[int | None, str]:
         """The item that was current when the meeting was last open, and the cursor in it."""
         row = self.db.one("SELECT current_item, cursor FROM meetings WHERE id = ?", [meeting_id])
         if row is None:
-            raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+            raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id))
         return row["current_item"], row["cursor"] or ""
 
     def item_ids(self, meeting_id: int) -> list[int]:
@@ -186,7 +187,7 @@ class MeetingRecords(StoreBase):
             meeting_change=not where_only,
         ):
             if self.db.update("meetings", meeting_id, row) == 0:
-                raise UnknownMeeting(f"no meeting with id {meeting_id} in the database")
+                raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id))
 
     def update_item(self, item_id: int, **changes: Any) -> None:
         """Change an item's fields by their ``Item`` names (``status``, ``recommendation``, …)."""

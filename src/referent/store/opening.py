@@ -17,6 +17,8 @@ from functools import partial
 from pathlib import Path
 
 from referent.fileio import database_companions
+from referent.i18n import t, tn
+from referent.paths import shell_word
 from referent.store import schema
 from referent.store.database import MEMORY, Database, DatabaseError
 
@@ -88,8 +90,9 @@ def create(path: Path) -> None:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".new")
     except OSError as error:
         raise DatabaseError(
-            f"{path}: cannot create the database here: the folder is not writable ({error.strerror})"
-        ) from None
+            t("{path}: cannot create the database here: the folder is not writable ({error})", path=path,
+              error=error.strerror)
+        ) from None  # fmt: skip
     os.close(handle)  # mkstemp made it owner-only: SQLite gives its -wal and -shm the same
     try:
         connection = sqlite3.connect(temporary, isolation_level=None)
@@ -106,7 +109,9 @@ def create(path: Path) -> None:
             if not os.path.lexists(path):
                 os.replace(temporary, path)
     except (OSError, sqlite3.Error) as error:
-        raise DatabaseError(f"{path}: cannot create the database: {error}") from None
+        raise DatabaseError(
+            t("{path}: cannot create the database: {error}", path=path, error=error)
+        ) from None
     finally:
         for leftover in (temporary, f"{temporary}-wal", f"{temporary}-shm"):
             with contextlib.suppress(OSError):
@@ -130,11 +135,14 @@ def _check_file(name: Path, shown: Path) -> None:
     try:
         info = os.stat(name)
     except OSError as error:
-        raise DatabaseError(f"{shown}: cannot be opened: {error.strerror or error}") from None
+        reason = t("{path}: cannot be opened: {error}", path=shown, error=error.strerror or error)
+        raise DatabaseError(reason) from None
     if not stat.S_ISREG(info.st_mode):
-        raise DatabaseError(f"{shown}: is not an ordinary file, so it is no database; check the path")
+        raise DatabaseError(
+            t("{path}: is not an ordinary file, so it is no database; check the path", path=shown)
+        )
     if info.st_size == 0:  # (SQLite writes the first page into the file itself, log or not)
-        raise DamagedDatabase(damaged_message(shown, "the file is empty: 0 bytes"))
+        raise DamagedDatabase(damaged_message(shown, t("the file is empty: 0 bytes")))
     try:
         with open(name, "rb") as file:
             header = file.read(100)
@@ -148,11 +156,11 @@ def _check_file(name: Path, shown: Path) -> None:
     counted = header[24:28] == header[92:96]  # the page count is valid (SQLite 3.7.0 and later)
     if page < 512 or info.st_size % page or (counted and info.st_size < pages * page):
         have = (
-            f"{info.st_size // page} of its {pages} pages"
+            t("{have} of its {pages} pages", have=info.st_size // page, pages=pages)
             if counted and page >= 512
-            else f"{info.st_size} bytes"
+            else t("{size} bytes", size=info.st_size)
         )
-        raise DamagedDatabase(damaged_message(shown, f"the file is cut short: it holds {have}"))
+        raise DamagedDatabase(damaged_message(shown, t("the file is cut short: it holds {have}", have=have)))
 
 
 def _writable(path: Path, shown: Path) -> Database | None:
@@ -196,7 +204,9 @@ def _read_only(path: Path, shown: Path) -> Database:
                 raise DamagedDatabase(damaged_message(shown, str(error))) from None
             continue
         return db
-    raise DatabaseError(f"{shown}: cannot be read: check that the file and its folder can be read by you")
+    raise DatabaseError(
+        t("{path}: cannot be read: check that the file and its folder can be read by you", path=shown)
+    )
 
 
 def _check(db: Database, path: Path) -> None:
@@ -209,13 +219,20 @@ def _check(db: Database, path: Path) -> None:
     newer = schema.unknown(db.connection)
     if newer:
         raise NewerDatabase(
-            f"{path}: this database was made by a newer referent (it has '{newer[-1]}'); "
-            "upgrade referent to open it. Nothing was changed."
+            t(
+                "{path}: this database was made by a newer referent (it has '{change}'); upgrade referent to "
+                "open it. Nothing was changed.",
+                path=path,
+                change=newer[-1],
+            )
         )
     if not schema.applied(db.connection) and db.value("SELECT COUNT(*) FROM sqlite_master"):
         raise DatabaseError(
-            f"{path}: is a database of another program, not referent's; nothing was changed. "
-            "Check the path (--db, REFERENT_DB)"
+            t(
+                "{path}: is a database of another program, not referent's; nothing was changed. Check the "
+                "path (--db, REFERENT_DB)",
+                path=path,
+            )
         )
 
 
@@ -223,8 +240,11 @@ def _prepare(db: Database) -> None:
     if db.read_only:
         if schema.pending(db.connection):
             raise DatabaseError(
-                f"{db.path}: this database is from an older referent and must be brought up to date, "
-                "but it cannot be written here: open it once where it can be written"
+                t(
+                    "{path}: this database is from an older referent and must be brought up to date, but it "
+                    "cannot be written here: open it once where it can be written",
+                    path=db.path,
+                )
             )
         return
     db.execute("PRAGMA synchronous=FULL")  # per connection: survive a power cut
@@ -240,9 +260,12 @@ def _warn_if_copied(db: Database, shown: Path, left_log: bool) -> None:
     beside it is a copy taken while a referent had it open, and may lack the newest saves."""
     if db.value("PRAGMA user_version") == OPEN and not left_log:
         db.warnings.append(
-            f"{shown}: this file was copied while referent had it open (not with 'referent backup'): "
-            "what was saved last before the copy may be missing from it. Copy a database with "
-            "'referent backup --out FILE'."
+            t(
+                "{path}: this file was copied while referent had it open (not with 'referent backup'): "
+                "what was saved last before the copy may be missing from it. Copy a database with "
+                "'referent backup --out FILE'.",
+                path=shown,
+            )
         )
 
 
@@ -394,23 +417,30 @@ def _rotate(database: Path) -> None:
 def damaged_message(path: Path, detail: str) -> str:
     """What to say about a damaged database: what, how to check it, where the last good copy is."""
     lines = [
-        f"{path}: the database is damaged ({detail}); nothing was changed.",
-        f"Check it with: sqlite3 '{path}' 'pragma integrity_check'",
+        t("{path}: the database is damaged ({detail}); nothing was changed.", path=path, detail=detail),
+        t("Check it with: {command}", command=f"sqlite3 {shell_word(path)} 'pragma integrity_check'"),
     ]
     kept = backups(path)
     if not kept:
-        lines.append("There is no backup of it yet.")
+        lines.append(t("There is no backup of it yet."))
         return "\n".join(lines)
     newest = holdings(kept[-1])
     lines.append(
-        f"The newest backup is {kept[-1]} ({_described(kept[-1], newest)}): move the damaged file "
-        "aside and copy that one in its place."
+        t(
+            "The newest backup is {backup} ({what}): move the damaged file aside and copy that one in its "
+            "place.",
+            backup=kept[-1],
+            what=_described(kept[-1], newest),
+        )
     )
     fuller = [b for b in kept[:-1] if (h := holdings(b)) and (newest is None or not _covers(newest, h))]
     if fuller:
         lines.append(
-            f"An older backup holds meetings or minutes the newest does not: {fuller[-1]} "
-            f"({_described(fuller[-1], holdings(fuller[-1]))})."
+            t(
+                "An older backup holds meetings or minutes the newest does not: {backup} ({what}).",
+                backup=fuller[-1],
+                what=_described(fuller[-1], holdings(fuller[-1])),
+            )
         )
     return "\n".join(lines)
 
@@ -418,6 +448,5 @@ def damaged_message(path: Path, detail: str) -> str:
 def _described(backup: Path, held: Holdings | None) -> str:
     made = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
     if held is None:
-        return f"made {made}, cannot be read"
-    count = len(held)
-    return f"made {made}, {count} meeting{'' if count == 1 else 's'}"
+        return t("made {made}, cannot be read", made=made)
+    return tn("made {made}, 1 meeting", "made {made}, {count} meetings", len(held), made=made)

@@ -19,11 +19,13 @@ from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store
 from referent.store.base import now as local_now
+from referent.ui.i18n import language as current_language
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
 
 if TYPE_CHECKING:
+    from referent.model import Meeting
     from referent.sources import FileDraft
 
 
@@ -45,7 +47,7 @@ class ReferentApp(App[None]):
         review: bool = False,
         export_folder: Path | None = None,
     ) -> None:
-        set_language(settings.effective_language())  # before any screen is built
+        set_language(settings.effective_language())  # before any screen is built; see speak_for
         super().__init__()
         translate_bindings(self)
         self.store = store
@@ -75,6 +77,16 @@ class ReferentApp(App[None]):
         self.warm_up_timer: Timer | None = None
         self.live: LiveMeeting | None = None
         self.undo_stop_signals: Callable[[], None] = lambda: None
+
+    def speak_for(self, meeting: Meeting) -> None:
+        """Speak the meeting's language, unless the user chose one (the setting, the locale):
+        a Danish agenda gets a Danish screen on a machine whose locale is C. Called before the
+        meeting's screens are built; the app's own keys are translated again."""
+        language = self.settings.effective_language(meeting)
+        if language != current_language():
+            set_language(language)
+            translate_bindings(self)
+            self.refresh_bindings()
 
     def now(self) -> datetime:
         """Now, in local time (the clock may be a test's, in any zone)."""
@@ -129,6 +141,7 @@ class ReferentApp(App[None]):
             self.open_meeting(draft.meeting_id)
             return
         assert draft.update is not None
+        self.speak_for(draft.update.meeting)
         changes = "\n".join(f"• {describe(change, t)}" for change in draft.update.changes)
 
         def chosen(value: str | None) -> None:
@@ -154,6 +167,11 @@ class ReferentApp(App[None]):
         self.release_meeting()
         lock = MeetingLock(self.database_path, meeting_id)
         read_only = self.store.read_only or not lock.acquire()
+        if not read_only:
+            self.lock = lock
+        self.meeting_id = meeting_id
+        self.live = LiveMeeting(self.store, meeting_id, self.clock, open_elsewhere=read_only)
+        self.speak_for(self.live.meeting)  # the notices below too
         if self.store.read_only:
             self.notify(t("The database can only be read here (its file or folder is read-only): nothing "
                           "can be saved."), severity="error", timeout=30)  # fmt: skip
@@ -171,10 +189,6 @@ class ReferentApp(App[None]):
                 holder=describe_holder(lock.holder),
             )
             self.notify(message, severity="warning", timeout=15, markup=False)
-        else:
-            self.lock = lock
-        self.meeting_id = meeting_id
-        self.live = LiveMeeting(self.store, meeting_id, self.clock, open_elsewhere=read_only)
         if self.shown:
             self.back_up()
         screen = MinutesScreen(self.live)
@@ -303,8 +317,50 @@ class ReferentApp(App[None]):
         """Textual's palette, asking in the user's language."""
         from textual.command import CommandPalette
 
+        from referent.ui.textual_compat import TranslatedPalette
+
         if self.use_command_palette and not CommandPalette.is_open(cast(Any, self)):
-            self.push_screen(CommandPalette(placeholder=t("Search for commands…"), id="--command-palette"))
+            palette = TranslatedPalette(
+                placeholder=t("Search for commands…"),
+                no_matches=t("No matches found"),
+                id="--command-palette",
+            )
+            self.push_screen(palette)
+
+    def search_themes(self) -> None:
+        """Textual's theme picker (the palette's Theme command), in the user's language."""
+        from textual.theme import ThemeProvider
+
+        from referent.ui.textual_compat import TranslatedPalette
+
+        palette = TranslatedPalette(
+            [ThemeProvider], placeholder=t("Search for themes…"), no_matches=t("No matches found")
+        )
+        self.push_screen(palette)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: Textual's hint that it does not quit, in the user's
+        language and with the key as F1 spells it."""
+        from referent.ui.keys import describe_key
+
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                message = t("Press {key} to quit referent.", key=describe_key(key))
+                self.notify(message, title=t("Do you want to quit?"), markup=False)
+                return
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        """The palette's Screenshot command saved its file: said in the user's language
+        (instead of Textual's own notice, which ``prevent_default`` keeps back)."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            message = t("Saved the screenshot to {path}", path=event.path) if event.path else t("Saved.")
+            self.notify(message, title=t("Screenshot"), markup=False)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(t("The screenshot could not be saved."), title=t("Screenshot"), severity="error")
 
 
 def make_app(

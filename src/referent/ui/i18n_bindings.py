@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from weakref import WeakKeyDictionary
 
+from textual.binding import Binding
 from textual.dom import DOMNode
 
 from referent.ui.i18n import t
 
+_english: WeakKeyDictionary[DOMNode, dict[str, list[Binding]]] = WeakKeyDictionary()
+"""Each node's bindings as written (English), kept to translate them again: the app's own are
+translated before the meeting, whose language may be another, is opened."""
+
 
 def translate_bindings(node: DOMNode) -> None:
-    """Translate ``node``'s own copy of its bindings.
+    """Translate ``node``'s own copy of its bindings into the current language.
 
     Textual copies a class's bindings into each instance at construction; replacing the
     descriptions there keeps the ids (and so user keymaps) intact.
     """
-    for key, bindings in node._bindings.key_to_bindings.items():
+    english = _english.setdefault(node, {key: list(b) for key, b in node._bindings.key_to_bindings.items()})
+    for key, bindings in english.items():
         node._bindings.key_to_bindings[key] = [
             replace(
                 binding,

@@ -55,11 +55,13 @@ class PickerScreen(ReferentScreen, Screen[None]):
         self.referent.open_meeting(int(event.option.id or 0))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        """Open the file's draft: imported the first time, the same draft every time after."""
+        """Open the file's draft: imported the first time, the same draft every time after. The
+        path as typed, or as a terminal types a file dropped into it (quoted, escaped, a URI)."""
+        from referent.paths import typed_path
         from referent.problems import MeetingFileError
         from referent.sources import draft_for_file
 
-        path = Path(event.value.strip()).expanduser()
+        path = typed_path(event.value)
         try:
             draft = draft_for_file(self.referent.store, path)
         except MeetingFileError as error:
