@@ -110,6 +110,13 @@ def test_a_code_span_across_lines_is_no_line_break() -> None:
     assert minutes_markdown(typed) == "se `kode\nmed` her  \nog så"
 
 
+def test_a_backslash_before_a_closing_backtick_does_not_escape_it() -> None:
+    """Hypothesis found it: inside a code span a backslash is text, so the span ends at the next
+    backtick and the lines after it are the paragraph's (each a hard break)."""
+    typed = "`\n\\`| x | y |\n|---|---|\n| 1 | 2 |"
+    assert soft_break_lines(typed) == [1, 2]
+
+
 _PIECES = st.sampled_from(
     ["ord", "Ord", " ", "  ", "\n", "\n\n", "- ", "1. ", "a) ", "b) ", "**", "*", "`", "``", "> ", "# ",
      "| x | y |\n|---|---|\n| 1 | 2 |", "\\", "---", "24. maj", "    ", "\t", "_", "[", "](u)"]

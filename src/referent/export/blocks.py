@@ -168,26 +168,30 @@ def _soft_breaks(inline: Token) -> list[int]:
     return [line for line, kind in zip(lines, kinds, strict=True) if kind == "softbreak"]
 
 
-_BACKTICKS = re.compile(r"(?<!\\)`+")
+_BACKTICKS = re.compile(r"`+")
 
 
 def _breaks_in_code_spans(content: str) -> set[int]:
     """Which line breaks of a paragraph's text (counted from 0) are inside a code span: a run of
-    backticks up to the next run of as many (CommonMark; no other inline mark comes first)."""
+    backticks up to the next run of as many (CommonMark; no other inline mark comes first). A
+    backslash escapes an opening backtick, but not a closing one: inside a code span it is text."""
     newlines = [match.start() for match in re.finditer("\n", content)]
-    runs = list(_BACKTICKS.finditer(content))
+    runs: list[tuple[int, int, int]] = []  # (start, end, where it may open: an escaped first tick is text)
+    for match in _BACKTICKS.finditer(content):
+        start, end = match.span()
+        slashes = len(content[:start]) - len(content[:start].rstrip("\\"))
+        runs.append((start, end, start + slashes % 2))
     inside: set[int] = set()
     index = 0
     while index < len(runs):
-        opening = runs[index]
-        closing = next(
-            (n for n in range(index + 1, len(runs)) if len(runs[n].group()) == len(opening.group())), None
-        )
-        if closing is None:
+        _, opening_end, opening_start = runs[index]
+        length = opening_end - opening_start
+        closing = next((n for n in range(index + 1, len(runs)) if runs[n][1] - runs[n][0] == length), None)
+        if length == 0 or closing is None:
             index += 1
             continue
-        end = runs[closing].start()
-        inside |= {n for n, at in enumerate(newlines) if opening.end() <= at < end}
+        end = runs[closing][0]
+        inside |= {n for n, at in enumerate(newlines) if opening_end <= at < end}
         index = closing + 1
     return inside
 
