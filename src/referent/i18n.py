@@ -526,8 +526,8 @@ DANISH: dict[str, str] = {
         "hvilket møde der skal læses, når en Word-fil rummer flere (1 = det første; check viser dem)"
     ),
     "N": "N",
-    "'{text}' is not a meeting's number in the file (1, 2, …)": (
-        "'{text}' er ikke et mødes nummer i filen (1, 2, …)"
+    "'{value}' is not a meeting's number in the file (1, 2, …)": (
+        "'{value}' er ikke et mødes nummer i filen (1, 2, …)"
     ),
     "--for-review makes a Word or text copy; it cannot be a meeting file": (
         "--for-review laver en kopi i Word eller som tekst; den kan ikke være en mødefil"
