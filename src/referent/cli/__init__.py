@@ -31,7 +31,7 @@ def _meeting_id(text: str) -> int:
 def _meeting_number(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(
-            t("'{text}' is not a meeting's number in the file (1, 2, …)", text=text)
+            t("'{value}' is not a meeting's number in the file (1, 2, …)", value=text)
         )
     return int(text)
 
