@@ -425,12 +425,26 @@ def _longest_rising(heads: list[Head]) -> list[Head]:
             if runs:
                 runs[-1].append(head)
             continue
+        if runs and head.number == last and _goes_on(head, runs[-1]):
+            continue  # "6. Høringssvar … (fortsat)": the item goes on (the reader says so)
         if runs and head.number > last:
             runs[-1].append(head)
         else:
             runs.append([head])
         last = head.number
     return max(runs, key=lambda run: sum(h.number is not None for h in run)) if runs else []
+
+
+_GOES_ON = re.compile(
+    r"\((?:fortsat|forts\.?|fortsettelse|fortsättning|continued|cont\.?|continuación)\)", re.I
+)
+
+
+def _goes_on(head: Head, run: list[Head]) -> bool:
+    """A head that repeats the number before it as a continuation of that item."""
+    numbered = [h for h in run if h.number is not None]
+    same = bool(numbered) and _fold(numbered[-1].text)[:20] == _fold(head.text)[:20]
+    return bool(_GOES_ON.search(head.text)) or same
 
 
 # -- evidence -----------------------------------------------------------------------------

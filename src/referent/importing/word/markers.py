@@ -13,7 +13,7 @@ Pure text functions: no Word here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from referent.importing.word.dates import MONTH_NAMES, normalize
 
@@ -27,8 +27,8 @@ _ROMAN_START = re.compile(r"^(?P<r>[ivxlcIVXLC]{1,7})(?P<end>[.)])\s+(?=\S)")
 _SECTION = re.compile(r"^§\s*(?P<n>\d{1,4})\s*[.:)–—-]?\s*(?=\S)")
 _WORD_NUMBER = re.compile(
     r"^(?P<word>punkt|pkt\.?|ad\s+pkt\.?|ad\.?|dagsordenspunkt|dagsordenpunkt|agenda\s+item|item|topic|"
-    r"sak|sag|saksnr\.?|sak\s+nr\.?|sag\s+nr\.?|ärende|punto|tema|tagesordnungspunkt|top)"
-    r"\s*(?:nr\.?\s*)?#?\s*(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})*)\b\s*[.:)–—-]?\s*",
+    r"sak|sag|saksnr\.?|sak\s+nr\.?|sag\s+nr\.?|ärende|punto|tema|tagesordnungspunkt|top|zu\s+top)"
+    r"\s*(?:nr\.?\s*)?#?\s*(?:[A-ZÆØÅÄÖÜ]{1,2}\s+)?(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})*)\b\s*[.:)–—-]?\s*",
     re.IGNORECASE,
 )
 _CASE_NUMBER = re.compile(
@@ -50,6 +50,10 @@ _DURATION = re.compile(
     r"(?:min(?:ut(?:es|ter|ter)?)?\.?|mins|hrs?|hours?|timer?|tim(?:me|mar)?|t\.)\s*[)\]]\s*$",
     re.IGNORECASE,
 )
+_CASE_SUFFIX = re.compile(
+    r"\s*\((?:\s*|(?:sagsnr\.?\s*|j\.?\s*nr\.?\s*)?\d[\d./-]{5,}[\w-]*)\)\s*$", re.IGNORECASE
+)
+"""A case-management system's number after a title, or its empty ``( )``: ``… (2024-0081123)``."""
 _TOPIC_PREFIX = re.compile(r"^(?:topic|emne|tema|item|punkt)\s*#?\s*\d{1,3}\s*[:.–—-]\s*", re.IGNORECASE)
 _PIPE_TOPIC = re.compile(
     r"^(?:agenda\s+topic|topic|emne|punkt|dagsordenspunkt|item|title|titel|overskrift)\s*:?\s*(?P<t>.+)$",
@@ -73,6 +77,8 @@ class Marker:
     """How many parts a hierarchical number has: ``7.10.8`` is 3 deep."""
     end: str = ""
     """The character after the number (``.``, ``)``, ``:``), part of what makes lines alike."""
+    reference: str = ""
+    """A reference written before the number (``PC/24/041``)."""
 
 
 def roman_value(text: str) -> int | None:
@@ -91,9 +97,17 @@ def _is_month(word: str) -> bool:
     return word.lower().rstrip(".,") in MONTH_NAMES
 
 
+_REFERENCE_FIRST = re.compile(r"^(?P<ref>[A-ZÆØÅ]{1,6}[ /-]?\d{1,4}(?:[/.-]\d{1,5}){1,3})\s+")
+"""A minute's reference before its number: ``PC/24/041⇥1.⇥APOLOGIES``."""
+
+
 def marker(text: str) -> Marker | None:
     """The item marker ``text`` starts with, if any. ``24. maj`` is a date and ``1.5 hr`` a
-    duration, not items."""
+    duration, not items. A reference before the number (``PC/24/041⇥1.⇥…``) is set aside."""
+    found = _REFERENCE_FIRST.match(text)
+    inner = marker(text[found.end() :]) if found else None
+    if found and inner is not None and inner.kind in ("number", "roman", "section", "word"):
+        return replace(inner, reference=found["ref"])
     text = normalize(text)
     if not text:
         return None
@@ -189,6 +203,9 @@ def clean_title(text: str, *, explain: bool) -> Title:
             return Title(topic, " | ".join(others), presenter)
     text = _TOPIC_PREFIX.sub("", text)
     spill = ""
+    if (case := _CASE_SUFFIX.search(text)) and case.start() > 0:
+        spill = case.group().strip(" ()") if case.group().strip(" ()") else ""
+        text = text[: case.start()].rstrip()
     if (match := _DURATION.search(text)) and match.start() > 0:
         spill = match.group().strip()
         text = text[: match.start()].rstrip(" –—-,")

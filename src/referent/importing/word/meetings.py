@@ -178,7 +178,62 @@ def split_meetings(blocks: list[Block]) -> list[Part]:
     heads = _dated_heads(blocks)
     if len(heads) >= 2:
         return _merged([Part(index, when, line) for index, when, line in heads])
+    titles = _dated_titles(blocks)
+    if len(titles) >= 2:
+        parts = [
+            Part(_header_start(blocks, index, floor), when, line)
+            for index, when, line, floor in _with_floors(titles)
+        ]
+        merged = _merged(parts)
+        if len(merged) >= 2:
+            return merged
     return [Part(0, None, "")]
+
+
+_MEETING_NAME = re.compile(
+    r"møde|møte|möte|meeting|minutes|agenda|dagsorden|referat|protokol|sitzung|niederschrift|"
+    r"sammanträde|reuni[oó]n|acta|notulen|vergadering|session|sesión",
+    re.IGNORECASE,
+)
+"""A title line that names a meeting (``Bestyrelsesmøde``, ``Vorstandssitzung``, ``Møte 2``)."""
+
+
+def _dated_titles(blocks: list[Block]) -> list[tuple[int, When | None, str]]:
+    """Alike title lines that name a meeting and its date (``Bestyrelsesmøde 12. februar 2024``,
+    ``Protokoll der Vorstandssitzung vom 08.01.2024``, ``Møte 2 – 7. november 2023``), each
+    followed by items of its own whose numbers start again: several meetings. Dated section
+    headings inside one agenda's items (``Beslutning i Byrådet den 20. maj 2021``) are not: the
+    items between them go on counting."""
+    from referent.importing.word.agenda import find_agenda
+
+    groups: dict[str, list[tuple[int, When | None, str]]] = {}
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Para) or block.in_table or block.listing is not None:
+            continue
+        lines = _lines(block)
+        if not lines or len(lines[0]) > 120 or not (block.bold or block.heading or block.title):
+            continue
+        found = marker(lines[0])
+        if found is not None and found.kind not in ("time", "bullet"):
+            continue
+        when = parse_when(lines[0])
+        if not when.has_date or not _MEETING_NAME.search(lines[0]):
+            continue
+        key = f"heading {block.heading}" if block.heading else "bold"
+        groups.setdefault(key, []).append((index, when, lines[0]))
+    best = max(groups.values(), key=len, default=[])
+    if len({(w.day, w.month, w.year) for _, w, _ in best if w is not None}) < 2:
+        return []
+    starts = [index for index, _, _ in best] + [len(blocks)]
+    restarting = 0
+    for start, end in pairwise(starts):
+        agenda = find_agenda(blocks[start + 1 : end])
+        if agenda is None:
+            continue
+        numbers = [h.number for h in agenda.layout.headings if h.number is not None]
+        if not numbers or numbers[0] == 1:
+            restarting += 1
+    return best if restarting >= 2 and restarting * 2 >= len(best) else []
 
 
 def _followed(blocks: list[Block], index: int) -> bool:

@@ -32,6 +32,8 @@ _NUMBER_CELL = re.compile(
 )
 _ROMAN_CELL = re.compile(r"^(?P<r>[ivxlcIVXLC]{1,7})\s*[.)]?$")
 _CASE_CELL = re.compile(r"^(?:ps|rs|os|sak|sag|dnr|ärende)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}$", re.IGNORECASE)
+_PREFIXED_CELL = re.compile(r"^(?:top\s*)?[A-ZÆØÅÄÖÜ]{1,2}\s*(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})*)\s*[.:)]?$")
+"""A number with a letter before it: German ``Ö 1`` (öffentlich), ``N 2``, ``TOP Ö 5.1``."""
 """A case number as Norwegian and Swedish systems number their agenda: ``PS 12/23``."""
 _CLOCK = r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
 _TIME_CELL = re.compile(
@@ -65,7 +67,8 @@ TITLE_COLUMNS = {"emne", "titel", "overskrift", "dagsordenspunkt", "punkt", "ite
                  "aktivitet", "activity", "session", "saksliste", "ärenden"}  # fmt: skip
 NUMBER_COLUMNS = {"nr", "nr.", "nummer", "#", "no", "no.", "ai#", "§", "pkt", "pkt.", "punkt nr.", "item no.",
                   "sak nr.", "saksnr.", "utvalgs-saksnr.", "utvalgssaksnr.", "saksnr", "sagsnr.", "sagsnr",
-                  "sak", "ärende nr", "ärendenr", "paragraf", "pkt. nr."}  # fmt: skip
+                  "ärende nr", "ärendenr", "paragraf", "pkt. nr.", "top", "top nr.",
+                  "tagesordnungspunkt"}  # fmt: skip
 _OTHER_COLUMNS = {"bemærkninger", "bemærkning", "formål", "note", "noter", "notes", "type", "specs",
                   "disposition", "status", "materiale", "bilag", "indstilling", "beslutning", "comments",
                   "lukket", "closed", "innhold", "innehåll", "indhold",
@@ -151,6 +154,9 @@ def cell_number(cell: Cell) -> tuple[int, str, int] | None:
         return int(match["n"]), match["n"] + sub, 1 + sub.count(".")
     if match := _CASE_CELL.match(text):
         return int(match["n"]), text, 1
+    if match := _PREFIXED_CELL.match(text):
+        sub = match["sub"] or ""
+        return int(match["n"]), text, 1 + sub.count(".")
     if match := _ROMAN_CELL.match(text):
         from referent.importing.word.markers import roman_value
 
@@ -205,8 +211,12 @@ def read_table(table: Table) -> TableReading:
     number_column = _column_where(bodies, lambda cell: cell_number(cell) is not None, names, NUMBER_COLUMNS)
     time_column = _column_where(bodies, lambda cell: cell_time(cell) is not None, names, TIME_COLUMNS)
     rows = []
+    titled_column = next((c for c, name in enumerate(names) if name in TITLE_COLUMNS), None)
     for position, filled in bodies:
         row = Row(position, [cell for _, cell in filled])
+        named = [(c, cell) for c, cell in filled if c == titled_column]
+        if named and _titled(named[0][1], ""):
+            row.title_cell, row.title = row.cells.index(named[0][1]), _title_paragraphs(named[0][1])
         for column, cell in filled:
             if column == number_column and (found := cell_number(cell)) is not None:
                 row.number, row.label, row.depth = found
