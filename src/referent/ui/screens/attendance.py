@@ -144,7 +144,15 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         self._row = table.cursor_row
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """An arrow key or a click landed on a row: off a heading, the way the cursor went.
+
+        Only the row the cursor is on now counts: rebuilding the table posts highlights of
+        rows it passed through (row 0 among them), which arrive after the cursor moved on.
+        Taken for a move up, such a highlight sent the cursor back from the heading a mark
+        had moved it onto, so every later mark fell on the last person of the group."""
         row = event.cursor_row
+        if row != self.query_one(DataTable).cursor_row:
+            return
         if self._is_heading(row):
             self._off_heading(1 if row >= self._row else -1)
         else:
@@ -158,8 +166,14 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         return int(key) if key is not None and key.isdigit() else None
 
     def _next(self) -> None:
+        """On to the next person after a mark, past any group heading; the last one stays."""
         table = self.query_one(DataTable)
-        table.action_cursor_down()
+        row = table.cursor_row + 1
+        while row < table.row_count and self._is_heading(row):
+            row += 1
+        if row < table.row_count:
+            table.move_cursor(row=row)
+            self._row = row
 
     # --- marking ---------------------------------------------------------------------------
 
