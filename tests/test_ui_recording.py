@@ -31,7 +31,7 @@ def status(app: ReferentApp) -> str:
 
 def rows(app: ReferentApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+    return [[str(cell).strip() for cell in table.get_row_at(n)] for n in range(table.row_count)]
 
 
 # --- action items --------------------------------------------------------------------------
@@ -154,6 +154,22 @@ async def test_p_eight_times_marks_eight_people_across_groups(tmp_path: Path, fi
     finally:
         case.close()
     assert marks == [Attendance.PRESENT] * 8 + [Attendance.UNKNOWN] * (len(marks) - 8)
+
+
+async def test_at_80_columns_group_headings_and_names_are_whole(politisk: Case) -> None:
+    """A heading reads as one line across the table, and the names get the room an empty
+    note column does not need (the heading was cut into the columns with gaps, a name cut)."""
+    app = politisk.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        top = screen_text(app)
+        await pilot.press("pagedown", "pagedown")
+        bottom = screen_text(app)
+    assert " Udvalgsformænd med observatørstatus:  " in top
+    assert "Lina Hundebøll Jespersen " in top
+    assert " Administrativ deltagelse " in top
+    assert " Daniel Kjærgaard Simonsen " in bottom
+    assert " Sekretariat " in bottom
 
 
 @pytest.mark.parametrize("columns", [80, 100])
