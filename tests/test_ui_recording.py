@@ -278,3 +278,14 @@ async def test_the_editor_reaches_the_start_and_the_end_of_the_text(case: Case) 
         await pilot.press(*"ab", "enter", *"cd")
         await pilot.press("ctrl+home", "X", "ctrl+end", "Y", "alt+home", "1", "alt+end", "2")
         assert editor.text == "1Xab\ncdY2"
+
+
+def test_a_heading_longer_than_the_table_runs_on_to_a_second_line() -> None:
+    from referent.ui.screens.attendance import _heading_cells
+
+    heading = "Fra Patientinddragelsesudvalget i Sundhedsklynge Midt, med observatørstatus og taleret:"
+    cells = _heading_cells(heading, [11, 27, 6, 34])
+    pieces = [cell.plain.split("\n") for cell in cells]
+    lines = ["".join(piece[line] for piece in pieces) for line in range(2)]
+    assert all(len(line) == 78 for line in lines)
+    assert " ".join(line.strip() for line in lines) == heading
