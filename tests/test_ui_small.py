@@ -19,6 +19,7 @@ from referent.model import ActionItem, Comment
 from referent.store import Store
 from referent.ui.app import ReferentApp
 from referent.ui.dialogs.choice import ChoiceDialog
+from referent.ui.widgets.item import ItemTop
 from referent.ui.widgets.keyhints import Fit, Hint, KeyHints, fit
 
 SMALL = (80, 24)
@@ -90,6 +91,30 @@ async def test_notifications_leave_the_key_hints_and_the_status_line_alone(case:
             await pilot.pause()
         assert "Saved." in screen_text(app)
         assert screen_text(app).splitlines()[-2:] == before
+
+
+async def test_hidden_recommendation_lines_are_marked_on_the_box(case: Case) -> None:
+    """Item 5's third point is under the box's edge at 80×24: its top edge says so, and that
+    F4 lists every point; scrolled to the end (the mouse wheel), or with room, no mark."""
+    app = case.app()
+    async with app.run_test(size=SMALL) as pilot:
+        box = app.screen.query_one("#item-top", ItemTop)
+        assert box.border_title == ""  # item 1: no recommendation
+        await pilot.press("ctrl+g", "5", "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "3. Beslutter" not in text  # hidden, and
+        hidden = round(box.max_scroll_y)
+        assert hidden > 0
+        assert f"▼ {hidden} more lines · F4: every point" in text  # said on screen
+        box.scroll_end(animate=False, immediate=True)
+        await pilot.pause()
+        assert "3. Beslutter" in screen_text(app)
+        assert box.border_title == ""
+        await pilot.resize_terminal(160, 60)
+        await pilot.press("ctrl+up", "ctrl+down")
+        await pilot.pause()
+        assert box.max_scroll_y == 0 and box.border_title == ""
 
 
 # --- the key hints: left out whole, never cut ------------------------------------------------
