@@ -19,6 +19,7 @@ from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store
 from referent.store.base import now as local_now
+from referent.ui.dialogs.drafts import Drafts
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
@@ -63,6 +64,8 @@ class ReferentApp(App[None]):
         self.lock: MeetingLock | None = None
         self.lock_holder = ""
         """Who has the meeting open when this session opened it read-only."""
+        self.drafts = Drafts()
+        """What was typed in dialogs closed with Esc, for the next time they open."""
         self.notices: dict[str, Notification] = {}
         """Messages shown once while on screen (``ReferentScreen.notify_once``), by their text."""
         self.backed_up = False
@@ -241,6 +244,12 @@ class ReferentApp(App[None]):
             self.lock = None
 
     async def action_quit(self) -> None:
+        from referent.ui.dialogs.drafts import ask_before_quitting
+
+        if not ask_before_quitting(self, self.quit_now):  # words typed in a dialog: asked first
+            self.quit_now()
+
+    def quit_now(self) -> None:
         self.flush_all()
         self.release_meeting()
         self.exit()
