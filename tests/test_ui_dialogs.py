@@ -4,11 +4,17 @@ dialog asks first. The demo meeting: Helen, Samuel, Maria, Tom; item 2 has three
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+from terminal import Terminal
+from textual import events
 from textual.widgets import Input
-from ui_helpers import SIZE, Case, notifications, screen_text
+from ui_helpers import POLITISK, SIZE, Case, notifications, screen_text
 
 from referent.model import ActionItem, Attendance
+from referent.store import Store
 from referent.ui.app import ReferentApp
 from referent.ui.dialogs.choice import QuitQuestion
 from referent.ui.dialogs.form import FormDialog, ItemDialog
@@ -126,3 +132,80 @@ async def test_quitting_with_a_draft_kept_asks_first(case: Case) -> None:
         await pilot.press("ctrl+q", "y")
         await pilot.pause()
         assert not app.is_running
+
+
+# --- keys typed faster than the screen follows -------------------------------------------------
+
+
+async def burst(app: ReferentApp, *keys: str) -> None:
+    """Keys as a terminal delivers them when typed ahead of the screen: all read at once, each
+    handed to the app before the first is handled (Pilot's ``press`` waits after each key)."""
+    for key in keys:
+        character = {"enter": "\r"}.get(key, key if len(key) == 1 else None)
+        app.post_message(events.Key(key, character))
+
+
+async def test_keys_typed_as_a_dialog_opens_go_into_it(case: Case) -> None:
+    """'s' then 'Bo' at once: the dialog was not on screen yet for 'Bo', which was lost; Enter
+    then gave Helen no substitute. And 'p' after Enter marks the next person: it was typed
+    into the closing dialog ('Bop')."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await burst(app, "s", "B", "o")
+        await pilot.pause()
+        assert fields(app) == ["Bo"]
+        await burst(app, "enter", "p")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, AttendanceScreen)
+    helen, samuel = case.stored().participants[:2]
+    assert (helen.attendance, helen.substitute) == (Attendance.ABSENT, "Bo")
+    assert samuel.attendance is Attendance.PRESENT
+
+
+async def test_keys_typed_after_enter_go_to_the_next_field(case: Case) -> None:
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(app, "ctrl+t", "R", "p", "enter", "B", "o", "enter", "m", "a", "j", "enter")
+        for _ in range(10):
+            await pilot.pause()
+        assert isinstance(app.screen, MinutesScreen)
+    assert case.stored().items[0].actions == [ActionItem("Rp", "Bo", "maj")]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
+def test_an_action_item_typed_ahead_in_a_real_terminal(tmp_path: Path) -> None:
+    """Ctrl+T and the whole action item in one write, as a fast typist's keys arrive when the
+    machine is busy: every word lands in its field, and what follows goes into the minutes."""
+    database = tmp_path / "t.db"
+    env = {"REFERENT_DB": str(database), "REFERENT_CONFIG": str(tmp_path / "none.toml")}
+    command = [sys.executable, "-m", "referent", "open", str(POLITISK)]
+    with Terminal(command, size=(80, 24), env=env, cwd=tmp_path) as term:
+        term.wait_for("Velkommen")
+        term.send("\x14Send udkast\rSekretariatet\r1. maj\rGodkendt")
+        term.wait_for("Godkendt")
+        term.wait_for("saved ")  # saved: a Ctrl+Q at once may still overtake the last words
+        term.send("\x11")  # Ctrl+Q
+        assert term.wait() == 0
+    store = Store.open(database)
+    try:
+        [summary] = store.list_meetings()
+        item = store.load_meeting(summary.id).items[0]
+    finally:
+        store.close()
+    assert item.actions == [ActionItem("Send udkast", "Sekretariatet", "1. maj")]
+    assert item.minutes == "Godkendt"
+
+
+async def test_an_answer_typed_just_before_ctrl_q_is_recorded_without_a_crash(case: Case) -> None:
+    """The action item's last Enter and Ctrl+Q in one burst: the answer is recorded while the app
+    quits, and showing it on the screen being taken down is not a crash (it was: NoMatches).
+    Ctrl+Q is acted on when it is read, so the words typed between may be overtaken by it."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await burst(app, "ctrl+t", "R", "p", "enter", "enter", "enter", "G", "o", "d", "ctrl+q")
+        for _ in range(10):
+            await pilot.pause()
+        assert not app.is_running
+    assert case.stored().items[0].actions == [ActionItem("Rp")]

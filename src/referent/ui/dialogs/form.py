@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import time
 from typing import ClassVar, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -22,6 +23,7 @@ from referent.textclean import clean_text
 from referent.ui.dialogs.base import Dialog
 from referent.ui.dialogs.drafts import Draft
 from referent.ui.i18n import t
+from referent.ui.typeahead import WaitsForKeys, forward
 
 AnswerT = TypeVar("AnswerT")
 
@@ -45,7 +47,24 @@ class Invalid(Exception):
         self.message = message
 
 
-class FormDialog(Dialog[AnswerT]):
+class FieldInput(Input):
+    """A dialog's text field, for keys typed faster than the dialog follows. Enter is acted on
+    at once, in the order typed (Textual acts on it once the key is back up at the app, after
+    the keys typed behind it went into this field); a key this field is handed after the
+    cursor left it (for the next field, or the screen beneath once answered) is handed on."""
+
+    def on_key(self, event: events.Key) -> None:
+        dialog = self.screen
+        if dialog.focused is not self or dialog is not self.app.screen:  # (has_focus lags behind)
+            event.stop()
+            event.prevent_default()  # not typed here
+            forward(self.app, event)
+        elif event.key == "enter" and isinstance(dialog, FormDialog):
+            event.stop()
+            dialog.enter(self)
+
+
+class FormDialog(WaitsForKeys, Dialog[AnswerT]):
     """Enter moves to the next field and answers in the last one; Escape closes it and keeps
     what was typed, which is back when the same dialog opens again for the same thing."""
 
@@ -82,7 +101,7 @@ class FormDialog(Dialog[AnswerT]):
                 yield Label(field.label)
                 value = values.get(field.name, field.value)
                 # words brought back are typed on, not replaced by the first key (as an offer is)
-                yield Input(
+                yield FieldInput(
                     value=value,
                     placeholder=field.placeholder,
                     id=f"field-{field.name}",
@@ -96,26 +115,31 @@ class FormDialog(Dialog[AnswerT]):
                 yield Static(self.note, classes="dialog-note")
 
     def on_mount(self) -> None:
-        self.input(self.start).focus()
+        self.set_focus(self.input(self.start))
+        self.referent.keys.ready(self.app, self)  # the keys typed meanwhile go into the field
 
     def input(self, name: str) -> Input:
         return self.query_one(f"#field-{name}", Input)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.enter(event.input)
+
+    def enter(self, field: Input) -> None:
+        """Enter in ``field``: on to the next field, or the answer from the last one."""
         inputs = list(self.query(Input))
-        position = inputs.index(event.input)
+        position = inputs.index(field)
         if position < len(inputs) - 1:
-            inputs[position + 1].focus()
+            self.set_focus(inputs[position + 1])  # at once: the next key typed goes there
             return
         values = {field.name: clean_text(self.input(field.name).value).strip() for field in self.fields}
         try:
             answer = self.answer(values)
         except Invalid as invalid:
             self.query_one("#form-error", Static).update(invalid.message)
-            field = self.input(invalid.name)
-            field.focus()
-            field.select_all()
+            wrong = self.input(invalid.name)
+            self.set_focus(wrong)
+            wrong.select_all()
             return
         self.dismiss(answer)
 
