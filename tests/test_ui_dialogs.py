@@ -209,3 +209,13 @@ async def test_an_answer_typed_just_before_ctrl_q_is_recorded_without_a_crash(ca
             await pilot.pause()
         assert not app.is_running
     assert case.stored().items[0].actions == [ActionItem("Rp")]
+
+
+async def test_text_of_several_lines_pasted_goes_in_whole(case: Case) -> None:
+    """A remark copied from an e-mail: Textual's field kept its first line and dropped the rest."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r", "m", *"Tom", "enter")
+        app.post_message(events.Paste("Jeg tager forbehold\nfor punkt 2.\r\n\n"))
+        await pilot.pause()
+        assert fields(app) == ["1", "Tom", "Jeg tager forbehold for punkt 2."]

@@ -63,6 +63,19 @@ class FieldInput(Input):
             event.stop()
             dialog.enter(self)
 
+    def on_paste(self, event: events.Paste) -> None:
+        """Text of several lines pasted (a remark copied from an e-mail) goes in whole, its lines
+        joined by spaces: Textual's field kept the first line and dropped the rest."""
+        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        event.stop()
+        event.prevent_default()
+        if text:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+
 
 class FormDialog(WaitsForKeys, Dialog[AnswerT]):
     """Enter moves to the next field and answers in the last one; Escape closes it and keeps
