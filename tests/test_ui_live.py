@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from textual import events
 from textual.command import CommandList, CommandPalette
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import DataTable, Input, OptionList, TextArea
 from ui_helpers import DEMO, SIZE, Case, notifications, saved, screen_text
 
 from referent.lock import MeetingLock
@@ -185,13 +185,33 @@ async def test_outcome_screen_sets_an_outcome_per_point_with_a_digit(case: Case)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+down", "f4")
         assert isinstance(app.screen, OutcomeDialog)
-        await pilot.press("2", "down", "5", "down", "3", "up", "0")
+        await pilot.press("2", "down", "5", "3", "up", "0")  # 2 moved on to point 2, down to 3
         assert case.stored().items[1].recommendation.outcomes == [Outcome.NOTED, None, Outcome.DISCUSSED]
         await pilot.press("a")
         assert case.stored().items[1].recommendation.outcomes == [Outcome.APPROVED] * 3
         await pilot.press("escape")
         assert isinstance(app.screen, MinutesScreen)
         assert app.focused is editor(app)
+
+
+async def test_each_outcome_moves_on_to_the_next_point(case: Case) -> None:
+    """As attendance does: ``3 1 3`` records the three points, not point 1 three times;
+    0 clears the point it is on, and the last point keeps the highlight."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+down", "f4", "3", "1", "3")
+        assert case.stored().items[1].recommendation.outcomes == [
+            Outcome.DISCUSSED,
+            Outcome.APPROVED,
+            Outcome.DISCUSSED,
+        ]
+        points = app.screen.query_one("#points", OptionList)
+        assert points.highlighted == 2
+        await pilot.press("2")  # the last point: corrected where it stands
+        assert points.highlighted == 2
+        await pilot.press("up", "0")
+        assert points.highlighted == 1
+        assert case.stored().items[1].recommendation.outcomes == [Outcome.DISCUSSED, None, Outcome.NOTED]
 
 
 # --- attendance ------------------------------------------------------------------------
@@ -253,7 +273,7 @@ async def test_everyone_present_keeps_marks_and_guests_can_be_added(case: Case) 
         await pilot.press("g", *"Ib", "enter", *"TV", "enter")
         await pilot.press("n", *"Eva", "enter", "enter")
         table = app.screen.query_one(DataTable)
-        assert table.get_row_at(table.cursor_row)[1].plain == "Eva"  # the cursor is on the new person
+        assert table.get_row_at(table.cursor_row)[1].plain.strip() == "Eva"  # the cursor is on the new person
         assert "8 present, 1 absent, 0 not marked" in screen_text(app)
     stored = case.stored()
     assert [p.attendance for p in stored.participants] == [Attendance.ABSENT] + [Attendance.PRESENT] * 6

@@ -4,10 +4,12 @@ people present, the item menu and the command palette."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, TextArea
-from ui_helpers import SIZE, Case, notifications, saved, screen_text
+from ui_helpers import POLITISK, SIZE, Case, notifications, saved, screen_text
 
 from referent.model import ActionItem, Attendance, ItemStatus
 from referent.ui.app import ReferentApp
@@ -29,7 +31,7 @@ def status(app: ReferentApp) -> str:
 
 def rows(app: ReferentApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(n)] for n in range(table.row_count)]
+    return [[str(cell).strip() for cell in table.get_row_at(n)] for n in range(table.row_count)]
 
 
 # --- action items --------------------------------------------------------------------------
@@ -121,6 +123,53 @@ async def test_every_mark_moves_on_and_group_headings_are_never_chosen(case: Cas
         Attendance.PRESENT,
         3,
     )
+
+
+def grouped_from_the_start(folder: Path) -> Path:
+    """The Politisk Niveau sample with its first six members under a heading of their own, as
+    a Word agenda with participant groups reads: the list starts with a group heading."""
+    text = POLITISK.read_text(encoding="utf-8")
+    members = ("Mads Duedahl", "Jes Lunde", "Mogens Christen Gade", "Ole Stavad", "Rikke Svenstrup")
+    for name in (*members, "Mette Bolvig Poulsen"):
+        text = text.replace(f'name = "{name}"\n', f'name = "{name}"\ngroup = "Medlemmer"\n')
+    path = folder / "grouped.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("first_heading", [False, True], ids=["first-group-untitled", "heading-first"])
+async def test_p_eight_times_marks_eight_people_across_groups(tmp_path: Path, first_heading: bool) -> None:
+    """Each mark moves on to the next person, past a group heading: it stuck on the last person
+    of the first group when the list started with a heading (every later mark fell on her)."""
+    case = Case(tmp_path, sample=grouped_from_the_start(tmp_path) if first_heading else POLITISK)
+    try:
+        app = case.app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("f2", *"pppppppp")
+            table = app.screen.query_one(DataTable)
+            assert rows(app)[table.cursor_row][1] == "Pia Buus Pinstrup"  # the 9th, in the 2nd group
+            await pilot.press("l")
+            assert "Pia Buus Pinstrup arrived at item" in screen_text(app)
+        marks = [person.attendance for person in case.stored().participants]
+    finally:
+        case.close()
+    assert marks == [Attendance.PRESENT] * 8 + [Attendance.UNKNOWN] * (len(marks) - 8)
+
+
+async def test_at_80_columns_group_headings_and_names_are_whole(politisk: Case) -> None:
+    """A heading reads as one line across the table, and the names get the room an empty
+    note column does not need (the heading was cut into the columns with gaps, a name cut)."""
+    app = politisk.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f2")
+        top = screen_text(app)
+        await pilot.press("pagedown", "pagedown")
+        bottom = screen_text(app)
+    assert " Udvalgsformænd med observatørstatus:  " in top
+    assert "Lina Hundebøll Jespersen " in top
+    assert " Administrativ deltagelse " in top
+    assert " Daniel Kjærgaard Simonsen " in bottom
+    assert " Sekretariat " in bottom
 
 
 @pytest.mark.parametrize("columns", [80, 100])
@@ -229,3 +278,14 @@ async def test_the_editor_reaches_the_start_and_the_end_of_the_text(case: Case) 
         await pilot.press(*"ab", "enter", *"cd")
         await pilot.press("ctrl+home", "X", "ctrl+end", "Y", "alt+home", "1", "alt+end", "2")
         assert editor.text == "1Xab\ncdY2"
+
+
+def test_a_heading_longer_than_the_table_runs_on_to_a_second_line() -> None:
+    from referent.ui.screens.attendance import _heading_cells
+
+    heading = "Fra Patientinddragelsesudvalget i Sundhedsklynge Midt, med observatørstatus og taleret:"
+    cells = _heading_cells(heading, [11, 27, 6, 34])
+    pieces = [cell.plain.split("\n") for cell in cells]
+    lines = ["".join(piece[line] for piece in pieces) for line in range(2)]
+    assert all(len(line) == 78 for line in lines)
+    assert " ".join(line.strip() for line in lines) == heading

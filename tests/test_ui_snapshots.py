@@ -101,3 +101,14 @@ def test_main_screen_with_notes_80x24(case: Case, snap_compare: SnapCompare) -> 
     case.store.update_item(item_id, conflicts=["Ole Stavad"])
     case.store.add_action(item_id, ActionItem("Send udkastet", who="Sekretariatet"))
     assert snap_compare(app_for(case, "da"), run_before=type_a_little, terminal_size=SMALL)
+
+
+def test_main_screen_hidden_points_80x24(case: Case, snap_compare: SnapCompare) -> None:
+    """Item 5's third point is under the edge of the recommendation box: the edge says so."""
+
+    async def item_5(pilot: Pilot[None]) -> None:
+        await no_blink(pilot)
+        await pilot.press("ctrl+g", "5", "enter")
+        await pilot.pause()
+
+    assert snap_compare(app_for(case, "da"), run_before=item_5, terminal_size=SMALL)

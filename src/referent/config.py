@@ -37,14 +37,10 @@ EXAMPLE = """\
 
 # Standard phrases: the first nine are inserted at the cursor with Alt+G, Alt+E, Alt+I,
 # Alt+D, Alt+U, Alt+M, Alt+T, Alt+K, Alt+L (remap them below as minutes_phrase_1 … minutes_phrase_9),
-# and F5 lists them all.
-phrases = [
-    "Indstillingen blev godkendt.",
-    "Orienteringen blev taget til efterretning.",
-    "Ingen bemærkninger.",
-    "Punktet blev drøftet.",
-    "Punktet blev udsat.",
-]
+# and F5 lists them all. Without this setting the built-in ones below are used; to change
+# them, remove the "# " before these lines and edit the list (it replaces the built-in one).
+# phrases = [
+PHRASES# ]
 
 # Remap keys by binding id (see F1 in the app): id = "key[,key...]"
 [keys]
@@ -55,7 +51,9 @@ phrases = [
 [styles]
 # "Praksisplanudvalget" = "nord"
 # "Direktørforum" = "direktoerforum.toml"
-"""
+""".replace("PHRASES", "".join(f'#     "{phrase}",\n' for phrase in DEFAULT_PHRASES))
+"""Commented out, so that the file ``referent config --init`` writes changes nothing until it is
+edited: an active list would replace the built-in phrases (it once left out two of them)."""
 
 
 @dataclass

@@ -81,6 +81,19 @@ DANISH: dict[str, str] = {
     "Reopen item": "Genoptag punkt",
     "Cancel": "Annuller",
     "Item {number}: the chair's comment: {detail}": "Punkt {number}: mødelederens kommentar: {detail}",
+    "▼ 1 more line": "▼ 1 linje mere",
+    "▼ {count} more lines": "▼ {count} linjer mere",
+    "F4: every point": "F4: alle punkter",
+    "What you typed before is back: Enter answers, Esc keeps it again.": (
+        "Det, du skrev sidst, er tilbage: Enter svarer, Esc gemmer det igen."
+    ),
+    "Kept what you typed: it is back when you open this again.": (
+        "Det, du skrev, er gemt: det er tilbage, når du åbner dette igen."
+    ),
+    "Quit? What you typed in these dialogs is not saved:": (
+        "Afslut? Det, du skrev i disse dialoger, er ikke gemt:"
+    ),
+    "Quit anyway": "Afslut alligevel",
     "This wording is the current one already: nothing to restore.": (
         "Denne formulering er allerede den gældende: der er intet at gendanne."
     ),

@@ -19,10 +19,12 @@ from referent.live import LiveMeeting
 from referent.lock import MeetingLock
 from referent.store import Store
 from referent.store.base import now as local_now
+from referent.ui.dialogs.drafts import Drafts
 from referent.ui.i18n import language as current_language
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
+from referent.ui.typeahead import KeyRouter
 
 if TYPE_CHECKING:
     from referent.model import Meeting
@@ -65,6 +67,10 @@ class ReferentApp(App[None]):
         self.lock: MeetingLock | None = None
         self.lock_holder = ""
         """Who has the meeting open when this session opened it read-only."""
+        self.drafts = Drafts()
+        self.keys = KeyRouter()
+        """Where each key was handed, so that one typed for a dialog not yet open reaches it."""
+        """What was typed in dialogs closed with Esc, for the next time they open."""
         self.notices: dict[str, Notification] = {}
         """Messages shown once while on screen (``ReferentScreen.notify_once``), by their text."""
         self.backed_up = False
@@ -116,7 +122,13 @@ class ReferentApp(App[None]):
         if isinstance(event, (events.Key, events.Paste)) and self.typed_ahead is not None:
             self.typed_ahead.append(event)  # the first frame is not shown yet
             return
+        if isinstance(event, events.Key) and self.keys.hold(self, event):
+            return  # for a dialog whose field has not got the cursor yet
         await super().on_event(event)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key back up unhandled: typed for a dialog opened meanwhile, it goes there."""
+        self.keys.send_again(self, event)
 
     def show_first_screen(self) -> None:
         if self.meeting_id is None:
@@ -274,6 +286,14 @@ class ReferentApp(App[None]):
             self.lock = None
 
     async def action_quit(self) -> None:
+        from referent.ui.dialogs.drafts import ask_before_quitting
+
+        if not ask_before_quitting(self, self.quit_now):  # words typed in a dialog: asked first
+            # Behind what is queued already: a dialog answered by the Enter typed just before
+            # Ctrl+Q has its answer recorded first (it was lost with the app quitting).
+            self.call_next(self.quit_now)
+
+    def quit_now(self) -> None:
         self.save_before_leaving()
         self.release_meeting()
         self.exit()

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual.css.query import NoMatches
 from textual.notifications import Notification, Notify, SeverityLevel
 
 from referent.live import LiveMeeting, ReadOnly
@@ -68,8 +69,15 @@ class ReferentScreen:
         """Show ``dialog``; ``then(answer)`` once it is answered (nothing when it is cancelled)."""
 
         def answered(answer: AnswerT | None) -> None:
-            if answer is not None:
+            if answer is None:
+                return
+            try:
                 then(answer)
+            except NoMatches:
+                # Answered just before Ctrl+Q: the answer is recorded, but the app quitting has
+                # taken the screen down that would show it. Anything else is a bug: raised.
+                if cast(Any, self).is_attached:
+                    raise
 
         self.referent.push_screen(dialog, answered)
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.screen import ModalScreen
 
 from referent.ui.base import ReferentScreen
+
+if TYPE_CHECKING:
+    from referent.ui.dialogs.drafts import Draft
 
 ResultT = TypeVar("ResultT")
 
@@ -55,10 +58,19 @@ class Dialog(ReferentScreen, ModalScreen[ResultT]):
     }
     """
 
+    def draft(self) -> Draft | None:
+        """What was typed here and not answered (None: nothing; only form dialogs have text)."""
+        return None
+
+    def keep_draft(self) -> None:
+        """Closed without an answer: what was typed is kept for the next time (form dialogs)."""
+
     def action_close(self) -> None:
-        """Closed without an answer (None): what a dialog's Esc binding does."""
+        """Closed without an answer (None): what a dialog's Esc binding does. Nothing typed
+        is lost: a form dialog keeps it as a draft first."""
+        self.keep_draft()
         self.dismiss(None)
 
     def action_cancel(self) -> None:
         """The same, for dialogs whose Esc reads "Cancel"."""
-        self.dismiss(None)
+        self.action_close()

@@ -86,3 +86,14 @@ class ConfirmDialog(ChoiceDialog[bool]):
     def __init__(self, question: str, yes: str, no: str = "", *, safe_no: bool = False) -> None:
         choices = [Choice(yes_key(), yes, True), Choice(no_key(), no or t("Cancel"), False)]
         super().__init__(question, choices, highlighted=1 if safe_no else 0)
+
+
+class QuitQuestion(ConfirmDialog):
+    """Quit although words typed in a dialog would be lost (``lost``: one line each)? Enter and
+    Esc stay; Ctrl+Q again quits (see ``drafts.ask_before_quitting``)."""
+
+    def __init__(self, lost: Sequence[str]) -> None:
+        question = t("Quit? What you typed in these dialogs is not saved:")
+        super().__init__(question, t("Quit anyway"), t("Back"), safe_no=True)
+        self.note = "\n".join(f"• {line}" for line in lost)
+        self.wide = True

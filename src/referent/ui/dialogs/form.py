@@ -6,11 +6,12 @@ dialog, which stays open with everything typed so far: nothing the user wrote is
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import time
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,7 +21,9 @@ from referent.danish import format_time, parse_time
 from referent.model import ActionItem, Remark
 from referent.textclean import clean_text
 from referent.ui.dialogs.base import Dialog
+from referent.ui.dialogs.drafts import Draft
 from referent.ui.i18n import t
+from referent.ui.typeahead import WaitsForKeys, forward
 
 AnswerT = TypeVar("AnswerT")
 
@@ -44,10 +47,45 @@ class Invalid(Exception):
         self.message = message
 
 
-class FormDialog(Dialog[AnswerT]):
-    """Enter moves to the next field and answers in the last one; Escape cancels."""
+class FieldInput(Input):
+    """A dialog's text field, for keys typed faster than the dialog follows. Enter is acted on
+    at once, in the order typed (Textual acts on it once the key is back up at the app, after
+    the keys typed behind it went into this field); a key this field is handed after the
+    cursor left it (for the next field, or the screen beneath once answered) is handed on."""
+
+    def on_key(self, event: events.Key) -> None:
+        dialog = self.screen
+        if dialog.focused is not self or dialog is not self.app.screen:  # (has_focus lags behind)
+            event.stop()
+            event.prevent_default()  # not typed here
+            forward(self.app, event)
+        elif event.key == "enter" and isinstance(dialog, FormDialog):
+            event.stop()
+            dialog.enter(self)
+
+    def on_paste(self, event: events.Paste) -> None:
+        """Text of several lines pasted (a remark copied from an e-mail) goes in whole, its lines
+        joined by spaces: Textual's field kept the first line and dropped the rest."""
+        text = " ".join(line.strip() for line in event.text.splitlines() if line.strip())
+        event.stop()
+        event.prevent_default()
+        if text:
+            selection = self.selection
+            if selection.is_empty:
+                self.insert_text_at_cursor(text)
+            else:
+                self.replace(text, *selection)
+
+
+class FormDialog(WaitsForKeys, Dialog[AnswerT]):
+    """Enter moves to the next field and answers in the last one; Escape closes it and keeps
+    what was typed, which is back when the same dialog opens again for the same thing."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="form_cancel")]
+
+    keeps_draft: ClassVar[bool] = True
+    """False where the answer is a number or a time: typed again in a moment, and one brought
+    back would be a wrong answer offered."""
 
     def __init__(
         self, title: str, fields: Sequence[Field], *, start: str = "", note: str = "", wide: bool = False
@@ -60,43 +98,82 @@ class FormDialog(Dialog[AnswerT]):
         self.note = note
         self.wide = wide
 
+    @property
+    def draft_key(self) -> Hashable:
+        """What the dialog is about: the meeting, the kind of dialog, its title (which names the
+        person or the item) and what it offered (an action item edited, or a new one)."""
+        offered = tuple((field.name, field.value) for field in self.fields)
+        return (self.referent.meeting_id, type(self).__qualname__, self.title_text, offered)
+
     def compose(self) -> ComposeResult:
+        kept = self.referent.drafts.take(self.draft_key) if self.keeps_draft else None
+        values = dict(kept.values) if kept else {}
         with Vertical(classes="dialog wide" if self.wide else "dialog"):
             yield Label(self.title_text, classes="dialog-title")
             for field in self.fields:
                 yield Label(field.label)
-                yield Input(value=field.value, placeholder=field.placeholder, id=f"field-{field.name}")
+                value = values.get(field.name, field.value)
+                # words brought back are typed on, not replaced by the first key (as an offer is)
+                yield FieldInput(
+                    value=value,
+                    placeholder=field.placeholder,
+                    id=f"field-{field.name}",
+                    select_on_focus=field.name not in values,
+                )
             yield Static(id="form-error", classes="dialog-error")
+            if kept:
+                note = t("What you typed before is back: Enter answers, Esc keeps it again.")
+                yield Static(note, id="form-draft", classes="dialog-note")
             if self.note:
                 yield Static(self.note, classes="dialog-note")
 
     def on_mount(self) -> None:
-        self.input(self.start).focus()
+        self.set_focus(self.input(self.start))
+        self.referent.keys.ready(self.app, self)  # the keys typed meanwhile go into the field
 
     def input(self, name: str) -> Input:
         return self.query_one(f"#field-{name}", Input)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.enter(event.input)
+
+    def enter(self, field: Input) -> None:
+        """Enter in ``field``: on to the next field, or the answer from the last one."""
         inputs = list(self.query(Input))
-        position = inputs.index(event.input)
+        position = inputs.index(field)
         if position < len(inputs) - 1:
-            inputs[position + 1].focus()
+            self.set_focus(inputs[position + 1])  # at once: the next key typed goes there
             return
         values = {field.name: clean_text(self.input(field.name).value).strip() for field in self.fields}
         try:
             answer = self.answer(values)
         except Invalid as invalid:
             self.query_one("#form-error", Static).update(invalid.message)
-            field = self.input(invalid.name)
-            field.focus()
-            field.select_all()
+            wrong = self.input(invalid.name)
+            self.set_focus(wrong)
+            wrong.select_all()
             return
         self.dismiss(answer)
 
     def answer(self, values: Mapping[str, str]) -> AnswerT:
         """The typed answer from the fields' values; raise ``Invalid`` when it will not do."""
         raise NotImplementedError
+
+    def draft(self) -> Draft | None:
+        """The fields as typed, when words were typed over what the dialog offered (a field
+        only emptied loses nothing: what it offered is still recorded)."""
+        if not self.keeps_draft or not self.is_mounted:
+            return None
+        values = tuple((field.name, self.input(field.name).value) for field in self.fields)
+        typed = [value for (_, value), field in zip(values, self.fields, strict=True) if value != field.value]
+        return Draft(self.title_text, values) if any(value.strip() for value in typed) else None
+
+    def keep_draft(self) -> None:
+        draft = self.draft()
+        if draft is not None:
+            self.referent.drafts.keep(self.draft_key, draft)
+            self.notify(t("Kept what you typed: it is back when you open this again."))
 
 
 # --- one text -------------------------------------------------------------------------------
@@ -119,6 +196,8 @@ class TextDialog(FormDialog[str]):
 
 class TimeDialog(FormDialog[time]):
     """A time of day, written as the minutes write it (14.30; 14:30 is understood too)."""
+
+    keeps_draft = False
 
     def __init__(self, title: str, label: str, default: time) -> None:
         super().__init__(title, [Field("time", label, format_time(default), "14.30")])
@@ -151,6 +230,8 @@ def item_field(current: int) -> Field:
 
 class ItemDialog(FormDialog[int]):
     """Which item: answers its index."""
+
+    keeps_draft = False
 
     def __init__(self, title: str, count: int, current: int, label: str = "") -> None:
         field = item_field(current)

@@ -25,7 +25,8 @@ OUTCOME_KEYS = {
 
 
 class OutcomeDialog(Dialog[None]):
-    """Arrows choose a point, 1–5 set its outcome, 0 clears it, ``a`` approves every point."""
+    """Arrows choose a point, 1–5 set its outcome and move on to the next, 0 clears it,
+    ``a`` approves every point."""
 
     BINDINGS = [
         Binding("escape,f4", "close", "Back", id="outcomes_close"),
@@ -70,8 +71,12 @@ class OutcomeDialog(Dialog[None]):
         event.stop()
         if self.refused(self.live):
             return
-        point = self.query_one("#points", OptionList).highlighted or 0
-        self.live.set_outcome(self.index, point, OUTCOME_KEYS.get(event.character or ""))
+        points = self.query_one("#points", OptionList)
+        point = points.highlighted or 0
+        outcome = OUTCOME_KEYS.get(event.character or "")
+        self.live.set_outcome(self.index, point, outcome)
+        if outcome is not None:  # on to the next point, as attendance moves on; 0 (a correction) stays
+            points.highlighted = min(point + 1, points.option_count - 1)
         self.show()
 
     def action_approve_all(self) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -27,6 +29,10 @@ MARKS = {
 }
 HEADING = "heading-"
 """Row keys of group headings start with this; people's row keys are their ids."""
+NAME_MAX = 32
+"""A name longer than this is cut (with an ellipsis); every name of the samples fits."""
+ROLE_MIN = 10
+"""The role column never gets less: it gives way to the names and the notes first."""
 
 
 class AttendanceScreen(ReferentScreen, Screen[None]):
@@ -56,7 +62,7 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(f" {t('Attendance')} · {self.live.meeting.title}", id="title-bar")
-        yield DataTable(id="people", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="people", cursor_type="row", zebra_stripes=True, cell_padding=0)
         yield Static(id="attendance-counts")
         yield KeyHints()
 
@@ -67,15 +73,23 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
     def on_resize(self, event: events.Resize) -> None:
         self.show()
 
-    def _columns(self, table: DataTable[object]) -> list[int]:
-        """Mark, name, the notes (substitute, late, left) before the role: the notes must be
-        seen at 80 columns; the role gets what is left. Returns the widths."""
+    def _columns(self, table: DataTable[object], people: list[tuple[int, Participant, bool]]) -> list[int]:
+        """Mark, name, the notes (substitute, late, left), then the role, which gets what is
+        left: a name is shown whole (up to ``NAME_MAX``), the notes as long as they are, an
+        empty note column takes only its label's width. Adds the columns, returns the widths."""
         width = max(self.size.width, 60) - 2  # the table's scrollbar
-        mark, name, note = 10, min(28, max(24, width // 4)), min(40, max(25, width // 3))
-        role = max(10, width - mark - name - note - 8)  # each column has a cell of padding each side
+        labels = [t(label) for label in ("Attendance", "Name", "Note", "Role")]
+        marks = [self._mark(person).plain for _, person, _ in people] or ["?"]
+        names = [person.name for _, person, _ in people]
+        notes = [self._note(person) for _, person, _ in people]
+        mark = max(cell_len(text) for text in (labels[0], *marks)) + 2
+        name = min(NAME_MAX, max(cell_len(text) for text in (labels[1], *names))) + 2
+        note = max(cell_len(text) for text in (labels[2], *notes)) + 2
+        note = max(cell_len(labels[2]) + 2, min(note, width - mark - name - ROLE_MIN))
+        role = max(ROLE_MIN, width - mark - name - note)
         widths = [mark, name, note, role]
-        for label, column_width in zip(("Attendance", "Name", "Note", "Role"), widths, strict=True):
-            table.add_column(t(label), width=column_width)
+        for label, column_width in zip(labels, widths, strict=True):
+            table.add_column(_cell(label, column_width), width=column_width)
         return widths
 
     def show(self) -> None:
@@ -83,20 +97,22 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         table: DataTable[object] = self.query_one(DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        widths = self._columns(table)
+        people = self.live.people()
+        widths = self._columns(table, people)
         group = ""
-        for person_id, person, guest in self.live.people():
+        for person_id, person, guest in people:
             heading = t("Guests") if guest else person.group
             if heading and heading != group:
-                cells = [Text(part, style="bold italic") for part in _spread(heading, widths[1:])]
-                table.add_row("", *cells, key=f"{HEADING}{person_id}")
+                cells = _heading_cells(heading, widths)
+                table.add_row(*cells, key=f"{HEADING}{person_id}", height=cells[0].plain.count("\n") + 1)
             group = heading
             role = person.role + (f" ({person.marker})" if person.marker else "")
+            mark = self._mark(person)
             table.add_row(
-                self._mark(person),
-                Text(person.name, style="bold"),
-                self._note(person),
-                role,
+                _cell(mark.plain, widths[0], str(mark.style)),
+                _cell(person.name, widths[1], "bold"),
+                _cell(self._note(person), widths[2]),
+                _cell(role, widths[3]),
                 key=str(person_id),
             )
         self._row = max(0, min(row, table.row_count - 1))
@@ -144,7 +160,15 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         self._row = table.cursor_row
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """An arrow key or a click landed on a row: off a heading, the way the cursor went.
+
+        Only the row the cursor is on now counts: rebuilding the table posts highlights of
+        rows it passed through (row 0 among them), which arrive after the cursor moved on.
+        Taken for a move up, such a highlight sent the cursor back from the heading a mark
+        had moved it onto, so every later mark fell on the last person of the group."""
         row = event.cursor_row
+        if row != self.query_one(DataTable).cursor_row:
+            return
         if self._is_heading(row):
             self._off_heading(1 if row >= self._row else -1)
         else:
@@ -158,8 +182,14 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         return int(key) if key is not None and key.isdigit() else None
 
     def _next(self) -> None:
+        """On to the next person after a mark, past any group heading; the last one stays."""
         table = self.query_one(DataTable)
-        table.action_cursor_down()
+        row = table.cursor_row + 1
+        while row < table.row_count and self._is_heading(row):
+            row += 1
+        if row < table.row_count:
+            table.move_cursor(row=row)
+            self._row = row
 
     # --- marking ---------------------------------------------------------------------------
 
@@ -242,15 +272,26 @@ class AttendanceScreen(ReferentScreen, Screen[None]):
         self.dismiss(None)
 
 
-def _spread(text: str, widths: list[int]) -> list[str]:
-    """``text`` over cells of ``widths``, word by word: a group heading reads across the columns."""
-    cells: list[str] = []
-    words = text.split()
+def _cell(text: str, width: int, style: str = "") -> Text:
+    """A cell's text with its own space each side (the table has no padding: see
+    ``_heading_cells``), cut with an ellipsis when it is wider than the column."""
+    cell = Text(text, style=style)
+    cell.truncate(max(width - 2, 1), overflow="ellipsis")
+    return Text.assemble(" ", cell, " ")
+
+
+def _heading_cells(heading: str, widths: list[int]) -> list[Text]:
+    """A group heading across the whole row: the heading's lines cut at the columns' edges.
+
+    The table has no padding of its own between columns, so the pieces meet exactly and the
+    heading reads as one line over the table (a heading cut word by word into the columns had
+    gaps in it, and a long word was cut off)."""
+    total = sum(widths)
+    lines = [f" {line}".ljust(total) for line in textwrap.wrap(heading, max(total - 2, 1)) or [""]]
+    cells = []
+    start = 0
     for width in widths:
-        cell = ""
-        while words and (not cell or len(cell) + 1 + len(words[0]) <= width):
-            cell = f"{cell} {words.pop(0)}".strip()
-        cells.append(cell)
-    if words:
-        cells[-1] = f"{cells[-1]} {' '.join(words)}".strip()
+        piece = "\n".join(line[start : start + width] for line in lines)
+        cells.append(Text(piece, style="bold italic"))
+        start += width
     return cells

@@ -29,7 +29,7 @@ from referent.ui.keys import phrase_action
 from referent.ui.widgets.agenda import AgendaList
 from referent.ui.widgets.case import CasePane
 from referent.ui.widgets.editor import MinutesEditor
-from referent.ui.widgets.item import ItemHeader, ItemNotes, RecommendationView
+from referent.ui.widgets.item import ItemHeader, ItemNotes, ItemTop, RecommendationView
 from referent.ui.widgets.keyhints import KeyHints
 from referent.ui.widgets.status import StatusLine
 
@@ -136,7 +136,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
             yield AgendaList(id="agenda")
             with Vertical(id="item", classes=LAYOUTS[self.layout_index]):
                 yield ItemHeader(id="item-header")
-                with VerticalScroll(id="item-top"):
+                with ItemTop(id="item-top"):
                     yield ItemNotes(id="item-notes")
                     yield RecommendationView(id="recommendation")
                 yield CasePane(id="case-pane")

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual import events
+from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from referent.danish import format_span, format_time
@@ -117,5 +119,37 @@ class ItemNotes(Static):
 class RecommendationView(Static):
     """The recommendation, always in view while the decision is typed."""
 
+    points = 0
+    """How many points the recommendation shown has (F4 lists them all)."""
+
     def show(self, meeting: Meeting, index: int) -> None:
-        self.update(_points(meeting, meeting.items[index]))
+        item = meeting.items[index]
+        self.points = 0 if item.recommendation.short else len(item.recommendation.points)
+        self.update(_points(meeting, item))
+
+
+class ItemTop(VerticalScroll):
+    """What was recorded beside the minutes and the recommendation, above the case text: it
+    gets at most part of the height and the rest scrolls. While lines are hidden below, its
+    top edge says how many (and that F4 lists every point): a third point under the edge
+    was hidden with no more sign of it than the scrollbar, which the keyboard cannot move."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.mark_hidden()  # the box changed size
+
+    def watch_virtual_size(self, size: Size) -> None:
+        self.mark_hidden()  # what it holds did (a full layout sends no Resize for that)
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self.mark_hidden()
+
+    def mark_hidden(self) -> None:
+        hidden = round(self.max_scroll_y - self.scroll_y)
+        if hidden <= 0:
+            self.border_title = ""
+            return
+        mark = t("▼ 1 more line") if hidden == 1 else t("▼ {count} more lines", count=hidden)
+        if any(view.points and view.display for view in self.query(RecommendationView)):
+            mark += " · " + t("F4: every point")
+        self.border_title = mark
