@@ -19,6 +19,7 @@ count too, so ¶57 is the 57th paragraph Word would step through.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -41,6 +42,11 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _WRAPPERS = {W + "ins", W + "smartTag", W + "customXml", W + "fldSimple", W + "moveTo", W + "dir", W + "bdo"}
 _BLOCK_WRAPPERS = {W + "customXml", W + "ins", W + "moveTo"}
 _TEXT_BOX = W + "txbxContent"
+MAX_PARAGRAPHS = 100_000
+"""A 400-page agenda has about 10,000 paragraphs."""
+READ_SECONDS = 30
+MAX_COLUMNS = 63
+"""Word's own bound on a table's columns (``w:gridSpan`` beyond it is hostile or broken)."""
 
 
 @dataclass
@@ -125,7 +131,7 @@ def load(data: bytes, name: str = "AGENDA.docx") -> WordDocument:
     """Read a .docx from its bytes; ``MeetingFileError`` for a file that is no usable .docx."""
     package: Package = open_package(data, name)
     styles = StyleSheet(package.styles)
-    walker = _Walker(styles, ListCounter(package.numbering, styles), package.links)
+    walker = _Walker(styles, ListCounter(package.numbering, styles), package.links, name)
     body = package.document.find(W + "body")
     if body is None:
         from referent.problems import MeetingFileError, Problem
@@ -145,7 +151,8 @@ def load(data: bytes, name: str = "AGENDA.docx") -> WordDocument:
 
 
 class _Walker:
-    def __init__(self, styles: StyleSheet, counter: ListCounter, links: dict[str, str]) -> None:
+    def __init__(self, styles: StyleSheet, counter: ListCounter, links: dict[str, str], name: str) -> None:
+        self.name = name
         self.styles = styles
         self.counter = counter
         self.links = links
@@ -154,6 +161,7 @@ class _Walker:
         self.boxes: list[Any] = []
         """Text boxes met in the paragraph being read: their paragraphs follow it."""
         self.unread: list[tuple[int, str]] = []
+        self.deadline = time.monotonic() + READ_SECONDS
 
     def container(self, element: Any, *, in_table: bool) -> list[Block]:
         blocks: list[Block] = []
@@ -182,6 +190,34 @@ class _Walker:
                 self.unread.append((self.count + 1, "an embedded document (altChunk)"))
         return blocks
 
+    def bounds(self) -> None:
+        """An agenda has a few thousand paragraphs and is read in a fraction of a second: a
+        document far beyond that is refused with a message rather than read for minutes."""
+        from referent.problems import MeetingFileError, Problem
+
+        if self.count > MAX_PARAGRAPHS:
+            raise MeetingFileError(
+                self.name,
+                [
+                    Problem(
+                        None,
+                        f"the document has more than {MAX_PARAGRAPHS:,} paragraphs; "
+                        "referent reads agendas up to that size",
+                    )
+                ],
+            )
+        if time.monotonic() > self.deadline:
+            raise MeetingFileError(
+                self.name,
+                [
+                    Problem(
+                        None,
+                        f"reading the document took more than {READ_SECONDS} seconds; "
+                        "it is not an agenda referent can read",
+                    )
+                ],
+            )
+
     def table(self, element: Any) -> Table:
         table = Table(index=self.count + 1)
         for tr in _children(element, W + "tr"):
@@ -190,7 +226,8 @@ class _Walker:
                 span = 1
                 tcpr = tc.find(W + "tcPr")
                 if tcpr is not None and (grid := tcpr.find(W + "gridSpan")) is not None:
-                    span = max(1, int(grid.get(VAL, "1")) if grid.get(VAL, "1").isdigit() else 1)
+                    text = grid.get(VAL, "1")
+                    span = min(max(1, int(text) if text.isdigit() and len(text) < 6 else 1), MAX_COLUMNS)
                 row.append(Cell(self.container(tc, in_table=True), span))
             table.rows.append(row)
         return table
@@ -198,6 +235,8 @@ class _Walker:
     def paragraph(self, element: Any, in_table: bool) -> Para | None:
         """The paragraph, or None when the whole of it is hidden."""
         self.count += 1
+        if self.count % 2000 == 0:
+            self.bounds()
         ppr = element.find(W + "pPr")
         style_id = None
         direct_num: tuple[str | None, int | None] = (None, None)

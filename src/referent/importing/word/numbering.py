@@ -121,7 +121,7 @@ class ListCounter:
             self.started.add((num_id, level))
             counters[level] = num.starts[level] - 1
         current = counters[level]
-        counters[level] = spec.start if current is None else current + 1
+        counters[level] = spec.start if current is None else min(current + 1, MAX_NUMBER)
         for deeper in range(level + 1, _LEVELS):  # a sub-list restarts under each new item
             counters[deeper] = None
         number = counters[level] or 0
@@ -151,11 +151,17 @@ def _level(lvl: Any) -> Level:
     )
 
 
+MAX_NUMBER = 32767
+"""Word's own bound on a list's numbers (``w:start``, ``w:startOverride``): a file that asks for
+more is hostile or broken, and a number of 10**12 would make roman numerals or letters without end."""
+
+
 def _int(text: str | None, default: int) -> int:
     try:
-        return int(text) if text is not None else default
+        value = int(text) if text is not None else default
     except ValueError:
         return default
+    return min(max(value, 0), MAX_NUMBER)
 
 
 def _format(value: int, fmt: str) -> str:

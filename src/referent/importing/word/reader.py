@@ -133,6 +133,8 @@ class _Assembler:
     def build(self, blocks: list[Block]) -> WordAgenda:
         if not any(_has_text(b) for b in blocks):
             raise self.fail("the document is empty")
+        for index, what in self.document.unread:
+            self.warn(f"{what} could not be read; copy its text into the document itself", index)
         self.resolve(blocks)
         blocks = [_flattened(b) if self.item_in(b) else b for b in blocks]
         found = find_agenda(blocks)
