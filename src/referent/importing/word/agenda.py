@@ -157,10 +157,7 @@ def _heading_box(table: Table) -> bool:
 
 def _text(para: Para) -> str:
     """The paragraph's first line of text (some put the title after line breaks)."""
-    for line in para.text.split("\n"):
-        if line.strip():
-            return normalize(line)
-    return ""
+    return para.lines[0] if para.lines else ""
 
 
 def _excluded(text: str, *, numbered: bool = False) -> bool:
@@ -171,8 +168,7 @@ def _excluded(text: str, *, numbered: bool = False) -> bool:
         return True
     if text.count("|") >= 2 and not _PIPE_TOPIC.search(text):
         return True  # Meeting date | time 5/4/2018 | 3:30pm | Meeting location …
-    when = parse_when(text)
-    if when.has_date and len(when.rest) < 3:
+    if len(text) <= 60 and (when := parse_when(text)).has_date and len(when.rest) < 3:
         return True  # a date alone is no item's title
     label = label_of(text)
     if label is not None and label[0] != "next":

@@ -56,7 +56,6 @@ _WEEKDAY = "|".join(sorted(WEEKDAY_NAMES, key=len, reverse=True))
 _WEEKDAY_PREFIX = rf"(?:\b(?P<wd>{_WEEKDAY})(?:en|e)?\b\.?[\s,]*(?:(?:den|d\.|the|el|der)\s*)?)?"
 _ORDINAL = r"(?:st|nd|rd|th|\.|º|°)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-_SPACES = re.compile(r"[\s\u00a0\u2007\u202f]+")
 _DASH = r"(?:-|–|—|til|to|bis|till)"
 
 _ISO = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
@@ -104,8 +103,9 @@ _RANGE_DASH = re.compile(r"^\s*(?:-|–|—|to|til|till|bis|al)\s*", re.IGNORECA
 
 
 def normalize(text: str) -> str:
-    """One plain space between words: Word's non-breaking and thin spaces included."""
-    return _SPACES.sub(" ", text).strip()
+    """One plain space between words: Word's non-breaking and thin spaces included (``str.split``
+    splits at every Unicode space, as the pattern did, several times faster)."""
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -149,6 +149,8 @@ def iso_date(text: str) -> date | None:
 
 def _find_date(text: str) -> tuple[dict[str, object], re.Match[str]] | None:
     """The first date written in ``text`` (by position), as When's fields, and its match."""
+    if not any(char.isdigit() for char in text):
+        return None  # every form of a date has a number in it
     found: list[tuple[int, int, dict[str, object], re.Match[str]]] = []
     for priority, pattern in enumerate((_ISO, _COMPACT, _DAY_FIRST, _MONTH_FIRST, _NUMERIC)):
         for match in pattern.finditer(text):
@@ -209,6 +211,8 @@ def parse_when(text: str) -> When:
 
 
 def _times(text: str) -> tuple[time | None, time | None, str]:
+    if not any(char.isdigit() for char in text):
+        return None, None, text
     for match in _SPAN.finditer(text):
         marked = match["kl1"] or match["kl2"] or match["ap1"] or match["ap2"]
         # 14-16 alone may be anything (pages, years); with kl., am/pm or minutes it is a time span

@@ -22,6 +22,7 @@ import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any
 
 from referent.export.blocks import Span, merge_spans  # text with one formatting, as Markdown has it
@@ -63,9 +64,18 @@ class Para:
     listing: Listing | None = None
     in_table: bool = False
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The paragraph's text (asked for again and again while the agenda is found: kept)."""
         return "".join(span.text for span in self.spans)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        """The lines of its text with words one space apart (a manual line break makes a line),
+        empty ones left out."""
+        from referent.importing.word.dates import normalize
+
+        return [normalize(line) for line in self.text.split("\n") if line.strip()]
 
     @property
     def bold(self) -> bool:

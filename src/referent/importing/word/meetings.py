@@ -53,9 +53,7 @@ class Part:
 
 
 def _lines(block: Block) -> list[str]:
-    if not isinstance(block, Para):
-        return []
-    return [normalize(line) for line in block.text.split("\n") if line.strip()]
+    return block.lines if isinstance(block, Para) else []
 
 
 def _date_labels(blocks: list[Block]) -> list[tuple[int, When | None, str]]:
