@@ -128,6 +128,9 @@ def find_agenda(blocks: list[Block]) -> Agenda | None:
         return None
     for family in families:
         family.score = _score(blocks, family)
+    families = [f for f in families if len(f.heads) > 1 or f.introduced or f.heads[0].number is not None]
+    if not families:
+        return None  # one unnumbered heading names the document ("Indkaldelse til møde i …")
     chosen = _choose(blocks, families)
     return _layout(blocks, chosen)
 
@@ -300,7 +303,7 @@ def _list_families(paragraphs: list[tuple[int, Para]]) -> list[Family]:
         number = listing.number if listing.ordered else None
         groups.setdefault(key, []).append(Head(position, para, number, text, explain=True))
     return [
-        Family(f"list {kind}", heads, strength=1.5 if kind[0] != "bullet" else 1.0)
+        Family(f"list {kind[0]}", heads, strength=1.5 if kind[0] != "bullet" else 1.0)
         for kind, heads in groups.items()
     ]
 
@@ -483,6 +486,13 @@ def _intro_of(blocks: list[Block], head: Head, family: Family | None = None) -> 
             return "agenda"
         if seen == 0 and (_AFTER_MATTER.match(text) or (text.endswith(":") and _detail_intro(text))):
             return "after"
+        if (
+            seen == 0
+            and text.endswith(":")
+            and family is not None
+            and family.kind.startswith(("list bullet", "typed bullet"))
+        ):
+            return "after"  # "Praktisk information:" over bullets: details of that, not the agenda
         if para.heading:
             break  # a heading of its own stands between
     return ""
