@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -35,7 +36,7 @@ from referent.importing.word.document import Block, Para, Table
 from referent.importing.word.header import is_kind_word, label_of
 from referent.importing.word.items import Heading, Layout, divider, starts_bold
 from referent.importing.word.markers import clean_title, marker
-from referent.importing.word.rows import TableReading, read_table, title_text, write_out
+from referent.importing.word.rows import Row, TableReading, read_table, title_text, write_out
 from referent.importing.word.sections import section_label
 
 _INTRO = re.compile(
@@ -55,7 +56,9 @@ _AFTER_MATTER = re.compile(
     r"handlinger|aktionspunkter|næste\s+skridt|noter|beslutninger|huskeliste|oppfølging(?:spunkter)?|"
     r"oppgaver|uppföljning|åtgärder|åtgärdspunkter|acuerdos|tareas|individual\s+contributions|"
     r"things\s+to\s+be\s+discussed|deltagere|til\s+stede|fraværende|afbud|bilag|"
-    r"bilagsliste|vedlagte\s+bilag|attachments|deltakere|forfall|närvarande|frånvarande)\s*:?$",
+    r"bilagsliste|vedlagte\s+bilag|attachments|deltakere|forfall|närvarande|frånvarande|underskrifter|"
+    r"underskriftsside|underskrift|signatures?|signaturer|underskrifter|actielijst|actiepunten|besluitenlijst|"
+    r"aktionsliste|beschlussliste)\s*:?$",
     re.IGNORECASE,
 )
 _SECTION_PHRASE = re.compile(
@@ -174,8 +177,8 @@ def _excluded(text: str, *, numbered: bool = False) -> bool:
     if len(text) <= 60 and (when := parse_when(text)).has_date and len(when.rest) < 3:
         return True  # a date alone is no item's title
     label = label_of(text)
-    if label is not None and label[0] != "next":
-        return True
+    if label is not None and label[0] != "next" and (not numbered or ":" in text or "\t" in text):
+        return True  # a header line; numbered, only with its colon ("3. APOLOGIES FOR ABSENCE" is an item)
     section = section_label(Para(0, [Span(text)]))
     if (section is not None and not (numbered and section[1])) or divider(text):
         return True  # "Indstilling", "Bilag: …"; but "3. Lukket punkt: Personalesag" is an item
@@ -351,7 +354,7 @@ def _row_families(blocks: list[Block]) -> list[Family]:
         reading = read_table(block)
         rows = [r for r in reading.rows if r.title]
         if reading.numbered:
-            rows = [r for r in rows if r.number is not None]
+            rows = _main_series([r for r in rows if r.number is not None])
         elif not reading.timed:
             continue  # plain rows: only under an introducing line (see _line_families)
         rows = [r for r in rows if not _excluded(title_text(r)) and len(title_text(r)) <= 300]
@@ -366,6 +369,22 @@ def _row_families(blocks: list[Block]) -> list[Family]:
                 text = found.rest if found.kind in ("number", "roman", "section", "word") else text
             family.heads.append(Head(position, row.title[0], row.number, text, row=row.position))
     return [family for family in by_shape.values() if len(family.heads) >= 2]
+
+
+def _main_series(rows: list[Row]) -> list[Row]:
+    """The rows numbered in the table's main series: ``PS 12/23`` cases, not the ``RS 1/23``
+    documents for information listed under one of them."""
+    series = Counter(_series(row.label) for row in rows)
+    if len(series) < 2:
+        return rows
+    main = series.most_common(1)[0][0]
+    return [row for row in rows if _series(row.label) == main]
+
+
+def _series(label: str) -> str:
+    """The letters before a number's digits: ``PS`` of ``PS 12/23`` (none for ``3`` or ``IV``)."""
+    match = re.match(r"^\s*([^\W\d_]+)\s*\d", label)
+    return match[1].upper() if match else ""
 
 
 def _line_families(blocks: list[Block], paragraphs: list[tuple[int, Para]]) -> list[Family]:
@@ -610,7 +629,12 @@ def _overview(first: Family, later: Family) -> bool:
 
 
 def _fold(text: str) -> str:
-    return split_title(normalize(text))[0].casefold()
+    """A title as an overview and its item are compared: a typed table of contents' page number
+    (``Godkendelse af dagsorden⇥3``) aside."""
+    return _PAGE_NUMBER.sub("", split_title(normalize(text))[0]).casefold()
+
+
+_PAGE_NUMBER = re.compile(r"\s+\d{1,3}$")
 
 
 # -- the chosen family as a layout --------------------------------------------------------

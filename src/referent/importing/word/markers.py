@@ -126,7 +126,7 @@ def marker(text: str) -> Marker | None:
     if match := _HIERARCHICAL.match(text):
         rest = text[match.end() :]
         first = rest.split(" ", 1)[0]
-        plausible = bool(rest) and not _is_month(first) and not _unit(first)
+        plausible = bool(rest) and not _is_month(first) and not (_unit(first) and not match["end"])
         plausible = plausible and not (match["sub"] and rest[:1].isdigit())
         if plausible and (match["end"] or match["sub"] or _looks_titled(rest)):
             sub = match["sub"] or ""

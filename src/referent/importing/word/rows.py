@@ -116,9 +116,12 @@ class TableReading:
 
     @property
     def shape(self) -> tuple[object, ...]:
-        """What tables of one agenda have in common (a report per table, a day per table)."""
+        """What tables of one agenda have in common (a report per table, a day per table); a
+        table of sub-points only (``2.1``, ``2.2``) is another kind than the items' table."""
         columns = tuple(r.title_cell for r in self.rows[:1])
-        return (self.width, self.numbered, self.timed, columns)
+        numbered = [r for r in self.rows if r.number is not None]
+        subs = bool(numbered) and all(r.depth > 1 for r in numbered)
+        return (self.width, self.numbered, self.timed, columns, subs)
 
 
 def _grid(row: list[Cell]) -> list[tuple[int, Cell]]:
@@ -231,7 +234,7 @@ def read_table(table: Table) -> TableReading:
     if number_column is None and typed >= 2:
         for row in rows:
             if row.title and (typed_number := _typed_number(row.title[0])) is not None:
-                row.number, row.label = typed_number.number, typed_number.label
+                row.number, row.label, row.depth = typed_number.number, typed_number.label, typed_number.depth
     return TableReading(
         table,
         width,
