@@ -470,13 +470,15 @@ def _introduces(text: str) -> bool:
     return len(text) <= 80 and bool(_INTRO.match(text.strip()))
 
 
-def _before(blocks: list[Block], head: Head) -> Iterable[tuple[Para, str]]:
+def _before(blocks: list[Block], head: Head, skip: set[int] | None = None) -> Iterable[tuple[Para, str]]:
     """The paragraphs (and their lines) before a head, nearest first; in its table first when
-    it is a row."""
+    it is a row (but for the rows in ``skip``: the table's column names)."""
     if head.row is not None:
         table = blocks[head.position]
         assert isinstance(table, Table)
-        for row in reversed(table.rows[: head.row]):
+        for number, row in reversed(list(enumerate(table.rows[: head.row]))):
+            if skip and number in skip:
+                continue
             for cell in reversed(row):
                 for para in reversed(cell.paragraphs()):
                     if para.text.strip():
@@ -498,7 +500,9 @@ def _intro_of(blocks: list[Block], head: Head, family: Family | None = None) -> 
     just before it introduces what follows an agenda (``Action items:``) or details (``In this
     talk, David will show how to:``); else empty. An earlier head of the family ends the search."""
     own = {id(h.para) for h in family.heads} if family is not None else set()
-    for seen, (para, text) in enumerate(_before(blocks, head)):
+    reading = family.tables.get(head.position) if family is not None and head.row is not None else None
+    names = reading.header_rows if reading is not None else None
+    for seen, (para, text) in enumerate(_before(blocks, head, names)):
         if seen >= _WINDOW or len(text) > 120 or id(para) in own:
             break
         if _introduces(text):

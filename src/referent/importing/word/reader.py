@@ -12,7 +12,15 @@ from referent.export.blocks import Span
 from referent.importing.word.agenda import Agenda, find_agenda
 from referent.importing.word.corrections import Corrections, Mark, Placed, Role, paragraph_key
 from referent.importing.word.danishtext import split_title
-from referent.importing.word.dates import When, choose_year, iso_date, normalize, parse_when, years_in
+from referent.importing.word.dates import (
+    WEEKDAY_NAMES,
+    When,
+    choose_year,
+    iso_date,
+    normalize,
+    parse_when,
+    years_in,
+)
 from referent.importing.word.document import Block, Cell, Para, Table, WordDocument, load, paragraphs
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
 from referent.importing.word.items import Heading, Layout, divider
@@ -395,6 +403,8 @@ class _Assembler:
         american = replace(when, day=day, month=month, month_first=None)
         european = replace(when, month_first=None)
         text = " ".join(p.text for p in paragraphs(self.document.blocks))
+        if _EUROPEAN.search(text):
+            return european  # a Danish, Norwegian, Swedish, German or Spanish document: day first
         slashes = re.findall(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])", text)
         if any(int(a) > 12 >= int(b) for a, b in slashes):
             return european  # 20/05/2025 elsewhere: day first
@@ -673,6 +683,8 @@ def _head_leftovers(heading: Heading) -> list[Block]:
 _CONTINUED = re.compile(
     r"\((?:fortsat|forts\.?|fortsettelse|fortsättning|continued|cont\.?|continuación)\)", re.I
 )
+_EUROPEAN = re.compile(r"[æøåäöüñßÆØÅÄÖÜÑ]|\b(?:og|och|und|der|die|das|del|los|las|ikke|inte|nicht)\b")
+"""Signs of a document in a language that writes the day before the month."""
 _PLACE_WORDS = re.compile(
     r"\b(?:mødelokale|mødelokalet|lokale|rådhus\w*|regionshus\w*|sal|salen|room|building|hall|kontor|skole|"
     r"center|centre|centret|sygehus|hospital|teams|zoom|online|videomøde|møterom|lokal|lokalen|sala|edificio|"
@@ -680,23 +692,28 @@ _PLACE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(
-    r"\b(?:møde|mødet|mødes|afholdes|holdes|indkaldes|meeting|meets|will be held|held on|avholdes|møte|møtet|"
-    r"möte|mötet|sammanträde|sammanträdet|hålls|reunión|reúnen|se reúne|sesión|asamblea|celebrará|"
-    r"celebrada|convoca|sitzung|tagung|findet|statt)\b",
+    r"møde|mødes|afholdes|holdes|indkald|meeting|\bmeets\b|will be held|held on|avholdes|møte|möte|"
+    r"sammanträde|hålls|reuni[oó]n|reúnen|sesión|asamblea|celebrará|celebrada|convoca|sitzung|tagung|"
+    r"findet|\bstatt\b|kallar|kalles",
     re.IGNORECASE,
 )
+"""Words that say a sentence is about the meeting (parts of words too: ``årsmöte``, ``bestyrelsesmøde``)."""
 _DEADLINE_WORDS = re.compile(
     r"\b(?:senest|frist|deadline|by|before|innen|senast|antes|bis|afbud|forfall|tilmelding|meld)\b",
     re.IGNORECASE,
 )
-_LETTER_DATE = re.compile(r"^[A-ZÆØÅÄÖ][\w .-]{1,40},\s*(?:den\s+|d\.\s*|el\s+)?\d", re.UNICODE)
+_LETTER_DATE = re.compile(
+    r"^(?P<place>[A-ZÆØÅÄÖ][\w.-]+(?:\s[A-ZÆØÅÄÖ][\w.-]+)?),?\s+(?:den\s+|d\.\s*|el\s+)?\d{1,2}\b"
+)
+"""A letter's own date at its head: ``Aalborg, 2. februar 2021``, ``Göteborg 12 februari 2024``."""
 _SENTENCE_DATE = re.compile(r"\w{3,}\s+\w{3,}\s+\w{3,}.*\d|\d.*\w{3,}\s+\w{3,}\s+\w{3,}\s+\w{3,}")
 
 
 def _date_weight(text: str, found: When, made: datetime | None) -> float:
     """How surely a line's date is the meeting's: a date line or a sentence about the meeting
     more than a letter's own date, a deadline or a date long before the file was made."""
-    if _LETTER_DATE.match(text) and len(found.rest.split()) <= 3:
+    letter = _LETTER_DATE.match(text)
+    if letter and letter["place"].lower() not in WEEKDAY_NAMES and len(found.rest.split()) <= 3:
         weight = 0.3  # "Aalborg, 2. februar 2021": the letter's date
     elif _DEADLINE_WORDS.search(text) and not _MEETING_WORDS.search(text):
         weight = 0.1

@@ -31,10 +31,14 @@ _NUMBER_CELL = re.compile(
     r"^(?:punkt|pkt\.?|item|sak|sag|§)?\s*(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})*)\s*[.):]?$", re.IGNORECASE
 )
 _ROMAN_CELL = re.compile(r"^(?P<r>[ivxlcIVXLC]{1,7})\s*[.)]?$")
-_CASE_CELL = re.compile(r"^(?:ps|rs|os|sak|sag|dnr|ärende)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}$", re.IGNORECASE)
+_CASE_CELL = re.compile(
+    r"^(?:(?:ps|rs|os|sak|sag|dnr|ärende)\s*(?P<n>\d{1,4})\s*/\s*\d{2,4}|(?P<k>\d{1,3})/\d{1,2})$",
+    re.IGNORECASE,
+)
 _PREFIXED_CELL = re.compile(r"^(?:top\s*)?[A-ZÆØÅÄÖÜ]{1,2}\s*(?P<n>\d{1,3})(?P<sub>(?:\.\d{1,3})*)\s*[.:)]?$")
 """A number with a letter before it: German ``Ö 1`` (öffentlich), ``N 2``, ``TOP Ö 5.1``."""
-"""A case number as Norwegian and Swedish systems number their agenda: ``PS 12/23``."""
+"""A case number as Norwegian and Swedish systems number their agenda: ``PS 12/23``; ``2/1``
+(case 2 of meeting 1)."""
 _CLOCK = r"(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*(?:[ap]\.?m\.?)?"
 _TIME_CELL = re.compile(
     rf"^(?:kl\.?\s*)?(?P<start>{_CLOCK}|[0-2]\d[0-5]\d)(?:\s*(?:-|–|—|til|to)\s*(?P<end>{_CLOCK}|[0-2]\d[0-5]\d))?"
@@ -156,7 +160,7 @@ def cell_number(cell: Cell) -> tuple[int, str, int] | None:
         sub = match["sub"] or ""
         return int(match["n"]), match["n"] + sub, 1 + sub.count(".")
     if match := _CASE_CELL.match(text):
-        return int(match["n"]), text, 1
+        return int(match["n"] or match["k"]), text, 1
     if match := _PREFIXED_CELL.match(text):
         sub = match["sub"] or ""
         return int(match["n"]), text, 1 + sub.count(".")
