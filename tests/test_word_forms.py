@@ -275,8 +275,8 @@ def test_an_agenda_that_is_a_table_one_row_per_item() -> None:
     assert [i.recommendation.short for i in items] == ["Godkendes", "Godkendes", ""]
     assert [i.case for i in items] == ["Pause\n", "Regnskabet viser et overskud.\n", ""]
     assert [p.render("AGENDA.docx") for p in read.warnings] == [
-        "AGENDA.docx:¶15: a row of the agenda table without an item number was kept in the item above: "
-        '"Pause"'
+        "AGENDA.docx:¶15 (table 1, row 3, column 2): a row of the agenda table without an item number "
+        'was kept in the item above: "Pause"'
     ]
 
 

@@ -154,8 +154,8 @@ def test_a_date_without_a_year_and_nothing_to_take_it_from_is_warned_about() -> 
     read = parse_word_agenda(data, "x.docx", today=date(2031, 5, 1))
     assert read.meeting.date == date(2031, 12, 9)
     assert rendered(read.warnings) == [
-        'AGENDA.docx:¶4: the date "9. december kl. 12.00" has no year and none was found '
-        "in the document; took 2031"
+        'AGENDA.docx:¶4 (table 1, row 2, column 2): the date "9. december kl. 12.00" has no year and none '
+        "was found in the document; took 2031"
     ]
 
 

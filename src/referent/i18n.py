@@ -539,6 +539,7 @@ DANISH: dict[str, str] = {
         "hvilket møde der skal læses, når en Word-fil rummer flere (1 = det første; check viser dem)"
     ),
     "N": "N",
+    " ({where})": " ({where})",
     "'{value}' is not a meeting's number in the file (1, 2, …)": (
         "'{value}' er ikke et mødes nummer i filen (1, 2, …)"
     ),

@@ -25,6 +25,9 @@ class Problem:
     line: int | None
     message: str
     paragraph: int | None = None
+    where: str = ""
+    """For a paragraph in a table: ``table 2, row 3, column 1``, which Word shows (the ¶ number
+    counts the paragraphs in tables too, which is hard to follow in Word)."""
 
     def render(self, filename: str) -> str:
         """``FILE:LINE: message``, with invisible characters shown (``<U+202E>``): a quoted
@@ -33,7 +36,8 @@ class Problem:
 
         filename, message = visible(filename), visible(self.message)
         if self.paragraph:
-            return f"{filename}:¶{self.paragraph}: {message}"
+            where = t(" ({where})", where=self.where) if self.where else ""
+            return f"{filename}:¶{self.paragraph}{where}: {message}"
         return f"{filename}:{self.line}: {message}" if self.line else f"{filename}: {message}"
 
 

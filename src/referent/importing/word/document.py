@@ -131,6 +131,9 @@ class WordDocument:
     """How many paragraphs the document has (the last ¶ number)."""
     unread: list[tuple[int, str]] = field(default_factory=list)
     """(¶ where it stands, what) of content that could not be read: an embedded document."""
+    places: dict[int, str] = field(default_factory=dict)
+    """Where each paragraph in a table stands: ``table 2, row 3, column 1`` (a ¶ number counts the
+    paragraphs in tables too, which is hard to follow in Word)."""
     title: str = ""
     """The title in the file's properties (File → Info), which referent's export sets."""
     created: datetime | None = None
@@ -154,6 +157,7 @@ def load(data: bytes, name: str = "AGENDA.docx") -> WordDocument:
         blocks=blocks,
         paragraphs=walker.count,
         unread=walker.unread,
+        places=walker.places,
         title=package.title,
         created=None if untouched else package.created,
         modified=None if untouched else package.modified,
@@ -172,6 +176,9 @@ class _Walker:
         """Text boxes met in the paragraph being read: their paragraphs follow it."""
         self.unread: list[tuple[int, str]] = []
         self.deadline = time.monotonic() + READ_SECONDS
+        self.tables = 0
+        self.places: dict[int, str] = {}
+        """Where a paragraph in a table is, as Word shows it (table 2, row 3, column 1), by ¶."""
 
     def container(self, element: Any, *, in_table: bool) -> list[Block]:
         blocks: list[Block] = []
@@ -230,15 +237,20 @@ class _Walker:
 
     def table(self, element: Any) -> Table:
         table = Table(index=self.count + 1)
-        for tr in _children(element, W + "tr"):
+        self.tables += 1
+        number = self.tables
+        for row_number, tr in enumerate(_children(element, W + "tr"), start=1):
             row: list[Cell] = []
-            for tc in _children(tr, W + "tc"):
+            for column, tc in enumerate(_children(tr, W + "tc"), start=1):
+                first = self.count + 1
                 span = 1
                 tcpr = tc.find(W + "tcPr")
                 if tcpr is not None and (grid := tcpr.find(W + "gridSpan")) is not None:
                     text = grid.get(VAL, "1")
                     span = min(max(1, int(text) if text.isdigit() and len(text) < 6 else 1), MAX_COLUMNS)
                 row.append(Cell(self.container(tc, in_table=True), span))
+                for index in range(first, self.count + 1):
+                    self.places.setdefault(index, f"table {number}, row {row_number}, column {column}")
             table.rows.append(row)
         return table
 

@@ -133,7 +133,8 @@ class _Assembler:
         """The ¶ of the line the meeting's date was read from, when it was not labelled."""
 
     def warn(self, message: str, paragraph: int | None = None) -> None:
-        self.warnings.append(Problem(None, message, paragraph))
+        where = self.document.places.get(paragraph, "") if paragraph else ""
+        self.warnings.append(Problem(None, message, paragraph, where))
 
     def fail(self, message: str) -> MeetingFileError:
         return MeetingFileError(self.name, [Problem(None, message)])
