@@ -117,3 +117,36 @@ def test_a_file_of_several_meetings_reads_the_one_asked_for() -> None:
     assert second.warnings[0].message.startswith("the file holds 5 meetings; read meeting 2")
     with pytest.raises(MeetingFileError, match="there is no meeting 9: the file holds 5"):
         parse_word_agenda(path.read_bytes(), path.name, meeting=9)
+
+
+def test_lettered_points_stay_lettered_with_the_lines_that_go_on_with_them() -> None:
+    """A Word list's lettered level (a.–d.) under item 4, each point followed by an unnumbered
+    paragraph in the list's style: one lettered list in the case text, exported as Word's own
+    lettered list with each point's text under it, and item 5 after it."""
+    path = ROOT / "tests" / "fixtures" / "nordic-agendas" / "da_sundhedsklynge_referat_linjer.docx"
+    meeting = parse_word_agenda(path.read_bytes(), path.name).meeting
+    case = meeting.items[3].case
+    assert case.startswith(
+        "a. Kommunerne\\\nEsbjerg Kommune åbner 8 nye akutpladser 1. maj.\\\nb. Sydvestjysk"
+    )
+    from referent.export.blocks import ListBlock, parse_blocks
+
+    (lettered,) = parse_blocks(case)
+    assert isinstance(lettered, ListBlock) and lettered.letters and len(lettered.items) == 4
+    assert meeting.items[4].title == "De fælles midler"
+
+
+def test_typed_lettered_lines_keep_their_letters() -> None:
+    import io
+
+    import docx
+
+    made = docx.Document()
+    for text, style in [("Møde: Bestyrelsen", None), ("Dato: 5. september 2023", None),
+                        ("1. Budget", "Heading 1"), ("Tre forslag:", None), ("a) Første", None),
+                        ("b) Andet", None), ("c) Tredje", None), ("2. Eventuelt", "Heading 1")]:  # fmt: skip
+        made.add_paragraph(text, style=style)
+    out = io.BytesIO()
+    made.save(out)
+    case = parse_word_agenda(out.getvalue(), "A.docx").meeting.items[0].case
+    assert "a) Første\nb) Andet\nc) Tredje" in case

@@ -97,20 +97,38 @@ class _Writer:
         self.lines: list[str] = []
         self.stack: list[tuple[int, int]] = []
         """The open list levels: (level, column where the item's text starts)."""
+        self.lettered: list[str] = []
+        """A lettered list being written: one paragraph of lines (``a. …``, the lines that go on
+        with a point, ``b. …``), which the export reads as one lettered list."""
 
     def flush(self) -> None:
+        if self.lettered:
+            self.chunks.append("\\\n".join(self.lettered))
+            self.lettered = []
         if self.lines:
             self.chunks.append("\n".join(self.lines))
         self.lines, self.stack = [], []
 
     def paragraph(self, para: Para, typed_list: bool) -> None:
+        if para.listing is not None and para.listing.kind == "letter" and not self.lines:
+            marker = _list_marker(para.listing.kind, para.listing.number, para.listing.label)
+            if marker[0].isalpha():
+                self.lettered.append(marker + inline(para.spans).replace("\\\n", " "))
+                return
+        if self.lettered and para.listing is None and _LIST_STYLE.search(para.style):
+            self.lettered.append(inline(para.spans).replace("\\\n", " "))  # goes on with the point
+            return
+        if self.lettered:
+            self.flush()
         if para.listing is not None:
             listing = para.listing
-            marker = f"{listing.number}. " if listing.ordered else "- "
+            marker = _list_marker(listing.kind, listing.number, listing.label)
             self.list_item(listing.level, marker, para.spans)
             return
         if typed_list and (typed := typed_marker(para.text)) is not None:
-            marker = f"{typed.value}. " if typed.kind == "number" else "- "
+            marker = {"number": f"{typed.value}. ", "letter": f"{chr(ord('a') + typed.value - 1)}) "}.get(
+                typed.kind, "- "
+            )  # lettered points stay lettered: the export reads "a)" lines as a lettered list
             self.list_item(
                 _typed_level(para), marker, strip_prefix(para.spans, len(para.text) - len(typed.rest))
             )
@@ -131,6 +149,19 @@ class _Writer:
         text = inline(spans, line_start=True, continuation=" " * (indent + len(marker)))
         self.lines.append(" " * indent + marker + text)
         self.stack.append((level, indent + len(marker)))
+
+
+_LIST_STYLE = re.compile(r"list|liste|liststycke|lista", re.IGNORECASE)
+"""Word's list paragraph style in its languages (List Paragraph, Listeafsnit, Liststycke): a
+paragraph in it without a number goes on with the point above."""
+
+
+def _list_marker(kind: str, number: int, label: str) -> str:
+    """How a Word list item starts in Markdown: ``3. ``, ``- ``, or its letter as Word shows it
+    (``a. ``, ``b) ``: the export reads such lines as a lettered list, and never as 1., 2.)."""
+    if kind == "letter" and re.fullmatch(r"[a-zA-Z]{1,2}[.)]", label):
+        return f"{label.lower()} "
+    return f"{number}. " if kind != "bullet" else "- "
 
 
 def _typed_level(para: Para) -> int:
