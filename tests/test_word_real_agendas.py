@@ -150,3 +150,28 @@ def test_typed_lettered_lines_keep_their_letters() -> None:
     made.save(out)
     case = parse_word_agenda(out.getvalue(), "A.docx").meeting.items[0].case
     assert "a) Første\nb) Andet\nc) Tredje" in case
+
+
+def test_text_before_the_first_item_keeps_its_order_whatever_its_formatting() -> None:
+    """A plain line, a bold label, its value in italics: kept in that order (bold lines were put
+    first, parting a label from its value)."""
+    import io
+
+    import docx
+
+    made = docx.Document()
+    for text, bold, italic in [("Bestyrelsesmøde", True, False), ("5. september 2023", False, False),
+                               ("Husk at melde afbud", False, False), ("Praktisk:", True, False),
+                               ("Kaffe fra kl. 9", False, True)]:  # fmt: skip
+        run = made.add_paragraph().add_run(text)
+        run.bold, run.italic = bold or None, italic or None
+    made.add_paragraph("1. Godkendelse af dagsorden", style="Heading 1")
+    made.add_paragraph("2. Eventuelt", style="Heading 1")
+    out = io.BytesIO()
+    made.save(out)
+    read = parse_word_agenda(out.getvalue(), "A.docx").meeting
+    lines = [line for line in read.items[0].case.splitlines() if line]
+    assert (read.title, lines) == (
+        "Bestyrelsesmøde",
+        ["Husk at melde afbud", "**Praktisk:**", "*Kaffe fra kl. 9*"],
+    )

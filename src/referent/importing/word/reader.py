@@ -173,7 +173,8 @@ class _Assembler:
         title = self.title(header)
         day, start, end = self.when(header, title, blocks[:first])
         self.place_line(header)
-        loose = [p for p in header.unplaced if not self.divider(p)]  # "Lukket møde" closes every item
+        # kept as written ("Lukket møde" closes every item, and is no text)
+        loose = sorted((p for p in header.unplaced if not self.divider(p)), key=lambda p: p.index)
         for para in found.loose:
             if all(para is not kept for kept in loose):
                 self.warn(f"a row of the agenda table without an item number was kept in the item above: "
