@@ -702,6 +702,19 @@ async def test_the_autosave_runs_by_itself(case: Case, monkeypatch: pytest.Monke
         assert minutes(case)[0] == "Ok"
 
 
+async def test_a_stop_signal_saves_words_whose_change_is_not_announced_yet(case: Case) -> None:
+    """SIGHUP or SIGTERM is handled the moment it comes, ahead of the messages waiting: words on
+    screen whose ``TextArea.Changed`` has not arrived yet are saved too. (The pty test of the
+    signals, its waits taken out, saved nothing now and then: the screen showed the words.)"""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ok")
+        await saved(pilot)
+        editor(app).insert(" og ja")  # the edit is made; its Changed message is not handled yet
+        app.stop_on_signal()
+        assert minutes(case)[0] == "Ok og ja"
+
+
 # --- when saving fails ---------------------------------------------------------------------
 
 
