@@ -702,6 +702,22 @@ async def test_the_autosave_runs_by_itself(case: Case, monkeypatch: pytest.Monke
         assert minutes(case)[0] == "Ok"
 
 
+async def test_keys_that_arrive_together_are_handled_in_the_order_typed(case: Case) -> None:
+    """A terminal hands over keys typed quickly (or while the app was busy) in one read. A key
+    the screen binds ahead of the editor (Ctrl+↓, Ctrl+Home) waits for the words typed before
+    it: they belong to the item they were typed in. (The pty test of Ctrl+Home, its waits
+    between keys taken out, typed the X at the end; typed this way, item 1's words went into
+    item 2.)"""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        burst = [*"Ok", "ctrl+down", *"Ja", "enter", *"nej", "ctrl+home", *"X", "ctrl+end", *"Y"]
+        for key in burst:  # as the driver posts them, all at once
+            app.post_message(events.Key(key, key if len(key) == 1 else ("\r" if key == "enter" else None)))
+        await pilot.pause()
+        await saved(pilot)
+        assert minutes(case)[:2] == ["Ok", "XJa\nnejY"]
+
+
 async def test_a_stop_signal_saves_words_whose_change_is_not_announced_yet(case: Case) -> None:
     """SIGHUP or SIGTERM is handled the moment it comes, ahead of the messages waiting: words on
     screen whose ``TextArea.Changed`` has not arrived yet are saved too. (The pty test of the

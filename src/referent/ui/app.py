@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -25,6 +27,9 @@ from referent.ui.keys import with_current_ids
 
 if TYPE_CHECKING:
     from referent.sources import FileDraft
+
+KEYS_CAUGHT_UP_WITHIN = 5.0
+"""Seconds a key waits at most for the focused widget to handle the keys before it."""
 
 
 class ReferentApp(App[None]):
@@ -98,7 +103,26 @@ class ReferentApp(App[None]):
         if isinstance(event, (events.Key, events.Paste)) and self.typed_ahead is not None:
             self.typed_ahead.append(event)  # the first frame is not shown yet
             return
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys_before_handled()
         await super().on_event(event)
+
+    async def keys_before_handled(self) -> None:
+        """Wait until the focused widget has handled the keys handed to it before this one.
+
+        Textual runs a key the screen binds ahead of the editor (``priority``: Ctrl+↓, Ctrl+Home,
+        F2) at once, while keys that came in the same read from the terminal (typed quickly, or
+        while the app was busy) may still wait in the editor's queue: the words typed before
+        Ctrl+↓ went into the next item. (At most ``KEYS_CAUGHT_UP_WITHIN`` seconds: a widget
+        whose message loop has stopped must not hold every key back.)
+        """
+        focused = self.focused
+        if focused is None or not focused.is_running:
+            return
+        handled = asyncio.Event()
+        if focused.call_later(handled.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(handled.wait(), KEYS_CAUGHT_UP_WITHIN)
 
     def show_first_screen(self) -> None:
         if self.meeting_id is None:
