@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from conftest import Timers
 from test_ui_review import answer, draft, review_open
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
@@ -154,15 +155,19 @@ async def until(pilot: Pilot[None], shown: Callable[[], bool], frames: int = 50)
     assert shown()
 
 
-async def test_only_the_parts_near_the_screen_are_widgets(case: Case) -> None:
+async def test_only_the_parts_near_the_screen_are_widgets(case: Case, timers: Timers) -> None:
     many_items(case)
     app = case.app(review=True)
     async with app.run_test(size=SIZE) as pilot:
         await review_open(pilot)
         view = app.screen.query_one("#draft", DraftView)
         assert len(view.parts) == 1 + 5 + 40
+        on_screen = view.drawn_parts()
+        assert on_screen[0] == 0
+        assert await timers.run_out(pilot, "_draw_ahead") > 1  # then a part at a time while idle
         first = view.drawn_parts()
-        assert first[0] == 0 and len(first) < len(view.parts) // 2  # the screen, and a screen ahead
+        assert first[: len(on_screen)] == on_screen and len(first) > len(on_screen)
+        assert len(first) < len(view.parts) // 2  # the screen, and a screen ahead
         assert len(app.screen.query(DraftPart)) == len(first)
         view.focus()
         await pilot.press("end")
