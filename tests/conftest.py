@@ -175,6 +175,21 @@ def timers(monkeypatch: pytest.MonkeyPatch) -> Timers:
     return held
 
 
+CHECKOUT = Path(__file__).resolve().parents[1]
+LEFT_BY_TOOLS = {".pytest_cache", ".ruff_cache", ".mypy_cache", "__pycache__", "snapshot_report.html"}
+
+
+@pytest.fixture(autouse=True)
+def writes_only_in_its_folder() -> Iterator[None]:
+    """A test writes in its own temporary folder, never in the checkout: a relative path (a
+    database ``t.db`` opened from the checkout, the lock file beside it) fails the test that
+    left it. (A lock file left this way was once committed.)"""
+    before = set(os.listdir(CHECKOUT))
+    yield
+    left = set(os.listdir(CHECKOUT)) - before - LEFT_BY_TOOLS
+    assert not left, f"left in the checkout {CHECKOUT}: {sorted(left)}"
+
+
 @pytest.fixture(autouse=True)
 def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     """A notification expires by the wall clock (Textual reads ``time()``): in a test it stays
