@@ -119,13 +119,21 @@ def styled(text: Text) -> list[tuple[str, str]]:
 
 
 async def review_open(pilot: Pilot[None]) -> None:
-    """``review=True`` opens the review after the first refresh: wait for it."""
+    """``review=True`` opens the review after the first refresh: wait for it, and for the whole
+    draft (a long meeting's is rendered in a thread)."""
     for _ in range(20):
         screen = pilot.app.screen
         if isinstance(screen, ReviewScreen) and screen.is_mounted and title_bar(pilot.app):  # type: ignore[arg-type]
+            await drafted(pilot)
             return
         await pilot.pause()
     raise AssertionError(f"the review did not open: {pilot.app.screen}")
+
+
+async def drafted(pilot: Pilot[None]) -> None:
+    """Until the draft rendered in a thread (a long meeting's) is on screen: a condition."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()  # its result handed to the screen
 
 
 async def choose_problem(pilot: Pilot[None], line: str) -> None:

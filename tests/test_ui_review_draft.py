@@ -6,11 +6,15 @@ whole draft, only the parts near the screen are widgets, and paging finds the te
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import Timers
-from test_ui_review import answer, draft, review_open
+from test_ui_review import answer, draft, drafted, review_open
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
@@ -238,3 +242,74 @@ async def test_end_shows_the_very_end_even_where_the_parts_are_taller_than_estim
             assert "7. Eventuelt" not in screen_text(app)
     finally:
         case.close()
+
+
+async def test_a_long_meetings_first_items_are_drawn_at_once_and_the_rest_follows(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More than ``FIRST_ITEMS`` items: the first frame shows the draft's first items, rendered
+    at once; the whole draft, rendered in a thread meanwhile, follows, and what is drawn stays."""
+    from referent.ui.screens import review
+
+    many_items(case, 20)
+    release = threading.Event()
+    prepare = review.prepare_draft
+
+    def held(*args: Any) -> review.PreparedDraft:
+        assert release.wait(60), "never released"
+        return prepare(*args)
+
+    monkeypatch.setattr(review, "prepare_draft", held)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        view = app.screen.query_one("#draft", DraftView)
+        whole = split_parts(app.screen.draft_text())  # type: ignore[attr-defined]
+        assert len(whole) == 1 + 5 + 20
+        assert view.parts == whole[: review.FIRST_ITEMS]  # the header and the first items
+        first = list(app.screen.query(DraftPart))
+        assert first and "Referat" in screen_text(app)
+        release.set()
+        await drafted(pilot)
+        assert view.parts == whole
+        assert all(part in app.screen.query(DraftPart) for part in first)  # not drawn again
+        view.focus()
+        await pilot.press("end")
+        await until(pilot, lambda: "Referat af punkt 19" in screen_text(app))
+
+
+async def test_end_pressed_before_the_rest_of_a_long_draft_came_shows_its_very_end(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from referent.ui.screens import review
+
+    many_items(case, 20)
+    release = threading.Event()
+    prepare = review.prepare_draft
+    monkeypatch.setattr(review, "prepare_draft", lambda *args: release.wait(60) and prepare(*args))
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        view = app.screen.query_one("#draft", DraftView)
+        view.focus()
+        await pilot.press("end")  # the end of the first items: all there is yet
+        release.set()
+        await drafted(pilot)
+        at_the_end = lambda: view.scroll_y == view.max_scroll_y  # noqa: E731
+        await until(pilot, lambda: "Referat af punkt 19" in screen_text(app) and at_the_end())
+
+
+def test_the_first_items_render_as_they_do_in_the_whole_draft() -> None:
+    """The first frame's parts are the whole draft's first parts, on the real minutes: nothing
+    is drawn twice when the rest follows."""
+    from referent.export import render
+    from referent.meetingfile.reader import load_meeting
+    from referent.ui.screens.review import FIRST_ITEMS
+
+    for path in sorted((SAMPLES.parent / "tests" / "fixtures" / "minutes").glob("*.toml")):
+        meeting = load_meeting(path)
+        meeting.items = meeting.items * 3
+        first = replace(meeting, items=meeting.items[:FIRST_ITEMS])
+        whole_parts = split_parts(render(meeting, format="md")[0].decode("utf-8"))
+        first_parts = split_parts(render(first, format="md")[0].decode("utf-8"))
+        assert first_parts[:FIRST_ITEMS] == whole_parts[:FIRST_ITEMS], path.name
