@@ -191,6 +191,15 @@ def writes_only_in_its_folder() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scrolling (PgDn, End) and the like are animated over real time: in a test they land at
+    once, so what is on screen after a key does not depend on how fast the machine is."""
+    import textual.constants
+
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture(autouse=True)
 def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     """A notification expires by the wall clock (Textual reads ``time()``): in a test it stays
     until it is dismissed, so a slow machine never sees it go (or a second one come) early."""

@@ -213,7 +213,8 @@ async def test_the_review_is_built_without_a_collection_and_then_collected_again
         assert timer.delay == COLLECT_AFTER_REVIEW
         await timers.fire(pilot, "give_back")
         assert gc.isenabled()
-        assert gc.get_freeze_count() == frozen
+        # nothing frozen (the count can only fall: a frozen object of an earlier test that dies)
+        assert gc.get_freeze_count() <= frozen
         await pilot.press("ctrl+r", "ctrl+r")  # back, to the review again, and quit before its timer
         assert type(app.screen).__name__ == "ReviewScreen"
         assert not gc.isenabled()
