@@ -16,7 +16,7 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
-from ui_helpers import SIZE, Case, notifications, screen_text
+from ui_helpers import SIZE, Case, notifications, screen_text, wait_until
 
 from referent import cli
 from referent.agendamerge import plan_update
@@ -132,8 +132,9 @@ async def review_open(pilot: Pilot[None]) -> None:
 
 async def drafted(pilot: Pilot[None]) -> None:
     """Until the draft rendered in a thread (a long meeting's) is on screen: a condition."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()  # its result handed to the screen
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    await wait_until(pilot, lambda: not screen.draft_pending, "the draft rendered in a thread")
 
 
 async def choose_problem(pilot: Pilot[None], line: str) -> None:

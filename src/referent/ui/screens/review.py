@@ -100,6 +100,9 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.problems: list[ReviewProblem] = []
         self.style_warned = False
         self._drafting: Worker[PreparedDraft] | None = None
+        self._draft_asked = 0
+        self.draft_pending = False
+        """A long meeting's draft is being rendered in a thread; the draft shown is not the latest."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -166,19 +169,33 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         shown, its first items at once (the rest of the draft follows when it is ready)."""
         meeting, style = self.live.meeting, self.draft_style()
         draft = self.query_one("#draft", DraftView)
+        self._draft_asked += 1
         if len(meeting.items) <= FIRST_ITEMS:
+            self._drafting, self.draft_pending = None, False
             draft.show(draft_markdown(meeting, style))
             return
-        if not draft.parts:  # the header and the first items: the last rendered may end the draft
-            first = replace(meeting, items=meeting.items[:FIRST_ITEMS])
-            draft.show_parts(split_parts(draft_markdown(first, style))[:FIRST_ITEMS])
+        self.draft_pending = True
+        begin = partial(self._render_aside, self._draft_asked, meeting, style)
+        if draft.parts:
+            begin()
+            return
+        # the header and the first items (the last one rendered may end the draft) for the first
+        # frame; the thread begins after it, not to share the processor with it
+        first = replace(meeting, items=meeting.items[:FIRST_ITEMS])
+        draft.show_parts(split_parts(draft_markdown(first, style))[:FIRST_ITEMS])
+        self.call_after_refresh(begin)
+
+    def _render_aside(self, asked: int, meeting: Meeting, style: HouseStyle | None) -> None:
+        if asked != self._draft_asked:  # a later draft was asked for meanwhile
+            return
+        draft = self.query_one("#draft", DraftView)
         work = partial(prepare_draft, meeting, style, lambda: draft.width)
         self._drafting = self.run_worker(work, thread=True, exclusive=True, group="draft")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         worker = event.worker
         if worker is self._drafting and event.state is WorkerState.SUCCESS and worker.result is not None:
-            self._drafting = None
+            self._drafting, self.draft_pending = None, False
             parts, width, heights = worker.result
             guessed = {(part, width): height for part, height in zip(parts, heights, strict=False)}
             self.query_one("#draft", DraftView).show_parts(parts, guessed)  # ({} when no width was known)
