@@ -9,6 +9,7 @@ bench/navigation_bench.py``) and everything it measures is that checkout's code.
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -85,6 +86,34 @@ def meeting_file(folder: Path, items: int, minutes_words: int = 0, name: str = "
         lines.append("")
     path = folder / (name or f"syntetisk-{items}.toml")
     path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+REAL_MINUTES = ROOT / "tests" / "fixtures" / "minutes"
+"""The minutes of three real meetings (transcribed from the published PDFs), as meeting files."""
+
+
+def real_minutes_file(folder: Path, items: int) -> Path:
+    """A meeting file of ``items`` items with real minutes: the header and participants of the
+    Politisk Niveau meeting, then the items of the three real meetings in turn (case texts,
+    recommendations, minutes), repeated (and numbered on) until there are ``items``."""
+    header = ""
+    blocks: list[str] = []
+    for path in sorted(REAL_MINUTES.glob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        first = text.index("\n[[items]]\n") + 1
+        if "politisk" in path.name:
+            header = text[:first]
+        blocks += ["[[items]]\n" + block for block in text[first:].split("[[items]]\n")[1:]]
+    out = [header]
+    for n in range(items):
+        block = re.sub(r"^number = \d+$", f"number = {n + 1}", blocks[n % len(blocks)], count=1, flags=re.M)
+        if n >= len(blocks):  # a title of its own: the same title twice is the same item to a merge
+            copy = f"({n // len(blocks) + 1})"
+            block = re.sub(r'^title = "(.*)"$', rf'title = "\1 {copy}"', block, count=1, flags=re.M)
+        out.append(block.rstrip("\n") + "\n\n")
+    path = folder / f"real-minutes-{items}.toml"
+    path.write_text("".join(out), encoding="utf-8")
     return path
 
 

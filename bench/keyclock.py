@@ -28,6 +28,8 @@ QUIET = 0.08
 TIMEOUT = 60.0
 
 _last_activity = [0.0]
+_handled = [0]
+"""Messages handled so far: a key counts as taken up once one was handled after it."""
 _installed = [False]
 _in_executor = [0]
 
@@ -44,6 +46,7 @@ def _install() -> None:
             await original(self, message)
         finally:
             _last_activity[0] = time.perf_counter()
+            _handled[0] += 1
 
     MessagePump._dispatch_message = stamped  # type: ignore[method-assign]
 
@@ -111,10 +114,14 @@ class KeyClock:
 
         app._display = display  # type: ignore[method-assign]
 
-    async def quiet(self) -> None:
+    async def quiet(self, handled: int = -1) -> None:
         """Until nothing was handled or painted for ``QUIET`` seconds (and no thread of the
-        app's own, such as referent's warm-up for F12, is at work)."""
+        app's own, such as referent's warm-up for F12, is at work); and, given the count of
+        messages ``handled`` when a key was sent, not before the app took the key up (on a
+        busy machine it may not get round to it within ``QUIET``)."""
         deadline = time.perf_counter() + TIMEOUT
+        while _handled[0] <= handled and time.perf_counter() < deadline:
+            await asyncio.sleep(0.005)
         while time.perf_counter() < deadline:
             await asyncio.sleep(0.005)
             last = max(_last_activity[0], self.frames[-1] if self.frames else 0.0)
@@ -136,24 +143,30 @@ class KeyClock:
     async def key(self, key: str, character: str | None = None) -> float:
         """Seconds from handing ``key`` to the app until the last frame it caused."""
         await self.quiet()
-        started = time.perf_counter()
+        started, handled = time.perf_counter(), _handled[0]
         self.send(key, character)
-        await self.quiet()
+        await self.quiet(handled)
         painted = [frame for frame in self.frames if frame > started]
         if not painted:
             raise AssertionError(f"{key} changed nothing on screen")
         return painted[-1] - started
 
-    async def settled(self, key: str, character: str | None = None) -> tuple[float, float]:
+    async def settled(self, key: str, character: str | None = None, shows: str = "") -> tuple[float, float]:
         """Seconds from handing ``key`` to the app until the first frame that shows what the
         screen shows in the end (the key is answered; scroll bars aside), and until the last
-        frame it caused."""
+        frame it caused. Given ``shows``, the end is not before a frame shows it (a busy machine
+        can leave the app unscheduled for longer than ``QUIET`` in the middle of its work)."""
         await self.quiet()
         self.capture = True
         first = len(self.frames)
-        started, spent = time.perf_counter(), self._spent
+        started, spent, handled = time.perf_counter(), self._spent, _handled[0]
         self.send(key, character)
-        await self.quiet()
+        await self.quiet(handled)
+        deadline = time.perf_counter() + TIMEOUT
+        while shows and not (len(self.frames) > first and shows in self.texts[-1]):
+            assert time.perf_counter() < deadline, f"{key}: {shows!r} never shown"
+            await asyncio.sleep(0.005)
+            await self.quiet()
         self.capture = False
         if len(self.frames) == first:
             raise AssertionError(f"{key} changed nothing on screen")

@@ -6,9 +6,10 @@ import os
 import tempfile
 import time as time_module
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis.configuration import set_hypothesis_home_dir
@@ -33,6 +34,8 @@ from referent.model import (
 from referent.store import Store
 
 if TYPE_CHECKING:
+    from textual.message_pump import MessagePump
+    from textual.pilot import Pilot
     from ui_helpers import Case
 
 # Hypothesis keeps its examples and caches in the temporary folder, not in the checkout.
@@ -63,6 +66,151 @@ class FakeClock:
     def advance(self, seconds: float = 0, **units: float) -> datetime:
         self.now += timedelta(seconds=seconds, **units)
         return self.now
+
+
+@dataclass(eq=False)
+class HandTimer:
+    """A timer of referent's in a test: it never fires by itself; ``Timers.fire`` fires it."""
+
+    owner: MessagePump
+    delay: float
+    callback: Callable[[], Any]
+    repeats: bool
+    name: str
+    stopped: bool = False
+    paused: bool = False
+
+    @property
+    def what(self) -> str:
+        """The callback's name (``flush``, ``as_markdown``, ``give_back``, ``_draw_ahead``...)."""
+        return str(getattr(self.callback, "__name__", type(self.callback).__name__))
+
+    @property
+    def pending(self) -> bool:
+        return not self.stopped and not self.paused and self.owner.is_running
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def pause(self) -> None:
+        self.paused = True
+
+    def resume(self) -> None:
+        self.paused = False
+
+    def reset(self) -> None:
+        self.paused = False
+
+
+class Timers:
+    """referent's own timers (the autosave, the status line's clock, the case text's Markdown,
+    the take-up, F12's warm-up, the collector given back after Ctrl+R, the review's parts drawn
+    ahead) held by the test: on a busy machine a real timer fires whenever the machine lets it,
+    between two keys or not at all, and a test that depends on it fails now and then. A test
+    fires them by hand, as it saves by hand; Textual's own timers (the screen's refresh, the
+    cursor blink) run as they do."""
+
+    def __init__(self) -> None:
+        self.made: list[HandTimer] = []
+
+    def pending(self, what: str | None = None) -> list[HandTimer]:
+        return [timer for timer in self.made if timer.pending and what in (None, timer.what)]
+
+    async def fire(self, pilot: Pilot[Any], what: str) -> int:
+        """What the timers calling ``what`` would do once their time came; the number fired
+        (at least one: firing a timer that is not set is a mistake in the test)."""
+        due = self.pending(what)
+        assert due, f"no timer calling {what} is set (set: {[t.what for t in self.pending()]})"
+        for timer in due:
+            if not timer.repeats:
+                timer.stopped = True
+            timer.owner.call_later(timer.callback)
+        await pilot.pause()
+        return len(due)
+
+    async def run_out(self, pilot: Pilot[Any], what: str, most: int = 1000) -> int:
+        """Fire the timers calling ``what`` until none is set (a callback that sets its own timer
+        again, as drawing ahead does); the number of rounds."""
+        rounds = 0
+        while self.pending(what):
+            assert rounds < most, f"{what} keeps setting its timer"
+            await self.fire(pilot, what)
+            rounds += 1
+        return rounds
+
+
+TIMERS = Timers()
+"""The running test's timers (for helpers that are handed only a pilot, as snapshots' ``run_before``)."""
+
+
+def _ours(callback: object) -> bool:
+    """A timer of referent's own; Textual's timers re-homed in ``textual_compat`` (the
+    palette's "No matches" countdown, translated) stay Textual's."""
+    module = str(getattr(callback, "__module__", ""))
+    return module.startswith("referent.") and module != "referent.ui.textual_compat"
+
+
+@pytest.fixture(autouse=True)
+def timers(monkeypatch: pytest.MonkeyPatch) -> Timers:
+    """Every test holds referent's timers (see ``Timers``); ask for this fixture to fire them."""
+    from textual.message_pump import MessagePump
+
+    global TIMERS
+    held = TIMERS = Timers()
+    set_timer, set_interval = MessagePump.set_timer, MessagePump.set_interval
+
+    def hand_timer(owner: MessagePump, delay: float, callback: Any, repeats: bool, name: str | None) -> Any:
+        timer = HandTimer(owner, delay, callback, repeats, name or "")
+        held.made.append(timer)
+        return timer
+
+    def held_timer(self: MessagePump, delay: float, callback: Any = None, **options: Any) -> Any:
+        if not _ours(callback):
+            return set_timer(self, delay, callback, **options)
+        return hand_timer(self, delay, callback, False, options.get("name"))
+
+    def held_interval(self: MessagePump, interval: float, callback: Any = None, **options: Any) -> Any:
+        if not _ours(callback):
+            return set_interval(self, interval, callback, **options)
+        return hand_timer(self, interval, callback, True, options.get("name"))
+
+    monkeypatch.setattr(MessagePump, "set_timer", held_timer)
+    monkeypatch.setattr(MessagePump, "set_interval", held_interval)
+    return held
+
+
+CHECKOUT = Path(__file__).resolve().parents[1]
+LEFT_BY_TOOLS = {".pytest_cache", ".ruff_cache", ".mypy_cache", "__pycache__", "snapshot_report.html"}
+
+
+@pytest.fixture(autouse=True)
+def writes_only_in_its_folder() -> Iterator[None]:
+    """A test writes in its own temporary folder, never in the checkout: a relative path (a
+    database ``t.db`` opened from the checkout, the lock file beside it) fails the test that
+    left it. (A lock file left this way was once committed.)"""
+    before = set(os.listdir(CHECKOUT))
+    yield
+    left = set(os.listdir(CHECKOUT)) - before - LEFT_BY_TOOLS
+    assert not left, f"left in the checkout {CHECKOUT}: {sorted(left)}"
+
+
+@pytest.fixture(autouse=True)
+def no_animations(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Scrolling (PgDn, End) and the like are animated over real time: in a test they land at
+    once, so what is on screen after a key does not depend on how fast the machine is."""
+    import textual.constants
+
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture(autouse=True)
+def notifications_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A notification expires by the wall clock (Textual reads ``time()``): in a test it stays
+    until it is dismissed, so a slow machine never sees it go (or a second one come) early."""
+    import textual.notifications
+
+    now = time_module.time()
+    monkeypatch.setattr(textual.notifications, "time", lambda: now)
 
 
 @pytest.fixture(autouse=True)

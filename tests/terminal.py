@@ -90,22 +90,23 @@ class Terminal:
         with self._lock:
             return "\n".join(self.screen.display)
 
-    def wait_for(self, text: str, timeout: float = 30.0) -> str:
-        """Wait until ``text`` is on the screen; returns the screen."""
+    def wait_for(self, text: str, timeout: float = 60.0) -> str:
+        """Wait until ``text`` is on the screen; returns the screen. The deadline only ends a
+        test that would otherwise hang: a busy machine takes longer, and passes."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.text()
             if text in screen:
                 return screen
             if self.process.poll() is not None:
-                time.sleep(0.2)  # the last output may still be in the pipe
+                self._reader.join(timeout=30)  # the last output read to its end (the pty closes)
                 screen = self.text()
                 if text in screen:
                     return screen
                 raise AssertionError(
                     f"the program ended ({self.process.returncode}) before showing {text!r}:\n{screen}"
                 )
-            time.sleep(0.05)
+            time.sleep(0.05)  # (how often to look, not how long to wait)
         raise AssertionError(f"{text!r} did not appear within {timeout} s:\n{self.text()}")
 
     def drawn(self) -> bytes:
@@ -115,18 +116,17 @@ class Terminal:
 
     # --- what the user does -----------------------------------------------------------
 
-    def send(self, data: str | bytes, pause: float = 0.0) -> None:
+    def send(self, data: str | bytes) -> None:
         """Bytes as a terminal sends them for keys pressed (or text pasted)."""
         assert self.master is not None, "the terminal was closed"
         os.write(self.master, data.encode() if isinstance(data, str) else data)
-        if pause:
-            time.sleep(pause)
 
-    def type(self, text: str, delay: float = 0.02) -> None:
-        """Type ``text`` a character at a time, as a person (or a paste) would not."""
+    def type(self, text: str) -> None:
+        """Type ``text`` a character at a time (a write each), as keys pressed, not a paste.
+        Nothing waits between them: the program may read them one by one or several at once,
+        as it may from a fast typist, and the test waits for what they show."""
         for character in text:
             self.send(character)
-            time.sleep(delay)
 
     def signal(self, number: signal.Signals) -> None:
         os.killpg(self.process.pid, number)
@@ -138,7 +138,8 @@ class Terminal:
                 os.close(self.master)
             self.master = None
 
-    def wait(self, timeout: float = 30.0) -> int:
+    def wait(self, timeout: float = 60.0) -> int:
+        """The program's exit status, once it has ended (the deadline only ends a hung test)."""
         return self.process.wait(timeout=timeout)
 
     def close(self) -> None:

@@ -74,7 +74,7 @@ def read_in_child(kind: str, path: Path, tmp_path: Path) -> str:
         [sys.executable, str(script), kind, str(path)],
         capture_output=True,
         text=True,
-        timeout=30,  # a FIFO read without care never returns
+        timeout=120,  # a FIFO read without care never returns (a deadline, not a duration)
         check=False,
     )
     assert result.returncode == 0, result.stderr[-2000:]
@@ -290,7 +290,7 @@ def test_referent_check_reports_a_fifo_and_deep_nesting(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         cwd=tmp_path,
-        timeout=30,
+        timeout=120,
         check=False,
     )
     assert result.returncode == 2

@@ -185,6 +185,40 @@ def test_a_plain_text_gives_what_markdown_it_gives(text: str) -> None:
         assert parse_blocks(text) == _parsed(text)
 
 
+LETTERED = st.text(alphabet="abAB .)\t\n\r>-*+1#&;97x|`", max_size=60)
+
+
+@settings(max_examples=600, deadline=None)
+@given(LETTERED)
+def test_the_short_cut_to_no_lettered_list_finds_what_the_parse_finds(text: str) -> None:
+    """A text with no ``a)`` or ``a.`` where a line's text can begin is not parsed to look for a
+    lettered list (the review renders every case and minutes text of the meeting)."""
+    from referent.export.blocks import _lettered_lines_parsed
+
+    assert lettered_lines(text) == _lettered_lines_parsed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["> a) første\n> b) anden", "- a) første\n  b) anden", "1. a. første\n   b. anden",
+     "Intro\n  a) x\n  b) y", ">a) første\n>b) anden", "Intro\r\na) x\r\nb) y"],
+)  # fmt: skip
+def test_lettered_lists_inside_quotes_lists_and_indented_are_still_found(text: str) -> None:
+    from referent.export.blocks import _lettered_lines_parsed
+
+    assert lettered_lines(text) == _lettered_lines_parsed(text) != []
+
+
+def test_danish_abbreviations_are_no_reason_to_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    from referent.export import blocks
+
+    def parsed(text: str) -> list[int]:
+        raise AssertionError(f"parsed: {text!r}")
+
+    monkeypatch.setattr(blocks, "_lettered_lines_parsed", parsed)
+    assert lettered_lines("Godkendt, bl.a. med ca. 5 rettelser af punkt 2a. Se\nbilag a og b.") == []
+
+
 def test_plain_minutes_do_not_import_markdown_it(tmp_path: Path) -> None:
     code = (
         "import sys\n"

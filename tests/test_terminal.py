@@ -41,10 +41,12 @@ class Session:
         finally:
             store.close()
 
-    def wait_until_saved(self, text: str, timeout: float = 15) -> str:
+    def wait_until_saved(self, text: str, timeout: float = 60) -> str:
+        """What the app's own autosave (its timer, in the child) has written, once it is ``text``
+        (or whatever it is when the deadline, there only to end a hung test, passes)."""
         deadline = time.monotonic() + timeout
         while (saved := self.saved_minutes()) != text and time.monotonic() < deadline:
-            time.sleep(0.1)
+            time.sleep(0.1)  # (how often to look)
         return saved
 
     def unlocked(self) -> bool:
@@ -72,26 +74,29 @@ def slow_session(tmp_path: Path) -> Iterator[Session]:
 
 def test_a_byte_that_is_not_utf8_becomes_a_replacement_character(session: Session) -> None:
     app = session.app
-    app.send("abc ", pause=0.05)
-    app.send(b"bl\xe5", pause=0.05)  # "blå" pasted from a Latin-1 terminal
-    app.send("def", pause=0.05)
+    app.send("abc ")
+    app.wait_for("abc")  # each write handled before the next is sent, as typed
+    app.send(b"bl\xe5")  # "blå" pasted from a Latin-1 terminal (\xe5 could begin a character:
+    app.send("def")  # the decoder waits for the next byte to tell)
     app.wait_for("bl" + REPLACEMENT + "def")  # on screen
     assert app.process.poll() is None, "the app died"
     expected = "abc bl" + REPLACEMENT + "def"
     assert session.wait_until_saved(expected) == expected
-    app.send(b"\xff\xfe ghi", pause=0.05)  # never valid anywhere in UTF-8
-    app.send(b"\x1b[200~paste \xe6\xf8\xe5\x1b[201~", pause=0.05)  # a bracketed paste of Latin-1 æøå
-    app.send(" jkl", pause=0.05)
+    app.send(b"\xff\xfe ghi")  # never valid anywhere in UTF-8
+    app.wait_for(REPLACEMENT * 2 + " ghi")
+    app.send(b"\x1b[200~paste \xe6\xf8\xe5\x1b[201~")  # a bracketed paste of Latin-1 æøå
+    app.wait_for("paste " + REPLACEMENT * 3)
+    app.send(" jkl")
     expected += REPLACEMENT * 2 + " ghi" + "paste " + REPLACEMENT * 3 + " jkl"
     assert session.wait_until_saved(expected) == expected
-    app.send("\x11", pause=0.05)  # Ctrl+Q
+    app.send("\x11")  # Ctrl+Q
     assert app.wait() == 0
     assert session.unlocked()
 
 
 def test_closing_the_terminal_saves_the_last_words(slow_session: Session) -> None:
     app = slow_session.app
-    app.send("the last words", pause=0.05)
+    app.send("the last words")
     app.wait_for("the last words")
     assert slow_session.saved_minutes() == ""  # not saved by a timer
     app.hang_up()  # the kernel sends SIGHUP
@@ -103,7 +108,7 @@ def test_closing_the_terminal_saves_the_last_words(slow_session: Session) -> Non
 @pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
 def test_a_stop_signal_saves_and_exits_cleanly(slow_session: Session, number: signal.Signals) -> None:
     app = slow_session.app
-    app.send("signalled words", pause=0.05)
+    app.send("signalled words")
     app.wait_for("signalled words")
     assert slow_session.saved_minutes() == ""
     app.signal(number)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable, Input, TextArea
-from ui_helpers import POLITISK, SIZE, Case, notifications, saved, screen_text
+from ui_helpers import POLITISK, SIZE, Case, notifications, palette_done, saved, screen_text, wait_until
 
 from referent.model import ActionItem, Attendance, ItemStatus
 from referent.ui.app import ReferentApp
@@ -236,10 +236,7 @@ async def palette(pilot, search: str) -> list[tuple[str, str]]:  # type: ignore[
     assert isinstance(app.screen, CommandPalette)
     await pilot.press(*search)
     commands = app.screen.query_one(CommandList)
-    for _ in range(500):  # the palette searches in the background: until it has shown something
-        if commands.option_count:
-            break
-        await pilot.pause()
+    await wait_until(pilot, lambda: palette_done(app), "the palette's search")
     await pilot.pause()
     found = []
     for n in range(commands.option_count):

@@ -16,7 +16,7 @@ import pytest
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, OptionList, Static, TextArea
-from ui_helpers import SIZE, Case, notifications, screen_text
+from ui_helpers import SIZE, Case, notifications, screen_text, wait_until
 
 from referent import cli
 from referent.agendamerge import plan_update
@@ -119,13 +119,22 @@ def styled(text: Text) -> list[tuple[str, str]]:
 
 
 async def review_open(pilot: Pilot[None]) -> None:
-    """``review=True`` opens the review after the first refresh: wait for it."""
+    """``review=True`` opens the review after the first refresh: wait for it, and for the whole
+    draft (a long meeting's is rendered in a thread)."""
     for _ in range(20):
         screen = pilot.app.screen
         if isinstance(screen, ReviewScreen) and screen.is_mounted and title_bar(pilot.app):  # type: ignore[arg-type]
+            await drafted(pilot)
             return
         await pilot.pause()
     raise AssertionError(f"the review did not open: {pilot.app.screen}")
+
+
+async def drafted(pilot: Pilot[None]) -> None:
+    """Until the draft rendered in a thread (a long meeting's) is on screen: a condition."""
+    screen = pilot.app.screen
+    assert isinstance(screen, ReviewScreen)
+    await wait_until(pilot, lambda: not screen.draft_pending, "the draft rendered in a thread")
 
 
 async def choose_problem(pilot: Pilot[None], line: str) -> None:

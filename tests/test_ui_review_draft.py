@@ -6,10 +6,15 @@ whole draft, only the parts near the screen are widgets, and paging finds the te
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from test_ui_review import answer, draft, review_open
+import pytest
+from conftest import Timers
+from test_ui_review import answer, draft, drafted, review_open
 from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
@@ -154,15 +159,19 @@ async def until(pilot: Pilot[None], shown: Callable[[], bool], frames: int = 50)
     assert shown()
 
 
-async def test_only_the_parts_near_the_screen_are_widgets(case: Case) -> None:
+async def test_only_the_parts_near_the_screen_are_widgets(case: Case, timers: Timers) -> None:
     many_items(case)
     app = case.app(review=True)
     async with app.run_test(size=SIZE) as pilot:
         await review_open(pilot)
         view = app.screen.query_one("#draft", DraftView)
         assert len(view.parts) == 1 + 5 + 40
+        on_screen = view.drawn_parts()
+        assert on_screen[0] == 0
+        assert await timers.run_out(pilot, "_draw_ahead") > 1  # then a part at a time while idle
         first = view.drawn_parts()
-        assert first[0] == 0 and len(first) < len(view.parts) // 2  # the screen, and a screen ahead
+        assert first[: len(on_screen)] == on_screen and len(first) > len(on_screen)
+        assert len(first) < len(view.parts) // 2  # the screen, and a screen ahead
         assert len(app.screen.query(DraftPart)) == len(first)
         view.focus()
         await pilot.press("end")
@@ -252,3 +261,74 @@ async def test_the_draft_prints_an_item_in_its_agendas_order_as_the_export_does(
         assert text.index("Letter from Riverside Youth Football Club") < text.index(
             "Discusses the club's request"
         )
+
+
+async def test_a_long_meetings_first_items_are_drawn_at_once_and_the_rest_follows(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More than ``FIRST_ITEMS`` items: the first frame shows the draft's first items, rendered
+    at once; the whole draft, rendered in a thread meanwhile, follows, and what is drawn stays."""
+    from referent.ui.screens import review
+
+    many_items(case, 20)
+    release = threading.Event()
+    prepare = review.prepare_draft
+
+    def held(*args: Any) -> review.PreparedDraft:
+        assert release.wait(60), "never released"
+        return prepare(*args)
+
+    monkeypatch.setattr(review, "prepare_draft", held)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        view = app.screen.query_one("#draft", DraftView)
+        whole = split_parts(app.screen.draft_text())  # type: ignore[attr-defined]
+        assert len(whole) == 1 + 5 + 20
+        assert view.parts == whole[: review.FIRST_ITEMS]  # the header and the first items
+        first = list(app.screen.query(DraftPart))
+        assert first and "Referat" in screen_text(app)
+        release.set()
+        await drafted(pilot)
+        assert view.parts == whole
+        assert all(part in app.screen.query(DraftPart) for part in first)  # not drawn again
+        view.focus()
+        await pilot.press("end")
+        await until(pilot, lambda: "Referat af punkt 19" in screen_text(app))
+
+
+async def test_end_pressed_before_the_rest_of_a_long_draft_came_shows_its_very_end(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from referent.ui.screens import review
+
+    many_items(case, 20)
+    release = threading.Event()
+    prepare = review.prepare_draft
+    monkeypatch.setattr(review, "prepare_draft", lambda *args: release.wait(60) and prepare(*args))
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        view = app.screen.query_one("#draft", DraftView)
+        view.focus()
+        await pilot.press("end")  # the end of the first items: all there is yet
+        release.set()
+        await drafted(pilot)
+        at_the_end = lambda: view.scroll_y == view.max_scroll_y  # noqa: E731
+        await until(pilot, lambda: "Referat af punkt 19" in screen_text(app) and at_the_end())
+
+
+def test_the_first_items_render_as_they_do_in_the_whole_draft() -> None:
+    """The first frame's parts are the whole draft's first parts, on the real minutes: nothing
+    is drawn twice when the rest follows."""
+    from referent.export import render
+    from referent.meetingfile.reader import load_meeting
+    from referent.ui.screens.review import FIRST_ITEMS
+
+    for path in sorted((SAMPLES.parent / "tests" / "fixtures" / "minutes").glob("*.toml")):
+        meeting = load_meeting(path)
+        meeting.items = meeting.items * 3
+        first = replace(meeting, items=meeting.items[:FIRST_ITEMS])
+        whole_parts = split_parts(render(meeting, format="md")[0].decode("utf-8"))
+        first_parts = split_parts(render(first, format="md")[0].decode("utf-8"))
+        assert first_parts[:FIRST_ITEMS] == whole_parts[:FIRST_ITEMS], path.name

@@ -11,14 +11,14 @@ from collections.abc import Callable
 
 from test_ui_review import draft, review_open
 from textual.pilot import Pilot
-from ui_helpers import SIZE, Case
+from ui_helpers import SIZE, Case, settled
 
 SnapCompare = Callable[..., bool]
 
 
 async def wait_for_review(pilot: Pilot[None]) -> None:
     await review_open(pilot)
-    await pilot.pause()
+    await settled(pilot)  # the draft drawn ahead, as a moment after Ctrl+R
 
 
 def test_review_screen(case: Case, snap_compare: SnapCompare) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import TextArea
-from ui_helpers import SIZE, Case, saved
+from ui_helpers import SIZE, Case, saved, settled
 
 from referent.ui.app import ReferentApp, make_app
 
@@ -37,6 +37,7 @@ def app_for(case: Case, language: str = "") -> ReferentApp:
 async def no_blink(pilot: Pilot[None]) -> None:
     await pilot.pause()  # the meeting's screen settled first
     pilot.app.screen.query_one("#editor", TextArea).cursor_blink = False
+    await settled(pilot)  # the case text as Markdown, as a moment after the first frame
 
 
 async def type_a_little(pilot: Pilot[None]) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import Timers
 from rich.text import Text
 from textual.widgets import Markdown, OptionList, Static
 from textual.widgets._footer import FooterKey
@@ -23,6 +24,7 @@ from ui_helpers import SIZE, Case, saved, screen_text
 
 from referent import cli, gcpause
 from referent.ui.app import ReferentApp
+from referent.ui.screens.minutes import COLLECT_AFTER_REVIEW, MARKDOWN_AFTER
 from referent.ui.warmup import exercise_export
 from referent.ui.widgets.agenda import AgendaList
 from referent.ui.widgets.case import CasePane
@@ -148,15 +150,15 @@ async def test_the_key_hints_change_with_the_keys(case: Case) -> None:
 # --- what the first frame does not wait for ------------------------------------------------
 
 
-async def test_the_case_text_becomes_markdown_after_the_first_frame(case: Case) -> None:
+async def test_the_case_text_becomes_markdown_after_the_first_frame(case: Case, timers: Timers) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         pane = app.screen.query_one(CasePane)
         await pilot.press("ctrl+down")  # item 2: a case text with a list and a table
-        for _ in range(20):
-            if pane.query("#case"):
-                break
-            await pilot.pause()
+        assert pane.query("#case-plain") and not pane.query("#case")  # plain until the timer
+        [timer] = timers.pending("as_markdown")
+        assert timer.delay == MARKDOWN_AFTER
+        await timers.fire(pilot, "as_markdown")
         markdown = pane.query_one("#case", Markdown)
         assert not pane.query("#case-plain")
         assert markdown.source == case.stored().items[1].case.strip()
@@ -193,13 +195,11 @@ def test_the_garbage_collector_is_held_while_the_app_starts_and_given_back() -> 
 
 
 async def test_the_review_is_built_without_a_collection_and_then_collected_again(
-    case: Case, monkeypatch: pytest.MonkeyPatch
+    case: Case, timers: Timers
 ) -> None:
-    """No collection while the chair's review is built and drawn; a moment later the collector
-    runs again, freezing nothing (the review's objects go when it is closed)."""
-    from referent.ui.screens import minutes
-
-    monkeypatch.setattr(minutes, "COLLECT_AFTER_REVIEW", 1.0)  # (a press can take 0.3 s here)
+    """No collection while the chair's review is built and drawn; a moment later (the app's
+    timer, fired here by hand) the collector runs again, freezing nothing (the review's objects
+    go when it is closed)."""
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         while not app.shown:  # the start-up's own hold is over (see gcpause)
@@ -208,12 +208,14 @@ async def test_the_review_is_built_without_a_collection_and_then_collected_again
         await pilot.press("ctrl+r")
         assert type(app.screen).__name__ == "ReviewScreen"
         assert not gc.isenabled()
-        await asyncio.sleep(1.1)
-        await pilot.pause()
+        [timer] = timers.pending("give_back")
+        assert timer.owner is app  # the app's: the review may be closed before it fires
+        assert timer.delay == COLLECT_AFTER_REVIEW
+        await timers.fire(pilot, "give_back")
         assert gc.isenabled()
-        assert gc.get_freeze_count() == frozen
-        monkeypatch.setattr(minutes, "COLLECT_AFTER_REVIEW", 60)
-        await pilot.press("ctrl+r", "ctrl+r")  # back, to the review again, and quit within the minute
+        # nothing frozen (the count can only fall: a frozen object of an earlier test that dies)
+        assert gc.get_freeze_count() <= frozen
+        await pilot.press("ctrl+r", "ctrl+r")  # back, to the review again, and quit before its timer
         assert type(app.screen).__name__ == "ReviewScreen"
         assert not gc.isenabled()
     assert gc.isenabled()  # given back as the app closed

@@ -167,7 +167,7 @@ def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
         "try:\n    read_source(Path(sys.argv[1]))\nexcept MeetingFileError as e:\n    print(e)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=30
+        [sys.executable, "-c", code, str(fifo)], capture_output=True, text=True, timeout=120
     )
     assert (
         result.stdout.strip() == f"{fifo}: is not an ordinary file (a device, a pipe or a socket), "

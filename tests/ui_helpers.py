@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import conftest
 from conftest import FakeClock
 from textual.pilot import Pilot
 
@@ -94,3 +97,34 @@ async def saved(pilot: Pilot[None]) -> None:
     await pilot.pause()  # what was sent (a paste, a key) is handled first
     app.flush_all()
     await pilot.pause()
+
+
+async def settled(pilot: Pilot[None]) -> None:
+    """What a moment without keys brings on screen, the timers that bring it fired by hand: the
+    case text as Markdown, the review's draft drawn ahead of what is on screen."""
+    for what in ("as_markdown", "_draw_ahead"):
+        await conftest.TIMERS.run_out(pilot, what)
+
+
+async def wait_until(
+    pilot: Pilot[None], condition: Callable[[], bool], what: str, deadline: float = 60
+) -> None:
+    """Let the app work until ``condition()`` holds: for what Textual does on its own clock or
+    in a thread (the command palette's search). The deadline only ends a test that would
+    otherwise hang; a busy machine merely takes longer to pass."""
+    give_up = time.monotonic() + deadline
+    while not condition():
+        assert time.monotonic() < give_up, f"{what}: not within {deadline} s"
+        await pilot.pause(0.01)
+
+
+def palette_done(app: ReferentApp) -> bool:
+    """The command palette has shown what its search found (it searches in a worker, and shows
+    what it found in batches a quarter of a second apart)."""
+    from textual.command import CommandList, CommandPalette
+
+    searching = any(
+        worker.group == CommandPalette._GATHER_COMMANDS_GROUP and not worker.is_finished
+        for worker in app.workers
+    )
+    return not searching and app.screen.query_one(CommandList).option_count > 0

@@ -293,8 +293,20 @@ def _paragraph(node: SyntaxTreeNode, blocks: list[Block]) -> None:
     letters.items.append([Paragraph(_spans(item, drop_mark=True))])
 
 
+_LETTER_A = re.compile(r"(?:^|[\s>])a[.)][ \t]", re.MULTILINE)
+"""Where a lettered list could begin: ``a)`` or ``a.`` at the start of a line's text (after
+indentation, a quote's ``>`` or a list's marker). A text without one has no lettered list,
+and is not parsed to find out (the review renders every case and minutes text)."""
+
+
 def lettered_lines(text: str) -> list[int]:
     """The lines (0-based) of ``text`` on which an item of a lettered list starts."""
+    if not _LETTER_A.search(text):
+        return []
+    return _lettered_lines_parsed(text)
+
+
+def _lettered_lines_parsed(text: str) -> list[int]:
     found: list[int] = []
 
     def walk(blocks: list[Block]) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -29,6 +31,9 @@ from referent.ui.typeahead import KeyRouter
 if TYPE_CHECKING:
     from referent.model import Meeting
     from referent.sources import FileDraft
+
+KEYS_CAUGHT_UP_WITHIN = 5.0
+"""Seconds a key waits at most for the focused widget to handle the keys before it."""
 
 
 class ReferentApp(App[None]):
@@ -124,11 +129,30 @@ class ReferentApp(App[None]):
             return
         if isinstance(event, events.Key) and self.keys.hold(self, event):
             return  # for a dialog whose field has not got the cursor yet
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.keys_before_handled()
         await super().on_event(event)
 
     def on_key(self, event: events.Key) -> None:
         """A key back up unhandled: typed for a dialog opened meanwhile, it goes there."""
         self.keys.send_again(self, event)
+
+    async def keys_before_handled(self) -> None:
+        """Wait until the focused widget has handled the keys handed to it before this one.
+
+        Textual runs a key the screen binds ahead of the editor (``priority``: Ctrl+↓, Ctrl+Home,
+        F2) at once, while keys that came in the same read from the terminal (typed quickly, or
+        while the app was busy) may still wait in the editor's queue: the words typed before
+        Ctrl+↓ went into the next item. (At most ``KEYS_CAUGHT_UP_WITHIN`` seconds: a widget
+        whose message loop has stopped must not hold every key back.)
+        """
+        focused = self.focused
+        if focused is None or not focused.is_running:
+            return
+        handled = asyncio.Event()
+        if focused.call_later(handled.set):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(handled.wait(), KEYS_CAUGHT_UP_WITHIN)
 
     def show_first_screen(self) -> None:
         if self.meeting_id is None:

@@ -120,6 +120,9 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
         self.dirty = False
+        self.written = ""
+        """The editor's text as loaded or last saved: an edit whose ``TextArea.Changed`` has not
+        arrived yet (a stop signal is handled ahead of it) still differs from it."""
         self.save_error = ""
         """Why saving fails (a full disk); empty while it works. The status line shows it."""
         self.layout_index = 0
@@ -193,14 +196,16 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         """Write the editor's text to the database if it changed since the last write."""
         if self.editing_item is None or self.read_only:
             return
-        if not self.dirty:
+        text = self.editor.text
+        if not self.dirty and text == self.written:
             self.live.remember_cursor(_cursor(self.editor))  # a moved cursor is resumed too
             return
         self.dirty = False
         item = self.live.meeting.items[self.editing_item]
         shown = (item.has_minutes, item.status)
         try:
-            self.live.save_minutes(self.editing_item, self.editor.text, _cursor(self.editor))
+            self.live.save_minutes(self.editing_item, text, _cursor(self.editor))
+            self.written = text
         except SaveFailed as error:  # the text stays on screen and in the meeting; tried again
             self.dirty = True
             self.saving_failed(t("Nothing could be saved: {reason}", reason=t(error.reason)))
@@ -232,6 +237,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         editor = self.editor
         with editor.prevent(TextArea.Changed):
             editor.load_text(self.live.item.minutes)
+        self.written = editor.text
         editor.move_cursor(_parse_cursor(cursor) if cursor else editor.document.end)
         editor.scroll_cursor_visible()
         self.show_item(rows=())  # moving changes the rows of the items left and entered only

@@ -8,7 +8,11 @@ correction the chair made as a word-level diff.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import time
+from functools import partial
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -17,6 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
 
 from referent.live import LiveMeeting
 from referent.review import ProblemKind, ReviewProblem, find_problems
@@ -33,8 +38,17 @@ from referent.ui.dialogs.form import (
 )
 from referent.ui.i18n import t, tn
 from referent.ui.widgets.diff import diff_text
-from referent.ui.widgets.draft import DraftView
+from referent.ui.widgets.draft import DraftView, estimate_height, split_parts
 from referent.ui.widgets.keyhints import KeyHints
+
+if TYPE_CHECKING:
+    from referent.export.style import HouseStyle
+    from referent.model import Meeting
+
+FIRST_ITEMS = 8
+"""A meeting of more items has its draft rendered in a thread (the review answers keys
+meanwhile; 2,000 items of real minutes take a quarter of a second), and the first time it is
+shown, these first items are rendered at once for the first frame."""
 
 PROBLEM_TEXTS = {
     ProblemKind.NO_ATTENDANCE: "Attendance has not been taken",
@@ -85,6 +99,10 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.showing_changes = False
         self.problems: list[ReviewProblem] = []
         self.style_warned = False
+        self._drafting: Worker[PreparedDraft] | None = None
+        self._draft_asked = 0
+        self.draft_pending = False
+        """A long meeting's draft is being rendered in a thread; the draft shown is not the latest."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -100,11 +118,14 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
 
     def on_mount(self) -> None:
         self.live.start_review()
-        self.refresh_review()
+        # the meeting as the minutes screen left it (saved before Ctrl+R); a read-only session
+        # reads what the other session wrote
+        self.refresh_review(reload=self.live.open_elsewhere)
         self.query_one("#problems", OptionList).focus()
 
-    def refresh_review(self) -> None:
-        self.live.reload()
+    def refresh_review(self, reload: bool = True) -> None:
+        if reload:
+            self.live.reload()
         meeting = self.live.meeting
         self.query_one("#title-bar", Static).update(
             f" {t('Review')} · {meeting.title} · {t(self.live.state)}"
@@ -121,26 +142,63 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         problems.set_options(options)
         if options:
             problems.highlighted = min(highlighted or 0, len(options) - 1)
-        self.query_one("#draft", DraftView).show(self.draft_text())
+        self.show_draft()
         self.query_one("#changes", Static).update(self.changes_text())
         self.query_one("#draft").display = not self.showing_changes
         self.query_one("#changes-pane").display = self.showing_changes
 
-    def draft_text(self) -> str:
-        """The draft as the minutes will read: in the meeting's own house style (or, if that
-        cannot be read, in ``default``, saying why once)."""
-        from referent.export import StyleError, meeting_style, render
+    def draft_style(self) -> HouseStyle | None:
+        """The meeting's own house style (or, if that cannot be read, ``default``, saying why once)."""
+        from referent.export import StyleError, meeting_style
 
-        meeting = self.live.meeting
         folder = self.referent.style_folder(self.live.meeting_id)
         try:
-            style = meeting_style(meeting, self.referent.settings.styles, folder)
+            return meeting_style(self.live.meeting, self.referent.settings.styles, folder)
         except StyleError as error:
             if not self.style_warned:
                 self.style_warned = True
                 self.notify(str(error), severity="error", timeout=15)
-            style = None
-        return render(meeting, format="md", style=style)[0].decode("utf-8")
+            return None
+
+    def draft_text(self) -> str:
+        """The draft as the minutes will read, in the meeting's house style."""
+        return draft_markdown(self.live.meeting, self.draft_style())
+
+    def show_draft(self) -> None:
+        """Show the draft; a long meeting's is rendered in a thread, and the first time it is
+        shown, its first items at once (the rest of the draft follows when it is ready)."""
+        meeting, style = self.live.meeting, self.draft_style()
+        draft = self.query_one("#draft", DraftView)
+        self._draft_asked += 1
+        if len(meeting.items) <= FIRST_ITEMS:
+            self._drafting, self.draft_pending = None, False
+            draft.show(draft_markdown(meeting, style))
+            return
+        self.draft_pending = True
+        begin = partial(self._render_aside, self._draft_asked, meeting, style)
+        if draft.parts:
+            begin()
+            return
+        # the header and the first items (the last one rendered may end the draft) for the first
+        # frame; the thread begins after it, not to share the processor with it
+        first = replace(meeting, items=meeting.items[:FIRST_ITEMS])
+        draft.show_parts(split_parts(draft_markdown(first, style))[:FIRST_ITEMS])
+        self.call_after_refresh(begin)
+
+    def _render_aside(self, asked: int, meeting: Meeting, style: HouseStyle | None) -> None:
+        if asked != self._draft_asked:  # a later draft was asked for meanwhile
+            return
+        draft = self.query_one("#draft", DraftView)
+        work = partial(prepare_draft, meeting, style, lambda: draft.width)
+        self._drafting = self.run_worker(work, thread=True, exclusive=True, group="draft")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker is self._drafting and event.state is WorkerState.SUCCESS and worker.result is not None:
+            self._drafting, self.draft_pending = None, False
+            parts, width, heights = worker.result
+            guessed = {(part, width): height for part, height in zip(parts, heights, strict=False)}
+            self.query_one("#draft", DraftView).show_parts(parts, guessed)  # ({} when no width was known)
 
     def changes_text(self) -> Text:
         """Every item the chair changed since the review began, as a word diff."""
@@ -290,3 +348,21 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+
+PreparedDraft = tuple[list[str], int, list[int]]
+"""The draft's parts, and the width their heights were estimated at (none when 0)."""
+
+
+def draft_markdown(meeting: Meeting, style: HouseStyle | None) -> str:
+    from referent.export import render
+
+    return render(meeting, format="md", style=style)[0].decode("utf-8")
+
+
+def prepare_draft(meeting: Meeting, style: HouseStyle | None, width: Callable[[], int]) -> PreparedDraft:
+    """In a thread: the draft cut into parts, and their heights at the width the draft has by
+    then (the first frame has laid it out while the draft was rendered)."""
+    parts = split_parts(draft_markdown(meeting, style))
+    at = width()
+    return parts, at, [estimate_height(part, at) for part in parts] if at else []

@@ -185,6 +185,8 @@ class DraftView(VerticalScroll):
         self.heights: list[int] = []
         self.known: dict[tuple[str, int], int] = {}
         """Measured heights of drawn parts, by (text, width)."""
+        self.guessed: dict[tuple[str, int], int] = {}
+        """Estimated heights worked out with the parts elsewhere (in a thread), by (text, width)."""
         self.drawn: list[DraftPart] = []
         """The parts that are widgets: always a run of neighbours, in order."""
         self.width = 0
@@ -224,10 +226,18 @@ class DraftView(VerticalScroll):
 
     def show(self, markdown: str) -> None:
         """Show the draft; parts whose text is unchanged stay as they are."""
-        parts = split_parts(markdown)
+        self.show_parts(split_parts(markdown))
+
+    def show_parts(self, parts: list[str], guessed: dict[tuple[str, int], int] | None = None) -> None:
+        """Show the draft cut into ``parts`` (``split_parts``), with their estimated heights when
+        they were worked out already (``guessed``, by text and width)."""
+        if guessed is not None:
+            self.guessed = guessed
         if parts == self.parts:
             return
         self.parts = parts
+        if self._follow_end:  # End was pressed before the rest of a long draft came
+            self.call_after_refresh(self._to_end)
         if not self.width:
             return  # laid out first: the resize draws it
         changed = [part for part in self.drawn if part.index >= len(parts) or parts[part.index] != part.part]
@@ -255,7 +265,10 @@ class DraftView(VerticalScroll):
         width = self.width
         drawn = {part.index: part.outer_size.height for part in self.drawn if part.outer_size.height}
         self.heights = [
-            drawn.get(index) or self.known.get((part, width)) or estimate_height(part, width)
+            drawn.get(index)
+            or self.known.get((part, width))
+            or self.guessed.get((part, width))
+            or estimate_height(part, width)
             for index, part in enumerate(self.parts)
         ]
 
@@ -311,7 +324,16 @@ class DraftView(VerticalScroll):
         wanted = range(max(wanted.start, near.start), min(wanted.stop, near.stop))
         if wanted != window:
             self._draw(wanted)
+        else:  # the parts not drawn may have changed (more of them, another width)
+            self._size_spacers()
         self._draw_ahead_later()
+
+    def _size_spacers(self) -> None:
+        """The spacers above and below the drawn parts: the height of the parts they stand for."""
+        window = self._window
+        above, below = self.query_one("#draft-above", Spacer), self.query_one("#draft-below", Spacer)
+        above.styles.height = sum(self.heights[: window.start])
+        below.styles.height = sum(self.heights[window.stop :]) if window else sum(self.heights)
 
     def _draw(self, wanted: range) -> None:
         """Make exactly the parts ``wanted`` widgets, keeping those that already are."""
@@ -329,8 +351,7 @@ class DraftView(VerticalScroll):
         if after:
             self.mount_all(after, before=below)
         self.drawn = before + kept + after
-        above.styles.height = sum(self.heights[: wanted.start])
-        below.styles.height = sum(self.heights[wanted.stop :])
+        self._size_spacers()
         if self._follow_end:
             self.call_after_refresh(self._to_end)
 
