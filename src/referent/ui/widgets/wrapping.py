@@ -214,16 +214,22 @@ class IncrementalWrappedDocument(WrappedDocument):
             ]
 
     def location_to_offset(self, location: Location) -> Offset:
-        """As ``WrappedDocument.location_to_offset``, cutting out only the cursor's section."""
-        line_index = clamp(location[0], 0, len(self._line_index_to_offsets))
+        """As ``WrappedDocument.location_to_offset``, cutting out only the cursor's section.
+
+        A location beyond the document is taken to its end: undoing a paste shortens the
+        document before TextArea puts the cursor back, and a scroll bar going away meanwhile
+        asks where the old cursor is (Textual's own raises: Textualize/textual#6686).
+        """
+        line_index = clamp(location[0], 0, len(self._line_index_to_offsets) - 1)
         line = self.document[line_index]
+        column = clamp(location[1], 0, len(line))
         offsets = self.get_offsets(line_index)
         if not offsets or not self._is_plain(line):
-            return super().location_to_offset(location)
-        section = bisect_right(offsets, location[1])
+            return super().location_to_offset((line_index, column))
+        section = bisect_right(offsets, column)
         begin = offsets[section - 1] if section else 0
         end = offsets[section] if section < len(offsets) else len(line)
-        before_cursor = line[begin:end][: location[1] - begin]
+        before_cursor = line[begin:end][: column - begin]
         x_offset = cell_len(expand_tabs_inline(before_cursor, self._tab_width))
         return Offset(x_offset, self._line_index_to_offsets[line_index][section])
 
