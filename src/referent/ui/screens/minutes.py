@@ -111,7 +111,11 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self._take_up_timer: Timer | None = None
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
-        self.dirty = False
+        self.saved_text: str | None = None
+        """What the database holds for the item in the editor (None: not known to be what the
+        editor holds). Whether there is anything to save is read from the editor against it
+        when a save is due, never from TextArea's ``Changed`` message: that arrives turns of the
+        event loop later, and a signal, a quit or a switch handled meanwhile lost the newest words."""
         self.saved_at: datetime | None = None
         self.save_error = ""
         """Why saving fails (a full disk); empty while it works. The status line shows it."""
@@ -157,29 +161,29 @@ class MinutesScreen(ReferentScreen, Screen[None]):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.editing_item is not None and not self.read_only:
-            self.dirty = True
-            self.referent.typing()
+            self.referent.typing()  # (only F12's warm-up: saving asks the editor itself)
 
     def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
         """Typing, deleting or pasting into minutes that may not change: say why."""
         self.refused(self.live)
 
-    def flush(self) -> None:
-        """Write the editor's text to the database if it changed since the last write."""
+    def flush(self, always: bool = False) -> None:
+        """Write the editor's text to the database if it differs from what was last written
+        (``always``: even if not)."""
         if self.editing_item is None or self.read_only:
             return
-        if not self.dirty:
+        text = self.editor.text
+        if text == self.saved_text and not always:
             self.live.remember_cursor(_cursor(self.editor))  # a moved cursor is resumed too
             return
-        self.dirty = False
         item = self.live.meeting.items[self.editing_item]
         shown = (item.has_minutes, item.status)
         try:
-            self.live.save_minutes(self.editing_item, self.editor.text, _cursor(self.editor))
+            self.live.save_minutes(self.editing_item, text, _cursor(self.editor))
         except SaveFailed as error:  # the text stays on screen and in the meeting; tried again
-            self.dirty = True
             self.saving_failed(t("Nothing could be saved: {reason}", reason=t(error.reason)))
             return
+        self.saved_text = text
         if self.save_error:
             self.save_error = ""
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
@@ -206,8 +210,11 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         index = self.live.current
         self.editing_item = index
         editor = self.editor
+        text = self.live.item.minutes
         with editor.prevent(TextArea.Changed):
-            editor.load_text(self.live.item.minutes)
+            editor.load_text(text)
+        unsaved = self.live.item_ids[index] in self.live.unsaved  # a save failed: try again
+        self.saved_text = None if unsaved else text
         editor.move_cursor(_parse_cursor(cursor) if cursor else editor.document.end)
         editor.scroll_cursor_visible()
         self.show_item(rows=())  # moving changes the rows of the items left and entered only
@@ -415,8 +422,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def action_save_now(self) -> None:
         if self.refused(self.live):
             return
-        self.dirty = True
-        self.flush()
+        self.flush(always=True)
         self.notify(t("Saved."))
 
 
