@@ -31,6 +31,7 @@ from textual.widgets.text_area import Document, Location, Selection, WrappedDocu
 from referent.textclean import clean_text
 from referent.ui.widgets import wrapping
 from referent.ui.widgets.editor import MinutesEditor
+from referent.ui.widgets.wrapping import IncrementalWrappedDocument
 
 WRAP_STATE = ("_wrap_offsets", "_offset_to_line_info", "_line_index_to_offsets", "_tab_width_cache")
 PIECES = ["ord", "a", "bb", "ø", " ", "  ", "\n", "漢", "😀", "e\u0301", "\u00a0", "\t", "x" * 30, "(", ")"]
@@ -50,6 +51,8 @@ MOVES = [
 DELETIONS = ["delete_left", "delete_right", "delete_word_left", "delete_word_right", "delete_line"]
 
 texts = st.lists(st.sampled_from(PIECES + RARE), max_size=40).map("".join)
+in_a_line = [piece for piece in PIECES if piece != "\n"]
+long_lines = st.lists(st.sampled_from(in_a_line), min_size=40, max_size=300).map("".join)
 many_lines = st.lists(st.lists(st.sampled_from(PIECES[:6]), max_size=6).map("".join), min_size=2, max_size=25)
 where = st.tuples(st.floats(0, 1), st.floats(0, 1))
 
@@ -135,9 +138,24 @@ def assert_same(ours: TextArea, stock: TextArea, width: int, tab_width: int) -> 
                 assert wrapped.offset_to_location(Offset(x, y)) == textual.offset_to_location(Offset(x, y))
 
 
+def screen_rows(wrapped: WrappedDocument) -> list[str]:
+    """The text of every screen row of the wrapped document, top to bottom."""
+    return [section for line in range(wrapped.document.line_count) for section in wrapped.get_sections(line)]
+
+
+def assert_only_changed_rows_differ(before: list[str], after: list[str], changed: Any) -> None:
+    """The editor repaints only the rows its wrapped document says changed: every other row
+    must show what it showed."""
+    first, last = changed if changed is not None else (len(after), len(after))
+    assert before[:first] == after[:first]
+    if last is not None:
+        assert len(before) == len(after)
+        assert before[last + 1 :] == after[last + 1 :]
+
+
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    text=texts,
+    text=st.one_of(texts, long_lines),  # (a long line: many rows, re-wrapped in place)
     width=st.sampled_from(WIDTHS),
     tab_width=st.sampled_from([2, 4, 8]),
     window=st.sampled_from([8, 64, wrapping.FIRST_WINDOW]),
@@ -152,27 +170,64 @@ def test_random_edit_sequences_match_textual(
         ours = new_area(MinutesEditor, text, width, tab_width)
         stock = new_area(TextArea, text, width, tab_width)
         assert_same(ours, stock, width, tab_width)
+        wrapped = ours.wrapped_document
+        assert isinstance(wrapped, IncrementalWrappedDocument)
+        wrapped.take_changed_rows()
         for step in sequence:
+            rows_before = screen_rows(wrapped)
             apply(stock, step, tab_width)
             apply(ours, step, tab_width)
             if step[0] == "resize":
                 width = step[1]
             assert_same(ours, stock, width, tab_width)
+            assert_only_changed_rows_differ(rows_before, screen_rows(wrapped), wrapped.take_changed_rows())
     finally:
         wrapping.FIRST_WINDOW = first_window
+
+
+def test_typing_in_a_long_line_changes_a_few_rows_around_the_cursor_only() -> None:
+    """Wherever a letter or a space is typed (or one deleted) in a line of 100 words, the rows
+    that change are a few around the cursor's, and the wrapped document says which (the editor
+    repaints those); a new row moves, and so changes, every row below."""
+    text = " ".join(["ordet", "og", "referatet", "sekretariatet"] * 25)
+    for edit in ("x", " ", ""):
+        for column in range(0, 400, 3):
+            area = new_area(MinutesEditor, text, 20, 4)
+            wrapped = area.wrapped_document
+            assert isinstance(wrapped, IncrementalWrappedDocument)
+            wrapped.take_changed_rows()
+            before = screen_rows(wrapped)
+            area.replace(edit, (0, column), (0, column + (not edit)))
+            after, changed = screen_rows(wrapped), wrapped.take_changed_rows()
+            assert_only_changed_rows_differ(before, after, changed)
+            assert changed is not None
+            first, last = changed
+            row = wrapped.location_to_offset((0, column)).y
+            assert row - 2 <= first <= row, (edit, column, changed)
+            assert (last is None) == (len(before) != len(after))
+            assert last is None or row <= last <= first + 4, (edit, column, changed)
 
 
 # --- with real keys, on screen ----------------------------------------------------------------
 
 
 class Stock(TextArea):
-    """Textual's TextArea with the fix for Textualize/textual#6686 (an undo that removes lines
-    while a scroll bar goes away raises), as the editor has it: otherwise Textual's own."""
+    """Textual's TextArea with two fixes the editor has, made here as the editor makes them:
+    otherwise Textual's own. An undo that removes lines while a scroll bar goes away raises
+    (Textualize/textual#6686); and when the text gets a new row (or a new width gives it more
+    rows), TextArea scrolls to the cursor before it knows the new height, so a key typed onto a
+    new last row stays out of sight until the next key."""
 
     def _recompute_cursor_offset(self) -> None:
         self._cursor_offset = self.wrapped_document.location_to_offset(
             self.clamp_visitable(self.cursor_location)
         )
+
+    def _refresh_size(self) -> None:
+        height = self.virtual_size.height
+        super()._refresh_size()
+        if self.is_mounted and self.virtual_size.height != height:
+            self.scroll_cursor_visible()
 
 
 class Pair(App[None]):
@@ -209,18 +264,26 @@ def characters(area: TextArea) -> list[str]:
     return [area._render_line(y).text for y in range(area.size.height)]
 
 
+def on_screen(app: App[None], area: TextArea) -> list[tuple[str, tuple[Any, ...]]]:
+    """The area's rows as the screen shows them: a row not repainted keeps what it showed."""
+    region = area.region
+    rows = app.screen._compositor.render_strips()[region.y : region.bottom]
+    return [(row.text, tuple(row.crop(region.x, region.right))) for row in rows]
+
+
 async def run_pair(text: str, sequence: list[Step]) -> None:
     app = Pair(text)
     async with app.run_test(size=(60, 20)) as pilot:
         ours, stock = app.query_one("#ours", TextArea), app.query_one("#stock", TextArea)
         for area in (ours, stock):
             area.history.checkpoint_timer = float("inf")
+            area.cursor_blink = False  # (a blink between two looks at the screen is no change)
         for step in sequence:
             if step[0] == "size":
                 await pilot.resize_terminal(*step[1])
                 await pilot.pause()
                 continue
-            for area in (ours, stock):
+            for area in (stock, ours):  # the editor last: it keeps the focus, as in the app
                 area.focus()
                 await pilot.pause()
                 if step[0] == "keys":
@@ -237,9 +300,18 @@ async def run_pair(text: str, sequence: list[Step]) -> None:
             assert ours.scroll_offset == stock.scroll_offset
             assert characters(ours) == characters(stock)
             assert drawn(ours) == drawn(ours, TextArea._render_line)  # every style, as Textual draws it
+            shown = on_screen(app, ours)  # the editor repaints only the rows that changed:
+            ours.refresh()
+            await pilot.pause()
+            assert shown == on_screen(app, ours)  # no row shows anything stale
+            assert [text for text, _ in shown] == [text for text, _ in on_screen(app, stock)]
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(text=texts, sequence=st.lists(key_steps, min_size=1, max_size=6))
+paragraph_pieces = st.sampled_from(["ord ", "og ", "  ", "x" * 30, "ø", "(", ")", "\n"])
+paragraphs = st.lists(paragraph_pieces, min_size=30, max_size=150).map("".join)  # rows of a line
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=st.tuples(paragraphs, texts).map("".join), sequence=st.lists(key_steps, min_size=1, max_size=6))
 def test_a_few_key_sequences_match_textual(text: str, sequence: list[Step]) -> None:
     asyncio.run(run_pair(text, sequence))

@@ -16,11 +16,14 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Span, Text
 from textual import events
-from textual.document._document import Location
+from textual.document._document import Location, Selection
 from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_text_tabs_from_widths
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive, reactive
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import TextArea
 
 from referent.textclean import clean_text
@@ -29,6 +32,8 @@ from referent.ui.widgets.wrapping import IncrementalWrappedDocument
 _Styles = list[tuple[Style | None, int, int]]
 WORD_WINDOW = 256
 """Characters looked at, at first, for the word boundary before the cursor."""
+ROWS_KEPT = 4
+"""Drawn rows kept, in screenfuls: a row drawn again unchanged is taken from them."""
 
 EDITING_ACTIONS = {
     "delete_left",
@@ -66,6 +71,12 @@ class MinutesEditor(TextArea):
     EDITING_KEYS = _editing_keys()
     _incremental_wrap: IncrementalWrappedDocument
     _key_is_not_tab = False
+    _rows: dict[tuple[object, ...], Strip] | None = None
+    _bracket_shown: Location | None = None
+
+    selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
+    """As TextArea's, but a moved cursor repaints only the rows it changes (``watch_selection``),
+    not the whole editor: at the end of a long paragraph that was a screenful of text a key."""
 
     async def _on_paste(self, event: events.Paste) -> None:
         if self.read_only:
@@ -115,7 +126,7 @@ class MinutesEditor(TextArea):
         return row, (column + len(rest) - len(stripped) + boundary.start() if boundary else len(line))
 
     @property
-    def wrapped_document(self) -> WrappedDocument:
+    def wrapped_document(self) -> IncrementalWrappedDocument:
         """The wrapped view of the document: always an incremental one."""
         return self._incremental_wrap
 
@@ -138,9 +149,64 @@ class MinutesEditor(TextArea):
         line_index, section = wrapped._offset_to_line_info[row]
         offsets = wrapped.get_offsets(line_index)
         line = self.document.get_line(line_index)
-        if not offsets or not isinstance(wrapped, IncrementalWrappedDocument) or not wrapped._is_plain(line):
+        if not offsets or not wrapped._is_plain(line):
             return super()._render_line(y)
         return self._render_section(line_index, line, offsets, section)
+
+    def _refresh_size(self) -> None:
+        """The height of the wrapped text, for scrolling, and a repaint of the rows an edit changed.
+
+        TextArea sets ``virtual_size``, which lays out the whole screen again whenever it changes
+        (a new screen row: every ninety keys at the end of a paragraph), after it scrolled to the
+        cursor with the old height: a key typed onto a new last row stayed out of sight until the
+        next key (Textual 8.2.8). Here the new height is set without a layout, as Textual's own
+        ``_size_updated`` does when none is needed (the editor's place on screen does not depend
+        on its text), and then the cursor is scrolled into view, in the key's own frame."""
+        if not self.soft_wrap or not self.is_mounted:
+            super()._refresh_size()
+            return
+        changed = self.wrapped_document.take_changed_rows()
+        if changed is not None:  # (the rows the text changed in, and all below when rows moved)
+            self._refresh_rows(*changed)
+        size = Size(0, self.wrapped_document.height)
+        if size == self.virtual_size:
+            self._refresh_scrollbars()
+            return
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)  # the scroll bars, shown or hidden, and their thumbs
+        self.scroll_cursor_visible()
+
+    def watch_selection(self, previous: Selection, selection: Selection) -> None:
+        """Repaint the rows the cursor, the selection, the cursor's line or a matched bracket
+        were or are in (after TextArea's own watcher: it found the bracket)."""
+        if not self.is_mounted:
+            return
+        wrapped = self.wrapped_document
+        ends = [*previous, *selection]
+        if previous.is_empty and selection.is_empty:  # the cursor moved: its old and new rows
+            for place in (previous.end, selection.end):
+                row = wrapped.location_to_offset(place).y
+                self._refresh_rows(row, row)
+        else:  # the rows between the outermost ends of the two selections
+            self._refresh_rows(*(wrapped.location_to_offset(place).y for place in (min(ends), max(ends))))
+        if self.highlight_cursor_line and previous.end[0] != selection.end[0]:
+            for line in (previous.end[0], selection.end[0]):  # every row of the two lines
+                line = min(line, self.document.line_count - 1)
+                end = (line, len(self.document[line]))
+                self._refresh_rows(wrapped.location_to_offset((line, 0)).y, wrapped.location_to_offset(end).y)
+        for bracket in (self._bracket_shown, self._matching_bracket_location):
+            if bracket is not None:
+                row = wrapped.location_to_offset(bracket).y
+                self._refresh_rows(row, row)
+        self._bracket_shown = self._matching_bracket_location
+
+    def _refresh_rows(self, first: int, last: int | None) -> None:
+        """Repaint screen rows ``first`` to ``last`` (None: to the bottom) as far as they are seen."""
+        top = round(self.scroll_offset.y)
+        bottom = top + self.size.height - 1
+        first, last = max(first, top), bottom if last is None else min(last, bottom)
+        if first <= last:
+            self.refresh_lines(first, last - first + 1)
 
     def _line_styles(self, line_index: int, length: int) -> _Styles:
         """The styles ``TextArea._render_line`` gives the line, in its order: (style, start, end)."""
@@ -177,28 +243,43 @@ class MinutesEditor(TextArea):
         return styles
 
     def _render_section(self, line_index: int, line: str, offsets: list[int], section: int) -> Strip:
-        """What ``TextArea._render_line`` draws for one section of a wrapped line."""
+        """What ``TextArea._render_line`` draws for one section of a wrapped line.
+
+        TextArea draws every row of the editor again whenever the cursor moves (its own cache
+        of rows is keyed by the selection), however little changed: at the end of a long
+        paragraph that is a screenful of text on every key. A row is drawn from its text and
+        the styles on it, so a row drawn before with the same is taken from ``_rows``."""
         theme = self._theme
         base_style = theme.base_style if theme and theme.base_style is not None else self.rich_style
         padded_length = len(line) + 1  # a space at the end for the cursor
         begin = offsets[section - 1] if section else 0
         end = offsets[section] if section < len(offsets) else padded_length
-        text = Text(line[begin:] + " " if end == padded_length else line[begin:end], end="")
-        spans = text._spans
+        plain = line[begin:] + " " if end == padded_length else line[begin:end]
+        spans = []
         for style, start, stop in self._line_styles(line_index, len(line)):
             clipped_start, clipped_end = max(0, start - begin), min(stop - begin, end - begin)
             if style and clipped_end > clipped_start:  # as Text.stylize and Text.divide keep a span
                 spans.append(Span(clipped_start, clipped_end, style))
         tab_widths = self.wrapped_document.get_tab_widths(line_index)
+        section_tab_widths: list[int] = []
         if any(tab_widths):  # a tab is at least one cell wide: no width, no tab
             tabs_before = line.count("\t", 0, begin)
-            section_tab_widths = tab_widths[tabs_before : tabs_before + text.plain.count("\t")]
-            text = expand_text_tabs_from_widths(text, section_tab_widths)
-        strip = Strip(text.render(self.app.console), cell_length=text.cell_len)
+            section_tab_widths = tab_widths[tabs_before : tabs_before + plain.count("\t")]
         cursor_row = self.selection.end[0]
         if cursor_row == line_index and self.highlight_cursor_line:
             line_style = theme.cursor_line_style if (theme and self._has_cursor) else None
         else:
             line_style = theme.base_style if theme else None
         target_width = self.scrollable_content_region.size.width - self.gutter_width
-        return strip.extend_cell_length(target_width, line_style).apply_style(base_style)
+        key = (plain, tuple(spans), tuple(section_tab_widths), line_style, base_style, target_width)
+        rows = self._rows
+        if rows is None or len(rows) > ROWS_KEPT * max(1, self.size.height):
+            rows = self._rows = {}
+        strip = rows.get(key)
+        if strip is None:
+            text = Text(plain, end="", spans=spans)
+            if section_tab_widths:
+                text = expand_text_tabs_from_widths(text, section_tab_widths)
+            strip = Strip(text.render(self.app.console), cell_length=text.cell_len)
+            strip = rows[key] = strip.extend_cell_length(target_width, line_style).apply_style(base_style)
+        return strip

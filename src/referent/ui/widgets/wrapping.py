@@ -108,14 +108,29 @@ def rewrap_line(
     ``before`` and ``after`` are an old line and its wrap offsets that ``text`` shares a
     beginning, respectively an ending, with (however long: it is measured here).
     """
+    return rewrap(text, width, tab_size, before, after)[0]
+
+
+def rewrap(
+    text: str,
+    width: int,
+    tab_size: int,
+    before: tuple[str, list[int]] | None = None,
+    after: tuple[str, list[int]] | None = None,
+) -> tuple[list[int], int, int | None]:
+    """As ``rewrap_line``, and where the wrapped rows may differ from the old ones: from the
+    row starting at the second value (a character position) up to the row ending at the third
+    (None: to the end of the line); the rows before and after are the old ones."""
     if not width:
-        return []
+        return [], 0, None
     if "\t" in text or width < MAX_CHARACTER_WIDTH:  # (a too-wide character folds oddly)
-        return compute_wrap_offsets(
+        offsets = compute_wrap_offsets(
             text, width, tab_size, precomputed_tab_sections=get_tab_widths(text, tab_size)
         )
+        return offsets, 0, None
     start = _resume_point(text, *before) if before else 0
     offsets = before[1][: bisect_right(before[1], start)] if before and start else []
+    resumed = start
     if after:
         old_text, old_offsets = after
         shift = len(text) - len(old_text)
@@ -128,9 +143,10 @@ def rewrap_line(
             if after and offset > same_from and _starts_chunk(text, offset):
                 old = bisect_left(old_offsets, offset - shift)
                 if old < len(old_offsets) and old_offsets[old] == offset - shift:
-                    return offsets + found[: number + 1] + [o + shift for o in old_offsets[old + 1 :]]
+                    rest = [o + shift for o in old_offsets[old + 1 :]]
+                    return offsets + found[: number + 1] + rest, resumed, offset
         if end == len(text):
-            return offsets + found
+            return offsets + found, resumed, None
         fresh = [offset for offset in found if _starts_chunk(text, offset)]
         if fresh:  # all breaks in the window are right; go on from the last clean one
             offsets += found[: found.index(fresh[-1])]
@@ -144,11 +160,27 @@ class IncrementalWrappedDocument(WrappedDocument):
 
     def __init__(self, document: DocumentBase, width: int = 0, tab_width: int = 4) -> None:
         self._texts: list[str] = []
+        self.changed_rows: tuple[int, int | None] | None = None
+        """The screen rows whose text may differ since the editor last asked (``take_changed_rows``):
+        first and last (None: to the end, as rows moved). The editor repaints only these."""
         super().__init__(document, width, tab_width)
 
     def wrap(self, width: int, tab_width: int | None = None) -> None:
         super().wrap(width, tab_width)
         self._texts = list(self.document.lines)  # what the offsets were computed from
+        self.changed_rows = (0, None)
+
+    def take_changed_rows(self) -> tuple[int, int | None] | None:
+        """The rows changed since the last call (see ``changed_rows``), and forget them."""
+        changed, self.changed_rows = self.changed_rows, None
+        return changed
+
+    def _rows_changed(self, first: int, last: int | None) -> None:
+        if self.changed_rows is not None:
+            old_first, old_last = self.changed_rows
+            first = min(first, old_first)
+            last = None if last is None or old_last is None else max(last, old_last)
+        self.changed_rows = (first, last)
 
     def wrap_range(self, start: Location, old_end: Location, new_end: Location) -> None:
         """Re-wrap the lines of an edit (called after the document was edited).
@@ -171,13 +203,16 @@ class IncrementalWrappedDocument(WrappedDocument):
         new_lines = self.document.lines[top : new_bottom + 1]
         new_offsets: list[list[int]] = []
         new_tab_widths: list[list[int]] = []
+        first_changes: tuple[int, int | None] = (0, None)  # the first line's changed rows, by ``rewrap``
         for number, line in enumerate(new_lines):
             if number < len(old_texts) and old_texts[number] == line:
                 offsets = old_offsets[number]
             else:
                 first = (old_texts[0], old_offsets[0]) if number == 0 else None
                 last = (old_texts[-1], old_offsets[-1]) if number == len(new_lines) - 1 else None
-                offsets = rewrap_line(line, self._width, self._tab_width, first, last)
+                offsets, resumed, synced = rewrap(line, self._width, self._tab_width, first, last)
+                if number == 0:
+                    first_changes = (bisect_right(offsets, resumed), synced)
             new_offsets.append(offsets)
             if "\t" in line:
                 new_tab_widths.append([width for _, width in get_tab_widths(line, self._tab_width)])
@@ -207,6 +242,14 @@ class IncrementalWrappedDocument(WrappedDocument):
                 (index + line_shift, section) for index, section in self._offset_to_line_info[below:]
             ]
         row_shift = len(line_info) - (old_bottom_y - top_y + 1)
+        first_row, last_break = first_changes
+        first_y = top_y + (first_row if new_lines[0] != old_texts[0] else 0)
+        if row_shift:  # every row below moved
+            self._rows_changed(first_y, None)
+        elif len(new_lines) == len(old_texts) == 1 and last_break is not None:  # re-wrapped in place
+            self._rows_changed(first_y, top_y + new_offsets[0].index(last_break))
+        else:
+            self._rows_changed(first_y, top_y + len(line_info) - 1)
         if row_shift:
             below = top + len(new_lines)
             self._line_index_to_offsets[below:] = [
