@@ -7,6 +7,7 @@ from dataclasses import replace
 from textual.dom import DOMNode
 
 from referent.ui.i18n import t
+from referent.ui.textual_compat import bindings_map
 
 
 def translate_bindings(node: DOMNode) -> None:
@@ -15,8 +16,9 @@ def translate_bindings(node: DOMNode) -> None:
     Textual copies a class's bindings into each instance at construction; replacing the
     descriptions there keeps the ids (and so user keymaps) intact.
     """
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
+    own = bindings_map(node).key_to_bindings
+    for key, bindings in own.items():
+        own[key] = [
             replace(
                 binding,
                 description=t(binding.description),

@@ -16,17 +16,16 @@ from __future__ import annotations
 from rich.style import Style
 from rich.text import Span, Text
 from textual import events
-from textual.document._document import Location, Selection
-from textual.document._wrapped_document import WrappedDocument
 from textual.expand_tabs import expand_text_tabs_from_widths
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive, reactive
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import TextArea
+from textual.widgets.text_area import Location, Selection, WrappedDocument
 
 from referent.textclean import clean_text
+from referent.ui.textual_compat import TextAreaParts, wrap_settings
 from referent.ui.widgets.wrapping import IncrementalWrappedDocument
 
 _Styles = list[tuple[Style | None, int, int]]
@@ -60,7 +59,7 @@ def _editing_keys() -> frozenset[str]:
     return frozenset(keys)
 
 
-class MinutesEditor(TextArea):
+class MinutesEditor(TextAreaParts):
     """The minutes text area: pasted text is cleaned of characters Word cannot hold, a long
     paragraph is wrapped and drawn around the cursor only, and in minutes that may not change
     a key that would change them is answered with ``Refused``."""
@@ -78,26 +77,25 @@ class MinutesEditor(TextArea):
     """As TextArea's, but a moved cursor repaints only the rows it changes (``watch_selection``),
     not the whole editor: at the end of a long paragraph that was a screenful of text a key."""
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
         if self.read_only:
             self.post_message(self.Refused())
         event.text = clean_text(event.text)  # the TextArea's own handler inserts it after us
 
-    async def _on_key(self, event: events.Key) -> None:
-        # (one handler per class: Textual calls ``_on_key`` and never ``on_key`` beside it)
+    async def on_key(self, event: events.Key) -> None:
         self._key_is_not_tab = event.key != "tab"  # the TextArea's own handler runs after us
         if self.read_only and (
             event.is_printable or event.key in ("enter", "tab") or event.key in self.EDITING_KEYS
         ):
             self.post_message(self.Refused())
 
-    def _find_columns_to_next_tab_stop(self) -> int:
+    def columns_to_next_tab_stop(self) -> int:
         """Spaces a Tab inserts. TextArea works this out for every key, measuring the whole
         line up to the cursor (milliseconds in a long paragraph); only Tab needs it."""
         if self._key_is_not_tab:
             self._key_is_not_tab = False
             return self.indent_width
-        return super()._find_columns_to_next_tab_stop()
+        return super().columns_to_next_tab_stop()
 
     def get_cursor_word_left_location(self) -> Location:
         """Where Ctrl+Left (and Ctrl+W) goes: as TextArea's, looking back only as far as needed
@@ -109,7 +107,7 @@ class MinutesEditor(TextArea):
         size = WORD_WINDOW
         while True:  # (the pattern looks behind the window's start: its boundaries are the line's)
             begin = max(0, len(text) - size)
-            boundaries = [match.start() for match in self._word_pattern.finditer(text, begin)]
+            boundaries = [match.start() for match in self.word_pattern.finditer(text, begin)]
             if boundaries or begin == 0:
                 return row, boundaries[-1] if boundaries else 0
             size *= 2
@@ -122,7 +120,7 @@ class MinutesEditor(TextArea):
             return super().get_cursor_word_right_location()
         rest = line[column:]
         stripped = rest.lstrip()
-        boundary = self._word_pattern.search(stripped)
+        boundary = self.word_pattern.search(stripped)
         return row, (column + len(rest) - len(stripped) + boundary.start() if boundary else len(line))
 
     @property
@@ -135,25 +133,25 @@ class MinutesEditor(TextArea):
         # TextArea builds a plain WrappedDocument (width 0, not wrapped yet) for every new
         # document; it is replaced here before anything wraps or navigates with it.
         if not isinstance(wrapped, IncrementalWrappedDocument):
-            wrapped = IncrementalWrappedDocument(wrapped.document, wrapped._width, wrapped._tab_width)
+            wrapped = IncrementalWrappedDocument(wrapped.document, *wrap_settings(wrapped))
         self._incremental_wrap = wrapped
 
-    def _render_line(self, y: int) -> Strip:
+    def render_row(self, y: int) -> Strip:
         """One screen row; a row of a wrapped line is drawn from its own section only."""
-        if self.show_line_numbers or self.suggestion or self._highlights or not self.soft_wrap:
-            return super()._render_line(y)
+        if self.show_line_numbers or self.suggestion or self.has_highlights or not self.soft_wrap:
+            return self.textual_row(y)
         wrapped = self.wrapped_document
         row = y + self.scroll_offset.y
-        if row >= len(wrapped._offset_to_line_info):
-            return super()._render_line(y)
-        line_index, section = wrapped._offset_to_line_info[row]
+        if row >= len(wrapped.offset_to_line_info):
+            return self.textual_row(y)
+        line_index, section = wrapped.offset_to_line_info[row]
         offsets = wrapped.get_offsets(line_index)
         line = self.document.get_line(line_index)
         if not offsets or not wrapped._is_plain(line):
-            return super()._render_line(y)
+            return self.textual_row(y)
         return self._render_section(line_index, line, offsets, section)
 
-    def _refresh_size(self) -> None:
+    def refresh_size(self) -> None:
         """The height of the wrapped text, for scrolling, and a repaint of the rows an edit changed.
 
         TextArea sets ``virtual_size``, which lays out the whole screen again whenever it changes
@@ -163,17 +161,16 @@ class MinutesEditor(TextArea):
         ``_size_updated`` does when none is needed (the editor's place on screen does not depend
         on its text), and then the cursor is scrolled into view, in the key's own frame."""
         if not self.soft_wrap or not self.is_mounted:
-            super()._refresh_size()
+            super().refresh_size()
             return
         changed = self.wrapped_document.take_changed_rows()
         if changed is not None:  # (the rows the text changed in, and all below when rows moved)
             self._refresh_rows(*changed)
         size = Size(0, self.wrapped_document.height)
         if size == self.virtual_size:
-            self._refresh_scrollbars()
+            self.refresh_scrollbars()
             return
-        self.set_reactive(Widget.virtual_size, size)
-        self._scroll_update(size)  # the scroll bars, shown or hidden, and their thumbs
+        self.set_height_without_layout(size)
         self.scroll_cursor_visible()
 
     def watch_selection(self, previous: Selection, selection: Selection) -> None:
@@ -194,11 +191,11 @@ class MinutesEditor(TextArea):
                 line = min(line, self.document.line_count - 1)
                 end = (line, len(self.document[line]))
                 self._refresh_rows(wrapped.location_to_offset((line, 0)).y, wrapped.location_to_offset(end).y)
-        for bracket in (self._bracket_shown, self._matching_bracket_location):
+        for bracket in (self._bracket_shown, self.matching_bracket):
             if bracket is not None:
                 row = wrapped.location_to_offset(bracket).y
                 self._refresh_rows(row, row)
-        self._bracket_shown = self._matching_bracket_location
+        self._bracket_shown = self.matching_bracket
 
     def _refresh_rows(self, first: int, last: int | None) -> None:
         """Repaint screen rows ``first`` to ``last`` (None: to the bottom) as far as they are seen."""
@@ -210,11 +207,11 @@ class MinutesEditor(TextArea):
 
     def _line_styles(self, line_index: int, length: int) -> _Styles:
         """The styles ``TextArea._render_line`` gives the line, in its order: (style, start, end)."""
-        theme = self._theme
+        theme = self.area_theme
         styles: _Styles = []
         start, end = self.selection
         cursor_row, cursor_column = end
-        has_cursor = self._has_cursor
+        has_cursor = self.has_cursor
         highlight_cursor_line = self.highlight_cursor_line and has_cursor
         cursor_line_style = theme.cursor_line_style if (theme and highlight_cursor_line) else None
         if has_cursor and cursor_line_style and cursor_row == line_index:
@@ -230,13 +227,13 @@ class MinutesEditor(TextArea):
                 styles.append((selection_style, 0, bottom_column))
             else:
                 styles.append((selection_style, 0, length))
-        bracket = self._matching_bracket_location
+        bracket = self.matching_bracket
         brackets = has_cursor and self.match_cursor_bracket and bracket is not None and start == end
         bracket_style = theme.bracket_matching_style if theme else None
         if cursor_row == line_index:
             if brackets:
                 styles.append((bracket_style, cursor_column, cursor_column + 1))
-            if self._draw_cursor:
+            if self.draws_cursor:
                 styles.append((theme.cursor_style if theme else None, cursor_column, cursor_column + 1))
         if brackets and theme and bracket is not None and bracket[0] == line_index:
             styles.append((bracket_style, bracket[1], bracket[1] + 1))
@@ -249,7 +246,7 @@ class MinutesEditor(TextArea):
         of rows is keyed by the selection), however little changed: at the end of a long
         paragraph that is a screenful of text on every key. A row is drawn from its text and
         the styles on it, so a row drawn before with the same is taken from ``_rows``."""
-        theme = self._theme
+        theme = self.area_theme
         base_style = theme.base_style if theme and theme.base_style is not None else self.rich_style
         padded_length = len(line) + 1  # a space at the end for the cursor
         begin = offsets[section - 1] if section else 0
@@ -267,7 +264,7 @@ class MinutesEditor(TextArea):
             section_tab_widths = tab_widths[tabs_before : tabs_before + plain.count("\t")]
         cursor_row = self.selection.end[0]
         if cursor_row == line_index and self.highlight_cursor_line:
-            line_style = theme.cursor_line_style if (theme and self._has_cursor) else None
+            line_style = theme.cursor_line_style if (theme and self.has_cursor) else None
         else:
             line_style = theme.base_style if theme else None
         target_width = self.scrollable_content_region.size.width - self.gutter_width

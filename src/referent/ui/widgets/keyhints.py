@@ -15,7 +15,8 @@ from typing import Any
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from referent.ui.textual_compat import FooterKey, follows_footer
 
 _Shown = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -41,7 +42,7 @@ class KeyHints(Footer):
             if isinstance(widget, FooterKey):
                 # The command palette's key keeps Textual's compact default; the others follow
                 # the footer's. Set before mounting: no watcher runs, no restyling.
-                compact = self.compact if widget._reactive_connect else True
+                compact = self.compact if follows_footer(widget) else True
                 widget.set_reactive(FooterKey.compact, compact)
                 widget.set_class(compact, "-compact", update=False)
             yield widget

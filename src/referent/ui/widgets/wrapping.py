@@ -28,12 +28,12 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise, repeat
 
-from textual._cells import cell_len
-from textual._wrap import compute_wrap_offsets, re_chunk
-from textual.document._document import DocumentBase, Location
-from textual.document._wrapped_document import WrappedDocument
+from rich.cells import cell_len
 from textual.expand_tabs import expand_tabs_inline, get_tab_widths
 from textual.geometry import Offset, clamp
+from textual.widgets.text_area import DocumentBase, Location
+
+from referent.ui.textual_compat import WrappedDocumentParts, compute_wrap_offsets, re_chunk
 
 FIRST_WINDOW = 2048
 """Characters wrapped at a time after an edit before looking for the old breaks again."""
@@ -155,7 +155,7 @@ def rewrap(
         size *= 2
 
 
-class IncrementalWrappedDocument(WrappedDocument):
+class IncrementalWrappedDocument(WrappedDocumentParts):
     """A ``WrappedDocument`` that re-wraps around an edit and slices sections as strings."""
 
     def __init__(self, document: DocumentBase, width: int = 0, tab_width: int = 4) -> None:
@@ -187,10 +187,10 @@ class IncrementalWrappedDocument(WrappedDocument):
 
         The lines are chosen exactly as ``WrappedDocument.wrap_range`` chooses them.
         """
-        if len(self._texts) != len(self._wrap_offsets):  # never expected: start afresh
-            self.wrap(self._width, self._tab_width)
+        if len(self._texts) != len(self.wrap_offsets):  # never expected: start afresh
+            self.wrap(self.wrapped_width, self.tab_size)
             return
-        old_max_index = len(self._line_index_to_offsets) - 1
+        old_max_index = len(self.line_index_to_offsets) - 1
         new_max_index = self.document.line_count - 1
         start_line = clamp(start[0], 0, min(old_max_index, new_max_index))
         old_end_line = clamp(old_end[0], 0, old_max_index)
@@ -199,7 +199,7 @@ class IncrementalWrappedDocument(WrappedDocument):
         new_bottom = max(start_line, new_end_line)
 
         old_texts = self._texts[top : old_bottom + 1]
-        old_offsets = self._wrap_offsets[top : old_bottom + 1]
+        old_offsets = self.wrap_offsets[top : old_bottom + 1]
         new_lines = self.document.lines[top : new_bottom + 1]
         new_offsets: list[list[int]] = []
         new_tab_widths: list[list[int]] = []
@@ -210,17 +210,17 @@ class IncrementalWrappedDocument(WrappedDocument):
             else:
                 first = (old_texts[0], old_offsets[0]) if number == 0 else None
                 last = (old_texts[-1], old_offsets[-1]) if number == len(new_lines) - 1 else None
-                offsets, resumed, synced = rewrap(line, self._width, self._tab_width, first, last)
+                offsets, resumed, synced = rewrap(line, self.wrapped_width, self.tab_size, first, last)
                 if number == 0:
                     first_changes = (bisect_right(offsets, resumed), synced)
             new_offsets.append(offsets)
             if "\t" in line:
-                new_tab_widths.append([width for _, width in get_tab_widths(line, self._tab_width)])
+                new_tab_widths.append([width for _, width in get_tab_widths(line, self.tab_size)])
             else:
                 new_tab_widths.append([0] if line else [])
 
-        top_y = self._line_index_to_offsets[top][0]
-        old_bottom_y = self._line_index_to_offsets[old_bottom][-1]
+        top_y = self.line_index_to_offsets[top][0]
+        old_bottom_y = self.line_index_to_offsets[old_bottom][-1]
         line_offsets: list[list[int]] = []
         line_info: list[tuple[int, int]] = []
         y = top_y
@@ -229,17 +229,17 @@ class IncrementalWrappedDocument(WrappedDocument):
             line_offsets.append(list(range(y, y + rows)))
             line_info.extend(zip(repeat(line_index, rows), range(rows), strict=True))
             y += rows
-        self._offset_to_line_info[top_y : old_bottom_y + 1] = line_info
-        self._line_index_to_offsets[top : old_bottom + 1] = line_offsets
-        self._tab_width_cache[top : old_bottom + 1] = new_tab_widths
-        self._wrap_offsets[top : old_bottom + 1] = new_offsets
+        self.offset_to_line_info[top_y : old_bottom_y + 1] = line_info
+        self.line_index_to_offsets[top : old_bottom + 1] = line_offsets
+        self.tab_width_cache[top : old_bottom + 1] = new_tab_widths
+        self.wrap_offsets[top : old_bottom + 1] = new_offsets
         self._texts[top : old_bottom + 1] = new_lines
 
         line_shift = new_bottom - old_bottom
         if line_shift:
             below = top_y + len(line_info)
-            self._offset_to_line_info[below:] = [
-                (index + line_shift, section) for index, section in self._offset_to_line_info[below:]
+            self.offset_to_line_info[below:] = [
+                (index + line_shift, section) for index, section in self.offset_to_line_info[below:]
             ]
         row_shift = len(line_info) - (old_bottom_y - top_y + 1)
         first_row, last_break = first_changes
@@ -252,8 +252,8 @@ class IncrementalWrappedDocument(WrappedDocument):
             self._rows_changed(first_y, top_y + len(line_info) - 1)
         if row_shift:
             below = top + len(new_lines)
-            self._line_index_to_offsets[below:] = [
-                [y + row_shift for y in ys] for ys in self._line_index_to_offsets[below:]
+            self.line_index_to_offsets[below:] = [
+                [y + row_shift for y in ys] for ys in self.line_index_to_offsets[below:]
             ]
 
     def location_to_offset(self, location: Location) -> Offset:
@@ -263,7 +263,7 @@ class IncrementalWrappedDocument(WrappedDocument):
         document before TextArea puts the cursor back, and a scroll bar going away meanwhile
         asks where the old cursor is (Textual's own raises: Textualize/textual#6686).
         """
-        line_index = clamp(location[0], 0, len(self._line_index_to_offsets) - 1)
+        line_index = clamp(location[0], 0, len(self.line_index_to_offsets) - 1)
         line = self.document[line_index]
         column = clamp(location[1], 0, len(line))
         offsets = self.get_offsets(line_index)
@@ -273,15 +273,15 @@ class IncrementalWrappedDocument(WrappedDocument):
         begin = offsets[section - 1] if section else 0
         end = offsets[section] if section < len(offsets) else len(line)
         before_cursor = line[begin:end][: column - begin]
-        x_offset = cell_len(expand_tabs_inline(before_cursor, self._tab_width))
-        return Offset(x_offset, self._line_index_to_offsets[line_index][section])
+        x_offset = cell_len(expand_tabs_inline(before_cursor, self.tab_size))
+        return Offset(x_offset, self.line_index_to_offsets[line_index][section])
 
     def get_sections(self, line_index: int) -> list[str]:
         """The line cut at its wrap offsets, as ``Text.divide`` cuts it, without a ``Text``."""
         line = self.document[line_index]
         if not self._is_plain(line):
             return super().get_sections(line_index)
-        bounds = [0, *self._wrap_offsets[line_index], len(line)]
+        bounds = [0, *self.wrap_offsets[line_index], len(line)]
         return [line[begin:end] for begin, end in pairwise(bounds)]
 
     @staticmethod
