@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from textual import events
+from textual.pilot import Pilot
 from ui_helpers import Case, saved
 
 from referent.ui.app import ReferentApp
@@ -40,3 +41,33 @@ async def test_ctrl_z_after_a_paste_takes_the_paste_back(case: Case, pasted: str
         assert editor.text == "Før " + pasted + "!"
         await saved(pilot)
     assert case.stored().items[0].minutes == "Før " + pasted + "!"
+
+
+# --- Alt and a letter ---------------------------------------------------------------------
+
+
+async def as_the_terminal_sends(pilot: Pilot[None], key: str, character: str) -> None:
+    """A key as the driver hands it over: Pilot's ``press("alt+x")`` gives no character."""
+    pilot.app.post_message(events.Key(key, character))
+    await pilot.pause()
+
+
+async def test_alt_and_a_letter_that_is_no_key_types_nothing_and_says_so(case: Case) -> None:
+    """A terminal sends Alt+X as Esc then x, which Textual reads as "alt+x" with the character
+    "x": TextArea typed the x. (Seen in tmux: ``send-keys M-x``.)"""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        editor = the_editor(app)
+        await pilot.press(*"ab")
+        await as_the_terminal_sends(pilot, "alt+x", "x")
+        await as_the_terminal_sends(pilot, "alt+shift+q", "Q")
+        await as_the_terminal_sends(pilot, "alt+x", "x")
+        await pilot.press("c")
+        assert editor.text == "abc"
+        hints = [n.message for n in app._notifications if "Alt+" in n.message]
+        assert hints == [
+            "Alt+x is not a key here: F1 shows the keys.",
+            "Alt+Shift+q is not a key here: F1 shows the keys.",
+        ]  # once each, however often pressed
+        await as_the_terminal_sends(pilot, "alt+g", "g")  # a phrase key (Godkendt) still works
+        assert editor.text.startswith("abc ") and len(editor.text) > len("abc g")

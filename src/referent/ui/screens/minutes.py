@@ -25,7 +25,7 @@ from referent.model import ActionItem
 from referent.store import SaveFailed
 from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.keys import phrase_action
+from referent.ui.keys import describe_key, phrase_action
 from referent.ui.widgets.agenda import AgendaList
 from referent.ui.widgets.case import CasePane
 from referent.ui.widgets.editor import MinutesEditor
@@ -166,6 +166,10 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
         """Typing, deleting or pasting into minutes that may not change: say why."""
         self.refused(self.live)
+
+    def on_minutes_editor_no_such_key(self, event: MinutesEditor.NoSuchKey) -> None:
+        """Alt and a letter that is no key here typed nothing: say so (once while shown)."""
+        self.notify_once(t("{key} is not a key here: F1 shows the keys.", key=describe_key(event.key)))
 
     def flush(self, always: bool = False) -> None:
         """Write the editor's text to the database if it differs from what was last written

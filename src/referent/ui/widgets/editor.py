@@ -67,6 +67,13 @@ class MinutesEditor(TextAreaParts):
     class Refused(Message):
         """Typing, deleting or pasting was refused: the editor is read-only."""
 
+    class NoSuchKey(Message):
+        """Alt and a letter that no binding took: nothing is typed (say so)."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
     EDITING_KEYS = _editing_keys()
     _incremental_wrap: IncrementalWrappedDocument
     _key_is_not_tab = False
@@ -84,6 +91,13 @@ class MinutesEditor(TextAreaParts):
 
     async def on_key(self, event: events.Key) -> None:
         self._key_is_not_tab = event.key != "tab"  # the TextArea's own handler runs after us
+        if event.key.startswith("alt+") and event.is_printable:
+            # A terminal sends Alt+X as Esc then x, read as "alt+x" with the character x: a
+            # key the secretary meant as a command (a phrase key misremembered), not a letter.
+            # The bound ones (the phrases) never get here: their bindings take them first.
+            event.prevent_default()  # TextArea's own handler would type the letter
+            self.post_message(self.NoSuchKey(event.key))
+            return
         if self.read_only and (
             event.is_printable or event.key in ("enter", "tab") or event.key in self.EDITING_KEYS
         ):
