@@ -20,6 +20,10 @@ that break alone gives the same breaks as wrapping the whole line. Hence:
 
 Lines with tab characters (whose widths depend on everything before them) are wrapped
 whole, as Textual does.
+
+The rows between the two (where wrapping resumed, where it met the old breaks again) are the
+only ones whose text can differ; every row below them too when the number of rows changed.
+The editor repaints those (``changed_rows``).
 """
 
 from __future__ import annotations
