@@ -48,6 +48,9 @@ TYPED = "qqqq "
 END_MARK = "SLUTORD"  # the text's last word: on screen when the app is ready
 SLOW = 0.100
 """A key slower than this is one the typist notices."""
+SETTLE = 3.0
+"""Seconds from the text on screen to the first key: what the app does after its first frame
+(F12's warm-up starts a second after it) is over, in both cases."""
 
 
 class PtyApp:
@@ -123,16 +126,30 @@ def prepare(folder: Path, name: str, minutes: str) -> tuple[list[str], dict[str,
     return [REFERENT, "open", str(meeting_id)], env
 
 
+def started(argv: list[str], env: dict[str, str], folder: Path) -> PtyApp:
+    """The app, once it shows its text and what it does after its first frame is done (the
+    case text's Markdown, the backup, F12's warm-up a second later)."""
+    app = PtyApp(argv, env, folder)
+    deadline = time.monotonic() + 90
+    while END_MARK not in app.text():
+        if time.monotonic() > deadline or app.process.poll() is not None:
+            app.close()
+            raise RuntimeError(f"the app never showed its text:\n{app.text()}")
+        time.sleep(0.05)
+    time.sleep(SETTLE)
+    return app
+
+
+def warm(argv: list[str], env: dict[str, str], folder: Path) -> None:
+    """Run the app once untimed: Python compiles what it imports (the first run of a fresh
+    bytecode cache imports F12's warm-up from source), as an installed package has it done."""
+    started(argv, env, folder).close()
+
+
 def measure(argv: list[str], env: dict[str, str], folder: Path, keys: int) -> list[float]:
     """Type ``keys`` keys at 8/s once the app shows its text; the latency of each "q"."""
-    app = PtyApp(argv, env, folder)
+    app = started(argv, env, folder)
     try:
-        deadline = time.monotonic() + 90
-        while END_MARK not in app.text():
-            if time.monotonic() > deadline or app.process.poll() is not None:
-                raise RuntimeError(f"the app never showed its text:\n{app.text()}")
-            time.sleep(0.05)
-        time.sleep(1.5)  # let start-up settle (the case text's Markdown, the backup)
         app.start_counting()
         sent: list[float] = []
         next_key = time.perf_counter()
@@ -174,6 +191,8 @@ def main() -> None:
             "long": prepare(folder, "long", paragraph(options.words)),
             "short": prepare(folder, "short", f"Kort referat. {END_MARK}"),
         }
+        for argv, env in cases.values():
+            warm(argv, env, folder)
         latencies: dict[str, list[float]] = {case: [] for case in cases}
         for run in range(options.runs):
             for case, (argv, env) in cases.items():
