@@ -5,7 +5,9 @@ Four cases run interleaved, each in a fresh process in a 100×30 tmux pane:
 - ``long``: referent on a meeting whose item 1 holds one 20,000-word paragraph, cursor at its end;
 - ``mid``: the same, typing in the middle of the paragraph;
 - ``short``: referent on the same meeting with a one-line item 1;
-- ``bare``: a bare Textual ``TextArea`` (soft wrap) holding the same 20,000-word paragraph.
+- ``bare``: a bare Textual ``TextArea`` (soft wrap) holding the same 20,000-word paragraph, of
+  the size the minutes editor has on referent's screen (not the whole screen: a bigger text area
+  draws more on every key).
 
 Keys are sent with ``tmux send-keys`` at typist speed ("qqqq " repeated: the paragraph holds no
 "q"). A key's latency is the time from sending it until the pane shows it (the count of "q" on
@@ -18,8 +20,10 @@ the screen fell behind at the end, and the ratios long/short, long/bare, mid/sho
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
+import signal
 import statistics
 import subprocess
 import sys
@@ -49,14 +53,18 @@ def paragraph(words: int, seed: int = 1) -> str:
     return " ".join(chosen)
 
 
-def child_bare(text_file: str) -> None:
-    """A bare Textual TextArea with the same text and soft wrap: the floor to compare with."""
+def child_bare(text_file: str, size: str = "") -> None:
+    """A bare Textual TextArea with the same text and soft wrap: the floor to compare with;
+    ``size`` ("80x20") makes it that size, as the minutes editor is (no border, no padding)."""
     from textual.app import App, ComposeResult
     from textual.widgets import TextArea
 
     text = Path(text_file).read_text(encoding="utf-8")
+    width, height = size.split("x") if size else ("1fr", "1fr")
 
     class Bare(App[None]):
+        CSS = f"TextArea {{ width: {width}; height: {height}; border: none; padding: 0; }}"
+
         def compose(self) -> ComposeResult:
             yield TextArea(text, soft_wrap=True, id="editor")
 
@@ -67,6 +75,30 @@ def child_bare(text_file: str) -> None:
             editor.scroll_cursor_visible()
 
     Bare().run()
+
+
+def editor_size(database: Path) -> str:
+    """The minutes editor's size ("80x20") when referent shows the meeting of ``database`` in a
+    terminal of the bench's size (measured headless, with the code being measured)."""
+    import asyncio
+
+    from referent.store import Store
+    from referent.ui.app import make_app
+
+    store = Store.open(database)
+    try:
+        meeting_id = store.list_meetings()[0].id
+    finally:
+        store.close()
+
+    async def measure() -> str:
+        app = make_app(database, meeting_id, settings_path=database.parent / "none.toml")  # (as run)
+        async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
+            await pilot.pause()
+            size = app.screen.query_one("#editor").outer_size
+            return f"{size.width}x{size.height}"
+
+    return asyncio.run(measure())
 
 
 def prepare(folder: Path, minutes: str, name: str, cursor: int | None = None) -> str:
@@ -107,6 +139,9 @@ class Pane:
             raise RuntimeError(f"tmux did not start: {started.stderr}")
         self.tmux("set-option", "-t", "bench", "remain-on-exit", "on")  # show why, should it exit
         self.socket_path = Path(self.tmux("display-message", "-p", "#{socket_path}").strip())
+        self.pane_pid = int(self.tmux("display-message", "-p", "-t", "bench", "#{pane_pid}").strip() or 0)
+        """The pane's first process: tmux makes it the leader of a process group of its own,
+        which holds the app (and anything the app starts)."""
 
     def tmux(self, *arguments: str) -> str:
         result = subprocess.run(
@@ -121,9 +156,26 @@ class Pane:
         self.tmux("send-keys", "-t", "bench", "-l", character)
 
     def close(self) -> None:
+        """Kill the pane's process group, then the server. Killing the server alone hangs up on
+        the app, which then saves and exits in its own time, or not at all when it is far behind
+        (one run left six ``referent open`` processes behind)."""
+        if self.pane_pid:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.pane_pid, signal.SIGKILL)
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and _group_alive(self.pane_pid):
+                time.sleep(0.05)
         self.tmux("kill-server")
         if self.socket_path.name == self.socket:  # tmux leaves the socket file behind
             self.socket_path.unlink(missing_ok=True)
+
+
+def _group_alive(group: int) -> bool:
+    try:
+        os.killpg(group, 0)
+    except (ProcessLookupError, PermissionError):
+        return False
+    return True
 
 
 def measure(command: str, ready: str, keys: int, socket: str) -> Run:
@@ -174,7 +226,7 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def main() -> None:
     if len(sys.argv) > 2 and sys.argv[1] == "bare":
-        child_bare(sys.argv[2])
+        child_bare(*sys.argv[2:4])
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -187,11 +239,14 @@ def main() -> None:
         text_file = folder / "paragraph.txt"
         text_file.write_text(text, encoding="utf-8")
         middle = text.index(MIDDLE_MARK) + len(MIDDLE_MARK) + 1
+        long = prepare(folder, text, "long")
+        size = editor_size(folder / "long.db")
+        print(f"the minutes editor, and the bare TextArea: {size}", flush=True)
         commands = {  # case: (command, what is on screen when it is ready)
-            "long": (prepare(folder, text, "long"), END_MARK),
+            "long": (long, END_MARK),
             "mid": (prepare(folder, text, "middle", cursor=middle), MIDDLE_MARK),
             "short": (prepare(folder, f"Kort referat. {END_MARK}", "short"), END_MARK),
-            "bare": (f"{sys.executable} {Path(__file__).resolve()} bare {text_file}", END_MARK),
+            "bare": (f"{sys.executable} {Path(__file__).resolve()} bare {text_file} {size}", END_MARK),
         }
         results: dict[str, list[Run]] = {case: [] for case in commands}
         for run in range(options.runs):

@@ -208,6 +208,7 @@ DANISH: dict[str, str] = {
     ),
     "NOT SAVED": "IKKE GEMT",
     "Nothing could be saved: {reason}": "Intet kunne gemmes: {reason}",
+    "{key} is not a key here: F1 shows the keys.": "{key} er ikke en tast her: F1 viser tasterne.",
     "the disk is full": "disken er fuld",
     "the database file cannot be written any more (it became read-only)": (
         "databasefilen kan ikke længere skrives (den er blevet skrivebeskyttet)"

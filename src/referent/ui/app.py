@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.notifications import Notification
 from textual.screen import Screen
 from textual.timer import Timer
@@ -26,6 +26,7 @@ from referent.ui.i18n import language as current_language
 from referent.ui.i18n import set_language, t
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
+from referent.ui.textual_compat import ReferentAppBase
 from referent.ui.typeahead import KeyRouter
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ KEYS_CAUGHT_UP_WITHIN = 5.0
 """Seconds a key waits at most for the focused widget to handle the keys before it."""
 
 
-class ReferentApp(App[None]):
+class ReferentApp(ReferentAppBase[None]):
     """One process, one open meeting at a time; the database is the only state that matters."""
 
     CSS_PATH = "referent.tcss"
@@ -340,15 +341,15 @@ class ReferentApp(App[None]):
         self.save_before_leaving()
         super().action_suspend_process()
 
-    def _handle_exception(self, error: Exception) -> None:
+    def handle_exception(self, error: Exception) -> bool:
         """A change the database refused (a full disk, approved minutes, a read-only file) is
         said, never the end of the app: whatever is on screen stays there."""
         from referent.store import ApprovedMinutes, ReadOnlyDatabase, SaveFailed
 
         if isinstance(error, (SaveFailed, ApprovedMinutes, ReadOnlyDatabase)):
             self.notify(str(error), severity="error", timeout=30, markup=False)
-            return
-        super()._handle_exception(error)
+            return True
+        return False
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the screen by name in the palette, then Textual's own."""

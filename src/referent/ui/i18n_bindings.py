@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 
 from referent.ui.i18n import t
+from referent.ui.textual_compat import bindings_map
 
 _english: WeakKeyDictionary[DOMNode, dict[str, list[Binding]]] = WeakKeyDictionary()
 """Each node's bindings as written (English), kept to translate them again: the app's own are
@@ -21,9 +22,10 @@ def translate_bindings(node: DOMNode) -> None:
     Textual copies a class's bindings into each instance at construction; replacing the
     descriptions there keeps the ids (and so user keymaps) intact.
     """
-    english = _english.setdefault(node, {key: list(b) for key, b in node._bindings.key_to_bindings.items()})
+    own = bindings_map(node).key_to_bindings
+    english = _english.setdefault(node, {key: list(b) for key, b in own.items()})
     for key, bindings in english.items():
-        node._bindings.key_to_bindings[key] = [
+        own[key] = [
             replace(
                 binding,
                 description=t(binding.description),

@@ -1,14 +1,298 @@
-"""The one home of every use of a private Textual name (textual 8.2.8), each in a small
-function or class; tests fail loudly when Textual moves what they use."""
+"""Every private Textual name referent uses, in one place (Textual is pinned to 8.2.x for them).
+
+Textual's public API has no way to do a few things referent needs, so it reaches in, here only:
+
+- the minutes editor wraps as TextArea wraps (``compute_wrap_offsets``), keeps the state of a
+  ``WrappedDocument`` up to date around an edit, draws a row of a long paragraph itself, and
+  changes three steps of TextArea (drawing a row, the height for scrolling, the width of a Tab);
+- the agenda draws one row again without OptionList forgetting every other row;
+- the key hints build Textual's footer keys once, as the footer would;
+- the chair's draft builds Markdown blocks at once and draws simple lists as a grid;
+- the bindings of a screen get their descriptions in the user's language;
+- the app hears of an exception before Textual ends the app for it;
+- the command palette says "No matches found" in the user's language.
+
+Each is given a name of referent's own here. Everything else imports Textual's public modules
+only (``tests/test_textual_compat.py`` checks it), and ``missing()`` lists what the installed
+Textual lacks of what is used here: a test calls it, so an upgrade that renames one fails the
+suite with its name instead of drawing an empty footer.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
 from rich.align import Align
 from rich.text import Text
+from textual._wrap import compute_wrap_offsets, re_chunk
+from textual.app import App
+from textual.binding import BindingsMap
 from textual.command import CommandList, CommandPalette, ProviderSource
+from textual.dom import DOMNode
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.widgets import OptionList, TextArea
+from textual.widgets._footer import FooterKey
 from textual.widgets.option_list import Option
+from textual.widgets.text_area import Location, TextAreaTheme, WrappedDocument
 
-# --- the command palette in the user's language (Textual's "No matches found") -------------
+if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+    from textual.events import Event
+    from textual.visual import VisualType
+    from textual.widgets import Footer, Markdown
+    from textual.widgets._markdown import (
+        MarkdownBullet,
+        MarkdownBulletList,
+        MarkdownList,
+        MarkdownOrderedList,
+        MarkdownParagraph,
+    )
+
+__all__ = [
+    "FooterKey",
+    "MarkdownBullet",
+    "MarkdownBulletList",
+    "MarkdownList",
+    "MarkdownOrderedList",
+    "MarkdownParagraph",
+    "ReferentAppBase",
+    "TextAreaParts",
+    "TranslatedPalette",
+    "WrappedDocumentParts",
+    "bindings_map",
+    "bindings_ready",
+    "build_markdown",
+    "compute_wrap_offsets",
+    "follows_footer",
+    "forward_event",
+    "missing",
+    "pending_children",
+    "re_chunk",
+    "redraw_option",
+]
+
+_MARKDOWN_NAMES = (
+    "MarkdownBullet",
+    "MarkdownBulletList",
+    "MarkdownList",
+    "MarkdownOrderedList",
+    "MarkdownParagraph",
+)
+
+
+def __getattr__(name: str) -> Any:
+    """Textual's Markdown block classes, imported when first asked for (markdown-it costs the
+    first frame ~90 ms, and only the chair's draft needs them)."""
+    if name in _MARKDOWN_NAMES:
+        from textual.widgets import _markdown
+
+        return getattr(_markdown, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# --- the minutes editor ---------------------------------------------------------------------
+
+
+class WrappedDocumentParts(WrappedDocument):
+    """Textual's ``WrappedDocument``, its state under names of referent's own: the very lists it
+    keeps (a change made through them is made to it), for the editor's re-wrap around an edit."""
+
+    @property
+    def wrap_offsets(self) -> list[list[int]]:
+        """For each line, where it breaks into screen rows."""
+        return self._wrap_offsets
+
+    @property
+    def offset_to_line_info(self) -> list[tuple[int, int]]:
+        """For each screen row, (line, section of the line)."""
+        return self._offset_to_line_info
+
+    @property
+    def line_index_to_offsets(self) -> list[list[int]]:
+        """For each line, the screen rows it takes."""
+        return self._line_index_to_offsets
+
+    @property
+    def tab_width_cache(self) -> list[list[int]]:
+        """For each line, the widths of its tabs."""
+        return self._tab_width_cache
+
+    @property
+    def wrapped_width(self) -> int:
+        return self._width
+
+    @property
+    def tab_size(self) -> int:
+        return self._tab_width
+
+
+def wrap_settings(wrapped: WrappedDocument) -> tuple[int, int]:
+    """The width and tab width any ``WrappedDocument`` was wrapped at."""
+    return wrapped._width, wrapped._tab_width
+
+
+_T = TypeVar("_T")
+
+
+class TextAreaParts(TextArea):
+    """Textual's ``TextArea``, what the minutes editor reads of its state under names of
+    referent's own, and three of its steps as methods to override: ``render_row`` (a screen
+    row), ``refresh_size`` (the height of the text for scrolling, after an edit or a new width)
+    and ``columns_to_next_tab_stop``. Each calls TextArea's own unless overridden."""
+
+    @property
+    def area_theme(self) -> TextAreaTheme | None:
+        """The TextArea theme in use (its styles for the cursor, the selection, …)."""
+        return cast("TextAreaTheme | None", self._theme)
+
+    @property
+    def has_cursor(self) -> bool:
+        """A cursor can be used (not read-only without one)."""
+        return self._has_cursor
+
+    @property
+    def draws_cursor(self) -> bool:
+        """The cursor is drawn now (focus, blink)."""
+        return self._draw_cursor
+
+    @property
+    def matching_bracket(self) -> Location | None:
+        """Where the bracket matching the one at the cursor is (None: none is)."""
+        return self._matching_bracket_location
+
+    @property
+    def has_highlights(self) -> bool:
+        """Syntax highlighting is at work."""
+        return bool(self._highlights)
+
+    @property
+    def word_pattern(self) -> re.Pattern[str]:
+        """Where word jumps stop."""
+        return self._word_pattern
+
+    def _render_line(self, y: int) -> Strip:
+        return self.render_row(y)
+
+    def render_row(self, y: int) -> Strip:
+        """Screen row ``y`` of the editor (counted from its top, not scrolled)."""
+        return self.textual_row(y)
+
+    def textual_row(self, y: int) -> Strip:
+        """Screen row ``y`` as TextArea draws it."""
+        return super()._render_line(y)
+
+    def _refresh_size(self) -> None:
+        self.refresh_size()
+
+    def refresh_size(self) -> None:
+        """Set the size of the text for scrolling (TextArea's own: sets ``virtual_size``)."""
+        super()._refresh_size()
+
+    def set_height_without_layout(self, size: Size) -> None:
+        """Set ``virtual_size`` without laying the screen out again, and the scroll bars to it,
+        as Textual's ``Widget._size_updated`` does when no layout is needed."""
+        self.set_reactive(Widget.virtual_size, size)
+        self._scroll_update(size)
+
+    def refresh_scrollbars(self) -> None:
+        """Show or hide the scroll bars for the current sizes."""
+        self._refresh_scrollbars()
+
+    def _find_columns_to_next_tab_stop(self) -> int:
+        return self.columns_to_next_tab_stop()
+
+    def columns_to_next_tab_stop(self) -> int:
+        """Spaces a Tab inserts at the cursor (TextArea works it out for every key)."""
+        return super()._find_columns_to_next_tab_stop()
+
+
+# --- the agenda ------------------------------------------------------------------------------
+
+
+def redraw_option(option_list: OptionList, index: int, prompt: VisualType) -> None:
+    """Give option ``index`` a new prompt and draw its row again, keeping what is known of every
+    other row. OptionList's own ``replace_option_prompt_at_index`` forgets every row's height and
+    drawing (170 ms at 400 rows); a row of the same height is the only one forgotten here."""
+    option = option_list.get_option_at_index(index)
+    height = option_list._line_cache.heights.get(index)
+    option._set_prompt(prompt)
+    padding = option_list.get_component_styles("option-list--option").padding
+    width = option_list.scrollable_content_region.width - option_list._get_left_gutter_width() - padding.width
+    rules = cast("RulesMap", option_list.styles)
+    if height is None or option_list._get_visual(option).get_height(rules, width) != height:
+        option_list._clear_caches()  # (its height changed) every row is measured again
+        return
+    cache = option_list._option_render_cache
+    for key in [key for key in list(cache.keys()) if key[0] is option]:
+        cache.discard(key)
+    line = option_list._line_cache.index_to_line.get(index)
+    if line is not None:
+        option_list.refresh_line(line)
+
+
+# --- the key hints ---------------------------------------------------------------------------
+
+
+def bindings_ready(footer: Footer) -> bool:
+    """The footer knows the screen's bindings (before that, composing it shows nothing)."""
+    return footer._bindings_ready
+
+
+def follows_footer(key: FooterKey) -> bool:
+    """The footer key takes its look from the footer (bound to it with ``data_bind``); the
+    command palette's key is the one that does not."""
+    return bool(key._reactive_connect)
+
+
+# --- the chair's draft -----------------------------------------------------------------------
+
+
+def pending_children(widget: Widget) -> list[Widget]:
+    """The widgets ``widget`` was composed with, before it is mounted."""
+    return list(widget._pending_children)
+
+
+def build_markdown(markdown: Markdown, source: str) -> Iterable[Widget]:
+    """The block widgets of ``source``, built now (Markdown parses in a thread and mounts its
+    blocks later), with the widget holding ``source`` as if it had parsed it."""
+    markdown._markdown = source
+    markdown._theme = markdown.app.theme
+    return markdown._build_from_source(source)
+
+
+# --- bindings and the app --------------------------------------------------------------------
+
+
+def forward_event(target: Widget, event: Event) -> None:
+    """Hand ``event`` to ``target`` as the app hands on a key read from the terminal (a key
+    posted instead would be taken for a new one)."""
+    target._forward_event(event)
+
+
+def bindings_map(node: DOMNode) -> BindingsMap:
+    """The node's own copy of its bindings (Textual copies the class's for each instance)."""
+    return node._bindings
+
+
+class ReferentAppBase(App[_T]):
+    """Textual's ``App`` that lets ``handle_exception`` deal with an exception raised in an
+    action or a handler before Textual ends the app for it. (The widget whose handler raised
+    stops handling messages even so: catch where the action runs whatever may be expected.)"""
+
+    def handle_exception(self, error: Exception) -> bool:
+        """True when ``error`` was dealt with and the app goes on."""
+        return False
+
+    def _handle_exception(self, error: Exception) -> None:
+        if not self.handle_exception(error):
+            super()._handle_exception(error)
+
+
+# --- the command palette in the user's language (Textual's "No matches found") ----------
 
 
 class TranslatedPalette(CommandPalette):
@@ -45,3 +329,49 @@ class TranslatedPalette(CommandPalette):
                 self._list_visible = False
 
         self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)
+
+
+# --- what the installed Textual lacks ----------------------------------------------------------
+
+
+def missing() -> list[str]:
+    """The private names used above that the installed Textual does not have (empty: all there)."""
+    from textual.widgets import Footer, Markdown
+    from textual.widgets import _markdown as markdown_module
+    from textual.widgets.text_area import Document
+
+    footer = Footer()
+    markdown = Markdown()
+    option_list = OptionList("a")
+    used: dict[str, tuple[object, str]] = {
+        "WrappedDocument": (
+            WrappedDocument(Document("a"), 10, 4),
+            "_wrap_offsets _offset_to_line_info _line_index_to_offsets _tab_width_cache _width _tab_width",
+        ),
+        "TextArea": (
+            TextArea("a"),
+            "_theme _has_cursor _draw_cursor _matching_bracket_location _highlights _word_pattern "
+            "_render_line _refresh_size _scroll_update _refresh_scrollbars _find_columns_to_next_tab_stop",
+        ),
+        "OptionList": (
+            option_list,
+            "_line_cache _get_left_gutter_width _get_visual _clear_caches _option_render_cache",
+        ),
+        "OptionList._line_cache": (option_list._line_cache, "heights index_to_line"),
+        "Option": (Option("a"), "_set_prompt"),
+        "Widget": (footer, "_pending_children _reactive_connect _bindings _forward_event"),
+        "Footer": (footer, "_bindings_ready"),
+        "Markdown": (markdown, "_markdown _theme _build_from_source"),
+        "App": (App, "_handle_exception"),
+        "CommandPalette": (
+            CommandPalette,
+            "_start_no_matches_countdown _stop_no_matches_countdown _NO_MATCHES _NO_MATCHES_COUNTDOWN",
+        ),
+        "textual.widgets._markdown": (markdown_module, " ".join(_MARKDOWN_NAMES)),
+    }
+    return [
+        f"{where}.{name}"
+        for where, (owner, names) in used.items()
+        for name in names.split()
+        if not hasattr(owner, name)
+    ]

@@ -13,8 +13,8 @@ bindings when the key comes back up unhandled. Typed ahead of the screen, keys w
 ``KeyRouter`` holds the keys for a dialog until its field has the cursor, and sends a key
 that came back up from a screen a dialog now covers to the dialog; ``forward`` hands a key
 to whatever has the cursor now (``FieldInput`` uses it for keys that reached it too late).
-The only private Textual name used here is ``Widget._forward_event``: what the app does with a
-key read from the terminal, needed to hand one on without its being taken for a new one.
+Handing a key on uses Textual's private ``_forward_event`` (what the app does with a key read
+from the terminal), through ``textual_compat.forward_event``.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual import events
+
+from referent.ui.textual_compat import forward_event
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -41,9 +43,9 @@ def forward(app: App[Any], event: events.Key) -> None:
     key = events.Key(event.key, event.character)
     focused = app.focused
     if focused is not None:
-        focused._forward_event(key)
+        forward_event(focused, key)
     else:
-        app.screen._forward_event(key)
+        forward_event(app.screen, key)
 
 
 class KeyRouter:

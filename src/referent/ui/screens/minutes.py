@@ -25,7 +25,7 @@ from referent.model import ActionItem
 from referent.store import SaveFailed
 from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
-from referent.ui.keys import phrase_action
+from referent.ui.keys import describe_key, phrase_action
 from referent.ui.widgets.agenda import AgendaList
 from referent.ui.widgets.case import CasePane
 from referent.ui.widgets.editor import MinutesEditor
@@ -119,10 +119,11 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self._take_up_timer: Timer | None = None
         self.editing_item: int | None = None
         """Index of the item whose text is in the editor; edits belong to it."""
-        self.dirty = False
-        self.written = ""
-        """The editor's text as loaded or last saved: an edit whose ``TextArea.Changed`` has not
-        arrived yet (a stop signal is handled ahead of it) still differs from it."""
+        self.saved_text: str | None = None
+        """What the database holds for the item in the editor (None: not known to be what the
+        editor holds). Whether there is anything to save is read from the editor against it
+        when a save is due, never from TextArea's ``Changed`` message: that arrives turns of the
+        event loop later, and a signal, a quit or a switch handled meanwhile lost the newest words."""
         self.save_error = ""
         """Why saving fails (a full disk); empty while it works. The status line shows it."""
         self.layout_index = 0
@@ -167,8 +168,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if self.editing_item is not None and not self.read_only:
-            self.dirty = True
-            self.referent.typing()
+            self.referent.typing()  # (only F12's warm-up: saving asks the editor itself)
 
     def on_paste(self, event: events.Paste) -> None:
         """Pasted text is in the editor by now (the event bubbles up after): the wording saved
@@ -192,24 +192,27 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         """Typing, deleting or pasting into minutes that may not change: say why."""
         self.refused(self.live)
 
-    def flush(self) -> None:
-        """Write the editor's text to the database if it changed since the last write."""
+    def on_minutes_editor_no_such_key(self, event: MinutesEditor.NoSuchKey) -> None:
+        """Alt and a letter that is no key here typed nothing: say so (once while shown)."""
+        self.notify_once(t("{key} is not a key here: F1 shows the keys.", key=describe_key(event.key)))
+
+    def flush(self, always: bool = False) -> None:
+        """Write the editor's text to the database if it differs from what was last written
+        (``always``: even if not)."""
         if self.editing_item is None or self.read_only:
             return
         text = self.editor.text
-        if not self.dirty and text == self.written:
+        if text == self.saved_text and not always:
             self.live.remember_cursor(_cursor(self.editor))  # a moved cursor is resumed too
             return
-        self.dirty = False
         item = self.live.meeting.items[self.editing_item]
         shown = (item.has_minutes, item.status)
         try:
             self.live.save_minutes(self.editing_item, text, _cursor(self.editor))
-            self.written = text
         except SaveFailed as error:  # the text stays on screen and in the meeting; tried again
-            self.dirty = True
             self.saving_failed(t("Nothing could be saved: {reason}", reason=t(error.reason)))
             return
+        self.saved_text = text
         if self.save_error:
             self.save_error = ""
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
@@ -235,9 +238,11 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         index = self.live.current
         self.editing_item = index
         editor = self.editor
+        text = self.live.item.minutes
         with editor.prevent(TextArea.Changed):
-            editor.load_text(self.live.item.minutes)
-        self.written = editor.text
+            editor.load_text(text)
+        unsaved = self.live.item_ids[index] in self.live.unsaved  # a save failed: try again
+        self.saved_text = None if unsaved else text
         editor.move_cursor(_parse_cursor(cursor) if cursor else editor.document.end)
         editor.scroll_cursor_visible()
         self.show_item(rows=())  # moving changes the rows of the items left and entered only
@@ -451,8 +456,7 @@ class MinutesScreen(ReferentScreen, Screen[None]):
     def action_save_now(self) -> None:
         if self.refused(self.live):
             return
-        self.dirty = True
-        self.flush()
+        self.flush(always=True)
         self.notify(t("Saved."))
 
 

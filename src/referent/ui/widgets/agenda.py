@@ -2,25 +2,24 @@
 
 Moving to the next item costs the same at 30 and at 2,000 items: only the rows whose state
 changed are drawn again. ``OptionList`` can replace a row's prompt, but it then forgets every
-row's height and drawing (``_clear_caches``); a row here is always one line high, so the
-replaced row is the only one forgotten.
+row's height and drawing; a row here is always one line high, so the replaced row is the only
+one forgotten (``textual_compat.redraw_option``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import time
-from typing import cast
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
-from textual.css.styles import RulesMap
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from referent.danish import format_time
 from referent.model import Item, ItemStatus, Meeting
+from referent.ui.textual_compat import redraw_option
 
 STATE_MARKS = {
     ItemStatus.PENDING: ("·", "dim"),
@@ -83,21 +82,7 @@ class AgendaList(OptionList):
 
     def _replace_row(self, index: int, prompt: Text) -> None:
         """Draw one row again, keeping what is known of every other row."""
-        option = self.get_option_at_index(index)
-        height = self._line_cache.heights.get(index)
-        option._set_prompt(prompt)
-        padding = self.get_component_styles("option-list--option").padding
-        width = self.scrollable_content_region.width - self._get_left_gutter_width() - padding.width
-        rules = cast(RulesMap, self.styles)
-        if height is None or self._get_visual(option).get_height(rules, width) != height:
-            self._clear_caches()  # (never expected: a row is one line) every row is measured again
-            return
-        cache = self._option_render_cache
-        for key in [key for key in list(cache.keys()) if key[0] is option]:
-            cache.discard(key)
-        line = self._line_cache.index_to_line.get(index)
-        if line is not None:
-            self.refresh_line(line)
+        redraw_option(self, index, prompt)
 
     def on_resize(self, event: events.Resize) -> None:
         if self._meeting is not None:

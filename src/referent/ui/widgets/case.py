@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from textual.widgets import Markdown
 
 
-MARKDOWN_MODULE = "textual.widgets._markdown"
+MARKDOWN_MODULE = "textual.widgets.markdown"
+"""Textual's Markdown widget, imported in a thread (its public module; it imports the rest)."""
 
 
 async def _import_aside(module: str) -> None:

@@ -25,12 +25,15 @@ from textual.events import Mount
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Markdown
-from textual.widgets._markdown import (
+
+from referent.ui.textual_compat import (
     MarkdownBullet,
     MarkdownBulletList,
     MarkdownList,
     MarkdownOrderedList,
     MarkdownParagraph,
+    build_markdown,
+    pending_children,
 )
 
 HEADING = "## "
@@ -87,10 +90,10 @@ def plain_rows(rows: list[Widget]) -> list[Widget] | None:
     where an item holds more than one paragraph (or a list): those keep Textual's rows."""
     cells: list[Widget] = []
     for row in rows:
-        children = row._pending_children
+        children = pending_children(row)
         if len(children) != 2 or not isinstance(children[0], MarkdownBullet):
             return None
-        blocks = children[1]._pending_children
+        blocks = pending_children(children[1])
         if len(blocks) != 1 or type(blocks[0]) is not MarkdownParagraph:
             return None
         cells += [children[0], blocks[0]]
@@ -154,11 +157,9 @@ class DraftPart(Markdown):
         self.part = part
 
     def compose(self) -> ComposeResult:
-        self._markdown = self.part
-        self._theme = self.app.theme
-        yield from self._build_from_source(self.part)
+        yield from build_markdown(self, self.part)
 
-    def _on_mount(self, event: Mount) -> None:  # type: ignore[override]  # (Markdown's is async)
+    def on_mount(self, event: Mount) -> None:
         event.prevent_default()  # Markdown's own would parse the (empty) initial text again
 
     def on_resize(self, event: events.Resize) -> None:

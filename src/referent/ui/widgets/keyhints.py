@@ -21,7 +21,8 @@ from textual import events
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+
+from referent.ui.textual_compat import FooterKey, bindings_ready, follows_footer
 
 _Shown = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -128,7 +129,7 @@ class KeyHints(Footer):
         return fit(hints, palette if self.show_command_palette else None, self.app.size.width)
 
     def compose(self) -> Iterator[Widget]:
-        if not self._bindings_ready:
+        if not bindings_ready(self):
             return
         self.fitted = fitted = self._fit()
         # set before the keys are made: no watcher runs, no restyling
@@ -140,7 +141,7 @@ class KeyHints(Footer):
                     continue
                 # The command palette's key keeps Textual's compact default; the others follow
                 # the footer's. Set before mounting: no watcher runs, no restyling.
-                compact = self.compact if widget._reactive_connect else True
+                compact = self.compact if follows_footer(widget) else True
                 widget.set_reactive(FooterKey.compact, compact)
                 widget.set_class(compact, "-compact", update=False)
             yield widget

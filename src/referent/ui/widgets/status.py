@@ -13,7 +13,14 @@ from referent.ui.i18n import t
 
 
 class StatusLine(Static):
-    """Meeting clock, time on the item against its slot, attendance counts, last save."""
+    """Meeting clock, time on the item against its slot, attendance counts, last save.
+
+    Asked to show itself every second and after every autosave, it changes about once a minute:
+    only a change is drawn, and without laying the screen out again (it is one line high, its
+    width is the screen's). A layout measures every widget on the screen and costs the key
+    typed meanwhile; at the end of a long paragraph it also redrew the editor's scroll bar."""
+
+    _shown: Text | None = None
 
     def show(self, live: LiveMeeting, now: datetime, saved_at: datetime | None, save_error: str = "") -> None:
         meeting = live.meeting
@@ -43,7 +50,10 @@ class StatusLine(Static):
                 f"{t('saved')} {saved_at.astimezone().strftime('%H:%M')}" if saved_at else t("no changes yet")
             )
             parts.append(Text(saved, style="dim"))
-        self.update(Text(" │ ").join(parts))
+        text = Text(" │ ").join(parts)
+        if text != self._shown:
+            self._shown = text
+            self.update(text, layout=False)
 
     @staticmethod
     def _item_clock(live: LiveMeeting, now: datetime) -> Text:
