@@ -14,6 +14,7 @@ from referent.ui.dialogs.history import HistoryDialog
 from referent.ui.keys import describe_key
 from referent.ui.screens.attendance import AttendanceScreen
 from referent.ui.screens.minutes import MinutesScreen
+from referent.ui.screens.reading import ReadingScreen
 from referent.ui.screens.review import ReviewScreen
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,6 +51,7 @@ KEY_TABLES = {
     AttendanceScreen: "### Keys on the attendance screen",
     ReviewScreen: "## The chair's review and approval",
     ActionsDialog: "### Keys in the list of action items (F9)",
+    ReadingScreen: "### Correcting how the agenda was read",
 }
 
 
@@ -64,7 +66,7 @@ def documented_keys(screen: type) -> set[str]:
 
 @pytest.mark.parametrize(
     "screen",
-    [MinutesScreen, AttendanceScreen, ReviewScreen, HistoryDialog, ActionsDialog],
+    [MinutesScreen, AttendanceScreen, ReviewScreen, ReadingScreen, HistoryDialog, ActionsDialog],
     ids=lambda screen: screen.__name__,
 )
 def test_every_key_is_in_the_readme(screen: type) -> None:
@@ -75,8 +77,8 @@ def test_every_key_is_in_the_readme(screen: type) -> None:
     for binding in screen.BINDINGS:
         for key in binding.key.split(","):
             shown = describe_key(key).lower()
-            if key == "A":  # upper-case A is written Shift+A
-                shown = "shift+a"
+            if key in ("A", "N"):  # an upper-case letter is written Shift+letter
+                shown = f"shift+{key.lower()}"
             assert shown in documented, f"{screen.__name__}: {key} ({binding.description}) not in its table"
 
 

@@ -523,7 +523,7 @@ def test_referent_review_opens_the_app_in_the_review(
     opened: list[dict[str, Any]] = []
 
     def run_app(
-        store: Any, database: Path, meeting_id: int | None, draft: Any = None, review: bool = False
+        store: Any, database: Path, meeting_id: int | None, draft: Any = None, review: bool = False, **_: Any
     ) -> int:
         opened.append({"meeting": meeting_id, "review": review})
         store.close()

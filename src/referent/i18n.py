@@ -816,6 +816,117 @@ DANISH: dict[str, str] = {
     "{path}: the database can only be read here (the file or its folder is read-only); nothing can be saved": (  # noqa: E501
         "{path}: databasen kan kun læses her (filen eller dens mappe er skrivebeskyttet); intet kan gemmes"
     ),
+    # the correction screen: how a Word agenda was read
+    "How the Word agenda was read": "Sådan blev Word-dagsordenen læst",
+    "How the agenda was read: {name}": "Sådan blev dagsordenen læst: {name}",
+    "Accept": "OK",
+    "Accept the reading and go on to the minutes": "Brug læsningen og gå videre til referatet",
+    "Skip": "Videre",
+    "Go on to the minutes without these corrections": "Gå videre til referatet uden disse rettelser",
+    "Make the paragraph an item": "Gør afsnittet til et punkt",
+    "Text": "Tekst",
+    "Not an item: text of the item above": "Intet punkt: tekst til punktet ovenover",
+    "Header": "Hoved",
+    "A line of the header (title, date, place)": "En linje i hovedet (titel, dato, sted)",
+    "Person": "Person",
+    "A participant": "En deltager",
+    "As read": "Som læst",
+    "As the reader read it (your mark taken away)": "Som det blev læst (din markering fjernes)",
+    "Retitle": "Ny titel",
+    "Retitle the item": "Giv punktet en ny titel",
+    "Title": "Titel",
+    "The meeting's title": "Mødets titel",
+    "Date": "Dato",
+    "The meeting's date": "Mødets dato",
+    "Start": "Start",
+    "When the meeting starts": "Hvornår mødet begynder",
+    "End": "Slut",
+    "When the meeting ends": "Hvornår mødet slutter",
+    "Next ?": "Næste ?",
+    "Next uncertain paragraph": "Næste usikre afsnit",
+    "Previous ?": "Forrige ?",
+    "Previous uncertain paragraph": "Forrige usikre afsnit",
+    "Undo": "Fortryd",
+    "Undo the last correction": "Fortryd den sidste rettelse",
+    "a line of the header": "en linje i hovedet",
+    "a participant": "en deltager",
+    "item {number}": "punkt {number}",
+    "text of item {number}": "tekst til punkt {number}",
+    "not part of this meeting": "ikke en del af dette møde",
+    "your correction": "din rettelse",
+    "an item": "et punkt",
+    "text": "tekst",
+    "marked {role}: not possible here": "markeret som {role}: ikke muligt her",
+    "meeting {number} of {count}": "møde {number} af {count}",
+    "1 uncertain (n)": "1 usikkert (n)",
+    "{count} uncertain (n)": "{count} usikre (n)",
+    "1 correction": "1 rettelse",
+    "{count} corrections": "{count} rettelser",
+    "1 correction no longer applies": "1 rettelse gælder ikke længere",
+    "{count} corrections no longer apply": "{count} rettelser gælder ikke længere",
+    "the file has changed: Enter brings its changes in": "filen er ændret: Enter tager ændringerne med",
+    "reading…": "læser …",
+    "Not so: {problem}": "Ikke sådan: {problem}",
+    "The document could not be read again: {error}": "Dokumentet kunne ikke læses igen: {error}",
+    "The agenda file cannot be read: {problem}": "Dagsordensfilen kan ikke læses: {problem}",
+    "This meeting was not read from a Word agenda.": "Dette møde blev ikke læst fra en Word-dagsorden.",
+    "This paragraph is in no item: make it an item first (i).": (
+        "Dette afsnit hører ikke til et punkt: gør det først til et punkt (i)."
+    ),
+    "This paragraph is read as the reader read it.": "Dette afsnit læses allerede, som det blev læst.",
+    "Nothing here is uncertain.": "Intet her er usikkert.",
+    "There is no correction to undo.": "Der er ingen rettelse at fortryde.",
+    "Title of item {number}": "Titel på punkt {number}",
+    "Title (empty: as the paragraph says)": "Titel (tom: som afsnittet siger)",
+    "Title (empty: as read)": "Titel (tom: som læst)",
+    "Date (e.g. 6.9.2023 or 6. september 2023; empty: as read)": (
+        "Dato (fx 6.9.2023 eller 6. september 2023; tom: som læst)"
+    ),
+    "'{value}' is not a date: write it as 6.9.2023.": "'{value}' er ikke en dato: skriv den som 6.9.2023.",
+    "Time (e.g. 14.30; empty: as read)": "Klokkeslæt (fx 14.30; tom: som læst)",
+    "Go on to the minutes without your correction?": "Gå videre til referatet uden din rettelse?",
+    "Go on to the minutes without your {count} corrections?": (
+        "Gå videre til referatet uden dine {count} rettelser?"
+    ),
+    "Yes, without them": "Ja, uden dem",
+    "No, stay here": "Nej, bliv her",
+    "The draft follows the corrected reading (1 change); everything recorded is kept.": (
+        "Udkastet følger den rettede læsning (1 ændring); alt registreret er bevaret."
+    ),
+    "The draft follows the corrected reading ({count} changes); everything recorded is kept.": (
+        "Udkastet følger den rettede læsning ({count} ændringer); alt registreret er bevaret."
+    ),
+    "1 of your corrections to how the agenda was read no longer applies: its paragraph is gone "
+    "from the file.": "1 af dine rettelser af, hvordan dagsordenen blev læst, gælder ikke længere: "
+    "dens afsnit er ikke længere i filen.",
+    "{count} of your corrections to how the agenda was read no longer apply: their paragraphs are "
+    "gone from the file.": "{count} af dine rettelser af, hvordan dagsordenen blev læst, gælder ikke "
+    "længere: deres afsnit er ikke længere i filen.",
+    "{path}: 1 of your corrections to how it was read no longer applies: its paragraph is gone "
+    "from the file (the correction is kept, not applied)": "{path}: 1 af dine rettelser af, hvordan "
+    "filen blev læst, gælder ikke længere: dens afsnit er ikke længere i filen (rettelsen er gemt, "
+    "men bruges ikke)",
+    "{path}: {count} of your corrections to how it was read no longer apply: their paragraphs are "
+    "gone from the file (the corrections are kept, not applied)": "{path}: {count} af dine rettelser "
+    "af, hvordan filen blev læst, gælder ikke længere: deres afsnit er ikke længere i filen "
+    "(rettelserne er gemt, men bruges ikke)",
+    # several meetings in one Word file
+    "this file holds {count} meetings; choose one with --meeting N:": (
+        "filen indeholder {count} møder; vælg et med --meeting N:"
+    ),
+    "no date": "ingen dato",
+    "(first item: {title})": "(første punkt: {title})",
+    "meeting {number} has its draft: meeting {id}": "møde {number} har sit udkast: møde {id}",
+    "its draft: meeting {id}": "dets udkast: møde {id}",
+    "{name} holds {count} meetings: which one?": "{name} indeholder {count} møder: hvilket?",
+    "Each meeting of the file has a draft of its own.": "Hvert møde i filen har sit eget udkast.",
+    "(meeting {number} of the file)": "(møde {number} i filen)",
+    "there is no meeting {meeting}: the file holds 1 meeting": (
+        "der er intet møde {meeting}: filen indeholder 1 møde"
+    ),
+    "there is no meeting {meeting}: the file holds {count} meetings": (
+        "der er intet møde {meeting}: filen indeholder {count} møder"
+    ),
 }
 
 

@@ -444,7 +444,14 @@ class LiveMeeting(AttendanceRecords):
         self.guest_ids = self.store.participant_ids(self.meeting_id, guests=True)
 
     def reload(self) -> None:
-        """Read the meeting again after changes made straight through the store."""
+        """Read the meeting again after changes made straight through the store; the current
+        item stays current wherever it now stands (the agenda may have changed under it)."""
+        ids = self.item_ids
+        current = ids[self.current] if 0 <= self.current < len(ids) else None
         self.meeting = self.store.load_meeting(self.meeting_id)
         self._refresh_ids()
+        if current in self.item_ids:
+            self.current = self.item_ids.index(current)
+        else:
+            self.current = max(0, min(self.current, len(self.item_ids) - 1))
         self._keep_unsaved()

@@ -60,17 +60,19 @@ class MeetingChoice:
     title: str
     first_item: str
 
+    def describe(self) -> str:
+        """``5.9.2023 – Bestyrelsesmøde (first item: Velkommen)``, in the user's language."""
+        text = f"{self.date or t('no date')} – {self.title}"
+        return text + (" " + t("(first item: {title})", title=self.first_item) if self.first_item else "")
+
 
 class SeveralMeetings(MeetingFileError):
     """A file that holds several meetings, read without saying which one (``--meeting N``)."""
 
     def __init__(self, filename: str, choices: list[MeetingChoice]) -> None:
-        lines = [f"  {c.number}. {c.date or 'no date'} – {c.title}" + (f" (first item: {c.first_item})"
-                 if c.first_item else "") for c in choices]  # fmt: skip
-        message = f"this file holds {len(choices)} meetings; choose one with --meeting N:\n" + "\n".join(
-            lines
-        )
-        super().__init__(filename, [Problem(None, message)])
+        lines = [f"  {c.number}. {c.describe()}" for c in choices]
+        message = t("this file holds {count} meetings; choose one with --meeting N:", count=len(choices))
+        super().__init__(filename, [Problem(None, "\n".join([message, *lines]))])
         self.choices = choices
 
 

@@ -18,6 +18,7 @@ from referent.store import Store
 
 if TYPE_CHECKING:  # the agenda is compared only when the file changed
     from referent.agendamerge import AgendaUpdate
+    from referent.importing.word.corrections import Corrections, Mark
 
 
 @dataclass(frozen=True)
@@ -34,21 +35,30 @@ class FileDraft:
     changes in would do (see ``bring_in``). None when there is nothing to bring in."""
     warnings: list[Problem] = field(default_factory=list)
     """What a Word agenda's reader could not place (only when the file was read now)."""
+    stale: list[Mark] = field(default_factory=list)
+    """The secretary's corrections of the reading whose paragraph the file no longer has: kept,
+    not applied (only when the file was read now)."""
 
 
-def draft_for_file(store: Store, path: Path) -> FileDraft:
-    """The draft of ``path``: imported if the file is new; raises ``MeetingFileError``.
+def draft_for_file(store: Store, path: Path, meeting: int | None = None) -> FileDraft:
+    """The draft of ``path`` (of its meeting ``meeting``, when the Word file holds several):
+    imported if the file is new; raises ``MeetingFileError`` (``SeveralMeetings`` for a file
+    of several meetings without ``meeting``).
 
     An unchanged file is recognised by its digest and not parsed again (a 2,000-item file
-    takes a second and a half to parse)."""
+    takes a second and a half to parse). A changed one is read with the corrections the
+    secretary made to its reading, so they apply again to the new version."""
     data = read_agenda_bytes(path)
     digest = file_digest(data)
-    known = store.find_by_source(path)
+    known = store.find_by_source(path, meeting)
     if known is not None and known[1] == digest:
         return FileDraft(known[0], digest)
-    source = parse_source(path, data)
+    corrections = stored_corrections(store, known[0]) if known is not None else None
+    source = parse_source(path, data, meeting, corrections)
     if known is None:
-        meeting_id = store.import_meeting(source.meeting, str(path), digest)
+        meeting_id = store.import_meeting(
+            source.meeting, str(path), digest, source_meeting=meeting if source.meetings > 1 else None
+        )
         return FileDraft(meeting_id, digest, imported=True, warnings=source.warnings)
     meeting_id = known[0]
     from referent.agendamerge import plan_update
@@ -56,8 +66,18 @@ def draft_for_file(store: Store, path: Path) -> FileDraft:
     update = plan_update(store.load_meeting(meeting_id), source.meeting, store.items_from_file(meeting_id))
     if update.empty:  # an edit that changes nothing of the agenda (a comment, a blank line)
         store.remember_source(meeting_id, digest)
-        return FileDraft(meeting_id, digest, warnings=source.warnings)
-    return FileDraft(meeting_id, digest, update=update, warnings=source.warnings)
+        return FileDraft(meeting_id, digest, warnings=source.warnings, stale=source.stale)
+    return FileDraft(meeting_id, digest, update=update, warnings=source.warnings, stale=source.stale)
+
+
+def stored_corrections(store: Store, meeting_id: int) -> Corrections | None:
+    """The corrections kept with a draft (None when it has none: the reader is not imported)."""
+    kept = store.reading_corrections(meeting_id)
+    if not kept:
+        return None
+    from referent.importing.word.corrections import Corrections
+
+    return Corrections.from_json(kept)
 
 
 def bring_in(store: Store, draft: FileDraft) -> None:
@@ -66,11 +86,21 @@ def bring_in(store: Store, draft: FileDraft) -> None:
         store.update_agenda(draft.meeting_id, draft.update, draft.digest)
 
 
-def import_copy(store: Store, path: Path) -> tuple[int, int | None]:
+def import_copy(store: Store, path: Path, meeting: int | None = None) -> tuple[int, int | None]:
     """An independent copy of the file's meeting: (its id, the id of the file's draft it is a
-    copy of, or None when the file had no draft: then this is the draft)."""
+    copy of, or None when the file had no draft: then this is the draft). The copy is read
+    with the draft's corrections, and keeps them."""
     data = read_agenda_bytes(path)
-    source = parse_source(path, data)
-    known = store.find_by_source(path)
+    known = store.find_by_source(path, meeting)
     original = known[0] if known else None
-    return store.import_meeting(source.meeting, str(path), file_digest(data), copy_of=original), original
+    corrections = stored_corrections(store, original) if original is not None else None
+    source = parse_source(path, data, meeting, corrections)
+    meeting_id = store.import_meeting(
+        source.meeting,
+        str(path),
+        file_digest(data),
+        copy_of=original,
+        source_meeting=meeting if source.meetings > 1 else None,
+        reading_corrections=corrections.to_json() if corrections is not None else None,
+    )
+    return meeting_id, original

@@ -89,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     imported.add_argument("file", metavar=t("FILE"), help=source_help)
+    imported.add_argument("--meeting", type=_meeting_number, metavar=t("N"), help=meeting_help)
     how = imported.add_mutually_exclusive_group()
     how.add_argument("--copy", action="store_true", help=t("make a second, independent copy of the meeting"))
     how.add_argument(
@@ -135,12 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar=t("FILE|ID"),
         help=t("a meeting file, a Word agenda or a meeting id; without it, pick from recent meetings"),
     )
+    opened.add_argument("--meeting", type=_meeting_number, metavar=t("N"), help=meeting_help)
     review = add(
         "review", cmd_open, t("Open the chair's review of a meeting: the draft, its problems, approval.")
     )
     review.add_argument(
         "target", metavar=t("FILE|ID"), help=t("a meeting file, a Word agenda or a meeting id")
     )
+    review.add_argument("--meeting", type=_meeting_number, metavar=t("N"), help=meeting_help)
     demo = add(
         "demo",
         cmd_demo,

@@ -158,7 +158,7 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
     if database.exists():  # no database: nothing was ever imported, and none is made here
         store = open_store(args)
         try:
-            known = store.find_by_source(path)
+            known = store.find_by_source(path, args.meeting)
             if known is not None:  # the draft is exported: the file need not be parsed
                 meeting_id, digest = known
                 meeting = store.load_meeting(meeting_id)

@@ -17,21 +17,25 @@ from typing import TYPE_CHECKING
 from referent.cli.common import EXIT_OK, EXIT_USAGE, CommandError, check_output, is_meeting_id, open_store
 from referent.cli.common import write_atomically as write_file
 from referent.cli.language import command, speak
-from referent.i18n import t
+from referent.i18n import t, tn
 
 if TYPE_CHECKING:
+    from referent.problems import SeveralMeetings
     from referent.sources import FileDraft
     from referent.store import Store
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    """Open a meeting for minute-taking (or its review): a file's draft, or a meeting id."""
+    """Open a meeting for minute-taking (or its review): a file's draft, or a meeting id. A
+    Word file that holds several meetings, opened without ``--meeting``, shows the choice."""
     from referent.paths import database_path
+    from referent.problems import SeveralMeetings
     from referent.store import UnknownMeeting
 
     target = args.target
     store = open_store(args, adds=target is not None and not is_meeting_id(target))
     draft = None
+    several = None
     try:
         if target is None:
             meeting_id = None
@@ -39,30 +43,67 @@ def cmd_open(args: argparse.Namespace) -> int:
             meeting_id = int(target)
             store.source_path(meeting_id)  # raises UnknownMeeting for a wrong id
         else:
-            draft = file_draft(store, Path(target))
-            meeting_id = draft.meeting_id
+            try:
+                draft = file_draft(store, Path(target), getattr(args, "meeting", None), choose=True)
+                meeting_id = draft.meeting_id
+            except SeveralMeetings as error:  # the app lists them and takes one
+                meeting_id, several = None, error
     except UnknownMeeting as error:
         store.close()
         raise CommandError(t("{error}; see 'referent list'", error=error)) from error
     except CommandError:
         store.close()
         raise
-    return run_app(store, database_path(args.db), meeting_id, draft, review=args.command == "review")
+    return run_app(
+        store, database_path(args.db), meeting_id, draft, review=args.command == "review", several=several
+    )
 
 
-def file_draft(store: Store, path: Path) -> FileDraft:
+def file_draft(store: Store, path: Path, meeting: int | None = None, choose: bool = False) -> FileDraft:
     """The draft of a meeting file or Word agenda (imported now if new); its reading problems
-    as a ``CommandError`` (exit 2), what a Word agenda's reader could not place on stderr."""
-    from referent.problems import MeetingFileError
+    as a ``CommandError`` (exit 2), what a Word agenda's reader could not place on stderr, and
+    the corrections of its reading that no longer apply. ``choose``: a file of several
+    meetings read without ``meeting`` raises ``SeveralMeetings`` (the app offers the choice)."""
+    from referent.problems import MeetingFileError, SeveralMeetings
     from referent.sources import draft_for_file
 
     try:
-        draft = draft_for_file(store, path)
+        draft = draft_for_file(store, path, meeting)
+    except SeveralMeetings as error:
+        if choose:
+            raise
+        raise CommandError(several_meetings(store, path, error), EXIT_USAGE) from error
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
     for warning in draft.warnings:
         print(warning.render(str(path)), file=sys.stderr)
+    if draft.stale:
+        print("referent: " + stale_message(path, len(draft.stale)), file=sys.stderr)
     return draft
+
+
+def several_meetings(store: Store, path: Path, error: SeveralMeetings) -> str:
+    """A file of several meetings named without ``--meeting``: the meetings, and which of them
+    has a draft already."""
+    lines = [problem.render(str(path)) for problem in error.problems]
+    for choice in error.choices:
+        known = store.find_by_source(path, choice.number)
+        if known is not None:
+            lines.append("  " + t("meeting {number} has its draft: meeting {id}", number=choice.number,
+                                  id=known[0]))  # fmt: skip
+    return "\n".join(lines)
+
+
+def stale_message(path: Path | str, count: int) -> str:
+    """Corrections of a Word agenda's reading whose paragraphs the file no longer has."""
+    return tn(
+        "{path}: 1 of your corrections to how it was read no longer applies: its paragraph is gone "
+        "from the file (the correction is kept, not applied)",
+        "{path}: {count} of your corrections to how it was read no longer apply: their paragraphs are "
+        "gone from the file (the corrections are kept, not applied)",
+        count,
+        path=path,
+    )
 
 
 def run_app(
@@ -72,10 +113,19 @@ def run_app(
     draft: FileDraft | None = None,
     review: bool = False,
     export_folder: Path | None = None,
+    several: SeveralMeetings | None = None,
 ) -> int:
     from referent.ui.app import make_app
 
-    app = make_app(database, meeting_id, store=store, draft=draft, review=review, export_folder=export_folder)
+    app = make_app(
+        database,
+        meeting_id,
+        store=store,
+        draft=draft,
+        review=review,
+        export_folder=export_folder,
+        several=several,
+    )
     try:
         app.run()
     finally:
@@ -120,7 +170,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     """Make the draft of a file, or say which it is; ``--copy``, ``--update`` as the parser says."""
     from referent.agendamerge import describe
-    from referent.problems import MeetingFileError
+    from referent.problems import MeetingFileError, SeveralMeetings
     from referent.sources import bring_in, import_copy
     from referent.store import ApprovedMinutes, make_backup
 
@@ -131,7 +181,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         if args.copy:
             try:
-                meeting_id, original = import_copy(store, path)
+                meeting_id, original = import_copy(store, path, args.meeting)
+            except SeveralMeetings as error:
+                raise CommandError(several_meetings(store, path, error), EXIT_USAGE) from error
             except MeetingFileError as error:
                 raise CommandError(str(error), EXIT_USAGE) from error
             speak(partial(store.load_meeting, meeting_id))
@@ -141,7 +193,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(t("{path}: imported as meeting {id} (a copy of meeting {original})", path=path,
                         id=meeting_id, original=original))  # fmt: skip
             return EXIT_OK
-        draft = file_draft(store, path)
+        draft = file_draft(store, path, args.meeting)
         speak(
             draft.update.meeting
             if draft.update is not None
@@ -195,6 +247,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     for m in meetings:
         saved = m.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if m.updated_at else ""
         source = Path(m.source_path).name if m.source_path else ""
+        if m.source_meeting is not None:
+            source += " " + t("(meeting {number} of the file)", number=m.source_meeting)
         if m.copy_of is not None:
             source = f"{source} ({t('copy of')} {m.copy_of})".strip()
         rows.append((str(m.id), m.date.isoformat(), t(m.status), saved, source, m.title))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from referent.danish import format_time
 from referent.i18n import spoken_date, t, tn
@@ -25,6 +26,9 @@ from referent.importing.sniff import (
 )
 from referent.model import Meeting
 from referent.problems import FileProblem, MeetingFileError, Problem
+
+if TYPE_CHECKING:  # python-docx and the reader are imported only when a Word file is read
+    from referent.importing.word.corrections import Corrections, Mark, Placed
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -48,6 +52,12 @@ class Source:
     """``toml`` or ``docx``."""
     warnings: list[Problem] = field(default_factory=list)
     """What a Word agenda's reader could not place (always empty for a meeting file)."""
+    placed: list[Placed] = field(default_factory=list)
+    """A Word agenda's paragraphs and what each became (the correction screen's list)."""
+    stale: list[Mark] = field(default_factory=list)
+    """The secretary's corrections whose paragraph the Word file no longer has (not applied)."""
+    meetings: int = 1
+    """How many meetings the file holds (a Word file may hold several)."""
 
 
 def read_source(path: Path, meeting: int | None = None) -> Source:
@@ -62,9 +72,12 @@ def file_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parse_source(path: Path, data: bytes, meeting: int | None = None) -> Source:
+def parse_source(
+    path: Path, data: bytes, meeting: int | None = None, corrections: Corrections | None = None
+) -> Source:
     """The meeting in ``data``, the bytes of the file at ``path`` (as ``read_agenda_bytes`` gives);
-    ``meeting`` chooses one of a Word file that holds several."""
+    ``meeting`` chooses one of a Word file that holds several, and a Word agenda is read with
+    the secretary's ``corrections``. A file that holds fewer meetings than ``meeting`` is refused."""
     name = str(path)
     digest = file_digest(data)
     kind = file_kind(data)
@@ -74,8 +87,12 @@ def parse_source(path: Path, data: bytes, meeting: int | None = None) -> Source:
     if kind == "zip":
         from referent.importing.word.reader import parse_word_agenda
 
-        agenda = parse_word_agenda(data, name, path.stem, meeting=meeting)
-        return Source(agenda.meeting, digest, "docx", agenda.warnings)
+        agenda = parse_word_agenda(data, name, path.stem, meeting=meeting, corrections=corrections)
+        if meeting is not None and meeting > agenda.meetings:
+            raise MeetingFileError(name, [_no_such_meeting(meeting, agenda.meetings)])
+        return Source(
+            agenda.meeting, digest, "docx", agenda.warnings, agenda.placed, agenda.stale, agenda.meetings
+        )
     if path.suffix.lower() in WORD_SUFFIXES:
         raise MeetingFileError(name, [Problem(None, not_word(data))])
     from referent.fileio import MAX_FILE_BYTES as MAX_TEXT_BYTES
@@ -88,7 +105,15 @@ def parse_source(path: Path, data: bytes, meeting: int | None = None) -> Source:
         text = decode_text(data, t("meeting file"))
     except FileProblem as error:
         raise MeetingFileError(name, [error.problem]) from None
+    if meeting is not None and meeting > 1:
+        raise MeetingFileError(name, [_no_such_meeting(meeting, 1)])
     return Source(parse_meeting(text, name), digest, "toml", [])
+
+
+def _no_such_meeting(meeting: int, count: int) -> Problem:
+    return Problem(None, tn("there is no meeting {meeting}: the file holds 1 meeting",
+                            "there is no meeting {meeting}: the file holds {count} meetings", count,
+                            meeting=meeting))  # fmt: skip
 
 
 def summary_lines(meeting: Meeting) -> list[str]:

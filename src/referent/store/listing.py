@@ -42,6 +42,8 @@ class MeetingSummary:
     source_path: str
     copy_of: int | None = None
     """The meeting this one is a copy of (``referent import --copy``), else None."""
+    source_meeting: int | None = None
+    """Which meeting of its file it is, when the file holds several (1-based), else None."""
 
 
 def _status(row: dict[str, Any]) -> MeetingStatus:
@@ -63,6 +65,7 @@ class Listing(StoreBase):
         where = "" if meeting_id is None else "WHERE m.id = ?"
         rows = self.db.query(
             """SELECT m.id, m.date, m.title, m.updated_at, m.source_path, m.review_started_at, m.copy_of,
+                 m.source_meeting,
                  EXISTS(SELECT 1 FROM items i
                         WHERE i.meeting_id = m.id AND (i.minutes != '' OR i.status != 'pending'))
                  OR EXISTS(SELECT 1 FROM participants p
@@ -85,6 +88,7 @@ class Listing(StoreBase):
                 updated_at=moment(row["updated_at"]) if row["updated_at"] else None,
                 source_path=row["source_path"] or "",
                 copy_of=row["copy_of"],
+                source_meeting=row["source_meeting"],
             )
             for row in rows
         ]
@@ -99,13 +103,18 @@ class Listing(StoreBase):
     def state(self, meeting_id: int) -> MeetingStatus:
         return self.summary(meeting_id).status
 
-    def find_by_source(self, path: str | os.PathLike[str]) -> tuple[int, str | None] | None:
+    def find_by_source(
+        self, path: str | os.PathLike[str], meeting: int | None = None
+    ) -> tuple[int, str | None] | None:
         """The draft made from the file at ``path`` (never a copy), with the SHA-256 of the file
-        as it was last read into the draft."""
+        as it was last read into the draft. ``meeting``: the draft of that meeting of a file
+        that holds several; meeting 1 is also the draft made while the file held only one."""
         row = self.db.one(
             "SELECT id, source_sha256 FROM meetings"
-            " WHERE source_path = ? AND copy_of IS NULL ORDER BY id LIMIT 1",
-            [str(Path(path).resolve())],
+            " WHERE source_path = ? AND copy_of IS NULL"
+            " AND (source_meeting IS ? OR (? = 1 AND source_meeting IS NULL))"
+            " ORDER BY source_meeting IS NULL, id LIMIT 1",
+            [str(Path(path).resolve()), meeting, meeting],
         )
         return (row["id"], row["source_sha256"]) if row else None
 

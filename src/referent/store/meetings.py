@@ -44,9 +44,13 @@ class MeetingRecords(StoreBase):
         source_path: str | None = None,
         source_digest: str | None = None,
         copy_of: int | None = None,
+        source_meeting: int | None = None,
+        reading_corrections: str | None = None,
     ) -> int:
         """Store a new meeting and return its id, which never changes; ``copy_of`` marks it as an
-        independent copy of that meeting (the file's draft stays the other one)."""
+        independent copy of that meeting (the file's draft stays the other one).
+        ``source_meeting``: which meeting of a file that holds several it is (1-based);
+        ``reading_corrections``: how the secretary corrected the file's reading (JSON)."""
         self._must_be_writable()
         moment = stamp(self.clock())
         with self.db.transaction():
@@ -60,6 +64,8 @@ class MeetingRecords(StoreBase):
                     "updated_at": moment,
                     "current_item": None,
                     "copy_of": copy_of,
+                    "source_meeting": source_meeting,
+                    "reading_corrections": reading_corrections,
                 },
             )
             item_ids = [
@@ -343,9 +349,45 @@ class MeetingRecords(StoreBase):
         return [bool(r["from_file"]) for r in self.db.query(
             "SELECT from_file FROM items WHERE meeting_id = ? ORDER BY position", [meeting_id])]  # fmt: skip
 
-    def update_agenda(self, meeting_id: int, update: AgendaUpdate, source_digest: str) -> None:
+    def reading_corrections(self, meeting_id: int) -> str:
+        """How the secretary corrected the reading of the meeting's Word agenda (JSON; '' for none)."""
+        row = self.db.one("SELECT reading_corrections FROM meetings WHERE id = ?", [meeting_id])
+        if row is None:
+            raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id))
+        return str(row["reading_corrections"] or "")
+
+    def source_digest(self, meeting_id: int) -> str:
+        """The SHA-256 of the meeting's file as it was last read into the draft ('' if none)."""
+        row = self.db.one("SELECT source_sha256 FROM meetings WHERE id = ?", [meeting_id])
+        if row is None:
+            raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id))
+        return str(row["source_sha256"] or "")
+
+    def source_meeting(self, meeting_id: int) -> int | None:
+        """Which meeting of its file the meeting is, when the file holds several (1-based)."""
+        row = self.db.one("SELECT source_meeting FROM meetings WHERE id = ?", [meeting_id])
+        if row is None:
+            raise UnknownMeeting(t("no meeting with id {id} in the database", id=meeting_id))
+        return int(row["source_meeting"]) if row["source_meeting"] else None
+
+    def keep_reading_corrections(self, meeting_id: int, corrections: str, source_digest: str) -> None:
+        """Keep the secretary's corrections of the reading when they change nothing in the draft,
+        with the file as read (``source_digest``); refused for approved minutes, as every
+        change of their agenda is."""
+        with self._writing(meeting_id, changes_minutes=False):
+            self.db.update(
+                "meetings",
+                meeting_id,
+                {"reading_corrections": corrections or None, "source_sha256": source_digest},
+            )
+
+    def update_agenda(
+        self, meeting_id: int, update: AgendaUpdate, source_digest: str, corrections: str | None = None
+    ) -> None:
         """Bring an edited agenda file into the draft as ``update`` plans it (``agendamerge``):
-        the agenda's words change, what the meeting recorded stays; refused for approved minutes."""
+        the agenda's words change, what the meeting recorded stays; refused for approved minutes.
+        ``corrections`` (JSON), when given, are kept with it in the same transaction: the draft
+        follows the secretary's corrections of the reading."""
         item_ids = self.item_ids(meeting_id)
         people_ids = {"participants": self.participant_ids(meeting_id),
                       "guests": self.participant_ids(meeting_id, guests=True)}  # fmt: skip
@@ -356,7 +398,8 @@ class MeetingRecords(StoreBase):
             if spec.part is Part.AGENDA and spec.kind is not Kind.ROWS
         }
         with self._writing(meeting_id, meeting_change=True) as moment:
-            self.db.update("meetings", meeting_id, {**header, "source_sha256": source_digest})
+            kept = {} if corrections is None else {"reading_corrections": corrections or None}
+            self.db.update("meetings", meeting_id, {**header, **kept, "source_sha256": source_digest})
             kept_ids: list[int] = []
             for position, (item, origin) in enumerate(zip(meeting.items, update.item_origin, strict=True)):
                 if origin is None:

@@ -234,6 +234,15 @@ def m009_time_spent(db: Database) -> None:
     db.table("items").add_column("time_spent", float)
 
 
+def m010_word_corrections(db: Database) -> None:
+    """What the secretary corrected in how a Word agenda was read (JSON, see
+    ``importing.word.corrections``), applied again whenever the file is read again; and which
+    meeting of a file that holds several the draft is (1-based; NULL: the file holds one), so
+    that each meeting of such a file has a draft of its own."""
+    db.table("meetings").add_column("reading_corrections", str)
+    db.table("meetings").add_column("source_meeting", int)
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review_and_approval,
@@ -244,6 +253,7 @@ MIGRATIONS = (
     m007_approvals_kept_as_history,
     m008_item_parts,
     m009_time_spent,
+    m010_word_corrections,
 )
 """In the order they run; each runs once per database."""
 

@@ -23,15 +23,18 @@ from referent.store import Store
 from referent.store.base import now as local_now
 from referent.ui.dialogs.drafts import Drafts
 from referent.ui.i18n import language as current_language
-from referent.ui.i18n import set_language, t
+from referent.ui.i18n import set_language, t, tn
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
 from referent.ui.textual_compat import ReferentAppBase
 from referent.ui.typeahead import KeyRouter
 
 if TYPE_CHECKING:
+    from referent.correcting import WordSource
     from referent.model import Meeting
+    from referent.problems import SeveralMeetings
     from referent.sources import FileDraft
+    from referent.ui.screens.minutes import MinutesScreen
 
 KEYS_CAUGHT_UP_WITHIN = 5.0
 """Seconds a key waits at most for the focused widget to handle the keys before it."""
@@ -54,6 +57,7 @@ class ReferentApp(ReferentAppBase[None]):
         draft: FileDraft | None = None,
         review: bool = False,
         export_folder: Path | None = None,
+        several: SeveralMeetings | None = None,
     ) -> None:
         set_language(settings.effective_language())  # before any screen is built; see speak_for
         super().__init__()
@@ -70,6 +74,8 @@ class ReferentApp(ReferentAppBase[None]):
         """Where F12 writes whatever the meeting (the demo: never beside the sample)."""
         self.start_in_review = review
         """Open the chair's review on top of the minutes screen (``referent review``)."""
+        self.several = several
+        """The Word file opened holds several meetings and none was named: ask which."""
         self.lock: MeetingLock | None = None
         self.lock_holder = ""
         """Who has the meeting open when this session opened it read-only."""
@@ -88,6 +94,9 @@ class ReferentApp(ReferentAppBase[None]):
         editor focused yet, and were lost."""
         self.warm_up_timer: Timer | None = None
         self.live: LiveMeeting | None = None
+        self.reading_first: Screen[bool] | None = None
+        """The correction screen shown on opening, before the minutes (keys typed before the
+        first frame go past it: nothing is imported then, or they would arrive out of order)."""
         self.undo_stop_signals: Callable[[], None] = lambda: None
 
     def speak_for(self, meeting: Meeting) -> None:
@@ -156,15 +165,71 @@ class ReferentApp(ReferentAppBase[None]):
                 await asyncio.wait_for(handled.wait(), KEYS_CAUGHT_UP_WITHIN)
 
     def show_first_screen(self) -> None:
-        if self.meeting_id is None:
+        if self.several is not None:
+            self.choose_meeting(Path(self.several.filename), self.several)
+        elif self.meeting_id is None:
             from referent.ui.screens.picker import PickerScreen
 
             self.push_screen(PickerScreen())
-        elif self.draft is not None and self.draft.update is not None:
-            self.ask_about_update(self.draft)
+        elif self.draft is not None:
+            self.open_draft(self.draft)
         else:
             self.open_meeting(self.meeting_id)
         self.call_after_refresh(self.first_frame_shown)
+
+    def open_file(self, path: Path, meeting: int | None = None) -> str | None:
+        """Open the draft of a file (imported the first time); a Word file of several meetings
+        asks which first. Returns what is wrong with the file, for the caller to show."""
+        from referent.problems import MeetingFileError, SeveralMeetings
+        from referent.sources import draft_for_file
+
+        try:
+            draft = draft_for_file(self.store, path, meeting)
+        except SeveralMeetings as several:
+            self.choose_meeting(path, several)
+            return None
+        except MeetingFileError as error:
+            return str(error)
+        self.open_draft(draft)
+        return None
+
+    def open_draft(self, draft: FileDraft) -> None:
+        """A file's draft: its changes offered first, corrections that no longer apply said."""
+        self.draft = draft
+        if draft.stale:
+            self.notify(stale_notice(len(draft.stale)), severity="warning", timeout=20, markup=False)
+        if draft.update is not None:
+            self.ask_about_update(draft)
+        else:
+            self.open_meeting(draft.meeting_id)
+
+    def choose_meeting(self, path: Path, several: SeveralMeetings) -> None:
+        """A Word file that holds several meetings: list them (date, name, first item, and the
+        draft each already has) and open the one chosen. Never one taken silently."""
+        from referent.ui.dialogs.choice import Choice, ChoiceDialog
+
+        choices = []
+        for choice in several.choices:
+            label = choice.describe()
+            known = self.store.find_by_source(path, choice.number)
+            if known is not None:
+                label += " · " + t("its draft: meeting {id}", id=known[0])
+            choices.append(Choice(str(choice.number) if choice.number < 10 else "", label, choice.number))
+
+        def chosen(number: int | None) -> None:
+            if number is None:  # not now: to the picker, unless the picker is where she came from
+                from referent.ui.screens.picker import PickerScreen
+
+                if not isinstance(self.screen, PickerScreen):
+                    self.push_screen(PickerScreen())
+                return
+            problem = self.open_file(path, number)
+            if problem:
+                self.notify(problem, severity="error", timeout=30, markup=False)
+
+        title = t("{name} holds {count} meetings: which one?", name=path.name, count=len(several.choices))
+        note = t("Each meeting of the file has a draft of its own.")
+        self.push_screen(ChoiceDialog(title, choices, note, wide=True), chosen)
 
     def ask_about_update(self, draft: FileDraft) -> None:
         """The agenda file changed since its draft was made: show what would change, and bring
@@ -187,7 +252,7 @@ class ReferentApp(ReferentAppBase[None]):
 
                 bring_in(self.store, draft)
                 self.notify(t("The draft now follows the agenda file; everything recorded is kept."))
-            self.open_meeting(draft.meeting_id)
+            self.open_meeting(draft.meeting_id, correct=value == "bring")
 
         choices = [
             Choice("b", t("Bring the changes into the draft"), "bring"),
@@ -197,8 +262,9 @@ class ReferentApp(ReferentAppBase[None]):
         note = changes + "\n\n" + t("Everything recorded (minutes, outcomes, attendance) is kept either way.")
         self.push_screen(ChoiceDialog(title, choices, note, wide=True), chosen)
 
-    def open_meeting(self, meeting_id: int) -> None:
-        """Take the meeting's lock (or open it read-only) and show the live screen."""
+    def open_meeting(self, meeting_id: int, correct: bool = True) -> None:
+        """Take the meeting's lock (or open it read-only) and show the live screen; a Word
+        agenda's draft on which nothing is recorded yet shows how it was read first (``correct``)."""
         from referent.ui.screens.minutes import MinutesScreen
 
         self.release_meeting()
@@ -233,6 +299,43 @@ class ReferentApp(ReferentAppBase[None]):
         if self.start_in_review:
             self.start_in_review = False
             self.call_after_refresh(screen.action_review)
+        elif correct:
+            source = self.to_correct(meeting_id)
+            if source is not None:
+                self.correct_reading(screen, source, first=True)
+
+    def to_correct(self, meeting_id: int) -> WordSource | None:
+        """The Word file to show the correction screen for on opening: a Word agenda's draft that
+        may be changed, has nothing recorded yet and follows the file as it is (else None)."""
+        from referent.correcting import is_word_file, word_source
+        from referent.problems import MeetingFileError
+        from referent.store import MeetingStatus
+
+        live = self.live
+        if live is None or live.read_only or not is_word_file(self.store.source_path(meeting_id)):
+            return None
+        if self.store.state(meeting_id) is not MeetingStatus.AGENDA:
+            return None
+        try:
+            source = word_source(self.store, meeting_id)
+        except MeetingFileError:  # the file is gone: the draft is what there is
+            return None
+        return source if source is not None and not source.changed else None
+
+    def correct_reading(self, screen: MinutesScreen, source: WordSource, first: bool = False) -> None:
+        """The correction screen over the minutes screen; the minutes screen follows what changed."""
+        from referent.ui.screens.reading import ReadingScreen
+
+        screen.flush()
+
+        def done(changed: bool | None) -> None:
+            if changed:
+                screen.after_correction()
+
+        reading = ReadingScreen(self.store, screen.live.meeting_id, source, first=first)
+        if first:
+            self.reading_first = reading
+        self.push_screen(reading, done)
 
     def first_frame_shown(self) -> None:
         """What the first frame did not wait for: the backup, the warm-up for F12, and the
@@ -242,6 +345,8 @@ class ReferentApp(ReferentAppBase[None]):
 
         self.shown = True
         typed, self.typed_ahead = self.typed_ahead or [], None
+        if typed and self.screen is self.reading_first:  # typed at once: meant for the minutes
+            self.screen.dismiss(False)
         for key in typed:  # in the order typed, as if typed now
             if isinstance(key, events.Paste):
                 self.post_message(events.Paste(key.text))
@@ -418,6 +523,7 @@ def make_app(
     draft: FileDraft | None = None,
     review: bool = False,
     export_folder: Path | None = None,
+    several: SeveralMeetings | None = None,
 ) -> ReferentApp:
     """Build the app the same way for the command line and for the tests."""
     from referent.config import load_settings
@@ -436,4 +542,16 @@ def make_app(
         draft,
         review,
         export_folder,
+        several,
+    )
+
+
+def stale_notice(count: int) -> str:
+    """Corrections of the reading whose paragraphs the Word file no longer has."""
+    return tn(
+        "1 of your corrections to how the agenda was read no longer applies: its paragraph is gone "
+        "from the file.",
+        "{count} of your corrections to how the agenda was read no longer apply: their paragraphs are "
+        "gone from the file.",
+        count,
     )

@@ -50,6 +50,8 @@ class WordAgenda:
     """Every paragraph with text, and what the reading made of it (the correction screen's list)."""
     stale: list[Mark] = field(default_factory=list)
     """Corrections whose paragraph the document no longer has (not applied)."""
+    meetings: int = 1
+    """How many meetings the document holds (this is one of them)."""
 
 
 def parse_word_agenda(
@@ -89,6 +91,7 @@ def parse_word_agenda(
         )
     part, own = ranges[meeting - 1]
     agenda = _Assembler(document, name, stem, today or date.today(), corrections).build(own)
+    agenda.meetings = len(parts)
     first = own[0]
     agenda.warnings.insert(0, Problem(None, f"the file holds {len(parts)} meetings; read meeting {meeting}: "
                                             f"{_quote(part.label)}", first.index))  # fmt: skip

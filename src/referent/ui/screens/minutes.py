@@ -153,12 +153,24 @@ class MinutesScreen(ReferentScreen, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#item-top").can_focus = False
-        meeting = self.live.meeting
-        self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
+        self.show_title()
         self.enter_item(self.live.current, self.live.cursor)
         self.set_interval(autosave_seconds(), self.flush)
         self.set_interval(1.0, self.every_second)
         self.set_timer(MARKDOWN_AFTER, self.query_one(CasePane).as_markdown)  # not for the first frame
+
+    def show_title(self) -> None:
+        meeting = self.live.meeting
+        self.query_one("#title-bar", Static).update(f" {meeting.title} · {meeting.date.strftime('%d.%m.%Y')}")
+
+    def after_correction(self) -> None:
+        """The draft now follows corrections of how its Word agenda was read: items may have
+        come, gone or moved; the item in front of the secretary stays in front of her."""
+        self.live.keep_time()  # the clock so far is the item's, wherever it now stands
+        self.editing_item = None  # (flushed before the correction screen: nothing to save)
+        self.live.reload()
+        self.show_title()
+        self.enter_item(self.live.current, take_up=False)
 
     # --- the editor and its autosave --------------------------------------------------
 

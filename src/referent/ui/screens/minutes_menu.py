@@ -34,6 +34,7 @@ class MenuAction(Enum):
     START = auto()
     CLOSE = auto()
     NEXT_MEETING = auto()
+    READING = auto()
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,12 @@ class MenuEntry:
     """English; shown through ``t``."""
     action: MenuAction
     offered: Callable[[LiveMeeting], bool] = lambda live: True
+
+
+def _from_word(live: LiveMeeting) -> bool:
+    from referent.correcting import is_word_file
+
+    return is_word_file(live.source_path)
 
 
 def _set_aside(live: LiveMeeting) -> bool:
@@ -70,6 +77,7 @@ ENTRIES = [
     MenuEntry("s", "Start meeting", MenuAction.START, lambda live: not live.started),
     MenuEntry("c", "Close meeting", MenuAction.CLOSE),
     MenuEntry("x", "Next meeting", MenuAction.NEXT_MEETING),
+    MenuEntry("a", "How the Word agenda was read", MenuAction.READING, _from_word),
 ]
 
 
@@ -125,9 +133,28 @@ def run_menu_action(screen: MinutesScreen, action: MenuAction) -> None:
         ended = live.meeting.actual_end
         screen.notify(t("Meeting closed at {time}.", time=format_time(ended) if ended else ""))
         screen.show_item()
+    elif action is MenuAction.READING:
+        _show_reading(screen)
     elif action is MenuAction.NEXT_MEETING:
         label = t("When and where, as the minutes should say it")
         screen.ask(TextDialog(t("Next meeting"), label, live.meeting.next_meeting), live.set_next_meeting)
+
+
+def _show_reading(screen: MinutesScreen) -> None:
+    """The correction screen again: how the draft's Word agenda was read, to correct it."""
+    from referent.correcting import word_source
+    from referent.problems import MeetingFileError
+
+    try:
+        source = word_source(screen.live.store, screen.live.meeting_id)
+    except MeetingFileError as error:
+        screen.notify(t("The agenda file cannot be read: {problem}", problem=error), severity="error",
+                      timeout=20, markup=False)  # fmt: skip
+        return
+    if source is None:
+        screen.notify(t("This meeting was not read from a Word agenda."), severity="warning")
+        return
+    screen.referent.correct_reading(screen, source)
 
 
 def _start(screen: MinutesScreen) -> None:

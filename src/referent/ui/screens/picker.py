@@ -17,7 +17,8 @@ from referent.ui.widgets.keyhints import KeyHints
 
 
 class PickerScreen(ReferentScreen, Screen[None]):
-    """Enter on a meeting opens it; a path typed below imports and opens that file."""
+    """Enter on a meeting opens it; a path typed below imports and opens that file (a Word
+    file of several meetings asks which)."""
 
     def compose(self) -> ComposeResult:
         yield Static(" referent", id="title-bar")
@@ -30,6 +31,8 @@ class PickerScreen(ReferentScreen, Screen[None]):
                 line.append(f"{t(summary.status):<13} ", style="dim")
                 line.append(summary.title)
                 source = Path(summary.source_path).name if summary.source_path else ""
+                if summary.source_meeting is not None:
+                    source += " " + t("(meeting {number} of the file)", number=summary.source_meeting)
                 if summary.copy_of is not None:
                     source = f"{source} ({t('copy of')} {summary.copy_of})".strip()
                 if source:
@@ -58,16 +61,7 @@ class PickerScreen(ReferentScreen, Screen[None]):
         """Open the file's draft: imported the first time, the same draft every time after. The
         path as typed, or as a terminal types a file dropped into it (quoted, escaped, a URI)."""
         from referent.paths import typed_path
-        from referent.problems import MeetingFileError
-        from referent.sources import draft_for_file
 
-        path = typed_path(event.value)
-        try:
-            draft = draft_for_file(self.referent.store, path)
-        except MeetingFileError as error:
-            self.query_one("#picker-error", Static).update(Text(str(error), style="bold red"))
-            return
-        if draft.update is not None:
-            self.referent.ask_about_update(draft)
-        else:
-            self.referent.open_meeting(draft.meeting_id)
+        problem = self.referent.open_file(typed_path(event.value))
+        if problem:
+            self.query_one("#picker-error", Static).update(Text(problem, style="bold red"))
