@@ -112,15 +112,22 @@ def test_an_empty_file_named_docx_is_no_word_document(tmp_path: Path) -> None:
     assert "the file is empty (0 bytes), not a Word document" in message(path)
 
 
-def test_a_document_without_items_says_how_items_are_written(tmp_path: Path) -> None:
+def test_a_document_without_items_is_one_item_and_says_how_items_are_marked(tmp_path: Path) -> None:
+    """Refused, it could only be typed again: read as one item, its items marked on the
+    correction screen (or written as Word items), nothing of it lost."""
     path = tmp_path / "brev.docx"
     document = docx.Document()
     document.add_paragraph("Kære alle")
     document.add_paragraph("Vi ses til mødet på torsdag. Husk at læse bilagene.")
     document.add_paragraph("Med venlig hilsen Sekretariatet")
     document.save(str(path))
-    text = message(path)
-    assert "no agenda items were found" in text and "1. Godkendelse af dagsorden" in text
+    read = read_word_agenda(path)
+    [item] = read.meeting.items
+    assert item.title == "Kære alle"
+    assert "Husk at læse bilagene." in item.case and "Med venlig hilsen Sekretariatet" in item.case
+    [said] = [w.render(str(path)) for w in read.warnings if w.paragraph == 1]
+    assert "no agenda items were found" in said and "mark each item with i" in said
+    assert "1. Godkendelse af dagsorden" in said
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ import docx
 
 from referent.importing.word import parse_word_agenda
 from referent.importing.word.corrections import Corrections, Mark, Role, paragraph_key
-from referent.problems import MeetingFileError
 
 
 def document(*paragraphs: str | tuple[str, str]) -> bytes:
@@ -50,12 +49,11 @@ def item_marks(*titles: str) -> Corrections:
     return corrections
 
 
-def test_a_document_no_reader_understands_is_refused_until_its_items_are_marked() -> None:
-    try:
-        parse_word_agenda(PLAIN, "AGENDA.docx")
-        raise AssertionError("read without items")
-    except MeetingFileError as error:
-        assert "no agenda items were found" in str(error)
+def test_a_document_no_reader_understands_is_one_item_until_its_items_are_marked() -> None:
+    read = parse_word_agenda(PLAIN, "AGENDA.docx")
+    assert [item.title for item in read.meeting.items] == ["Bestyrelsesmøde i Skovbrynet"]
+    assert any("no agenda items were found" in warning.message for warning in read.warnings)
+    assert [p.item for p in read.placed] == [1] * len(read.placed)  # all of it in the one item
     assert items(item_marks("Velkommen", "Regnskab 2022", "Eventuelt")) == [
         "Velkommen",
         "Regnskab 2022",

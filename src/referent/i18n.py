@@ -958,6 +958,16 @@ DANISH: dict[str, str] = {
         "ingen mødedato blev fundet i dokumentet; tog {date}, da det blev oprettet"
     ),
     "the document is empty": "dokumentet er tomt",
+    "no agenda items are left: mark at least one paragraph as an item": (
+        "der er ingen dagsordenspunkter tilbage: markér mindst ét afsnit som punkt"
+    ),
+    "no agenda items were found, so the whole document is one item for now: mark each "
+    "item with i when it is opened (referent open), or write each item as a numbered "
+    "heading or bold line, e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)": (
+        "der blev ikke fundet nogen dagsordenspunkter, så hele dokumentet er ét punkt indtil videre: "
+        "markér hvert punkt med i, når det åbnes (referent open), eller skriv hvert punkt som en "
+        "nummereret overskrift eller fed linje, f.eks. '1. Godkendelse af dagsorden' (se docs/word-agenda.md)"
+    ),
     "{what} could not be read; copy its text into the document itself": (
         "{what} kunne ikke læses; kopiér teksten ind i selve dokumentet"
     ),

@@ -180,15 +180,12 @@ class _Assembler:
         blocks = [_flattened(b) if self.item_in(b) else b for b in blocks]
         found = find_agenda(blocks)
         if found is None and not any(r is Role.ITEM for r in self.roles.values()):
-            raise self.fail(
-                "no agenda items were found; write each item as a numbered heading or bold line, "
-                "e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
-            )
+            found = self.one_item(blocks)
         if found is None:
             found = Agenda(blocks, Layout([], None), [])
         blocks, layout = found.blocks, self.corrected(found.blocks, found.layout)
         if not layout.headings:
-            raise self.fail("no agenda items are left: mark at least one paragraph as an item")
+            raise self.fail(phrase("no agenda items are left: mark at least one paragraph as an item"))
         found = replace(found, blocks=blocks, layout=layout)
         first = layout.headings[0].position
         titles = [split_title(h.text)[0] for h in layout.headings]
@@ -253,6 +250,25 @@ class _Assembler:
         self.warnings.sort(key=lambda p: p.paragraph or 0)
         placed = self.placements(blocks, layout, header, loose)
         return WordAgenda(meeting, self.warnings, placed, self.stale)
+
+    def one_item(self, blocks: list[Block]) -> Agenda:
+        """A document in which no items were found, read as one item headed by its first line:
+        refused, it could only be typed again; read, the secretary marks its items on the
+        correction screen (the warning says how), and nothing of it is lost meanwhile."""
+        position, first = next(
+            (n, b) for n, b in enumerate(blocks) if isinstance(b, Para) and b.text.strip()
+        )  # there is one: an empty document was refused above
+        assert isinstance(first, Para)
+        title = normalize(first.text.split("\n")[0])
+        self.warn(
+            phrase(
+                "no agenda items were found, so the whole document is one item for now: mark each "
+                "item with i when it is opened (referent open), or write each item as a numbered "
+                "heading or bold line, e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
+            ),
+            first.index,
+        )
+        return Agenda(blocks, Layout([Heading(position, first, None, title)], None), [])
 
     # -- the secretary's corrections ------------------------------------------------------
     def resolve(self, blocks: list[Block]) -> None:
