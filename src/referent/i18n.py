@@ -958,6 +958,13 @@ DANISH: dict[str, str] = {
         "ingen mødedato blev fundet i dokumentet; tog {date}, da det blev oprettet"
     ),
     "the document is empty": "dokumentet er tomt",
+    "no agenda items were found; write each item as a numbered heading or bold line, "
+    "e.g. '1. Godkendelse af dagsorden', or open the document (referent open) and "
+    "mark its items with i (see docs/word-agenda.md)": (
+        "der blev ikke fundet nogen dagsordenspunkter; skriv hvert punkt som en nummereret overskrift "
+        "eller fed linje, f.eks. '1. Godkendelse af dagsorden', eller åbn dokumentet (referent open) og "
+        "markér dets punkter med i (se docs/word-agenda.md)"
+    ),
     "no agenda items are left: mark at least one paragraph as an item": (
         "der er ingen dagsordenspunkter tilbage: markér mindst ét afsnit som punkt"
     ),

@@ -61,10 +61,13 @@ def parse_word_agenda(
     today: date | None = None,
     meeting: int | None = None,
     corrections: Corrections | None = None,
+    whole_when_none: bool = False,
 ) -> WordAgenda:
     """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort.
     A document that holds several meetings is read only with ``meeting`` (1-based) saying which;
-    without it, ``SeveralMeetings`` lists them. ``corrections`` are the secretary's, applied."""
+    without it, ``SeveralMeetings`` lists them. ``corrections`` are the secretary's, applied.
+    A document in which no item is found is refused, or with ``whole_when_none`` (a draft is
+    made of it, whose items the secretary marks on the correction screen) read as one item."""
     corrections = corrections or Corrections()
     meeting = meeting or corrections.meeting
     try:
@@ -84,7 +87,9 @@ def parse_word_agenda(
     blocks = [b for b in document.blocks if not _is_contents(b)]
     parts = split_meetings(blocks)
     if len(parts) == 1:
-        return _Assembler(document, name, stem, today or date.today(), corrections).build(blocks)
+        return _Assembler(document, name, stem, today or date.today(), corrections, whole_when_none).build(
+            blocks
+        )
     ends = [later.start for later in parts[1:]] + [len(blocks)]
     ranges = [(part, blocks[part.start : end]) for part, end in zip(parts, ends, strict=True)]
     if meeting is None:
@@ -106,7 +111,7 @@ def parse_word_agenda(
             ],
         )
     part, own = ranges[meeting - 1]
-    agenda = _Assembler(document, name, stem, today or date.today(), corrections).build(own)
+    agenda = _Assembler(document, name, stem, today or date.today(), corrections, whole_when_none).build(own)
     agenda.meetings = len(parts)
     first = own[0]
     agenda.warnings.insert(
@@ -143,9 +148,16 @@ def _quote(text: str, limit: int = 60) -> str:
 
 class _Assembler:
     def __init__(
-        self, document: WordDocument, name: str, stem: str, today: date, corrections: Corrections
+        self,
+        document: WordDocument,
+        name: str,
+        stem: str,
+        today: date,
+        corrections: Corrections,
+        whole_when_none: bool = False,
     ) -> None:
         self.document = document
+        self.whole_when_none = whole_when_none
         self.corrections = corrections
         self.roles: dict[int, Role] = {}
         """The secretary's role for a paragraph, by ¶ (from ``corrections``)."""
@@ -180,6 +192,14 @@ class _Assembler:
         blocks = [_flattened(b) if self.item_in(b) else b for b in blocks]
         found = find_agenda(blocks)
         if found is None and not any(r is Role.ITEM for r in self.roles.values()):
+            if not self.whole_when_none:
+                raise self.fail(
+                    phrase(
+                        "no agenda items were found; write each item as a numbered heading or bold line, "
+                        "e.g. '1. Godkendelse af dagsorden', or open the document (referent open) and "
+                        "mark its items with i (see docs/word-agenda.md)"
+                    )
+                )
             found = self.one_item(blocks)
         if found is None:
             found = Agenda(blocks, Layout([], None), [])
