@@ -9,7 +9,8 @@ Textual's public API has no way to do a few things referent needs, so it reaches
 - the key hints build Textual's footer keys once, as the footer would;
 - the chair's draft builds Markdown blocks at once and draws simple lists as a grid;
 - the bindings of a screen get their descriptions in the user's language;
-- the app hears of an exception before Textual ends the app for it;
+- the app hears of an exception before Textual ends the app for it, and a screen whose handler
+  raised one the app dealt with goes on handling keys;
 - the command palette says "No matches found" in the user's language.
 
 Each is given a name of referent's own here. Everything else imports Textual's public modules
@@ -32,6 +33,8 @@ from textual.binding import BindingsMap
 from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.dom import DOMNode
 from textual.geometry import Size
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList, TextArea
@@ -54,6 +57,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FooterKey",
+    "GuardedMessages",
     "MarkdownBullet",
     "MarkdownBulletList",
     "MarkdownList",
@@ -278,10 +282,31 @@ def bindings_map(node: DOMNode) -> BindingsMap:
     return node._bindings
 
 
-class ReferentAppBase(App[_T]):
+class GuardedMessages(MessagePump):
+    """A message pump (the app, a screen) whose handlers may raise what the app deals with
+    (``handle_exception``: a write the database refused) without it ending: Textual stops a
+    pump's message loop after any exception its handler raised, even one the app handled, and
+    a screen (or the app) that handles no more keys looks like a dead app. Put it before
+    Textual's class in the bases."""
+
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:
+            if not handled_by_app(self, error):
+                raise
+
+
+def handled_by_app(pump: MessagePump, error: Exception) -> bool:
+    """The app dealt with ``error`` (its ``handle_exception`` said so)."""
+    handler = getattr(pump.app, "handle_exception", None)
+    return bool(handler is not None and handler(error))
+
+
+class ReferentAppBase(GuardedMessages, App[_T]):
     """Textual's ``App`` that lets ``handle_exception`` deal with an exception raised in an
-    action or a handler before Textual ends the app for it. (The widget whose handler raised
-    stops handling messages even so: catch where the action runs whatever may be expected.)"""
+    action, a handler, a timer or a callback before Textual ends the app for it; the pump
+    whose handler raised goes on (see ``GuardedMessages``, which every screen uses too)."""
 
     def handle_exception(self, error: Exception) -> bool:
         """True when ``error`` was dealt with and the app goes on."""
@@ -363,6 +388,7 @@ def missing() -> list[str]:
         "Footer": (footer, "_bindings_ready"),
         "Markdown": (markdown, "_markdown _theme _build_from_source"),
         "App": (App, "_handle_exception"),
+        "MessagePump": (MessagePump, "_dispatch_message"),
         "CommandPalette": (
             CommandPalette,
             "_start_no_matches_countdown _stop_no_matches_countdown _NO_MATCHES _NO_MATCHES_COUNTDOWN",

@@ -214,17 +214,18 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.editing_item is None or self.read_only:
             return
         text = self.editor.text
-        if text == self.saved_text and not always:
+        if text == self.saved_text and not always and not self.save_error:  # (NOT SAVED: try again)
             self.live.remember_cursor(_cursor(self.editor))  # a moved cursor is resumed too
             return
         item = self.live.meeting.items[self.editing_item]
         shown = (item.has_minutes, item.status)
         try:
             self.live.save_minutes(self.editing_item, text, _cursor(self.editor))
+            self.saved_text = text
+            self.live.save_unsaved()  # items left while saving failed
         except SaveFailed as error:  # the text stays on screen and in the meeting; tried again
-            self.saving_failed(t("Nothing could be saved: {reason}", reason=t(error.reason)))
+            self.saving_failed(error.reason)
             return
-        self.saved_text = text
         if self.save_error:
             self.save_error = ""
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
@@ -445,17 +446,28 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         super().action_help()
 
     def saving_failed(self, reason: str) -> None:
-        """Say once, and keep saying on the status line, that saving fails and what to do."""
+        """Say once, and keep saying on the status line, that saving fails and what to do
+        (``reason``: why, in words ``t`` translates)."""
+        self.referent.not_saved_reason = reason
+        said = t("Nothing could be saved: {reason}", reason=t(reason))
         if not self.save_error:
             self.notify(
                 t("{reason}. Your text stays on screen and is saved as soon as it can be; "
-                  "F11 saves a copy of the minutes elsewhere, F12 exports them.", reason=reason),
+                  "F11 saves a copy of the minutes elsewhere, F12 exports them.", reason=said),
                 severity="error",
                 timeout=60,
                 markup=False,
             )  # fmt: skip
-        self.save_error = reason
+        self.save_error = said
         self.refresh_status()
+
+    def change_not_saved(self, reason: str) -> None:
+        """A change made here (or in a dialog or screen on top) was refused by the database, which
+        the meeting was read again from: show it as stored, and NOT SAVED until a save goes
+        through (the autosave tries again, also when the text has not changed)."""
+        if not self.save_error:
+            self.save_error = t("Nothing could be saved: {reason}", reason=t(reason))
+        self.show_item()
 
     def action_save_copy(self) -> None:
         """Save the minutes as they stand on screen to a meeting file of the secretary's choice:
