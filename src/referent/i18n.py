@@ -234,6 +234,11 @@ DANISH: dict[str, str] = {
         "hjemmemappen eller den midlertidige mappe: F11 gemmer en, hvor du vælger."
     ),
     "Quit? Not everything is saved:": "Afslut? Ikke alt er gemt:",
+    "A paste did not end (the terminal never said where it ends): it was ended after "
+    "{count} characters, and what you type now is typed again.": (
+        "En indsættelse sluttede ikke (terminalen sagde aldrig, hvor den slutter): den blev afsluttet "
+        "efter {count} tegn, og det, du skriver nu, skrives igen."
+    ),
     "Typed in a dialog: {what}": "Skrevet i en dialog: {what}",
     "Save a copy": "Gem en kopi",
     "Save a copy elsewhere": "Gem en kopi et andet sted",

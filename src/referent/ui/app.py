@@ -26,6 +26,7 @@ from referent.ui.i18n import language as current_language
 from referent.ui.i18n import set_language, t, tn
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
+from referent.ui.terminal import PasteCut
 from referent.ui.textual_compat import ReferentAppBase
 from referent.ui.typeahead import KeyRouter
 
@@ -144,9 +145,19 @@ class ReferentApp(ReferentAppBase[None]):
             return
         if isinstance(event, events.Key) and self.keys.hold(self, event):
             return  # for a dialog whose field has not got the cursor yet
+        if isinstance(event, events.Key):
+            self.take_back_focus()
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self.keys_before_handled()
         await super().on_event(event)
+
+    def take_back_focus(self) -> None:
+        """A key typed on the minutes screen while nothing has the focus goes to the editor."""
+        from referent.ui.screens.minutes import MinutesScreen
+
+        screen = self.screen
+        if isinstance(screen, MinutesScreen):
+            screen.take_back_focus()
 
     def on_key(self, event: events.Key) -> None:
         """A key back up unhandled: typed for a dialog opened meanwhile, it goes there."""
@@ -571,6 +582,16 @@ class ReferentApp(ReferentAppBase[None]):
                 message = t("Press {key} to quit referent.", key=describe_key(key))
                 self.notify(message, title=t("Do you want to quit?"), markup=False)
                 return
+
+    def on_paste_cut(self, message: PasteCut) -> None:
+        """The terminal began a paste and never ended it: what came is pasted, and said."""
+        if message.why != "key":  # (Ctrl+Q ended it: the app is quitting)
+            self.notify(
+                t("A paste did not end (the terminal never said where it ends): it was ended after "
+                  "{count} characters, and what you type now is typed again.", count=message.length),
+                severity="warning",
+                timeout=15,
+            )  # fmt: skip
 
     def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
         """The palette's Screenshot command saved its file: said in the user's language

@@ -200,6 +200,14 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.editing_item is not None:
             self.live.keep_wording(self.editing_item)
 
+    def take_back_focus(self) -> None:
+        """A key comes while no widget has the focus: it goes to the editor. A mouse event where
+        no widget is (junk from the terminal, a click past the edge) or a terminal that said it
+        lost the focus left none, and what was typed went nowhere. (Focus moved elsewhere on
+        purpose stays there.)"""
+        if self.focused is None:
+            self.set_focus(self.editor)
+
     def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
         """Typing, deleting or pasting into minutes that may not change: say why."""
         self.refused(self.live)
