@@ -190,6 +190,31 @@ async def test_an_action_item_typed_on_a_full_disk_is_kept_for_the_next_time(cas
     assert [(action.what, action.who) for action in stored.actions] == [("Ring", "Tom")]
 
 
+@pytest.mark.parametrize("kind", KINDS)
+async def test_a_comment_in_the_review_on_a_full_disk_is_kept_and_the_review_goes_on(
+    case: Case, kind: str
+) -> None:
+    disk = fill_up(case.store, kind)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        text = await typed_while_full(pilot, app, disk)
+        await pilot.press("ctrl+r", "c", *"Ret", "enter")
+        await pilot.pause()
+        assert app.is_running
+        assert type(app.screen).__name__ == "ReviewScreen"
+        assert any("Not saved: the disk is full" in message for _, message in notifications(app))
+        disk.full = False
+        await pilot.press("c")  # what was typed is back
+        await pilot.pause()
+        await pilot.press("enter", "escape")
+        await saved(pilot)
+        assert "NOT SAVED" not in screen_text(app)
+        await still_takes_keys(pilot, app)
+    stored = case.stored().items[0]
+    assert stored.minutes == text
+    assert [comment.text for comment in stored.comments] == ["Ret"]
+
+
 async def test_quitting_with_minutes_not_saved_asks_and_leaves_an_emergency_copy(
     case: Case, home: Path
 ) -> None:
