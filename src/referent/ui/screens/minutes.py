@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
@@ -333,9 +333,9 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.editor.scroll_cursor_visible()
 
     def action_scroll_case(self, direction: int) -> None:
-        pane = self.query_one("#case-pane", VerticalScroll)
+        pane = self.query_one(CasePane)
         if direction > 0:
-            pane.scroll_page_down(animate=False)
+            pane.page_down()
         else:
             pane.scroll_page_up(animate=False)
 
