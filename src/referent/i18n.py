@@ -218,6 +218,28 @@ DANISH: dict[str, str] = {
         "databasefilen kan ikke længere åbnes (er den flyttet eller slettet?)"
     ),
     "another program is writing to the database": "et andet program skriver i databasen",
+    "Not saved: {reason}. That change was not made; your minutes stay on screen.": (
+        "Ikke gemt: {reason}. Ændringen blev ikke foretaget; dit referat bliver på skærmen."
+    ),
+    "the database could not be written": "databasen kunne ikke skrives",
+    "emergency copy": "nødkopi",
+    "The minutes are not saved in the database ({reason}). A copy of them is in {path} "
+    "('referent open' opens it).": (
+        "Referatet er ikke gemt i databasen ({reason}). En kopi af det ligger i {path} "
+        "('referent open' åbner den)."
+    ),
+    "The minutes are not saved in the database ({reason}), and no copy could be written "
+    "in the home folder or the temporary folder: F11 saves one where you choose.": (
+        "Referatet er ikke gemt i databasen ({reason}), og der kunne ikke skrives en kopi i "
+        "hjemmemappen eller den midlertidige mappe: F11 gemmer en, hvor du vælger."
+    ),
+    "Quit? Not everything is saved:": "Afslut? Ikke alt er gemt:",
+    "A paste did not end (the terminal never said where it ends): it was ended after "
+    "{count} characters, and what you type now is typed again.": (
+        "En indsættelse sluttede ikke (terminalen sagde aldrig, hvor den slutter): den blev afsluttet "
+        "efter {count} tegn, og det, du skriver nu, skrives igen."
+    ),
+    "Typed in a dialog: {what}": "Skrevet i en dialog: {what}",
     "Save a copy": "Gem en kopi",
     "Save a copy elsewhere": "Gem en kopi et andet sted",
     "Save a copy of the minutes elsewhere": "Gem en kopi af referatet et andet sted",

@@ -149,14 +149,18 @@ class LiveMeeting(AttendanceRecords):
         self._start_working()
         self.cursor = cursor
         if not self.open_elsewhere and not unchanged:  # reopening where it was stores nothing
-            self.store.update_meeting(
-                self.meeting_id, current_item=self.item_ids[index], cursor=cursor or None
-            )
+            self._store_position(current_item=self.item_ids[index], cursor=cursor or None)
 
     def remember_cursor(self, cursor: str) -> None:
         if cursor != self.cursor and not self.open_elsewhere:
             self.cursor = cursor
-            self.store.update_meeting(self.meeting_id, cursor=cursor)
+            self._store_position(cursor=cursor)
+
+    def _store_position(self, **position: object) -> None:
+        """Where the secretary is, for reopening: on a full disk she still moves on (the
+        minutes themselves say that they are not saved; where she was is not worth a message)."""
+        with contextlib.suppress(DatabaseError):
+            self.store.update_meeting(self.meeting_id, **position)
 
     # --- the meeting's own clock ------------------------------------------------------
 
@@ -290,6 +294,16 @@ class LiveMeeting(AttendanceRecords):
         self.meeting.items[index].minutes = text
         if cursor is not None:
             self.current, self.cursor = index, cursor
+
+    def save_unsaved(self) -> None:
+        """Try again to store the minutes that could not be saved (a full disk), every item's:
+        the secretary may have moved on from the item whose save failed. Raises ``SaveFailed``
+        while the disk still refuses; what is stored leaves ``unsaved``."""
+        for item_id, text in list(self.unsaved.items()):
+            if item_id not in self.item_ids:  # the item is gone (another session deleted it)
+                del self.unsaved[item_id]
+                continue
+            self.save_minutes(self.item_ids.index(item_id), text)
 
     def keep_wording(self, index: int) -> None:
         """The wording of item ``index`` as saved now stays in its history whatever the next save

@@ -9,6 +9,7 @@ the app about a tenth of a second.
 from __future__ import annotations
 
 import contextlib
+import errno
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -41,11 +42,33 @@ _REASONS = {
 }
 
 
-def save_failed(error: sqlite3.Error, path: Path | None) -> SaveFailed:
-    """A SQLite error on writing, in words: what happened to which file."""
-    code = getattr(error, "sqlite_errorname", "") or ""
-    reason = next((words for prefix, words in _REASONS.items() if code.startswith(prefix)), str(error))
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk is full",
+    errno.EROFS: "the database file cannot be written any more (it became read-only)",
+    errno.EIO: "the disk could not be written (an input/output error)",
+}
+
+
+def save_failed(error: sqlite3.Error | OSError, path: Path | None) -> SaveFailed:
+    """A SQLite (or operating system) error on writing, in words: what happened to which file."""
+    if isinstance(error, OSError):
+        reason = _OS_REASONS.get(error.errno or 0) or error.strerror or str(error)
+    else:
+        code = getattr(error, "sqlite_errorname", "") or ""
+        reason = next((words for prefix, words in _REASONS.items() if code.startswith(prefix)), str(error))
     return SaveFailed(f"{path or 'the database'}: nothing could be saved: {reason}", reason)
+
+
+def _write_failure(error: BaseException) -> bool:
+    """The disk (or the file) refused a write: a full disk, an input/output error, a file damaged
+    under us. Not a mistake in referent's own SQL (a constraint, a misuse of the connection), nor
+    a change the store refuses itself (``ApprovedMinutes``, ``ReadOnlyDatabase``: PermissionErrors)."""
+    if isinstance(error, (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)):
+        return False
+    if isinstance(error, PermissionError):
+        return False
+    return isinstance(error, (sqlite3.DatabaseError, OSError))
 
 
 class Database:
@@ -132,12 +155,14 @@ class Database:
             finally:
                 self._depth -= 1
             return
-        if self.before_first_write is not None:
-            first, self.before_first_write = self.before_first_write, None
-            first()
         try:
+            if self.before_first_write is not None:
+                first, self.before_first_write = self.before_first_write, None
+                first()
             self.connection.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
+        except (sqlite3.DatabaseError, OSError) as error:
+            if not _write_failure(error):
+                raise
             raise save_failed(error, self.path) from error
         self._depth = 1
         try:
@@ -145,14 +170,16 @@ class Database:
         except BaseException as error:
             self._depth = 0
             self._rollback()
-            if isinstance(error, sqlite3.OperationalError):
-                raise save_failed(error, self.path) from error
+            if _write_failure(error) and not isinstance(error, DatabaseError):
+                raise save_failed(error, self.path) from error  # type: ignore[arg-type]
             raise
         self._depth = 0
         try:
             self.connection.execute("COMMIT")
-        except sqlite3.OperationalError as error:
+        except (sqlite3.DatabaseError, OSError) as error:
             self._rollback()
+            if not _write_failure(error):
+                raise
             raise save_failed(error, self.path) from error
         except BaseException:
             self._rollback()

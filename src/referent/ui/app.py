@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import SystemCommand
-from textual.notifications import Notification
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.timer import Timer
 
@@ -26,6 +26,7 @@ from referent.ui.i18n import language as current_language
 from referent.ui.i18n import set_language, t, tn
 from referent.ui.i18n_bindings import translate_bindings
 from referent.ui.keys import with_current_ids
+from referent.ui.terminal import PasteCut
 from referent.ui.textual_compat import ReferentAppBase
 from referent.ui.typeahead import KeyRouter
 
@@ -98,6 +99,11 @@ class ReferentApp(ReferentAppBase[None]):
         """The correction screen shown on opening, before the minutes (keys typed before the
         first frame go past it: nothing is imported then, or they would arrive out of order)."""
         self.undo_stop_signals: Callable[[], None] = lambda: None
+        self.not_saved_reason = ""
+        """Why the last write the database refused was refused (empty: none was)."""
+        self.emergency_copy: Path | None = None
+        """The meeting file this session wrote the minutes to when the database would not take
+        them (quitting, a signal): written over each time, so there is one."""
 
     def speak_for(self, meeting: Meeting) -> None:
         """Speak the meeting's language, unless the user chose one (the setting, the locale):
@@ -139,9 +145,19 @@ class ReferentApp(ReferentAppBase[None]):
             return
         if isinstance(event, events.Key) and self.keys.hold(self, event):
             return  # for a dialog whose field has not got the cursor yet
+        if isinstance(event, events.Key):
+            self.take_back_focus()
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self.keys_before_handled()
         await super().on_event(event)
+
+    def take_back_focus(self) -> None:
+        """A key typed on the minutes screen while nothing has the focus goes to the editor."""
+        from referent.ui.screens.minutes import MinutesScreen
+
+        screen = self.screen
+        if isinstance(screen, MinutesScreen):
+            screen.take_back_focus()
 
     def on_key(self, event: events.Key) -> None:
         """A key back up unhandled: typed for a dialog opened meanwhile, it goes there."""
@@ -418,15 +434,58 @@ class ReferentApp(ReferentAppBase[None]):
     async def action_quit(self) -> None:
         from referent.ui.dialogs.drafts import ask_before_quitting
 
-        if not ask_before_quitting(self, self.quit_now):  # words typed in a dialog: asked first
+        not_saved = self.minutes_kept_elsewhere()
+        if not ask_before_quitting(self, self.quit_now, not_saved):  # words not saved: asked first
             # Behind what is queued already: a dialog answered by the Enter typed just before
             # Ctrl+Q has its answer recorded first (it was lost with the app quitting).
             self.call_next(self.quit_now)
 
     def quit_now(self) -> None:
-        self.save_before_leaving()
+        self.leave()
+
+    def leave(self) -> None:
+        """Save, let the meeting go and end the app; minutes the database would not take are
+        written to an emergency copy first, and where it is is said once the app has ended."""
+        self.minutes_kept_elsewhere()  # (saves first)
         self.release_meeting()
-        self.exit()
+        if self.emergency_copy is None and not self.unsaved_minutes():
+            self.exit()
+            return
+        self.exit(return_code=1, message=self.emergency_message())
+
+    def unsaved_minutes(self) -> bool:
+        """Minutes on screen that the database would not take (a full disk)."""
+        return self.live is not None and bool(self.live.unsaved)
+
+    def minutes_kept_elsewhere(self) -> list[str]:
+        """After saving what can be saved: when minutes are still not in the database, write the
+        emergency copy (again, over this session's earlier one) and say so, one line for the
+        question before quitting (none: everything is saved)."""
+        from referent.export import default_filename
+        from referent.ui.saving import write_emergency_copy
+
+        self.save_before_leaving()
+        if self.live is None or not self.unsaved_minutes():
+            return []
+        meeting = self.live.stored_copy()
+        name = default_filename(meeting, format="toml").replace(".toml", f" ({t('emergency copy')}).toml")
+        self.emergency_copy = write_emergency_copy(meeting, name, self.emergency_copy)
+        return [self.emergency_message()]
+
+    def emergency_message(self) -> str:
+        reason = t(self.not_saved_reason or "the database could not be written")
+        if self.emergency_copy is None:
+            return t(
+                "The minutes are not saved in the database ({reason}), and no copy could be written "
+                "in the home folder or the temporary folder: F11 saves one where you choose.",
+                reason=reason,
+            )
+        return t(
+            "The minutes are not saved in the database ({reason}). A copy of them is in {path} "
+            "('referent open' opens it).",
+            reason=reason,
+            path=self.emergency_copy,
+        )
 
     def on_unmount(self) -> None:
         from referent import gcpause
@@ -437,24 +496,49 @@ class ReferentApp(ReferentAppBase[None]):
         gcpause.give_back()  # a review closed with the app within its second (see gcpause)
 
     def stop_on_signal(self) -> None:
-        """The terminal was closed (SIGHUP) or the system asks us to stop (SIGTERM)."""
-        self.save_before_leaving()
-        self.release_meeting()
-        self.exit()
+        """The terminal was closed (SIGHUP) or the system asks us to stop (SIGTERM): as Ctrl+Q,
+        without asking (minutes the database would not take go to the emergency copy)."""
+        self.leave()
 
     def action_suspend_process(self) -> None:
         self.save_before_leaving()
         super().action_suspend_process()
 
     def handle_exception(self, error: Exception) -> bool:
-        """A change the database refused (a full disk, approved minutes, a read-only file) is
-        said, never the end of the app: whatever is on screen stays there."""
-        from referent.store import ApprovedMinutes, ReadOnlyDatabase, SaveFailed
+        """The one boundary of every action that writes (a key, a dialog's answer, a timer): a
+        change the database refused (a full or failing disk, approved minutes, a read-only file)
+        is said, never the end of the app, and whatever is on screen stays there."""
+        from referent.store import ApprovedMinutes, ReadOnlyDatabase
+        from referent.ui.saving import write_failure
 
-        if isinstance(error, (SaveFailed, ApprovedMinutes, ReadOnlyDatabase)):
+        if isinstance(error, (ApprovedMinutes, ReadOnlyDatabase)):
             self.notify(str(error), severity="error", timeout=30, markup=False)
             return True
-        return False
+        reason = write_failure(error)
+        if reason is None:
+            return False  # a bug: Textual shows it and ends the app
+        self.change_not_saved(reason)
+        return True
+
+    def change_not_saved(self, reason: str) -> None:
+        """A change could not be written: the meeting is read again as stored (with the minutes
+        not yet saved kept in it), every minutes screen shows that and says NOT SAVED, and the
+        message says what happened. The minutes are tried again by the autosave."""
+        from referent.ui.screens.minutes import MinutesScreen
+
+        self.not_saved_reason = reason
+        if self.live is not None:
+            with contextlib.suppress(Exception):  # (the database cannot even be read: as it was)
+                self.live.reload()
+        for screen in self.screen_stack:
+            if isinstance(screen, MinutesScreen):
+                screen.change_not_saved(reason)
+        message = t("Not saved: {reason}. That change was not made; your minutes stay on screen.",
+                    reason=t(reason))  # fmt: skip
+        shown = self.notices.get(message)
+        if shown is None or shown.has_expired:
+            self.notices[message] = notice = Notification(message, severity="error", timeout=30, markup=False)
+            self.post_message(Notify(notice))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         """Every action of the screen by name in the palette, then Textual's own."""
@@ -498,6 +582,16 @@ class ReferentApp(ReferentAppBase[None]):
                 message = t("Press {key} to quit referent.", key=describe_key(key))
                 self.notify(message, title=t("Do you want to quit?"), markup=False)
                 return
+
+    def on_paste_cut(self, message: PasteCut) -> None:
+        """The terminal began a paste and never ended it: what came is pasted, and said."""
+        if message.why != "key":  # (Ctrl+Q ended it: the app is quitting)
+            self.notify(
+                t("A paste did not end (the terminal never said where it ends): it was ended after "
+                  "{count} characters, and what you type now is typed again.", count=message.length),
+                severity="warning",
+                timeout=15,
+            )  # fmt: skip
 
     def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
         """The palette's Screenshot command saved its file: said in the user's language

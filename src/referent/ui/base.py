@@ -14,6 +14,7 @@ from textual.notifications import Notification, Notify, SeverityLevel
 from referent.live import LiveMeeting, ReadOnly
 from referent.ui.i18n import t
 from referent.ui.i18n_bindings import translate_bindings
+from referent.ui.textual_compat import GuardedMessages
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -49,8 +50,10 @@ def read_only_message(reason: ReadOnly, holder: str = "", in_review: bool = Fals
     )
 
 
-class ReferentScreen:
-    """Mixin, first in the bases: ``class AttendanceScreen(ReferentScreen, Screen[None])``."""
+class ReferentScreen(GuardedMessages):
+    """Mixin, first in the bases: ``class AttendanceScreen(ReferentScreen, Screen[None])``.
+    A write the database refuses in one of its actions or handlers is the app's to say
+    (``ReferentApp.handle_exception``); the screen goes on handling keys (``GuardedMessages``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -78,6 +81,9 @@ class ReferentScreen:
                 # taken the screen down that would show it. Anything else is a bug: raised.
                 if cast(Any, self).is_attached:
                     raise
+            except Exception as error:  # the database refused the answer: what was typed stays
+                keep_answer(dialog, error)
+                raise  # (said by the app: ``ReferentApp.handle_exception``)
 
         self.referent.push_screen(dialog, answered)
 
@@ -99,3 +105,13 @@ class ReferentScreen:
             return False
         self.notify_once(read_only_message(reason, self.referent.lock_holder, in_review), "warning")
         return True
+
+
+def keep_answer(dialog: object, error: Exception) -> None:
+    """The answer typed in ``dialog`` could not be saved (a full disk): it is back, as typed,
+    the next time the dialog opens (as if it had been closed with Esc)."""
+    from referent.ui.dialogs.base import Dialog
+    from referent.ui.saving import write_failure
+
+    if isinstance(dialog, Dialog) and write_failure(error) is not None:
+        dialog.keep_answer()

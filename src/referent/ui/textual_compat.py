@@ -9,8 +9,10 @@ Textual's public API has no way to do a few things referent needs, so it reaches
 - the key hints build Textual's footer keys once, as the footer would;
 - the chair's draft builds Markdown blocks at once and draws simple lists as a grid;
 - the bindings of a screen get their descriptions in the user's language;
-- the app hears of an exception before Textual ends the app for it;
-- the command palette says "No matches found" in the user's language.
+- the app hears of an exception before Textual ends the app for it, and a screen whose handler
+  raised one the app dealt with goes on handling keys;
+- the command palette says "No matches found" in the user's language;
+- the terminal's input is read by Textual's parser guarded against junk and endless pastes.
 
 Each is given a name of referent's own here. Everything else imports Textual's public modules
 only (``tests/test_textual_compat.py`` checks it), and ``missing()`` lists what the installed
@@ -21,17 +23,22 @@ suite with its name instead of drawing an empty footer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Generator, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from rich.align import Align
 from rich.text import Text
+from textual._parser import ParseError, ParseTimeout, Peek1, Read1
 from textual._wrap import compute_wrap_offsets, re_chunk
+from textual._xterm_parser import XTermParser
 from textual.app import App
 from textual.binding import BindingsMap
 from textual.command import CommandList, CommandPalette, ProviderSource
 from textual.dom import DOMNode
+from textual.events import MouseEvent
 from textual.geometry import Size
+from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList, TextArea
@@ -54,6 +61,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "FooterKey",
+    "GuardedMessages",
+    "GuardedParser",
     "MarkdownBullet",
     "MarkdownBulletList",
     "MarkdownList",
@@ -69,6 +78,7 @@ __all__ = [
     "compute_wrap_offsets",
     "follows_footer",
     "forward_event",
+    "guard_parser",
     "missing",
     "pending_children",
     "re_chunk",
@@ -278,10 +288,31 @@ def bindings_map(node: DOMNode) -> BindingsMap:
     return node._bindings
 
 
-class ReferentAppBase(App[_T]):
+class GuardedMessages(MessagePump):
+    """A message pump (the app, a screen) whose handlers may raise what the app deals with
+    (``handle_exception``: a write the database refused) without it ending: Textual stops a
+    pump's message loop after any exception its handler raised, even one the app handled, and
+    a screen (or the app) that handles no more keys looks like a dead app. Put it before
+    Textual's class in the bases."""
+
+    async def _dispatch_message(self, message: Message) -> None:
+        try:
+            await super()._dispatch_message(message)
+        except Exception as error:
+            if not handled_by_app(self, error):
+                raise
+
+
+def handled_by_app(pump: MessagePump, error: Exception) -> bool:
+    """The app dealt with ``error`` (its ``handle_exception`` said so)."""
+    handler = getattr(pump.app, "handle_exception", None)
+    return bool(handler is not None and handler(error))
+
+
+class ReferentAppBase(GuardedMessages, App[_T]):
     """Textual's ``App`` that lets ``handle_exception`` deal with an exception raised in an
-    action or a handler before Textual ends the app for it. (The widget whose handler raised
-    stops handling messages even so: catch where the action runs whatever may be expected.)"""
+    action, a handler, a timer or a callback before Textual ends the app for it; the pump
+    whose handler raised goes on (see ``GuardedMessages``, which every screen uses too)."""
 
     def handle_exception(self, error: Exception) -> bool:
         """True when ``error`` was dealt with and the app goes on."""
@@ -290,6 +321,106 @@ class ReferentAppBase(App[_T]):
     def _handle_exception(self, error: Exception) -> None:
         if not self.handle_exception(error):
             super()._handle_exception(error)
+
+
+# --- the terminal's input ------------------------------------------------------------------
+
+
+PASTE_START = "\x1b[200~"
+PASTE_END = "\x1b[201~"
+CTRL_Q = "\x11"
+MOUSE_REACH = 100_000
+"""Cells from the corner no terminal's screen reaches: a mouse event past it is junk."""
+
+
+class GuardedParser(XTermParser):
+    """Textual's parser of what the terminal sends, guarded (see ``referent.ui.terminal``):
+
+    - a sequence it cannot turn into an event (a key or a mouse position past what Python's
+      numbers hold: ``ESC [ 1114112 u``) raises inside its parse; the parse starts afresh
+      instead of the input thread ending (and the app with it): the sequence is dropped;
+    - a bracketed paste whose end marker never comes swallowed every key after it: it is
+      ended when Ctrl+Q comes inside it (Ctrl+Q then quits), past ``paste_limit`` characters,
+      or after ``paste_idle`` seconds without more, and the app is told (``paste_cut``; the parse
+      is handed the end marker, so the text pasted so far arrives as the paste).
+    """
+
+    paste_limit = 1_000_000
+    paste_idle = 2.0
+    paste_cut: Callable[[str, int], Message] | None = None
+    """The message (a class of referent's) sent to the app when a paste is ended so, built from
+    why ("key", "size", "idle") and how many characters it had."""
+
+    def parse_mouse_code(self, code: str) -> Message | None:
+        """A mouse event, unless it is somewhere no screen reaches (a position of 10^20 cells
+        left the app alive but deaf to every key after it)."""
+        event = super().parse_mouse_code(code)
+        if isinstance(event, MouseEvent) and max(abs(event.x), abs(event.y)) > MOUSE_REACH:
+            return None
+        return event
+
+    def parse(self, token_callback: Callable[[Message], None]) -> Generator[Read1 | Peek1, str, None]:
+        while True:
+            try:
+                yield from self._parse_once(token_callback)
+                return
+            except (ParseError, GeneratorExit):
+                raise
+            except Exception:  # ValueError, OverflowError, …: junk, dropped; the parse starts afresh
+                continue
+
+    def _parse_once(self, token_callback: Callable[[Message], None]) -> Generator[Read1 | Peek1, str, None]:
+        """Textual's parse, with a paste that never ends ended (see the class)."""
+        inner = super().parse(token_callback)
+        recent = ""
+        pasted = -1  # characters of the paste so far (-1: not in a paste)
+
+        def end_paste(why: str) -> Read1 | Peek1:
+            nonlocal pasted
+            awaiting: Read1 | Peek1 = Read1()
+            for character in PASTE_END:  # what was pasted so far arrives as the paste
+                awaiting = inner.send(character)
+            if self.paste_cut is not None:
+                token_callback(self.paste_cut(why, pasted))
+            pasted = -1
+            return awaiting
+
+        try:
+            awaiting = next(inner)
+            while True:
+                request = Read1(self.paste_idle) if pasted >= 0 and isinstance(awaiting, Read1) else awaiting
+                try:
+                    character = yield request
+                except ParseTimeout:
+                    awaiting = end_paste("idle") if pasted >= 0 else inner.throw(ParseTimeout())
+                    continue
+                except GeneratorExit:
+                    inner.close()
+                    raise
+                except ParseError as error:  # the end of the input
+                    awaiting = inner.throw(error)
+                    continue
+                if pasted >= 0 and (character == CTRL_Q or pasted >= self.paste_limit):
+                    awaiting = end_paste("key" if character == CTRL_Q else "size")
+                awaiting = inner.send(character)
+                recent = (recent + character)[-len(PASTE_START) :]
+                if recent == PASTE_START:
+                    pasted = 0
+                elif recent == PASTE_END:
+                    pasted = -1
+                elif pasted >= 0:
+                    pasted += 1
+        except StopIteration:
+            return
+
+
+def guard_parser(module: object) -> bool:
+    """Make a Textual driver module build ``GuardedParser`` (it looks ``XTermParser`` up in its
+    own module each time its input thread starts); False when it does not use one."""
+    if getattr(module, "XTermParser", None) not in (XTermParser, GuardedParser):
+        return False
+    module.XTermParser = GuardedParser  # type: ignore[attr-defined]
+    return True
 
 
 # --- the command palette in the user's language (Textual's "No matches found") ----------
@@ -363,6 +494,8 @@ def missing() -> list[str]:
         "Footer": (footer, "_bindings_ready"),
         "Markdown": (markdown, "_markdown _theme _build_from_source"),
         "App": (App, "_handle_exception"),
+        "MessagePump": (MessagePump, "_dispatch_message"),
+        "XTermParser": (XTermParser, "parse parse_mouse_code"),
         "CommandPalette": (
             CommandPalette,
             "_start_no_matches_countdown _stop_no_matches_countdown _NO_MATCHES _NO_MATCHES_COUNTDOWN",

@@ -65,6 +65,10 @@ class Dialog(ReferentScreen, ModalScreen[ResultT]):
     def keep_draft(self) -> None:
         """Closed without an answer: what was typed is kept for the next time (form dialogs)."""
 
+    def keep_answer(self) -> None:
+        """Answered, but the answer could not be saved: what was typed is kept for the next
+        time, as ``keep_draft`` keeps it (form dialogs)."""
+
     def action_close(self) -> None:
         """Closed without an answer (None): what a dialog's Esc binding does. Nothing typed
         is lost: a form dialog keeps it as a draft first."""

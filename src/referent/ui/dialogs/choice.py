@@ -89,11 +89,16 @@ class ConfirmDialog(ChoiceDialog[bool]):
 
 
 class QuitQuestion(ConfirmDialog):
-    """Quit although words typed in a dialog would be lost (``lost``: one line each)? Enter and
-    Esc stay; Ctrl+Q again quits (see ``drafts.ask_before_quitting``)."""
+    """Quit although words typed in a dialog would be lost (``lost``: one line each), or minutes
+    the database would not take are only in their emergency copy (``minutes``)? Enter and Esc
+    stay; Ctrl+Q again quits (see ``drafts.ask_before_quitting``)."""
 
-    def __init__(self, lost: Sequence[str]) -> None:
-        question = t("Quit? What you typed in these dialogs is not saved:")
+    def __init__(self, lost: Sequence[str], minutes: Sequence[str] = ()) -> None:
+        if minutes:  # the database would not take the minutes: where their copy is comes first
+            question = t("Quit? Not everything is saved:")
+            lost = [*minutes, *(t("Typed in a dialog: {what}", what=line) for line in lost)]
+        else:
+            question = t("Quit? What you typed in these dialogs is not saved:")
         super().__init__(question, t("Quit anyway"), t("Back"), safe_no=True)
         self.note = "\n".join(f"• {line}" for line in lost)
         self.wide = True

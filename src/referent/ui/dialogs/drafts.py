@@ -8,7 +8,7 @@ is one more thing in the way. The words wait for the secretary instead, and Esc 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -62,15 +62,16 @@ def unsaved(app: ReferentApp) -> list[str]:
     return lines + [draft.describe() for draft in app.drafts]
 
 
-def ask_before_quitting(app: ReferentApp, quit_now: Callable[[], None]) -> bool:
-    """True when quitting would lose words typed in a dialog: the question is on screen then,
-    and ``quit_now`` runs if the answer is yes. Ctrl+Q on the question itself is a yes."""
+def ask_before_quitting(app: ReferentApp, quit_now: Callable[[], None], minutes: Sequence[str] = ()) -> bool:
+    """True when quitting would lose words typed in a dialog, or leave minutes that the database
+    would not take (``minutes``: what to say of them): the question is on screen then, and
+    ``quit_now`` runs if the answer is yes. Ctrl+Q on the question itself is a yes."""
     from referent.ui.dialogs.choice import QuitQuestion
 
     if isinstance(app.screen, QuitQuestion):
         return False
     lost = unsaved(app)
-    if not lost:
+    if not lost and not minutes:
         return False
-    app.push_screen(QuitQuestion(lost), lambda yes: quit_now() if yes else None)
+    app.push_screen(QuitQuestion(lost, minutes), lambda yes: quit_now() if yes else None)
     return True

@@ -97,6 +97,8 @@ class FormDialog(WaitsForKeys, Dialog[AnswerT]):
         """The field the cursor starts in (the one the user most likely types in)."""
         self.note = note
         self.wide = wide
+        self.answered: Draft | None = None
+        """The fields as they were answered (see ``keep_answer``)."""
 
     @property
     def draft_key(self) -> Hashable:
@@ -154,6 +156,7 @@ class FormDialog(WaitsForKeys, Dialog[AnswerT]):
             self.set_focus(wrong)
             wrong.select_all()
             return
+        self.answered = self.draft()  # (kept if the answer cannot be saved: ``keep_answer``)
         self.dismiss(answer)
 
     def answer(self, values: Mapping[str, str]) -> AnswerT:
@@ -173,6 +176,11 @@ class FormDialog(WaitsForKeys, Dialog[AnswerT]):
         draft = self.draft()
         if draft is not None:
             self.referent.drafts.keep(self.draft_key, draft)
+            self.notify(t("Kept what you typed: it is back when you open this again."))
+
+    def keep_answer(self) -> None:
+        if self.answered is not None:
+            self.referent.drafts.keep(self.draft_key, self.answered)
             self.notify(t("Kept what you typed: it is back when you open this again."))
 
 

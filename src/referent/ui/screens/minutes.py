@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import OptionList, Static, TextArea
@@ -200,6 +200,14 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.editing_item is not None:
             self.live.keep_wording(self.editing_item)
 
+    def take_back_focus(self) -> None:
+        """A key comes while no widget has the focus: it goes to the editor. A mouse event where
+        no widget is (junk from the terminal, a click past the edge) or a terminal that said it
+        lost the focus left none, and what was typed went nowhere. (Focus moved elsewhere on
+        purpose stays there.)"""
+        if self.focused is None:
+            self.set_focus(self.editor)
+
     def on_minutes_editor_refused(self, event: MinutesEditor.Refused) -> None:
         """Typing, deleting or pasting into minutes that may not change: say why."""
         self.refused(self.live)
@@ -214,17 +222,18 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         if self.editing_item is None or self.read_only:
             return
         text = self.editor.text
-        if text == self.saved_text and not always:
+        if text == self.saved_text and not always and not self.save_error:  # (NOT SAVED: try again)
             self.live.remember_cursor(_cursor(self.editor))  # a moved cursor is resumed too
             return
         item = self.live.meeting.items[self.editing_item]
         shown = (item.has_minutes, item.status)
         try:
             self.live.save_minutes(self.editing_item, text, _cursor(self.editor))
+            self.saved_text = text
+            self.live.save_unsaved()  # items left while saving failed
         except SaveFailed as error:  # the text stays on screen and in the meeting; tried again
-            self.saving_failed(t("Nothing could be saved: {reason}", reason=t(error.reason)))
+            self.saving_failed(error.reason)
             return
-        self.saved_text = text
         if self.save_error:
             self.save_error = ""
             self.notify(t("Saved again: everything on screen is in the database."), timeout=10)
@@ -324,9 +333,9 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         self.editor.scroll_cursor_visible()
 
     def action_scroll_case(self, direction: int) -> None:
-        pane = self.query_one("#case-pane", VerticalScroll)
+        pane = self.query_one(CasePane)
         if direction > 0:
-            pane.scroll_page_down(animate=False)
+            pane.page_down()
         else:
             pane.scroll_page_up(animate=False)
 
@@ -445,17 +454,28 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         super().action_help()
 
     def saving_failed(self, reason: str) -> None:
-        """Say once, and keep saying on the status line, that saving fails and what to do."""
+        """Say once, and keep saying on the status line, that saving fails and what to do
+        (``reason``: why, in words ``t`` translates)."""
+        self.referent.not_saved_reason = reason
+        said = t("Nothing could be saved: {reason}", reason=t(reason))
         if not self.save_error:
             self.notify(
                 t("{reason}. Your text stays on screen and is saved as soon as it can be; "
-                  "F11 saves a copy of the minutes elsewhere, F12 exports them.", reason=reason),
+                  "F11 saves a copy of the minutes elsewhere, F12 exports them.", reason=said),
                 severity="error",
                 timeout=60,
                 markup=False,
             )  # fmt: skip
-        self.save_error = reason
+        self.save_error = said
         self.refresh_status()
+
+    def change_not_saved(self, reason: str) -> None:
+        """A change made here (or in a dialog or screen on top) was refused by the database, which
+        the meeting was read again from: show it as stored, and NOT SAVED until a save goes
+        through (the autosave tries again, also when the text has not changed)."""
+        if not self.save_error:
+            self.save_error = t("Nothing could be saved: {reason}", reason=t(reason))
+        self.show_item()
 
     def action_save_copy(self) -> None:
         """Save the minutes as they stand on screen to a meeting file of the secretary's choice:

@@ -22,6 +22,24 @@ if TYPE_CHECKING:
     from textual.widgets import Markdown
 
 
+CASE_PIECE = 10_000
+"""Characters of case text built at a time (about five screens of the pane): a case text of
+10,000 paragraphs built whole wrapped every line of it before the first frame, and then made a
+widget of each paragraph. The next piece is built when scrolling comes near the end of what is."""
+
+
+def piece_end(text: str, start: int, size: int = CASE_PIECE) -> int:
+    """Where the piece of ``text`` that begins at ``start`` ends: at the first paragraph break
+    past ``size`` characters (else a line break, else anywhere: one paragraph of megabytes)."""
+    if len(text) - start <= size:
+        return len(text)
+    for mark in ("\n\n", "\n"):
+        cut = text.find(mark, start + size, start + 4 * size)
+        if cut >= 0:
+            return cut + len(mark)
+    return start + 4 * size
+
+
 MARKDOWN_MODULE = "textual.widgets.markdown"
 """Textual's Markdown widget, imported in a thread (its public module; it imports the rest)."""
 
@@ -53,6 +71,8 @@ class CasePane(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.text = ""
+        self.built = 0
+        """How much of ``text`` is built (see ``CASE_PIECE``)."""
         self._markdown: Markdown | None = None
         self._building = False
 
@@ -60,13 +80,25 @@ class CasePane(VerticalScroll):
         yield Static(id="case-plain", markup=False)
 
     def show(self, text: str) -> None:
-        """Show ``text`` (Markdown) from its beginning."""
+        """Show ``text`` (Markdown) from its beginning: its first piece."""
         self.text = text
+        self.built = piece_end(text, 0)
         if self._markdown is not None:
-            self._markdown.update(text)
+            self._markdown.update(text[: self.built])
         else:
-            self.query_one("#case-plain", Static).update(text)
+            self.query_one("#case-plain", Static).update(text[: self.built])
         self.scroll_home(animate=False)
+
+    def page_down(self) -> None:
+        """Scroll a page down; near the end of what is built, the next piece is built first."""
+        if self.built < len(self.text) and self.max_scroll_y - self.scroll_y <= 2 * self.size.height:
+            end = piece_end(self.text, self.built)
+            piece, self.built = self.text[self.built : end], end
+            if self._markdown is not None:
+                self._markdown.append(piece)
+            else:
+                self.query_one("#case-plain", Static).update(self.text[:end])
+        self.scroll_page_down(animate=False)
 
     async def as_markdown(self) -> None:
         """Put the Markdown widget in the plain text's place once it holds the text shown."""
@@ -85,8 +117,8 @@ class CasePane(VerticalScroll):
         try:
             await self.mount(markdown)
             built = None
-            while built != self.text:  # the secretary may have moved on meanwhile
-                built = self.text
+            while built != self.text[: self.built]:  # the secretary may have moved on meanwhile
+                built = self.text[: self.built]
                 await markdown.update(built)
         except MountError:
             if self.is_attached and markdown.is_attached:
