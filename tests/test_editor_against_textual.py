@@ -185,6 +185,24 @@ def test_random_edit_sequences_match_textual(
         wrapping.FIRST_WINDOW = first_window
 
 
+def test_deleting_a_character_rich_drops_repaints_the_rows_after_it() -> None:
+    """Hypothesis found it: a line holding a bell character is cut Textual's way, which shows
+    every row after it shifted by one (rich drops the character); deleting it re-wraps in place
+    and meets the old breaks again, but the rows to the end of the line show other text."""
+    first_window = wrapping.FIRST_WINDOW
+    wrapping.FIRST_WINDOW = 8
+    try:
+        area = new_area(MinutesEditor, "x" * 15 + "\x07 " + "x" * 15, 2, 2)
+        wrapped = area.wrapped_document
+        assert isinstance(wrapped, IncrementalWrappedDocument)
+        wrapped.take_changed_rows()
+        before = screen_rows(wrapped)
+        area.replace("", (0, 15), (0, 16))  # the bell goes
+        assert_only_changed_rows_differ(before, screen_rows(wrapped), wrapped.take_changed_rows())
+    finally:
+        wrapping.FIRST_WINDOW = first_window
+
+
 def test_typing_in_a_long_line_changes_a_few_rows_around_the_cursor_only() -> None:
     """Wherever a letter or a space is typed (or one deleted) in a line of 100 words, the rows
     that change are a few around the cursor's, and the wrapped document says which (the editor

@@ -250,7 +250,13 @@ class IncrementalWrappedDocument(WrappedDocumentParts):
         first_y = top_y + (first_row if new_lines[0] != old_texts[0] else 0)
         if row_shift:  # every row below moved
             self._rows_changed(first_y, None)
-        elif len(new_lines) == len(old_texts) == 1 and last_break is not None:  # re-wrapped in place
+        elif (
+            len(new_lines) == len(old_texts) == 1
+            and last_break is not None
+            and self._is_plain(old_texts[0])
+            and self._is_plain(new_lines[0])
+        ):  # re-wrapped in place (a line cut Textual's way, with a character rich drops, shows
+            # every row after that character shifted by it: those rows change with it)
             self._rows_changed(first_y, top_y + new_offsets[0].index(last_break))
         else:
             self._rows_changed(first_y, top_y + len(line_info) - 1)
