@@ -153,12 +153,15 @@ async def test_keys_typed_as_a_dialog_opens_go_into_it(case: Case) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2")
         await burst(app, "s", "B", "o")
-        await pilot.pause()
-        assert fields(app) == ["Bo"]
+        typed = lambda: isinstance(app.screen, FormDialog) and fields(app) == ["Bo"]  # noqa: E731
+        await wait_until(pilot, typed, "Bo typed into the dialog")
         await burst(app, "enter", "p")
-        await pilot.pause()
-        await pilot.pause()
-        assert isinstance(app.screen, AttendanceScreen)
+
+        def marked() -> bool:  # the dialog closed, and p marked the next person
+            stored = case.stored().participants[1]
+            return isinstance(app.screen, AttendanceScreen) and stored.attendance is Attendance.PRESENT
+
+        await wait_until(pilot, marked, "Samuel marked present")
     helen, samuel = case.stored().participants[:2]
     assert (helen.attendance, helen.substitute) == (Attendance.ABSENT, "Bo")
     assert samuel.attendance is Attendance.PRESENT

@@ -19,7 +19,7 @@ from textual.app import App, ComposeResult
 from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 from textual.widgets import Markdown
-from ui_helpers import SAMPLES, SIZE, Case, screen_text
+from ui_helpers import SAMPLES, SIZE, Case, screen_text, wait_until
 
 from referent.model import Item, ItemPart, Recommendation
 from referent.ui.widgets.draft import (
@@ -149,14 +149,11 @@ def many_items(case: Case, count: int = 40) -> None:
         store.save_minutes(item_id, f"Referat af punkt {number}: " + "ord " * 60)
 
 
-async def until(pilot: Pilot[None], shown: Callable[[], bool], frames: int = 50) -> None:
+async def until(pilot: Pilot[None], shown: Callable[[], bool]) -> None:
     """Let the app draw until ``shown`` holds (parts drawn ahead and measured settle in a few
-    frames); fails if it never does."""
-    for _ in range(frames):
-        await pilot.pause()
-        if shown():
-            return
-    assert shown()
+    frames, a thread renders the rest of the draft); fails if it never does. A number of frames
+    was too few on a busy machine: the deadline only ends a test that would hang."""
+    await wait_until(pilot, shown, "drawn")
 
 
 async def test_only_the_parts_near_the_screen_are_widgets(case: Case, timers: Timers) -> None:
