@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static
@@ -19,6 +20,8 @@ from referent.ui.widgets.keyhints import KeyHints
 class PickerScreen(ReferentScreen, Screen[None]):
     """Enter on a meeting opens it; a path typed below imports and opens that file (a Word
     file of several meetings asks which)."""
+
+    BINDINGS = [Binding("ctrl+f", "search", "Search", id="picker_search", priority=True)]
 
     def compose(self) -> ComposeResult:
         yield Static(" referent", id="title-bar")
@@ -53,6 +56,9 @@ class PickerScreen(ReferentScreen, Screen[None]):
             meetings.focus()
         else:
             self.query_one("#path", Input).focus()
+
+    def action_search(self) -> None:
+        self.referent.search()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.referent.open_meeting(int(event.option.id or 0))
