@@ -219,3 +219,26 @@ def test_the_dates_minutes_write(text: str, expected: tuple[date | None, time | 
     from referent.nextagenda import written_date
 
     assert written_date(text, date(2023, 3, 13)) == expected
+
+
+def test_a_closed_items_follow_up_is_never_in_the_public_agenda(
+    tmp_path: Path, referent_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    meeting = minutes()
+    meeting.items[4].actions = [ActionItem("Medarbejderen kontaktes", "Direktøren", "1. april 2023")]
+    path = tmp_path / "marts.toml"
+    path.write_text(dump_meeting(meeting), encoding="utf-8")
+    assert main(["import", str(path)]) == 0
+    out = tmp_path / "maj.toml"
+    assert main(["next", "1", "--out", str(out)]) == 0
+    agenda = load_meeting(out)
+    assert "Medarbejderen" not in agenda.items[1].case
+    closed = [item for item in agenda.items if item.closed]
+    assert [item.title for item in closed] == ["Opfølgning på lukkede punkter"]
+    assert "Medarbejderen kontaktes" in closed[0].case
+    public = tmp_path / "maj-offentlig.md"
+    assert main(["export", str(out), "--agenda", "--public", "--out", str(public)]) == 0
+    assert "Medarbejderen" not in public.read_text(encoding="utf-8")
+    assert "Aftalen sendes til udvalget" in public.read_text(encoding="utf-8")
+    assert main(["search", "medarbejderen", "--public"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Nothing found."

@@ -39,7 +39,8 @@ def found(store: Store, query: str, public: bool = False) -> list[tuple[int, str
 
 
 def indexed(store: Store) -> dict[int, tuple[str, str]]:
-    """The index as it is, item id -> (title stems, text stems)."""
+    """The index as a search finds it, item id -> (title stems, text stems)."""
+    store.refresh_search()
     rows = store.db.query(f"SELECT rowid, title, words FROM {searchindex.TABLE}")
     return {row["rowid"]: (row["title"], row["words"]) for row in rows}
 
@@ -132,7 +133,10 @@ def test_the_index_follows_edits_actions_reordering_and_the_agenda(store: Store)
     meeting_id = store.import_meeting(meeting(date(2023, 3, 13), Item("Budget"), Item("Eventuelt")))
     budget, other = store.item_ids(meeting_id)
     store.save_minutes(budget, "Handleplanen blev godkendt.")
+    stale = f"SELECT item_id FROM {searchindex.STALE}"
+    assert store.db.value(stale) == budget  # a save only marks the item: typing stays fast
     assert found(store, "handleplan") == [(meeting_id, "Budget")]
+    assert store.db.value(stale) is None
     store.save_minutes(budget, "Budgettet blev godkendt.")
     assert found(store, "handleplan") == []
     store.update_item(other, title="Trafikplan")
@@ -310,3 +314,17 @@ def test_open_follow_ups_are_listed_overdue_first(store: Store, clock: FakeClock
     assert [f.what for f in follow_ups] == ["Meget overskredet", "Overskredet", "Senere", "Uden dato"]
     assert [f.overdue(clock().date()) for f in follow_ups] == [True, True, False, False]
     assert follow_ups[0].due_date == date(2023, 1, 15)  # the first 15 January after the meeting
+
+
+def test_closing_the_store_indexes_what_changed(store: Store, tmp_path: Path) -> None:
+    meeting_id = store.import_meeting(meeting(date(2023, 3, 13), Item("Budget")))
+    (budget,) = store.item_ids(meeting_id)
+    store.save_minutes(budget, "Handleplanen blev godkendt.")
+    store.close()
+    reader = sqlite3.connect(tmp_path / "t.db")
+    try:
+        assert reader.execute(f"SELECT COUNT(*) FROM {searchindex.STALE}").fetchone() == (0,)
+        match = f"SELECT rowid FROM {searchindex.TABLE} WHERE {searchindex.TABLE} MATCH 'handleplan'"
+        assert reader.execute(match).fetchall() == [(budget,)]
+    finally:
+        reader.close()

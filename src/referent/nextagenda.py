@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 APPROVE_MINUTES = "Godkendelse af referat fra sidste møde"
 FOLLOW_UP = "Opfølgning"
+CLOSED_FOLLOW_UP = "Opfølgning på lukkede punkter"
 ANY_OTHER_BUSINESS = "Eventuelt"
 STANDING = {folded(title) for title in (APPROVE_MINUTES, FOLLOW_UP, ANY_OTHER_BUSINESS)} | {
     folded("Godkendelse af dagsorden"),
@@ -57,6 +58,8 @@ class OpenAction:
     due: str = ""
     agreed_on: date | None = None
     item_title: str = ""
+    closed: bool = False
+    """Agreed under a closed item: followed up in a closed item of its own, never in public."""
 
 
 @dataclass(frozen=True)
@@ -116,13 +119,14 @@ def written_date(text: str, after: date) -> tuple[date | None, time | None, time
 
 
 def is_follow_up_item(item: Item) -> bool:
-    """The item where the meeting follows up earlier action items (``Opfølgning …``)."""
+    """The item where the meeting follows up earlier action items (``Opfølgning …``, also the
+    closed one for the action items of closed items)."""
     return folded(item.title).startswith(folded(FOLLOW_UP))
 
 
 def comes_back(item: Item) -> bool:
     """The minutes say the item comes back at the next meeting."""
-    if folded(item.title) in STANDING:
+    if folded(item.title) in STANDING or is_follow_up_item(item):
         return False
     if item.status is ItemStatus.POSTPONED:
         return True
@@ -206,8 +210,19 @@ def next_agenda(
         ),
         Item(
             title=FOLLOW_UP,
-            case=follow_up_text(open_actions),
+            case=follow_up_text([action for action in open_actions if not action.closed]),
             recommendation=Recommendation(points=["status på opfølgningspunkterne tages til efterretning"]),
+        ),
+        *(
+            [
+                Item(
+                    title=CLOSED_FOLLOW_UP,
+                    closed=True,
+                    case=follow_up_text([action for action in open_actions if action.closed]),
+                )
+            ]
+            if any(action.closed for action in open_actions)
+            else []
         ),
         *(agenda_item(item) for item in meeting.items if comes_back(item)),
         Item(title=ANY_OTHER_BUSINESS),
@@ -253,6 +268,6 @@ def from_store(store: Store, meeting_id: int) -> NextAgenda:
         if (f.meeting_date, f.meeting_id) <= (meeting.date, meeting_id)
     ]
     still_open.sort(key=lambda f: (f.meeting_date, f.meeting_id, f.item_number, f.action_id))
-    actions = [OpenAction(f.what, f.who, f.due, f.meeting_date, f.item_title) for f in still_open]
+    actions = [OpenAction(f.what, f.who, f.due, f.meeting_date, f.item_title, f.closed) for f in still_open]
     style = style_beside(meeting.style, store.source_path(meeting_id))
     return next_agenda(meeting, actions, body.participants, style=style, location=body.location or None)

@@ -158,7 +158,7 @@ def _next_from(args: argparse.Namespace) -> tuple[Meeting, str, Meeting]:
             if meeting_id is None:
                 meeting, source = _meeting_from_file(path)
                 actions = [
-                    OpenAction(a.what, a.who, a.due, meeting.date, item.title)
+                    OpenAction(a.what, a.who, a.due, meeting.date, item.title, item.closed)
                     for item in meeting.items
                     for a in item.actions
                     if a.state is ActionState.OPEN

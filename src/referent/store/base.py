@@ -49,13 +49,13 @@ class StoreBase:
         the minutes, attendance, an outcome, an action item, a remark, the order of items …"""
         self._changing: dict[int, datetime] = {}
         """Meetings changed in the transaction still open: ``last_saved`` once it commits."""
-        db.before_commit = self._before_commit
-
-    def _before_commit(self) -> None:
-        """What follows every change, inside its transaction (``Searching`` indexes the items)."""
 
     def close(self) -> None:
+        self._before_closing()
         self.db.close()
+
+    def _before_closing(self) -> None:
+        """What is done last with the file open (``Searching`` indexes what changed)."""
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

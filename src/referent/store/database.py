@@ -61,8 +61,6 @@ class Database:
         while it was open)."""
         self.before_first_write: Callable[[], None] | None = None
         """Run once, before the first transaction (``opening._mark_open``)."""
-        self.before_commit: Callable[[], None] | None = None
-        """Run at the end of every outermost transaction, inside it (the search index follows)."""
         self.closing: Callable[[], None] | None = None
         """How to close it, when more than the connection is to be let go (``opening.connect``)."""
         connection.row_factory = sqlite3.Row
@@ -144,8 +142,6 @@ class Database:
         self._depth = 1
         try:
             yield
-            if self.before_commit is not None:
-                self.before_commit()
         except BaseException as error:
             self._depth = 0
             self._rollback()

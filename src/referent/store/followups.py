@@ -38,6 +38,8 @@ class FollowUp:
     item_title: str
     due_date: date | None = None
     """``due`` read as a date, when it is one (``1. maj 2023``; ``primo maj`` is none)."""
+    closed: bool = False
+    """Agreed under a closed item: never in anything public."""
 
     @property
     def carried(self) -> bool:
@@ -65,7 +67,7 @@ def due_date(due: str, agreed: date) -> date | None:
 
 _SELECT = """SELECT a.id, a.what, a.who, a.due, a.state, a.state_on, a.state_meeting,
        m.id AS meeting_id, m.date, m.title AS meeting_title, COALESCE(b.name, '') AS body,
-       i.position, i.title AS item_title
+       i.position, i.title AS item_title, i.closed
      FROM actions a JOIN items i ON i.id = a.item_id JOIN meetings m ON m.id = i.meeting_id
      LEFT JOIN bodies b ON b.id = m.body_id"""
 
@@ -87,6 +89,7 @@ def _follow_up(row: dict[str, Any]) -> FollowUp:
         item_number=row["position"] + 1,
         item_title=row["item_title"],
         due_date=due_date(row["due"] or "", agreed),
+        closed=bool(row["closed"]),
     )
 
 

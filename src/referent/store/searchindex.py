@@ -4,8 +4,9 @@ FTS5 holds one row per item (its rowid is the item's id): the stems of its title
 case text, recommendation, outcomes, minutes and action items (``referent.searchwords``).
 Stemming needs Python, so triggers do not index: they note an item as stale
 (``search_stale``) whenever its words, or its action items, change in any way, and the store
-indexes the stale items again before each transaction commits (``refresh``). Whatever writes
-the rows, the index follows; a deleted item leaves the index at once.
+indexes the stale items again before it searches and when it is closed (``refresh``), not on
+every save of a text being typed. Whatever writes the rows, a search sees them as they are
+now; a deleted item leaves the index at once.
 """
 
 from __future__ import annotations
