@@ -32,7 +32,7 @@ from referent.model import ActionItem, Item, Meeting, Participant, Recommendatio
 from referent.store import Store
 
 MEETINGS, ITEMS_EACH, TEXT_BYTES = 120, 17, 5_000_000
-QUERIES = ("sundhedsaftale", "kommissorium", "udvalget", "handleplan økonomi")
+QUERIES = ("sundhedsaftale", "kommissorium", "udvalget", "handleplanen godkendt")
 RUNS = 30
 
 
@@ -128,13 +128,16 @@ def main() -> None:
         start = time.perf_counter()
         last = archive(store)
         built = time.perf_counter() - start
+        start = time.perf_counter()
+        store.refresh_search()  # what the first search (or closing the store) does after the imports
+        indexed = time.perf_counter() - start
         items = store.db.value("SELECT COUNT(*) FROM items")
         size = store.db.value(
             "SELECT SUM(LENGTH(title) + LENGTH(case_text) + LENGTH(minutes) + LENGTH(rec_points)) FROM items"
         )
         megabytes = database.stat().st_size / 1e6
-        print(f"archive: {MEETINGS} meetings, {items} items, {size / 1e6:.1f} MB of text, "
-              f"stored and indexed in {built:.1f} s; database {megabytes:.1f} MB")  # fmt: skip
+        print(f"archive: {MEETINGS} meetings, {items} items, {size / 1e6:.1f} MB of text")
+        print(f"  stored in {built:.1f} s, indexed in {indexed:.1f} s; database {megabytes:.1f} MB")
 
         print("search (in the process, as the app's search screen and the command run it):")
         for query in QUERIES:
@@ -154,12 +157,14 @@ def main() -> None:
         print(line("list_meetings() (the picker, `list`)", timed(store.list_meetings), 0.1))
         print(line("open_follow_ups() (`actions`)", timed(store.open_follow_ups), 0.1))
 
-        start = time.perf_counter()
-        with store.transaction():
-            store.db.execute("DELETE FROM search_index")
-            store.db.execute("INSERT INTO search_stale SELECT id FROM items")
-        rebuilt = time.perf_counter() - start
-        print(f"  the whole index rebuilt (as the migration does): {rebuilt:.1f} s")
+        item = store.item_ids(last)[0]
+        text = store.load_meeting(last).items[0].minutes
+
+        def save_then_search() -> None:
+            store.save_minutes(item, text + " sundhedsaftalen")
+            store.search("sundhedsaftale")
+
+        print(line("save minutes, then search (re-indexes one item)", timed(save_then_search), 0.05))
         store.close()
 
         print("the commands, whole (a new process each, as the secretary types them):")

@@ -9,6 +9,7 @@ matched. The stemmer is imported where it is first used (start-up is measured).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -64,22 +65,25 @@ def snippet(
 ) -> list[Segment] | None:
     """The part of ``text`` around its first word whose stem is ``wanted``, about ``room``
     words either side, with the matching words marked; None when no word matches.
-    ``maybe``: ``candidates(wanted)``, made once for many texts."""
+    ``maybe``: ``candidates(wanted)``, made once for many texts. Only the text around the hit
+    is split into words: a minutes text may be long."""
     maybe = maybe or candidates(wanted)
-    first_hit = next((m for m in maybe.finditer(text) if stem(m.group()) in wanted), None)
-    if first_hit is None:
+    hit = next((m for m in maybe.finditer(text) if stem(m.group()) in wanted), None)
+    if hit is None:
         return None
-    words = list(WORD.finditer(text))
-    hit = next(index for index, word in enumerate(words) if word.start() == first_hit.start())
-    first = max(0, hit - room)
-    last = min(len(words) - 1, hit + room)
-    start = words[first].start() if first else 0
-    end = words[last].end() if last < len(words) - 1 else len(text)
-    segments: list[Segment] = []
-    if first > 0:
-        segments.append(("…", False))
+    since = max(0, hit.start() - _AROUND)
+    before = list(WORD.finditer(text, since, hit.start()))
+    if since and before and before[0].start() == since:
+        before = before[1:]  # perhaps the end of a word cut in two
+    at_start = not since and len(before) <= room
+    after = list(itertools.islice(WORD.finditer(text, hit.end()), room + 1))
+    at_end = len(after) <= room
+    words = [*before[-room:], hit, *after[:room]]
+    start = 0 if at_start else words[0].start()
+    end = len(text) if at_end else words[-1].end()
+    segments: list[Segment] = [] if at_start else [("…", False)]
     position = start
-    for word in words[first : last + 1]:
+    for word in words:
         if stem(word.group()) in wanted:
             if word.start() > position:
                 segments.append((text[position : word.start()], False))
@@ -87,9 +91,12 @@ def snippet(
             position = word.end()
     if end > position:
         segments.append((text[position:end], False))
-    if last < len(words) - 1:
+    if not at_end:
         segments.append(("…", False))
-    return [(piece if hit else _SPACES.sub(" ", piece), hit) for piece, hit in segments if piece]
+    return [(piece if marked else _SPACES.sub(" ", piece), marked) for piece, marked in segments if piece]
 
+
+_AROUND = 400
+"""Characters either side of a hit a snippet is made from (``room`` words fit in them)."""
 
 _SPACES = re.compile(r"\s+")

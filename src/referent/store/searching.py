@@ -8,6 +8,7 @@ to show them highlighted. A ``public`` search never sees a closed item.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -63,16 +64,16 @@ class Searching(StoreBase):
         if not expression:
             return []
         self.refresh_search()
-        ranked = [
-            row["item_id"]
-            for row in self.db.query(
-                f"""SELECT s.rowid AS item_id FROM {searchindex.TABLE} s
-                   {"JOIN items i ON i.id = s.rowid" if public else ""}
-                   WHERE {searchindex.TABLE} MATCH ? {"AND i.closed = 0" if public else ""}
-                   ORDER BY bm25({searchindex.TABLE}, {TITLE_WEIGHT}, 1.0) LIMIT ?""",
-                [expression, limit],
-            )
-        ]  # ranked first, on the index alone: the texts are read for the hits shown only
+        cursor = self.db.connection.execute(
+            f"""SELECT rowid FROM {searchindex.TABLE} WHERE {searchindex.TABLE} MATCH ?
+               ORDER BY bm25({searchindex.TABLE}, {TITLE_WEIGHT}, 1.0)""",
+            [expression],
+        )  # ranked on the index alone: the items' texts are read for the hits shown only
+        closed = (
+            {row["id"] for row in self.db.query("SELECT id FROM items WHERE closed = 1")} if public else set()
+        )
+        ranked = list(itertools.islice((row[0] for row in cursor if row[0] not in closed), limit))
+        cursor.close()
         if not ranked:
             return []
         marks = ", ".join("?" for _ in ranked)
