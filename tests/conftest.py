@@ -16,6 +16,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 from referent.model import (
     ActionItem,
+    ActionState,
     Approval,
     Attendance,
     Comment,
@@ -364,7 +365,11 @@ def full_meeting() -> Meeting:
                 minutes="Indstillingen blev godkendt.\n\nDrøftet uden bemærkninger.",
                 actions=[
                     ActionItem(
-                        what="Sekretariatet beskriver projekterne", who="Sekretariatet", due="næste møde"
+                        what="Sekretariatet beskriver projekterne",
+                        who="Sekretariatet",
+                        due="næste møde",
+                        state=ActionState.DONE,
+                        state_on=date(2023, 5, 24),
                     ),
                     ActionItem(what="Udsend handleplanen"),
                 ],

@@ -256,8 +256,9 @@ def test_import_list_dump_round_trip(
     assert capsys.readouterr().out == f"{path}: imported as meeting 1\n"
     assert referent_db.exists()  # REFERENT_DB is honoured
     assert main(["list"]) == 0
-    header, row = capsys.readouterr().out.splitlines()
+    header, body, row = capsys.readouterr().out.splitlines()
     assert header.split() == ["ID", "DATE", "STATUS", "LAST", "SAVED", "FILE", "TITLE"]
+    assert body == full_meeting.body  # the meetings of each body under its name
     assert row.split()[:3] == ["1", "2023-03-13", "draft"]  # a file's approvals are history here
     assert " møde.toml " in row
     assert row.endswith(full_meeting.title)
@@ -278,12 +279,12 @@ def test_list_keeps_a_meeting_to_one_line_of_the_terminal_and_gives_it_whole_to_
     assert main(["import", str(path)]) == 0
     capsys.readouterr()
     assert main(["list"]) == 0  # a pipe (capsys): the whole title
-    piped = capsys.readouterr().out.splitlines()[1]
+    piped = capsys.readouterr().out.splitlines()[2]
     assert piped.count("Meget lang titel") == 6 and len(piped) > 80
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     monkeypatch.setattr(shutil, "get_terminal_size", lambda fallback=(80, 24): os.terminal_size((80, 24)))
     assert main(["list"]) == 0
-    _, row = capsys.readouterr().out.splitlines()
+    _, _, row = capsys.readouterr().out.splitlines()
     assert len(row) == 80 and row.endswith("…") and row[:-1] == piped[:79]
 
 

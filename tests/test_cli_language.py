@@ -64,7 +64,7 @@ def test_list_on_a_c_locale_is_danish_headers_and_status_alike(
     shutil.copy(POLITISK, tmp_path / "politisk.toml")
     assert referent(capsys, "import", str(tmp_path / "politisk.toml"))[0] == 0
     _, out, _ = referent(capsys, "list")
-    header, row = out.splitlines()
+    header, _, row = out.splitlines()
     assert header.split() == ["ID", "DATO", "STATUS", "SIDST", "GEMT", "FIL", "TITEL"]
     assert "dagsorden" in row
 

@@ -10,6 +10,7 @@ import pytest
 from referent.cli import build_parser
 from referent.meetingfile.reader import SECTIONS, SUB_SECTIONS, TOP_LEVEL
 from referent.ui.dialogs.actions import ActionsDialog
+from referent.ui.dialogs.followups import FollowUpsDialog
 from referent.ui.dialogs.history import HistoryDialog
 from referent.ui.keys import describe_key
 from referent.ui.screens.attendance import AttendanceScreen
@@ -51,6 +52,7 @@ KEY_TABLES = {
     AttendanceScreen: "### Keys on the attendance screen",
     ReviewScreen: "## The chair's review and approval",
     ActionsDialog: "### Keys in the list of action items (F9)",
+    FollowUpsDialog: "### Keys in the follow-ups of earlier meetings (F7)",
     ReadingScreen: "### Correcting how the agenda was read",
 }
 
@@ -66,7 +68,15 @@ def documented_keys(screen: type) -> set[str]:
 
 @pytest.mark.parametrize(
     "screen",
-    [MinutesScreen, AttendanceScreen, ReviewScreen, ReadingScreen, HistoryDialog, ActionsDialog],
+    [
+        MinutesScreen,
+        AttendanceScreen,
+        ReviewScreen,
+        ReadingScreen,
+        HistoryDialog,
+        ActionsDialog,
+        FollowUpsDialog,
+    ],
     ids=lambda screen: screen.__name__,
 )
 def test_every_key_is_in_the_readme(screen: type) -> None:

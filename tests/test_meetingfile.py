@@ -124,6 +124,8 @@ Drøftet uden bemærkninger."""
 what = "Sekretariatet beskriver projekterne"
 who = "Sekretariatet"
 due = "næste møde"
+state = "done"
+state_on = 2023-05-24
 
 [[items.actions]]
 what = "Udsend handleplanen"

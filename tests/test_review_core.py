@@ -580,8 +580,10 @@ def test_referent_list_shows_each_meetings_state(
     finally:
         store.close()
     assert main(["list"]) == 0
-    header, *rows = capsys.readouterr().out.splitlines()
+    header, *lines = capsys.readouterr().out.splitlines()
     assert header.split()[:3] == ["ID", "DATE", "STATUS"]
+    rows = [line.strip() for line in lines if line.startswith("  ")]  # under each body's name
+    assert len(rows) == len(STATES)
     shown = {}
     for row in rows:
         match = re.fullmatch(r"\d+\s+2023-03-13\s+(.+?)\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+Møde (.+)", row)

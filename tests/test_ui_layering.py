@@ -108,8 +108,18 @@ def test_every_binding_description_is_in_the_catalogue() -> None:
 
 @pytest.mark.parametrize(
     "keys",
-    [[], ["f2"], ["ctrl+r"], ["f9"], ["f4"], ["f8"], ["ctrl+r", "h", "enter"], ["f1"]],
-    ids=["minutes", "attendance", "review", "actions", "outcomes", "item menu", "history", "help"],
+    [[], ["f2"], ["ctrl+r"], ["f9"], ["f7"], ["f4"], ["f8"], ["ctrl+r", "h", "enter"], ["f1"]],
+    ids=[
+        "minutes",
+        "attendance",
+        "review",
+        "actions",
+        "follow-ups",
+        "outcomes",
+        "item menu",
+        "history",
+        "help",
+    ],
 )
 async def test_danish_screens_show_no_english_binding_names(tmp_path: Path, keys: list[str]) -> None:
     """What F1 lists (and the footer shows) on every screen and dialog, in Danish: descriptions
@@ -143,6 +153,7 @@ def test_binding_ids_name_their_screen_and_old_ids_lead_to_existing_ones() -> No
     from referent.ui.dialogs.actions import ActionsDialog
     from referent.ui.dialogs.choice import ChoiceDialog
     from referent.ui.dialogs.conflicts import ConflictDialog
+    from referent.ui.dialogs.followups import FollowUpsDialog
     from referent.ui.dialogs.form import FormDialog
     from referent.ui.dialogs.help import HelpDialog
     from referent.ui.dialogs.history import HistoryDialog
@@ -158,6 +169,7 @@ def test_binding_ids_name_their_screen_and_old_ids_lead_to_existing_ones() -> No
         ReviewScreen: "review_",
         HistoryDialog: "history_",
         ActionsDialog: "actions_",
+        FollowUpsDialog: "follow_ups_",
         ConflictDialog: "conflicts_",
         OutcomeDialog: "outcomes_",
         HelpDialog: "help_",

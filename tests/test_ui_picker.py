@@ -77,3 +77,26 @@ async def test_a_path_already_imported_resumes_its_draft(tmp_path: Path) -> None
         assert app.meeting_id == first  # the same draft, not a second empty meeting
     assert len(case.store.list_meetings()) == 2  # the Case's own meeting and this one
     case.close()
+
+
+async def test_the_picker_lists_each_bodys_meetings_under_its_name_newest_first(tmp_path: Path) -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    case = Case(tmp_path)
+    demo = case.stored()
+    older = case.store.import_meeting(replace(demo, date=date(2020, 1, 6)))
+    other = case.store.import_meeting(
+        replace(demo, title="Ældrerådet", body="Ældrerådet", date=date(2021, 1, 4))
+    )
+    app = picker(case)
+    async with app.run_test(size=SIZE) as pilot:
+        lines = [line.strip(" ▊▎▌▐│") for line in screen_text(app).splitlines()]
+        board = next(n for n, line in enumerate(lines) if line.startswith(demo.body))
+        elders = next(n for n, line in enumerate(lines) if line.startswith("Ældrerådet"))
+        assert board < elders  # the body that met last first
+        ids = [int(line.split()[0]) for line in lines if line[:1].isdigit()]
+        assert ids == [case.meeting_id, older, other]  # newest first within a body
+        await pilot.press("enter")
+        assert app.meeting_id == case.meeting_id
+    case.close()

@@ -462,9 +462,8 @@ DANISH: dict[str, str] = {
     "bring the file's changes into its draft (what changes is listed)": (
         "før filens ændringer ind i dens udkast (ændringerne vises)"
     ),
-    "List the meetings in the database: id, date, status, last saved, file, title.": (
-        "Vis møderne i databasen: id, dato, status, sidst gemt, fil, titel."
-    ),
+    "List the meetings in the database by body, newest first: id, date, status, last saved, file, "
+    "title.": "Vis møderne i databasen efter udvalg, nyeste først: id, dato, status, sidst gemt, fil, titel.",
     "Write a meeting from the database back out as a meeting file.": (
         "Skriv et møde fra databasen ud som mødefil."
     ),
@@ -958,6 +957,105 @@ DANISH: dict[str, str] = {
     "there is no meeting {meeting}: the file holds {count} meetings": (
         "der er intet møde {meeting}: filen indeholder {count} møder"
     ),
+    # the library of past meetings: bodies, search, follow-ups, the next agenda
+    "'{name}' matches several bodies: {names}": "'{name}' passer på flere udvalg: {names}",
+    "(carried)": "(videreført)",
+    "(closed item)": "(lukket punkt)",
+    "(no body)": "(intet udvalg)",
+    "BODY": "UDVALG",
+    "Find words in the titles, case texts, minutes, outcomes and action items of every meeting, in their "
+    "Danish forms; best first, the words found highlighted.": (
+        "Find ord i titler, sagsfremstillinger, referater, beslutninger og opfølgningspunkter i alle møder, "
+        "også i deres bøjede former; de bedste først, med de fundne ord fremhævet."
+    ),
+    "ID|FILE": "ID|FIL",
+    "List the open follow-ups (action items) across a body's meetings: who, what, by when, from which "
+    "meeting; overdue first.": (
+        "Vis de åbne opfølgningspunkter på tværs af et udvalgs møder: hvem, hvad, hvornår, fra hvilket "
+        "møde; de overskredne først."
+    ),
+    "NAME": "NAVN",
+    "No open follow-ups.": "Ingen åbne opfølgningspunkter.",
+    "Nothing found.": "Intet fundet.",
+    "OVERDUE": "OVERSKREDET",
+    "Put a meeting in the body (udvalg, forum) it belongs to; a new name makes a new body.": (
+        "Placér et møde under det udvalg (forum), det hører til; et nyt navn opretter et nyt udvalg."
+    ),
+    "WORD": "ORD",
+    "Write the next meeting's agenda from this meeting: body, standing participants, date, the standing "
+    "items, the open follow-ups and the items that come back.": (
+        "Skriv næste mødes dagsorden ud fra dette møde: udvalg, faste deltagere, dato, de faste punkter, "
+        "de åbne opfølgningspunkter og de punkter, der kommer igen."
+    ),
+    "a meeting file (.toml) or a Word agenda (.docx), by its name (default: both, by date and body)": (
+        "en mødefil (.toml) eller en Word-dagsorden (.docx), efter navnet (standard: begge, efter dato og "
+        "udvalg)"
+    ),
+    "as the public may see it: closed items never shown": (
+        "som offentligheden må se det: aldrig lukkede punkter"
+    ),
+    "by {due}": "senest {due}",
+    "give the body's name": "angiv udvalgets navn",
+    "meeting {id}": "møde {id}",
+    "meeting {id} belongs to {body}": "møde {id} hører til {body}",
+    "meeting {id} moved from {before} to {body}": "møde {id} er flyttet fra {before} til {body}",
+    "meeting {id} of {date}, item {number}": "møde {id} den {date}, punkt {number}",
+    "no action item with id {id}": "intet opfølgningspunkt med id {id}",
+    "no body called '{name}'; the bodies are: {names}": "intet udvalg hedder '{name}'; udvalgene er: {names}",
+    "show at most N items (default: 50)": "vis højst N punkter (standard: 50)",
+    "the body's name": "udvalgets navn",
+    "the body's name, or part of it (default: every body)": (
+        "udvalgets navn eller en del af det (standard: alle)"
+    ),
+    "the minutes give no date for the next meeting; the agenda says {date}: correct it in the file": (
+        "referatet angiver ingen dato for næste møde; dagsordenen siger {date}: ret det i filen"
+    ),
+    "the words to find (all of them)": "ordene, der skal findes (alle)",
+    "{path}: already exists; name the file to write with --out": (
+        "{path}: findes allerede; angiv filen, der skal skrives, med --out"
+    ),
+    # follow-ups of earlier meetings (F7)
+    "Carried": "Videreført",
+    "Done": "Udført",
+    "Dropped": "Udgået",
+    "Follow-ups": "Opfølgning",
+    "Follow-ups from earlier meetings": "Opfølgning fra tidligere møder",
+    "Follow-ups from earlier meetings (F7 marks them):": "Opfølgning fra tidligere møder (F7 markerer dem):",
+    "Follow-ups from earlier meetings: done, carried, dropped": (
+        "Opfølgning fra tidligere møder: udført, videreført, udgået"
+    ),
+    "No open follow-ups from earlier meetings.": "Ingen åbne opfølgningspunkter fra tidligere møder.",
+    "Status": "Status",
+    "From": "Fra",
+    "open": "åben",
+    "done": "udført",
+    "carried": "videreført",
+    "dropped": "udgået",
+    "d: done   c: carried to the next meeting   x: dropped   Esc: back": (
+        "d: udført   c: videreført til næste møde   x: udgået   Esc: tilbage"
+    ),
+    # the search screen (Ctrl+F)
+    "Search": "Søg",
+    "Search every meeting's minutes": "Søg i alle mødernes referater",
+    "Search the minutes": "Søg i referaterne",
+    "Words to find (in every meeting, in their Danish forms)": (
+        "Ord, der skal findes (i alle møder, i alle bøjninger)"
+    ),
+    "e.g. sundhedsaftale": "fx sundhedsaftale",
+    "{count} found, best first: ↓ and Enter opens one": (
+        "{count} fundet, de bedste først: ↓ og Enter åbner et"
+    ),
+    # N in the review: the next agenda
+    "Next agenda": "Næste dagsorden",
+    "The next meeting's agenda (approved minutes)": "Næste mødes dagsorden (godkendt referat)",
+    "The next agenda is made from approved minutes: approve them first (A).": (
+        "Næste dagsorden laves ud fra et godkendt referat: godkend det først (A)."
+    ),
+    "{path}: already exists; nothing was written": "{path}: findes allerede; intet blev skrevet",
+    "The minutes give no date for the next meeting: correct it.": (
+        "Referatet angiver ingen dato for næste møde: ret den."
+    ),
+    "The next agenda:": "Næste dagsorden:",
     # the Word reader's warnings (``referent check``, the correction screen)
     "the file holds {count} meetings; read meeting {meeting}: {label}": (
         "filen indeholder {count} møder; læste møde {meeting}: {label}"

@@ -18,6 +18,7 @@ from enum import StrEnum
 from referent.live_attendance import AttendanceRecords
 from referent.model import (
     ActionItem,
+    ActionState,
     Comment,
     Item,
     ItemStatus,
@@ -25,7 +26,7 @@ from referent.model import (
     Outcome,
     Remark,
 )
-from referent.store import DatabaseError, MeetingStatus, Revision, SaveFailed, Store
+from referent.store import DatabaseError, FollowUp, MeetingStatus, Revision, SaveFailed, Store
 from referent.store.base import now as local_now
 
 TIME_KEPT_EVERY = timedelta(seconds=30)
@@ -371,6 +372,15 @@ class LiveMeeting(AttendanceRecords):
     def delete_action(self, index: int, position: int) -> None:
         self.store.delete_row("actions", self.item_ids[index], position)
         del self.meeting.items[index].actions[position]
+
+    def follow_ups(self) -> list[FollowUp]:
+        """What the *Opfølgning* item deals with: the action items of the body's earlier
+        meetings still open, and those this meeting has marked."""
+        return self.store.follow_ups_for(self.meeting_id)
+
+    def mark_follow_up(self, action_id: int, state: ActionState) -> None:
+        """Mark an earlier meeting's action item done, dropped or (``OPEN``) carried on."""
+        self.store.mark_follow_up(self.meeting_id, action_id, state)
 
     def set_comment_done(self, index: int, position: int, done: bool = True) -> None:
         """The secretary has dealt with the chair's comment (or takes it up again)."""

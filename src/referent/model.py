@@ -173,14 +173,26 @@ class VacantSeat:
     group: str = declare("", column="group_heading")
 
 
+class ActionState(StrEnum):
+    """Where a follow-up stands: open until a later meeting marks it done or dropped (a follow-up
+    carried to the next meeting stays open)."""
+
+    OPEN = "open"
+    DONE = "done"  # udført
+    DROPPED = "dropped"  # udgået
+
+
 @dataclass
 class ActionItem:
-    """A follow-up agreed under an item (opfølgning): what, who, by when."""
+    """A follow-up agreed under an item (opfølgning): what, who, by when, and where it stands."""
 
     what: str
     who: str = declare("")
     due: str = declare("")
     """Free text, as minutes write it: ``1. maj 2023`` or ``primo maj``."""
+    state: ActionState = declare(ActionState.OPEN, part=Part.RECORD)
+    state_on: date | None = declare(None, part=Part.RECORD)
+    """The day it was marked done, dropped or carried (the date of the meeting that did it)."""
 
 
 @dataclass

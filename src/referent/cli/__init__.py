@@ -17,6 +17,7 @@ from referent.cli.common import EXIT_OK, CommandError
 from referent.cli.documents import cmd_check, cmd_config, cmd_export
 from referent.cli.drafts import cmd_backup, cmd_demo, cmd_dump, cmd_import, cmd_list, cmd_open
 from referent.cli.language import speak, translate_argparse
+from referent.cli.library import cmd_actions, cmd_body, cmd_next, cmd_search
 from referent.i18n import t
 
 __all__ = ["CommandError", "build_parser", "main"]
@@ -97,7 +98,66 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=t("bring the file's changes into its draft (what changes is listed)"),
     )
-    add("list", cmd_list, t("List the meetings in the database: id, date, status, last saved, file, title."))
+    add(
+        "list",
+        cmd_list,
+        t(
+            "List the meetings in the database by body, newest first: id, date, status, last saved, file, "
+            "title."
+        ),
+    )
+    body = add(
+        "body",
+        cmd_body,
+        t("Put a meeting in the body (udvalg, forum) it belongs to; a new name makes a new body."),
+    )
+    body.add_argument("id", type=_meeting_id, metavar="ID", help=t("the meeting's id (see 'referent list')"))
+    body.add_argument("name", metavar=t("NAME"), help=t("the body's name"))
+    search = add(
+        "search",
+        cmd_search,
+        t(
+            "Find words in the titles, case texts, minutes, outcomes and action items of every meeting, "
+            "in their Danish forms; best first, the words found highlighted."
+        ),
+    )
+    search.add_argument("words", nargs="+", metavar=t("WORD"), help=t("the words to find (all of them)"))
+    search.add_argument(
+        "--public", action="store_true", help=t("as the public may see it: closed items never shown")
+    )
+    search.add_argument(
+        "--limit", type=int, default=50, metavar=t("N"), help=t("show at most N items (default: 50)")
+    )
+    actions = add(
+        "actions",
+        cmd_actions,
+        t(
+            "List the open follow-ups (action items) across a body's meetings: who, what, by when, "
+            "from which meeting; overdue first."
+        ),
+    )
+    actions.add_argument(
+        "body", nargs="?", metavar=t("BODY"), help=t("the body's name, or part of it (default: every body)")
+    )
+    following = add(
+        "next",
+        cmd_next,
+        t(
+            "Write the next meeting's agenda from this meeting: body, standing participants, date, the "
+            "standing items, the open follow-ups and the items that come back."
+        ),
+    )
+    following.add_argument(
+        "source", metavar=t("ID|FILE"), help=t("a meeting id, or {source}: its draft, if it has one",
+                                               source=source_help)
+    )  # fmt: skip
+    following.add_argument(
+        "--out",
+        metavar=t("FILE"),
+        help=t(
+            "a meeting file (.toml) or a Word agenda (.docx), by its name (default: both, by date and body)"
+        ),
+    )
     dump = add("dump", cmd_dump, t("Write a meeting from the database back out as a meeting file."))
     dump.add_argument("id", type=_meeting_id, metavar="ID", help=t("the meeting's id (see 'referent list')"))
     dump.add_argument("--out", metavar=t("FILE"), help=t("write to FILE instead of standard output"))

@@ -234,7 +234,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    """Show the meetings in the database, told apart: status, file, and which is a copy."""
+    """Show the meetings in the database by body, newest first, told apart: status, file, and
+    which is a copy."""
     store = open_store(args)
     try:
         meetings = store.list_meetings()
@@ -244,7 +245,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(t("No meetings yet. Import one with: referent import FILE"))
         return EXIT_OK
     rows = [(t("ID"), t("DATE"), t("STATUS"), t("LAST SAVED"), t("FILE"), t("TITLE"))]
+    bodies: list[tuple[int, str]] = []  # (row index where a body's meetings start, its name)
     for m in meetings:
+        if not bodies or bodies[-1][1] != m.body:
+            bodies.append((len(rows), m.body))
         saved = m.updated_at.astimezone().strftime("%Y-%m-%d %H:%M") if m.updated_at else ""
         source = Path(m.source_path).name if m.source_path else ""
         if m.source_meeting is not None:
@@ -254,10 +258,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows.append((str(m.id), m.date.isoformat(), t(m.status), saved, source, m.title))
     widths = [max(len(row[i]) for row in rows) for i in range(5)]
     room = shutil.get_terminal_size().columns if sys.stdout.isatty() else 0
-    for row in rows:
-        line = (
-            "  ".join(cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True)) + "  " + row[5]
-        )
+    headings = dict(bodies)
+    for index, row in enumerate(rows):
+        if index in headings:
+            print(("\n" if index > 1 else "") + (headings[index] or t("(no body)")))
+        line = "  " + "  ".join(cell.ljust(width) for cell, width in zip(row[:5], widths, strict=True))
+        line += "  " + row[5]
         if room and len(line) > room:  # one line a meeting on screen, as ls does; whole when piped
             line = line[: room - 1] + "…"
         print(line)

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from referent.store.approvals import Approvals
 from referent.store.base import ApprovedMinutes, Clock, ReadOnlyDatabase, UnknownMeeting, now
+from referent.store.bodies import Bodies, Body, UnknownBody
 from referent.store.database import DatabaseError, SaveFailed
+from referent.store.followups import FollowUp, FollowUps
 from referent.store.listing import Listing, MeetingStatus, MeetingSummary
 from referent.store.meetings import MeetingRecords
 from referent.store.opening import (
@@ -29,20 +31,25 @@ from referent.store.opening import (
     make_backup,
 )
 from referent.store.revisions import REVISION_WINDOW, SETTLED, Revision
+from referent.store.searching import SearchHit, Searching
 
 __all__ = [
     "REVISION_WINDOW",
     "SETTLED",
     "ApprovedMinutes",
+    "Body",
     "DamagedDatabase",
     "DatabaseError",
+    "FollowUp",
     "MeetingStatus",
     "MeetingSummary",
     "NewerDatabase",
     "ReadOnlyDatabase",
     "Revision",
     "SaveFailed",
+    "SearchHit",
     "Store",
+    "UnknownBody",
     "UnknownMeeting",
     "backups",
     "copy_database",
@@ -50,7 +57,7 @@ __all__ = [
 ]
 
 
-class Store(MeetingRecords, Approvals, Listing):
+class Store(MeetingRecords, Approvals, Listing, Bodies, FollowUps, Searching):
     """The meetings database. Use ``Store.open(path)``; every method commits before returning."""
 
     @classmethod

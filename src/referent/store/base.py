@@ -51,7 +51,11 @@ class StoreBase:
         """Meetings changed in the transaction still open: ``last_saved`` once it commits."""
 
     def close(self) -> None:
+        self._before_closing()
         self.db.close()
+
+    def _before_closing(self) -> None:
+        """What is done last with the file open (``Searching`` indexes what changed)."""
 
     @contextmanager
     def transaction(self) -> Iterator[None]:

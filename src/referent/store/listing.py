@@ -44,6 +44,8 @@ class MeetingSummary:
     """The meeting this one is a copy of (``referent import --copy``), else None."""
     source_meeting: int | None = None
     """Which meeting of its file it is, when the file holds several (1-based), else None."""
+    body: str = ""
+    """The body (udvalg, forum) the meeting belongs to."""
 
 
 def _status(row: dict[str, Any]) -> MeetingStatus:
@@ -61,11 +63,13 @@ class Listing(StoreBase):
     """Summaries of meetings, and finding the meeting made from a file."""
 
     def list_meetings(self, meeting_id: int | None = None) -> list[MeetingSummary]:
-        """Every meeting (or just ``meeting_id``), most recently changed first."""
+        """Every meeting (or just ``meeting_id``) grouped by body, the body that met last first,
+        and within a body the newest meeting first (of one day, the one changed last)."""
         where = "" if meeting_id is None else "WHERE m.id = ?"
         rows = self.db.query(
             """SELECT m.id, m.date, m.title, m.updated_at, m.source_path, m.review_started_at, m.copy_of,
-                 m.source_meeting,
+                 m.source_meeting, COALESCE(b.name, '') AS body,
+                 (SELECT MAX(o.date) FROM meetings o WHERE o.body_id IS m.body_id) AS body_last,
                  EXISTS(SELECT 1 FROM items i
                         WHERE i.meeting_id = m.id AND (i.minutes != '' OR i.status != 'pending'))
                  OR EXISTS(SELECT 1 FROM participants p
@@ -74,9 +78,9 @@ class Listing(StoreBase):
                  (SELECT COUNT(*) FROM approvals a WHERE a.meeting_id = m.id AND a.imported = 0) AS approvals,
                  (SELECT a.reopened_at IS NULL FROM approvals a WHERE a.meeting_id = m.id AND a.imported = 0
                   ORDER BY a.id DESC LIMIT 1) AS approved
-               FROM meetings m """
+               FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id """
             + where
-            + " ORDER BY m.updated_at DESC, m.id DESC",
+            + " ORDER BY body_last DESC, body, m.body_id, m.date DESC, m.updated_at DESC, m.id DESC",
             [] if meeting_id is None else [meeting_id],
         )
         return [
@@ -89,6 +93,7 @@ class Listing(StoreBase):
                 source_path=row["source_path"] or "",
                 copy_of=row["copy_of"],
                 source_meeting=row["source_meeting"],
+                body=row["body"],
             )
             for row in rows
         ]

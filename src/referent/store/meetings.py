@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from referent.fields import Kind, fields_of, flat_fields
 from referent.i18n import t
 from referent.model import ActionItem, Comment, Item, Meeting, Part, Participant, Remark
+from referent.store import bodies
 from referent.store.base import StoreBase, UnknownMeeting
 from referent.store.rows import from_row, row_fields, stamp, to_column, to_row
 
@@ -81,8 +82,25 @@ class MeetingRecords(StoreBase):
                     if table == "approvals":  # an approval is given here, never by a file
                         values["imported"] = 1
                     self.db.insert(table, {"meeting_id": meeting_id, **values})
+            bodies.join(self.db.connection, meeting_id)
         self._forget_approval(meeting_id)
         return meeting_id
+
+    def delete_meeting(self, meeting_id: int) -> None:
+        """Remove a meeting and everything it holds (a draft imported by mistake): from the
+        search index too. Approved minutes are refused: they are the council's record."""
+        body_id = self._meeting_row_by_id(meeting_id)["body_id"]
+        with self._writing(meeting_id, changes_minutes=False):
+            for item_id in self.item_ids(meeting_id):
+                self._delete_item(item_id)
+            for table in ("participants", "approvals", "vacant_seats", "meeting_corrections"):
+                self.db.execute(f"DELETE FROM [{table}] WHERE meeting_id = ?", [meeting_id])
+            self.db.execute("UPDATE meetings SET copy_of = NULL WHERE copy_of = ?", [meeting_id])
+            self.db.execute("UPDATE actions SET state_meeting = NULL WHERE state_meeting = ?", [meeting_id])
+            self.db.execute("DELETE FROM meetings WHERE id = ?", [meeting_id])
+            if body_id is not None:
+                bodies.follow_newest(self.db.connection, int(body_id))
+        self._forget_approval(meeting_id)
 
     def load_meeting(self, meeting_id: int) -> Meeting:
         """The meeting as it stands now, as a plain ``Meeting``."""
@@ -416,6 +434,9 @@ class MeetingRecords(StoreBase):
             self.db.execute("DELETE FROM vacant_seats WHERE meeting_id = ?", [meeting_id])
             for seat in meeting.vacant_seats:
                 self.db.insert("vacant_seats", {"meeting_id": meeting_id, **to_row(seat)})
+            body_id = self.db.value("SELECT body_id FROM meetings WHERE id = ?", [meeting_id])
+            if body_id is not None:
+                bodies.follow_newest(self.db.connection, int(body_id))  # its people may have changed
 
     def _update_people(
         self,

@@ -243,6 +243,28 @@ def m010_word_corrections(db: Database) -> None:
     db.table("meetings").add_column("source_meeting", int)
 
 
+def m012_bodies_follow_ups_search(db: Database) -> None:
+    """The meetings of one body (udvalg, forum) kept together, each meeting in the body its
+    agenda names; where each action item stands (open, done, dropped), on which day and at which
+    meeting; and the full-text index of every item, built now for the meetings already here and
+    kept in step by triggers (``store.searchindex``)."""
+    from referent.store import bodies, searchindex
+
+    db.table("bodies").create(
+        {"id": int, "name": str, "key": str, "style": str, "location": str, "participants": str},
+        pk="id",
+        not_null={"name", "key"},
+    )
+    db.table("bodies").create_index(["key"], unique=True)
+    db.table("meetings").add_column("body_id", int)
+    db.table("actions").add_column("state", str, not_null_default="open")
+    db.table("actions").add_column("state_on", str)
+    db.table("actions").add_column("state_meeting", int)
+    bodies.join_all(db.conn)
+    searchindex.create(db.conn)
+    searchindex.refresh(db.conn)
+
+
 MIGRATIONS = (
     m001_initial,
     m002_review_and_approval,
@@ -254,6 +276,7 @@ MIGRATIONS = (
     m008_item_parts,
     m009_time_spent,
     m010_word_corrections,
+    m012_bodies_follow_ups_search,
 )
 """In the order they run; each runs once per database."""
 

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from referent.problems import SeveralMeetings
     from referent.sources import FileDraft
     from referent.ui.screens.minutes import MinutesScreen
+    from referent.ui.screens.search import Found
 
 KEYS_CAUGHT_UP_WITHIN = 5.0
 """Seconds a key waits at most for the focused widget to handle the keys before it."""
@@ -319,6 +320,34 @@ class ReferentApp(ReferentAppBase[None]):
             source = self.to_correct(meeting_id)
             if source is not None:
                 self.correct_reading(screen, source, first=True)
+
+    def search(self) -> None:
+        """The search screen (Ctrl+F); Enter on a hit opens its meeting at that item."""
+        from referent.ui.screens.search import SearchScreen
+
+        self.flush_all()
+        self.push_screen(SearchScreen(), self.open_found)
+
+    def open_found(self, found: Found | None) -> None:
+        """Show the item a search found: in the meeting on screen, or in its own meeting (the
+        one on screen is saved and left first). Approved minutes open read-only, as always."""
+        from referent.ui.screens.minutes import MinutesScreen
+
+        if found is None:
+            return
+        current = self.screen
+        if isinstance(current, MinutesScreen) and current.live.meeting_id != found.meeting_id:
+            self.save_before_leaving()
+            self.pop_screen()
+            current = self.screen
+        if not (isinstance(current, MinutesScreen) and current.live.meeting_id == found.meeting_id):
+            self.open_meeting(found.meeting_id, correct=False)
+            current = self.screen
+        assert isinstance(current, MinutesScreen)
+        shown = current
+        if found.item_id in shown.live.item_ids:
+            index = shown.live.item_ids.index(found.item_id)
+            self.call_after_refresh(lambda: shown.enter_item(index, take_up=False))
 
     def to_correct(self, meeting_id: int) -> WordSource | None:
         """The Word file to show the correction screen for on opening: a Word agenda's draft that

@@ -22,6 +22,7 @@ from textual.widgets import OptionList, Static, TextArea
 
 from referent.live import TIME_KEPT_EVERY, LiveMeeting
 from referent.model import ActionItem
+from referent.nextagenda import is_follow_up_item
 from referent.store import SaveFailed
 from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
@@ -100,7 +101,18 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         _binding("f8", "item_menu", "Item", "item_menu", tooltip="Item menu"),
         _binding("ctrl+t", "add_action", "Action item", "add_action", show=False),
         _binding("f9", "actions_list", "Actions list", "actions_list", show=False),
+        _binding(
+            "f7",
+            "follow_ups",
+            "Follow-ups",
+            "follow_ups",
+            show=False,
+            tooltip="Follow-ups from earlier meetings: done, carried, dropped",
+        ),
         _binding("ctrl+r", "review", "Review", "review"),
+        _binding(
+            "ctrl+f", "search", "Search", "search", show=False, tooltip="Search every meeting's minutes"
+        ),
         _binding("f12", "export", "Export", "export", show=False, tooltip="Export the minutes (Word)"),
         _binding(
             "shift+pagedown,ctrl+pagedown", "scroll_case(1)", "Scroll case text down", "case_down", show=False
@@ -282,7 +294,8 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         (before and now); None, the default, looks at every item."""
         meeting, index = self.live.meeting, self.live.current
         self.query_one(ItemHeader).show(meeting, index)
-        self.query_one(ItemNotes).show(meeting, index)
+        follow_ups = self.live.follow_ups() if is_follow_up_item(meeting.items[index]) else []
+        self.query_one(ItemNotes).show(meeting, index, follow_ups, self.live.meeting_id)
         self.query_one(RecommendationView).show(meeting, index)
         self.query_one(AgendaList).show(meeting, index, rows)
         self.refresh_status()
@@ -404,6 +417,17 @@ class MinutesScreen(ReferentScreen, Screen[None]):
 
         self.flush()
         self.referent.push_screen(ActionsDialog(self.live), lambda _: self.show_item())
+
+    def action_search(self) -> None:
+        self.flush()
+        self.referent.search()
+
+    def action_follow_ups(self) -> None:
+        """The follow-ups of the body's earlier meetings, to mark as the meeting deals with them."""
+        from referent.ui.dialogs.followups import FollowUpsDialog
+
+        self.flush()
+        self.referent.push_screen(FollowUpsDialog(self.live), lambda _: self.show_item())
 
     def action_item_menu(self) -> None:
         from referent.ui.screens.minutes_menu import open_item_menu

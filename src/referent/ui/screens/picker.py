@@ -6,6 +6,7 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static
@@ -17,8 +18,11 @@ from referent.ui.widgets.keyhints import KeyHints
 
 
 class PickerScreen(ReferentScreen, Screen[None]):
-    """Enter on a meeting opens it; a path typed below imports and opens that file (a Word
-    file of several meetings asks which)."""
+    """Enter on a meeting opens it (listed under its body, newest first; Ctrl+F searches them
+    all); a path typed below imports and opens that file (a Word file of several meetings asks
+    which)."""
+
+    BINDINGS = [Binding("ctrl+f", "search", "Search", id="picker_search", priority=True)]
 
     def compose(self) -> ComposeResult:
         yield Static(" referent", id="title-bar")
@@ -26,7 +30,13 @@ class PickerScreen(ReferentScreen, Screen[None]):
             yield Label(t("Recent meetings"), classes="dialog-title")
             meetings = self.referent.store.list_meetings()
             options = []
+            body: str | None = None
             for summary in meetings:
+                if summary.body != body:  # each body's meetings under its name, newest first
+                    body = summary.body
+                    options.append(
+                        Option(Text(body or t("(no body)"), style="bold underline"), disabled=True)
+                    )
                 line = Text(f"{summary.id:>4}  {summary.date.isoformat()}  ", style="bold")
                 line.append(f"{t(summary.status):<13} ", style="dim")
                 line.append(summary.title)
@@ -49,10 +59,13 @@ class PickerScreen(ReferentScreen, Screen[None]):
     def on_mount(self) -> None:
         meetings = self.query_one("#meetings", OptionList)
         if meetings.option_count:
-            meetings.highlighted = 0
+            meetings.highlighted = 1  # the first meeting, under its body's name
             meetings.focus()
         else:
             self.query_one("#path", Input).focus()
+
+    def action_search(self) -> None:
+        self.referent.search()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.referent.open_meeting(int(event.option.id or 0))

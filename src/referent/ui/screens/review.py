@@ -89,6 +89,14 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             tooltip="The chair's comment is dealt with",
             id="review_comment_done",
         ),
+        Binding(
+            "n",
+            "next_agenda",
+            "Next agenda",
+            show=False,
+            tooltip="The next meeting's agenda (approved minutes)",
+            id="review_next_agenda",
+        ),
         # the problem list handles Enter itself; this names the key in F1 help
         Binding("enter", "go_to_problem", "Go to problem", id="review_go", show=False),
     ]
@@ -303,6 +311,11 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             self.referent.push_screen(HistoryDialog(self.live, index), lambda _: self.refresh_review())
 
         self.ask(ItemDialog(t("History"), len(self.live.item_ids), self.live.current), show)
+
+    def action_next_agenda(self) -> None:
+        from referent.ui.screens.review_next import write_next_agenda
+
+        write_next_agenda(self)
 
     def action_approve(self) -> None:
         meeting = self.live.meeting

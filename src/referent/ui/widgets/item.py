@@ -3,6 +3,8 @@ always in view while the decision is typed."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 from textual import events
 from textual.containers import VerticalScroll
@@ -11,6 +13,7 @@ from textual.widgets import Static
 
 from referent.danish import format_span, format_time
 from referent.model import Item, ItemStatus, Meeting
+from referent.store.followups import FollowUp
 from referent.ui.i18n import t
 
 
@@ -88,13 +91,29 @@ class ItemHeader(Static):
             self.show(*self._shown)
 
 
+_MARKS = {"open": "○", "done": "✓", "dropped": "✗", "carried": "→"}
+"""How a follow-up's state shows in the Opfølgning item's notes: open, done, dropped, carried."""
+
+
 class ItemNotes(Static):
     """What the minutes screen must not hide: the chair's comments not yet dealt with, who
     does not take part (inhabil), and the item's action items. Hidden when there are none."""
 
-    def show(self, meeting: Meeting, index: int) -> None:
+    def show(
+        self, meeting: Meeting, index: int, follow_ups: Sequence[FollowUp] = (), meeting_id: int = 0
+    ) -> None:
+        """``follow_ups``: on the *Opfølgning* item, the earlier meetings' follow-ups (F7 marks them)."""
         item = meeting.items[index]
         lines: list[Text] = []
+        if follow_ups:
+            lines.append(Text(t("Follow-ups from earlier meetings (F7 marks them):"), style="bold"))
+        for follow_up in follow_ups:
+            line = Text(f"  {_MARKS[follow_up.state_at(meeting_id)]} ", style="bold")
+            line.append(follow_up.what)
+            details = [part for part in (follow_up.who, follow_up.due) if part.strip()]
+            details.append(follow_up.meeting_date.strftime("%d.%m.%Y"))
+            line.append(f" ({', '.join(details)})", style="dim")
+            lines.append(line)
         for comment in item.comments:
             if not comment.done:
                 line = Text(f"✎ {comment.who or t('The chair')}: ", style="bold yellow")
