@@ -35,6 +35,15 @@ def identity(meeting: Meeting, meeting_key: str, *, kind: str, public: bool, for
     return f"referent {meeting_key} {kind} {version}{flags}"
 
 
+PART_MARK = "_referent_"
+"""How a reading copy's bookmarks begin: ``_referent_3_minutes`` (hidden in Word by the ``_``)."""
+
+
+def part_name(number: int, part: str) -> str:
+    """The bookmark around one part of item ``number`` in a reading copy."""
+    return f"{PART_MARK}{number}_{part}"
+
+
 def free_path(path: Path, mark: str) -> Path:
     """``path`` if it is free or holds the same document (``mark`` in its properties), else the
     first free ``name (2).docx``, ``name (3).docx`` …"""
@@ -58,4 +67,5 @@ def _ours(path: Path, mark: str) -> bool:
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
     escaped = mark.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f">{escaped}</dc:identifier>" in properties
+    # a reading copy's record ends in its number (``copy 3``): each export of it is the same document
+    return f">{escaped}</dc:identifier>" in properties or f">{escaped} copy " in properties
