@@ -928,6 +928,44 @@ DANISH: dict[str, str] = {
         "der er intet møde {meeting}: filen indeholder {count} møder"
     ),
     # the reading round (readinground, cli/reading.py)
+    "Reading copy": "Gennemlæsning",
+    "Bring in a reading copy returned from Word": (
+        "Hent en kopi til gennemlæsning ind, der er kommet retur fra Word"
+    ),
+    "Accept correction": "Godtag rettelse",
+    "Accept the highlighted proposed correction": "Godtag den markerede foreslåede rettelse",
+    "Reject correction": "Afvis rettelse",
+    "Reject the highlighted proposed correction": "Afvis den markerede foreslåede rettelse",
+    "Accept all from this person": "Godtag alt fra denne person",
+    "Accept every correction the reviewer of the highlighted one proposed": (
+        "Godtag alle rettelser, som læseren af den markerede har foreslået"
+    ),
+    "Item {number}: proposed correction: {detail}": "Punkt {number}: foreslået rettelse: {detail}",
+    "conflicts with another proposal": "strider mod et andet forslag",
+    "Bring in a reading copy": "Hent en kopi til gennemlæsning ind",
+    "The returned copy (.docx)": "Kopien, der er kommet retur (.docx)",
+    "Type the copy's file name.": "Skriv kopiens filnavn.",
+    "Highlight a proposed correction first.": "Markér først en foreslået rettelse.",
+    "The proposed correction is rejected.": "Den foreslåede rettelse er afvist.",
+    "1 correction accepted.": "1 rettelse godtaget.",
+    "{count} corrections accepted.": "{count} rettelser godtaget.",
+    "1 correction no longer fits the words now: decide it by hand.": (
+        "1 rettelse passer ikke længere til ordene nu: afgør den i hånden."
+    ),
+    "{count} corrections no longer fit the words now: decide them by hand.": (
+        "{count} rettelser passer ikke længere til ordene nu: afgør dem i hånden."
+    ),
+    "{name}: {changes} ({new} new), {comments}.": "{name}: {changes} ({new} nye), {comments}.",
+    "As sent": "Som sendt",
+    "Y accepts the highlighted correction, N rejects it, P accepts all from its reader; "
+    "D shows them word by word.": (
+        "Y godtager den markerede rettelse, N afviser den, P godtager alt fra dens læser; "
+        "D viser dem ord for ord."
+    ),
+    "Now": "Nu",
+    "the words have changed since the copy was sent; this correction no longer fits": (
+        "ordene er ændret, siden kopien blev sendt; denne rettelse passer ikke længere"
+    ),
     "changed in referent since the copy was sent; the correction still fits the text now": (
         "ændret i referent, siden kopien blev sendt; rettelsen passer stadig til teksten nu"
     ),
