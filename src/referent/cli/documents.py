@@ -25,7 +25,27 @@ if TYPE_CHECKING:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate files: a Word agenda says what was read; meeting and style files OK or FILE:LINE."""
+    """Validate files: a Word agenda says what was read; meeting and style files OK or FILE:LINE;
+    a reading copy returned from Word, what it proposes."""
+    from referent.cli.reading import check_copy, reading_copy
+    from referent.importing.sniff import read_agenda_bytes
+    from referent.problems import MeetingFileError
+
+    status = EXIT_OK
+    for name in args.files:  # a reading copy without the agenda reader's imports
+        try:
+            copy = reading_copy(Path(name), read_agenda_bytes(Path(name)))
+        except MeetingFileError:
+            copy = False  # (said by the check below)
+        if copy:
+            status = max(status, check_copy(args, Path(name), read_agenda_bytes(Path(name))))
+        else:
+            status = max(status, _check_others(args, [name]))
+    return status
+
+
+def _check_others(args: argparse.Namespace, files: list[str]) -> int:
+    """Word agendas, meeting files and style files."""
     from referent.export.resolve import check_file
     from referent.importing import parse_source, read_agenda_bytes, summary_lines
     from referent.importing.sniff import WORD_SUFFIXES, file_kind
@@ -33,15 +53,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from referent.textclean import visible
 
     status = EXIT_OK
-    for name in args.files:
+    for name in files:
         path = Path(name)
         try:
             data = read_agenda_bytes(path)
-            from referent.cli.reading import check_copy, reading_copy
-
-            if reading_copy(path, data):  # a reading copy back from its reviewer
-                status = max(status, check_copy(args, path, data))
-                continue
             # a Word agenda (or a PDF, a .doc, a web page, a text named .docx: told what to do)
             if file_kind(data) != "text" or path.suffix.lower() in WORD_SUFFIXES:
                 source = parse_source(path, data, args.meeting)

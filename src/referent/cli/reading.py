@@ -28,14 +28,9 @@ def reading_copy(path: Path, data: bytes, any_minutes: bool = False) -> bool:
     exported, which ``review`` then refuses with the reason)."""
     if path.suffix.lower() not in _WORD or not data.startswith(b"PK"):
         return False
-    from referent.importing.word.package import open_package
-    from referent.problems import MeetingFileError
-    from referent.readinground.record import parse_record
+    from referent.readinground.record import peek_record
 
-    try:
-        record = parse_record(open_package(data, str(path)).identifier)
-    except MeetingFileError:
-        return False
+    record = peek_record(data)
     return record is not None and record.kind == "minutes" and (record.for_review or any_minutes)
 
 

@@ -14,12 +14,9 @@ import hashlib
 from pathlib import Path
 
 from referent.model import Meeting
+from referent.readinground.record import meeting_key
 
-
-def meeting_key(database: Path, meeting_id: int) -> str:
-    """A meeting's name in the documents it makes, without the database's path in them."""
-    digest = hashlib.sha256(f"{database.resolve()}|{meeting_id}".encode()).hexdigest()[:16]
-    return f"meeting {digest}"
+__all__ = ["file_key", "free_path", "identity", "meeting_key"]
 
 
 def file_key(path: Path) -> str:
@@ -33,15 +30,6 @@ def identity(meeting: Meeting, meeting_key: str, *, kind: str, public: bool, for
     version = f"approved {len(meeting.approvals)}" if meeting.approved else "draft"
     flags = "".join(f" {flag}" for flag, on in (("public", public), ("for-review", for_review)) if on)
     return f"referent {meeting_key} {kind} {version}{flags}"
-
-
-PART_MARK = "_referent_"
-"""How a reading copy's bookmarks begin: ``_referent_3_minutes`` (hidden in Word by the ``_``)."""
-
-
-def part_name(number: int, part: str) -> str:
-    """The bookmark around one part of item ``number`` in a reading copy."""
-    return f"{PART_MARK}{number}_{part}"
 
 
 def free_path(path: Path, mark: str) -> Path:

@@ -22,7 +22,6 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx 
 
 from referent.export.blocks import Block, ListBlock, Paragraph, Span, Table, parse_blocks
 from referent.export.content import DocumentView, HeaderRow, ItemView, Line, MinutesView
-from referent.export.naming import part_name
 from referent.export.style import HouseStyle
 from referent.export.wordpage import page_furniture, text_width
 from referent.export.wordstyles import StyleIds, prepare_styles
@@ -35,6 +34,7 @@ from referent.export.wordxml import (
     set_language,
     set_properties,
 )
+from referent.readinground.record import part_name
 
 LABEL_WIDTH = Cm(3.2)
 _ALIGN = {"center": "center", "right": "right"}

@@ -19,7 +19,7 @@ from referent.i18n import t
 from referent.model import Comment, Meeting, folded
 from referent.readinground.changes import Proposal, apply, tracked_proposals, untracked_proposals
 from referent.readinground.document import READ_PARTS, Part, ReturnedCopy, read_returned
-from referent.readinground.record import CopyRecord, parse_record
+from referent.readinground.record import CopyRecord, meeting_key, parse_record
 
 if TYPE_CHECKING:
     from referent.store import Store
@@ -68,8 +68,6 @@ def sent_words(data: bytes, item_ids: list[int], meeting: Meeting) -> dict[str, 
 
 def meeting_for_key(store: Store, key: str) -> int | None:
     """The meeting in this database whose documents carry ``key`` (``export.naming.meeting_key``)."""
-    from referent.export.naming import meeting_key
-
     database = store.file
     if database is None:
         return None

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from referent.export.naming import PART_MARK
 from referent.importing.word.package import open_package
+from referent.readinground.record import PART_MARK
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL_TEXT = _W + "p", _W + "r", _W + "t", _W + "delText"

@@ -7,8 +7,27 @@ when it was made from the database, ``copy N``: the text as it was sent is kept 
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
+
+
+def meeting_key(database: Path, meeting_id: int) -> str:
+    """A meeting's name in the documents it makes, without the database's path in them
+    (``export.naming.identity``; here, so that finding a copy's meeting needs no export code)."""
+    digest = hashlib.sha256(f"{database.resolve()}|{meeting_id}".encode()).hexdigest()[:16]
+    return f"meeting {digest}"
+
+
+PART_MARK = "_referent_"
+"""How a reading copy's bookmarks begin: ``_referent_3_minutes`` (hidden in Word by the ``_``)."""
+
+
+def part_name(number: int, part: str) -> str:
+    """The bookmark around one part of item ``number`` in a reading copy (``export.word``)."""
+    return f"{PART_MARK}{number}_{part}"
+
 
 _RECORD = re.compile(
     r"^referent (?P<key>(?:meeting|file) [0-9a-f]{16}) (?P<kind>minutes|agenda) "
@@ -26,6 +45,25 @@ class CopyRecord:
     for_review: bool
     copy: int | None
     """The reading copy's number in the database (``reading_copies``), when it has one."""
+
+
+def peek_record(data: bytes) -> CopyRecord | None:
+    """The record of the .docx in ``data``, read from ``docProps/core.xml`` alone (bounded), or
+    None: tells a reading copy from an agenda without reading the document."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open("docProps/core.xml") as part:
+            properties = part.read(_CORE_LIMIT).decode("utf-8", "replace")
+    except Exception:  # not a zip, no such part, damaged: no record (the reader says what it is)
+        return None
+    found = _IDENTIFIER.search(properties)
+    return parse_record(found[1]) if found else None
+
+
+_CORE_LIMIT = 1024 * 1024
+_IDENTIFIER = re.compile(r"<dc:identifier>([^<]*)</dc:identifier>")
 
 
 def parse_record(identifier: str) -> CopyRecord | None:
