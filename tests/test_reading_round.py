@@ -388,3 +388,11 @@ def test_a_copy_saved_again_by_libreoffice_keeps_its_record_changes_and_comments
     (comment,) = store.load_meeting(1).items[2].comments
     store.close()
     assert comment.who == "Jes Lunde" and comment.text.startswith("Enstemmigt?")
+
+
+def test_checking_a_copy_where_there_is_no_database_makes_none(copy: Path, tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "elsewhere" / "none.db"
+    missing.parent.mkdir()
+    status, out, _ = run(capsys, "--db", str(missing), "check", str(copy))
+    assert status == 2 and "a reading copy of a meeting that is not in this database" in out
+    assert not missing.exists()

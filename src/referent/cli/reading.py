@@ -36,10 +36,15 @@ def reading_copy(path: Path, data: bytes, any_minutes: bool = False) -> bool:
 
 def check_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
     """Which meeting and version the copy was made for, and per item each change and comment."""
+    from referent.paths import database_path
     from referent.problems import MeetingFileError
     from referent.readinground.bringing import STANDS, ReadingRoundError, locate, preview
 
     name = visible(str(path))
+    if not database_path(args.db).exists():  # checking makes no database
+        print(t("{name}: a reading copy of a meeting that is not in this database (another database, "
+                "a file exported on its own, or a meeting deleted since)", name=name))  # fmt: skip
+        return EXIT_USAGE
     store = open_store(args)
     try:
         try:
@@ -89,7 +94,7 @@ def review_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
     from referent.problems import MeetingFileError
     from referent.readinground.bringing import ReadingRoundError, bring_in, locate
 
-    store = open_store(args, adds=True)
+    store = open_store(args)
     try:
         try:
             located = locate(store, path, data)
