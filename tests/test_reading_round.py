@@ -219,7 +219,7 @@ def test_header_furniture_and_other_parts_are_told_as_ignored(copy: Path, tmp_pa
     status, out, _ = run(capsys, "check", str(back))
     assert status == 0
     assert "ignored: changes in the header block (time, place, attendance) are not read" in out
-    assert "ignored: changes outside an item's title and minutes" in out
+    assert "ignored: changes outside an item's title, minutes and outcomes" in out
     assert "no tracked changes and no comments" in out
 
 
@@ -396,3 +396,32 @@ def test_checking_a_copy_where_there_is_no_database_makes_none(copy: Path, tmp_p
     status, out, _ = run(capsys, "--db", str(missing), "check", str(copy))
     assert status == 2 and "a reading copy of a meeting that is not in this database" in out
     assert not missing.exists()
+
+
+def test_an_outcome_line_changed_in_word_changes_the_points_outcome(
+    tmp_path: Path, referent_db: Path, capsys
+) -> None:
+    from referent.model import Outcome
+
+    assert run(capsys, "import", str(MINUTES))[0] == 0
+    store = Store.open(referent_db)
+    item_id = store.item_ids(1)[3]
+    recommendation = store.load_meeting(1).items[3].recommendation
+    recommendation.outcomes = [Outcome.APPROVED, Outcome.APPROVED]
+    store.update_item(item_id, recommendation=recommendation)
+    store.close()
+    out = tmp_path / "copy.docx"
+    assert run(capsys, "export", "1", "--for-review", "--out", str(out))[0] == 0
+    back = (
+        Reviewer.open(out, "Jes Lunde")
+        .replace("Ad 2: Godkendt", "Ad 2: Ikke godkendt")
+        .save(tmp_path / "b.docx")
+    )
+    status, printed, _ = run(capsys, "check", str(back))
+    assert "    outcome: «Ad 2: Godkendt» → «Ad 2: Ikke godkendt» (Jes Lunde, 2023-03-15 09:30)" in printed
+    status, printed, _ = run(capsys, "review", str(back), "--accept-all")
+    assert status == 0, printed
+    store = Store.open(referent_db)
+    assert store.load_meeting(1).items[3].recommendation.outcomes == [Outcome.APPROVED, Outcome.REJECTED]
+    store.close()
+    assert "Ad 2: Ikke godkendt" in exported_paragraphs(capsys, tmp_path / "minutes.docx")

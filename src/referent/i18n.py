@@ -957,6 +957,7 @@ DANISH: dict[str, str] = {
     ),
     "{name}: {changes} ({new} new), {comments}.": "{name}: {changes} ({new} nye), {comments}.",
     "As sent": "Som sendt",
+    "outcome": "beslutning",
     "Y accepts the highlighted correction, N rejects it, P accepts all from its reader; "
     "D shows them word by word.": (
         "Y godtager den markerede rettelse, N afviser den, P godtager alt fra dens læser; "
@@ -1056,10 +1057,10 @@ DANISH: dict[str, str] = {
     "changes to the page layout are not read: the house style decides it": (
         "ændringer af sidelayoutet læses ikke: husstilen bestemmer det"
     ),
-    "changes outside an item's title and minutes (the case, the recommendation, the attachments, outcomes, "
-    "follow-ups) are not read; make them in referent": (
-        "ændringer uden for et punkts titel og referat (sagsfremstillingen, indstillingen, bilagene, "
-        "beslutningerne, opfølgningen) læses ikke; foretag dem i referent"
+    "changes outside an item's title, minutes and outcomes (the case, the recommendation, the "
+    "attachments, follow-ups) are not read; make them in referent": (
+        "ændringer uden for et punkts titel, referat og beslutninger (sagsfremstillingen, indstillingen, "
+        "bilagene, opfølgningen) læses ikke; foretag dem i referent"
     ),
     "changes to an item the meeting no longer has are not read": (
         "ændringer af et punkt, som mødet ikke længere har, læses ikke"

@@ -17,6 +17,8 @@ from referent.i18n import t, tn
 from referent.textclean import visible
 
 if TYPE_CHECKING:
+    from referent.export.style import HouseStyle
+    from referent.model import Meeting
     from referent.readinground.bringing import Located
     from referent.store import Store
 
@@ -124,6 +126,7 @@ def _accept(store: Store, located: Located, name: str | None) -> int:
         return EXIT_OK
     meeting = store.load_meeting(located.meeting_id)
     ids = store.item_ids(located.meeting_id)
+    style = _style(store, located.meeting_id, meeting)
     status = EXIT_OK
     for proposal in chosen:
         where = (
@@ -131,7 +134,7 @@ def _accept(store: Store, located: Located, name: str | None) -> int:
         )
         line = _proposal_line(proposal.part, proposal.kind, proposal.old, proposal.new)
         try:
-            accept(store, proposal)
+            accept(store, proposal, style)
         except NotApplied:
             print(t("not applied: {where}: {change} — those words have changed since the copy was sent; "
                     "decide in the review", where=where, change=line))  # fmt: skip
@@ -148,6 +151,21 @@ def _accept(store: Store, located: Located, name: str | None) -> int:
     return status
 
 
+def _style(store: Store, meeting_id: int, meeting: Meeting) -> HouseStyle | None:
+    """The meeting's house style (its outcome words), as ``referent export`` finds it."""
+    from referent.config import load_settings
+    from referent.export import StyleError, meeting_style
+    from referent.paths import config_path
+
+    source = store.source_path(meeting_id)
+    try:
+        return meeting_style(
+            meeting, load_settings(config_path()).styles, Path(source).parent if source else Path.cwd()
+        )
+    except StyleError:
+        return None
+
+
 def _brought_line(path: Path, located: Located, found: int, new: int, comments: int) -> str:
     return t(
         "{name}: meeting {id}: {changes}, {new} not brought in before; {comments}",
@@ -162,7 +180,7 @@ def _brought_line(path: Path, located: Located, found: int, new: int, comments: 
 def _proposal_line(part: str, kind: str, old: str, new: str) -> str:
     from referent.readinground.changes import describe
 
-    label = {"title": t("title"), "minutes": t("minutes")}.get(part, part)
+    label = {"title": t("title"), "minutes": t("minutes"), "outcomes": t("outcome")}.get(part, part)
     marks = {"untracked": f" [{t('untracked')}]", "moved": f" [{t('moved')}]"}.get(kind, "")
     return f"{label}{marks}: {visible(describe(old, new))}"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import unicodedata
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -315,15 +316,18 @@ class _Writer:
         last = self.end.getprevious()
         if minutes.corrections and last is not None and last.tag == _W + "p":
             last.get_or_add_pPr().keepNext_val = True  # the correction stays with the text it corrects
+        for part, lines in (("corrections", minutes.corrections), ("outcomes", minutes.outcomes)):
+            if lines:
+                self.marked(part_name(number, part), partial(self.lines, lines))
         self.marked(part_name(number, "after"), lambda: self.after_minutes(minutes))
 
+    def lines(self, lines: list[str]) -> None:
+        for line in lines:
+            self.paragraph(self.ids.normal, line)
+
     def after_minutes(self, minutes: MinutesView) -> None:
-        """Corrections, outcomes, follow-ups and protocol remarks: after the minutes' text."""
+        """Follow-ups and protocol remarks: after the minutes' text, corrections and outcomes."""
         ids = self.ids
-        for correction in minutes.corrections:
-            self.paragraph(ids.normal, correction)
-        for outcome in minutes.outcomes:
-            self.paragraph(ids.normal, outcome)
         if minutes.actions:
             self.paragraph(ids.normal, minutes.actions_label, keep_next=True)
             self.bullets(minutes.actions)

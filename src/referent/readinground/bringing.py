@@ -10,18 +10,26 @@ the secretary changed those words after the copy was sent, it is not applied by 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from referent.i18n import t
-from referent.model import Comment, Meeting, folded
-from referent.readinground.changes import Proposal, apply, tracked_proposals, untracked_proposals
+from referent.model import Comment, Meeting, Outcome, folded
+from referent.readinground.changes import (
+    Proposal,
+    apply,
+    line_proposals,
+    tracked_proposals,
+    untracked_proposals,
+)
 from referent.readinground.document import READ_PARTS, Part, ReturnedCopy, read_returned
 from referent.readinground.record import CopyRecord, meeting_key, parse_record
 
 if TYPE_CHECKING:
+    from referent.export.style import HouseStyle
     from referent.store import Store
     from referent.store.readinground import StoredProposal
 
@@ -167,9 +175,12 @@ def _changes(store: Store, located: Located) -> tuple[list[tuple[int, Proposal, 
             if part.changed:
                 _ignore(ignored, "gone")
             continue
-        proposals = tracked_proposals(part)
-        if sent_part is not None:
-            proposals += untracked_proposals(part, sent_part, copy.last_modified_by, "")
+        if name == "outcomes":
+            proposals = line_proposals(part, sent_part, copy.last_modified_by)
+        else:
+            proposals = tracked_proposals(part)
+            if sent_part is not None:
+                proposals += untracked_proposals(part, sent_part, copy.last_modified_by, "")
         for proposal in proposals:
             if name == "title":
                 base = sent_part if proposal.kind == "untracked" and sent_part is not None else part.original
@@ -301,9 +312,13 @@ def current_text(store: Store, proposal: StoredProposal) -> str:
     return (row["title"] if proposal.part == "title" else row["minutes"]) or ""
 
 
-def accept(store: Store, proposal: StoredProposal) -> str:
+def accept(store: Store, proposal: StoredProposal, style: HouseStyle | None = None) -> str:
     """Apply the correction to the text as it is now and keep it as the reviewer's; returns the
-    new text. Raises ``NotApplied`` when its place cannot be found."""
+    new text. Raises ``NotApplied`` when its place cannot be found. ``style`` (the meeting's;
+    None: ``default``) gives the words of an outcome line."""
+    if proposal.part == "outcomes":
+        _accept_outcome(store, proposal, style)
+        return proposal.new
     now = current_text(store, proposal)
     changed = apply(now, proposal.old, proposal.new, proposal.before, proposal.after)
     if changed is None:
@@ -316,6 +331,47 @@ def accept(store: Store, proposal: StoredProposal) -> str:
             store.save_reviewed_minutes(proposal.item_id, changed, by=reviewers)
         store.decide(proposal.id, "accepted", by=reviewers)
     return changed
+
+
+def _accept_outcome(store: Store, proposal: StoredProposal, style: HouseStyle | None) -> None:
+    """An outcome line changed (``Ad 2: Godkendt`` → ``Ad 2: Ikke godkendt``): the point's
+    outcome set to the one the new line names (removed: none)."""
+    if style is None:
+        from referent.export import load_style
+
+        style = load_style(None)
+    row = store.db.one("SELECT meeting_id FROM items WHERE id = ?", [proposal.item_id])
+    assert row is not None
+    meeting = store.load_meeting(row["meeting_id"])
+    item = meeting.items[store.item_ids(row["meeting_id"]).index(proposal.item_id)]
+    recommendation = item.recommendation
+    pattern = _outcome_pattern(style.items.outcome)
+    words = {folded(getattr(style.outcomes, o.name.lower())).rstrip("."): o for o in Outcome}
+    old, new = pattern.match(proposal.old.strip()), pattern.match(proposal.new.strip())
+    named = new or old
+    if named is None or (proposal.new.strip() and new is None):
+        raise NotApplied(proposal.id)
+    labels = [recommendation.label(index) for index in range(len(recommendation.points))]
+    if named["point"] not in labels:
+        raise NotApplied(proposal.id)
+    index = labels.index(named["point"])
+    outcome = words.get(folded(new["outcome"]).rstrip(".")) if new is not None else None
+    if new is not None and outcome is None:
+        raise NotApplied(proposal.id)  # not one of the style's outcomes
+    outcomes = list(recommendation.outcomes) + [None] * (len(labels) - len(recommendation.outcomes))
+    outcomes[index] = outcome
+    recommendation.outcomes = outcomes
+    with store.transaction():
+        store.update_item(proposal.item_id, recommendation=recommendation)
+        store.decide(proposal.id, "accepted", by=", ".join(proposal.authors))
+
+
+def _outcome_pattern(form: str) -> re.Pattern[str]:
+    """The style's outcome line (``Ad {point}: {outcome}``) as a pattern that reads one back."""
+    pattern = (
+        re.escape(form).replace(r"\{point\}", "(?P<point>.+?)").replace(r"\{outcome\}", "(?P<outcome>.+?)")
+    )
+    return re.compile(f"^{pattern}\\.?$", re.IGNORECASE)
 
 
 def reject(store: Store, proposal: StoredProposal) -> None:

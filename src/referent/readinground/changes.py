@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from referent.readinground.document import Part
+from referent.readinground.document import PARAGRAPH, Part
 from referent.review import word_diff
 
 CONTEXT = 40
@@ -102,6 +102,54 @@ def untracked_proposals(part: Part, sent: str, author: str, date: str) -> list[P
     if start >= 0:
         found.append(_proposal(part, UNTRACKED, author, date, sent, start, old, new))
     return found
+
+
+def line_proposals(part: Part, sent: str | None, author: str) -> list[Proposal]:
+    """Outcome lines (``Ad 2: Godkendt``) are decisions, not wording: each line changed is one
+    proposal of the whole line (``old`` empty: a line added; ``new`` empty: a line removed),
+    by whoever changed words in it; and lines typed over, against the lines as sent."""
+    found: list[Proposal] = []
+    added, removed = _changed_by(part, "del"), _changed_by(part, "ins")
+    for old, new in _paired(_lines(part.original), _lines(part.reviewed)):
+        who, date = added.get(new) or removed.get(old) or ("", "")
+        found.append(Proposal(part.number, part.name, TRACKED, who, date, 0, old, new, "", ""))
+    if sent is not None:
+        for old, new in _paired(_lines(sent), _lines(part.original)):
+            found.append(Proposal(part.number, part.name, UNTRACKED, author, "", 0, old, new, "", ""))
+    return found
+
+
+def _changed_by(part: Part, left_out: str) -> dict[str, tuple[str, str]]:
+    """Each line of one view of the part (without the ``left_out`` segments) that holds a
+    change, with the author and date of its first change."""
+    lines: list[list[str]] = [["", "", ""]]
+    for segment in part.segments:
+        if segment.state == left_out:
+            continue
+        for index, piece in enumerate(segment.text.split(PARAGRAPH)):
+            if index:
+                lines.append(["", "", ""])
+            lines[-1][0] += piece
+            if segment.state and piece.strip() and not lines[-1][1]:
+                lines[-1][1:] = [segment.author, segment.date]
+    return {text.strip(): (who, date) for text, who, date in lines if who}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split(PARAGRAPH) if line.strip()]
+
+
+def _label(line: str) -> str:
+    """What names an outcome line's point: the words before its colon (``Ad 2``)."""
+    return line.partition(":")[0].strip().casefold()
+
+
+def _paired(before: list[str], after: list[str]) -> list[tuple[str, str]]:
+    """(old, new) for each line that differs, paired by the point it names."""
+    old = {_label(line): line for line in before}
+    new = {_label(line): line for line in after}
+    pairs = [(line, new.get(label, "")) for label, line in old.items() if new.get(label) != line]
+    return pairs + [("", line) for label, line in new.items() if label not in old]
 
 
 def _proposal(

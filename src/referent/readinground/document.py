@@ -107,13 +107,13 @@ IGNORED = {
     "furniture": "changes in the running header or the footer are not read: referent writes them",
     "layout": "changes to the page layout are not read: the house style decides it",
     "other part": (
-        "changes outside an item's title and minutes (the case, the recommendation, the attachments, "
-        "outcomes, follow-ups) are not read; make them in referent"
+        "changes outside an item's title, minutes and outcomes (the case, the recommendation, the "
+        "attachments, follow-ups) are not read; make them in referent"
     ),
 }
 """English; translated where shown."""
 
-READ_PARTS = ("title", "minutes")
+READ_PARTS = ("title", "minutes", "outcomes")
 """The parts a reviewer's change is proposed for; changes elsewhere are reported as ignored."""
 
 

@@ -300,7 +300,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
     def action_accept_proposal(self) -> None:
         chosen = self.highlighted_proposal()
         if chosen is not None and not self.refused(self.live, in_review=True):
-            self.decided(self.reading.accept([chosen]))
+            self.decided(self.reading.accept([chosen], self.draft_style()))
 
     def action_reject_proposal(self) -> None:
         chosen = self.highlighted_proposal()
@@ -312,7 +312,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
     def action_accept_person(self) -> None:
         chosen = self.highlighted_proposal()
         if chosen is not None and not self.refused(self.live, in_review=True):
-            self.decided(self.reading.accept(self.reading.same_reviewer(chosen)))
+            self.decided(self.reading.accept(self.reading.same_reviewer(chosen), self.draft_style()))
 
     def decided(self, outcome: tuple[int, int]) -> None:
         accepted, not_applied = outcome

@@ -18,6 +18,7 @@ from referent.ui.i18n import t, tn
 from referent.ui.widgets.diff import diff_text
 
 if TYPE_CHECKING:
+    from referent.export.style import HouseStyle
     from referent.model import Meeting
     from referent.store.readinground import StoredProposal
 
@@ -59,8 +60,9 @@ class ReadingRoundView:
         lines += [t("ignored: {what}", what=t(ignored[kind])) for kind in brought.ignored]
         return "\n".join(lines), "warning" if brought.ignored else "information"
 
-    def accept(self, ids: list[int]) -> tuple[int, int]:
-        """Accept the proposals ``ids``: how many were applied, how many no longer fit."""
+    def accept(self, ids: list[int], style: HouseStyle | None = None) -> tuple[int, int]:
+        """Accept the proposals ``ids``: how many were applied, how many no longer fit (``style``:
+        the meeting's, for the words of an outcome line)."""
         from referent.readinground.bringing import NotApplied, accept
 
         wanted = {proposal.id: proposal for proposal in self.proposals() if proposal.status == "open"}
@@ -69,7 +71,7 @@ class ReadingRoundView:
             if chosen not in wanted:
                 continue
             try:
-                accept(self.live.store, wanted[chosen])
+                accept(self.live.store, wanted[chosen], style)
                 accepted += 1
             except NotApplied:
                 missed += 1
@@ -105,7 +107,7 @@ class ReadingRoundView:
             item = meeting.items[index]
             who = ", ".join(proposal.authors) or t("unknown reviewer")
             kind = f" [{t(proposal.kind)}]" if proposal.kind in ("untracked", "moved") else ""
-            label = t("title") if proposal.part == "title" else t("minutes")
+            label = {"title": t("title"), "minutes": t("minutes")}.get(proposal.part, t("outcome"))
             text.append(f"\n{index + 1}. {item.title} · {label} · {who}{kind}\n", style="bold")
             sent = proposal.sent
             as_sent = apply(sent, proposal.old, proposal.new, proposal.before, proposal.after)
@@ -113,7 +115,7 @@ class ReadingRoundView:
             text.append(diff_text(sent, as_sent) if as_sent is not None else Text(sent))
             text.append("\n")
             now = item.title if proposal.part == "title" else item.minutes
-            if self._changed_since(proposal, now):
+            if proposal.part != "outcomes" and self._changed_since(proposal, now):
                 fitted = apply(now, proposal.old, proposal.new, proposal.before, proposal.after)
                 text.append(f"{t('Now')}: ", style="dim")
                 if fitted is None:
