@@ -173,3 +173,70 @@ def test_what_is_wrong_with_a_meeting_file_is_said_in_danish(
         f"{broken}:6: 'title' må ikke være tom",
         f"{broken}:7: punkt nummer 2 står som punkt 1: punkterne nummereres i den rækkefølge, de står i",
     ]
+
+
+def _typed_agenda(folder: Path, name: str, lines: tuple[str, ...]) -> Path:
+    """An agenda typed in Word as plain numbered lines, with no date anywhere (python-docx's blank
+    document: its creation date is not the agenda's), so the reader warns that it took today."""
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    path = folder / name
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lines", "heading", "warning", "foreign"),
+    [
+        (
+            ("Bestyrelsesmøde", "Dagsorden", "1. Godkendelse af dagsorden", "2. Økonomi", "3. Eventuelt"),
+            "læst som dagsorden i Word, med 1 advarsel (nedenfor):",
+            "ingen mødedato blev fundet i dokumentet; tog dagens dato, ",
+            "no meeting date",
+        ),
+        (
+            ("Board meeting", "Agenda", "1. Approval of the agenda", "2. Finances", "3. Any other business"),
+            "read as a Word agenda, with 1 warning (below):",
+            "no meeting date was found in the document; took today, ",
+            "mødedato",
+        ),
+    ],
+)
+def test_the_word_readers_warnings_are_said_in_the_agendas_language(
+    c_locale: None,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    lines: tuple[str, ...],
+    heading: str,
+    warning: str,
+    foreign: str,
+) -> None:
+    """The warnings are made while the agenda is read, before its language is known (on a C
+    locale, the agenda's own): they were English under a Danish heading (and the other way)."""
+    agenda = _typed_agenda(tmp_path, "dagsorden.docx", lines)
+    status, out, _ = referent(capsys, "check", str(agenda))
+    assert status == 1
+    first, *_, said = out.splitlines()
+    assert first == f"{agenda}: {heading}"
+    assert said.startswith(f"{agenda}: {warning}") and foreign not in out
+    set_language("da" if "dato" in warning else "en")
+    assert said.endswith(spoken_date(date.today()))  # today, in words of the agenda's language
+
+
+def test_a_phrase_is_said_again_in_the_language_of_now() -> None:
+    from referent.i18n import phrase, said
+
+    set_language("da")
+    made = phrase(
+        "no meeting date was found in the document; took {date} from the file name", date=date(2023, 4, 17)
+    )
+    assert made == "ingen mødedato blev fundet i dokumentet; tog mandag den 17. april 2023 fra filnavnet"
+    set_language("en")
+    assert (
+        said(made)
+        == "no meeting date was found in the document; took Monday 17 April 2023 from the file name"
+    )
+    assert said("plain words") == "plain words"

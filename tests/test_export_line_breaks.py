@@ -117,6 +117,15 @@ def test_a_backslash_before_a_closing_backtick_does_not_escape_it() -> None:
     assert soft_break_lines(typed) == [1, 2]
 
 
+def test_a_line_of_spaces_ending_an_unclosed_code_block_is_nothing_in_either() -> None:
+    """Hypothesis found it: Word printed the blank last line as a code line of one space, while
+    the Markdown export had dropped it with the blank lines around the text."""
+    typed = "```\n \n"
+    assert parse_blocks(minutes_markdown(typed)) == parse_blocks(typed, line_breaks=True)
+    [code] = parse_blocks(typed, line_breaks=True)
+    assert not isinstance(code, ListBlock) and code.kind == "code" and code.spans[0].text == ""
+
+
 _PIECES = st.sampled_from(
     ["ord", "Ord", " ", "  ", "\n", "\n\n", "- ", "1. ", "a) ", "b) ", "**", "*", "`", "``", "> ", "# ",
      "| x | y |\n|---|---|\n| 1 | 2 |", "\\", "---", "24. maj", "    ", "\t", "_", "[", "](u)"]

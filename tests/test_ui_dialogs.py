@@ -11,7 +11,7 @@ import pytest
 from terminal import Terminal
 from textual import events
 from textual.widgets import Input
-from ui_helpers import POLITISK, SIZE, Case, notifications, screen_text
+from ui_helpers import POLITISK, SIZE, Case, notifications, quits, screen_text, wait_until
 
 from referent.model import ActionItem, Attendance
 from referent.store import Store
@@ -168,9 +168,11 @@ async def test_keys_typed_after_enter_go_to_the_next_field(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await burst(app, "ctrl+t", "R", "p", "enter", "B", "o", "enter", "m", "a", "j", "enter")
-        for _ in range(10):
-            await pilot.pause()
-        assert isinstance(app.screen, MinutesScreen)
+
+        def recorded() -> bool:  # and the dialog closed on the last Enter
+            return isinstance(app.screen, MinutesScreen) and bool(case.stored().items[0].actions)
+
+        await wait_until(pilot, recorded, "the action item is recorded")
     assert case.stored().items[0].actions == [ActionItem("Rp", "Bo", "maj")]
 
 
@@ -203,11 +205,9 @@ async def test_an_answer_typed_just_before_ctrl_q_is_recorded_without_a_crash(ca
     quits, and showing it on the screen being taken down is not a crash (it was: NoMatches).
     Ctrl+Q is acted on when it is read, so the words typed between may be overtaken by it."""
     app = case.app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE):
         await burst(app, "ctrl+t", "R", "p", "enter", "enter", "enter", "G", "o", "d", "ctrl+q")
-        for _ in range(10):
-            await pilot.pause()
-        assert not app.is_running
+        await quits(app)
     assert case.stored().items[0].actions == [ActionItem("Rp")]
 
 

@@ -44,7 +44,7 @@ def test_every_literal_passed_to_t_is_in_the_catalogue() -> None:
     """The screen's words, the command line's and the core's messages alike."""
     literals = {
         (str(path.relative_to(PACKAGE)), argument.value)
-        for name, count in (("t", 1), ("tn", 2))  # tn(one, many, count)
+        for name, count in (("t", 1), ("tn", 2), ("phrase", 1))  # tn(one, many, count)
         for path, node in calls(name, PACKAGE)
         for argument in node.args[:count]
         if isinstance(argument, ast.Constant) and isinstance(argument.value, str)
@@ -61,12 +61,14 @@ def test_messages_kept_in_constants_are_in_the_catalogue() -> None:
     import inspect
 
     from referent.importing.sniff import _SAVE_AS, NOT_WORD
+    from referent.importing.word.package import _DAMAGED, _OTHER_ZIPS, _UNPACK, ZIP_ARCHIVE
     from referent.problems import unknown_key
 
     forms = [call.args[3].value for _, call in calls("unknown_key", PACKAGE) if len(call.args) > 3]  # type: ignore[attr-defined]
     default = inspect.signature(unknown_key).parameters["form"].default
     assert len(forms) >= 3
-    assert [text for text in (NOT_WORD, _SAVE_AS, default, *forms) if text not in DANISH] == []
+    word = (_DAMAGED, _UNPACK, ZIP_ARCHIVE, *_OTHER_ZIPS.values())
+    assert [text for text in (NOT_WORD, _SAVE_AS, default, *forms, *word) if text not in DANISH] == []
 
 
 def test_the_item_menu_and_the_attendance_marks_are_in_the_catalogue() -> None:

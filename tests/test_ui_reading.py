@@ -299,6 +299,45 @@ async def test_a_meeting_with_minutes_opens_on_the_minutes(board: Board) -> None
         assert isinstance(app.screen, MinutesScreen)
 
 
+async def test_a_document_without_items_opens_as_one_item_and_its_items_are_marked_with_i(
+    tmp_path: Path,
+) -> None:
+    """Plain lines, no numbers, no headings, no bold: refused before, so the agenda had to be typed
+    again; now the whole text is one item and the secretary marks the items with i."""
+    from correction_docs import Agenda
+
+    lines = ("Bestyrelsesmøde", "Godkendelse af referat", "Referatet er udsendt.", "Budget 2024", "Eventuelt")
+    agenda = Agenda()
+    for line in lines:
+        agenda.p(line)
+    path = agenda.save(tmp_path / "dagsorden.docx")
+    store = Store.open(tmp_path / "t.db")
+    try:
+        meeting_id = draft_for_file(store, path).meeting_id
+        assert [item.title for item in store.load_meeting(meeting_id).items] == ["Bestyrelsesmøde"]
+        app = make_app(tmp_path / "t.db", meeting_id, store=store, settings_path=tmp_path / "none.toml")
+        async with app.run_test(size=SIZE) as pilot:
+            await read(pilot)
+            assert "no agenda items were found" in screen_text(app)  # the first line: why, and how
+            for title in ("Godkendelse af referat", "Budget 2024", "Eventuelt"):
+                await go_to(pilot, title)
+                await pilot.press("i")
+                await read(pilot)
+            assert role_of(app, "Bestyrelsesmøde") == (Role.HEADER, None)  # the one item gave way
+            assert role_of(app, "Referatet er udsendt.") == (Role.TEXT, 1)
+            await pilot.press("enter")
+            assert isinstance(app.screen, MinutesScreen)
+        meeting = store.load_meeting(meeting_id)
+        assert [item.title for item in meeting.items] == [
+            "Godkendelse af referat",
+            "Budget 2024",
+            "Eventuelt",
+        ]
+        assert meeting.items[0].case == "Referatet er udsendt.\n"  # Markdown, as the reader writes it
+    finally:
+        store.close()
+
+
 async def test_a_file_of_several_meetings_asks_which_and_opens_its_draft(tmp_path: Path) -> None:
     agenda = three_meetings().save(tmp_path / "bestyrelsen-2023.docx")
     store = Store.open(tmp_path / "t.db")

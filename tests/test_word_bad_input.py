@@ -112,7 +112,7 @@ def test_an_empty_file_named_docx_is_no_word_document(tmp_path: Path) -> None:
     assert "the file is empty (0 bytes), not a Word document" in message(path)
 
 
-def test_a_document_without_items_says_how_items_are_written(tmp_path: Path) -> None:
+def test_a_document_without_items_says_how_items_are_written_or_marked(tmp_path: Path) -> None:
     path = tmp_path / "brev.docx"
     document = docx.Document()
     document.add_paragraph("Kære alle")
@@ -121,6 +121,29 @@ def test_a_document_without_items_says_how_items_are_written(tmp_path: Path) -> 
     document.save(str(path))
     text = message(path)
     assert "no agenda items were found" in text and "1. Godkendelse af dagsorden" in text
+    assert "mark its items with i" in text
+
+
+def test_its_draft_is_one_item_whose_items_are_marked_on_the_correction_screen(tmp_path: Path) -> None:
+    """Refused when it is opened, it could only be typed again: its draft is one item, nothing of
+    it lost, with a warning saying how to mark the items."""
+    from referent.sources import draft_for_file
+    from referent.store import Store
+
+    path = tmp_path / "dagsorden.docx"
+    document = docx.Document()
+    for line in ("Bestyrelsesmøde", "Godkendelse af referat", "Budget 2024", "Eventuelt"):
+        document.add_paragraph(line)
+    document.save(str(path))
+    store = Store.open(tmp_path / "t.db")
+    try:
+        draft = draft_for_file(store, path)
+        [item] = store.load_meeting(draft.meeting_id).items
+    finally:
+        store.close()
+    assert item.title == "Bestyrelsesmøde" and "Budget 2024" in item.case and "Eventuelt" in item.case
+    [said] = [w.render(str(path)) for w in draft.warnings if w.paragraph == 1]
+    assert "no agenda items were found" in said and "mark each item with i" in said
 
 
 def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ import io
 from datetime import date, time
 
 import docx
+import pytest
 
 from referent.importing.word import parse_word_agenda
 from referent.importing.word.corrections import Corrections, Mark, Role, paragraph_key
@@ -50,12 +51,13 @@ def item_marks(*titles: str) -> Corrections:
     return corrections
 
 
-def test_a_document_no_reader_understands_is_refused_until_its_items_are_marked() -> None:
-    try:
-        parse_word_agenda(PLAIN, "AGENDA.docx")
-        raise AssertionError("read without items")
-    except MeetingFileError as error:
-        assert "no agenda items were found" in str(error)
+def test_a_document_no_reader_understands_is_one_item_until_its_items_are_marked() -> None:
+    with pytest.raises(MeetingFileError, match="no agenda items were found"):
+        parse_word_agenda(PLAIN, "AGENDA.docx")  # check: refused, saying how to write or mark them
+    read = parse_word_agenda(PLAIN, "AGENDA.docx", whole_when_none=True)  # a draft: one item
+    assert [item.title for item in read.meeting.items] == ["Bestyrelsesmøde i Skovbrynet"]
+    assert any("no agenda items were found" in warning.message for warning in read.warnings)
+    assert [p.item for p in read.placed] == [1] * len(read.placed)  # all of it in the one item
     assert items(item_marks("Velkommen", "Regnskab 2022", "Eventuelt")) == [
         "Velkommen",
         "Regnskab 2022",

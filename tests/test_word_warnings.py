@@ -166,7 +166,7 @@ def test_no_date_at_all_is_taken_from_the_file_name_and_said(tmp_path: Path) -> 
     assert read.meeting.date == date(2023, 4, 17)
     assert rendered(read.warnings) == [
         "AGENDA.docx: no meeting date was found in the document; "
-        "took Mandag den 17. april 2023 from the file name"
+        "took Monday 17 April 2023 from the file name"  # in the language of the message
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -116,6 +117,15 @@ async def wait_until(
     while not condition():
         assert time.monotonic() < give_up, f"{what}: not within {deadline} s"
         await pilot.pause(0.01)
+
+
+async def quits(app: ReferentApp, deadline: float = 60) -> None:
+    """Let the app run until it has stopped (quitting may wait on a thread that saves): a number
+    of pauses was too few on a busy machine. The deadline only ends a test that would hang."""
+    give_up = time.monotonic() + deadline
+    while app.is_running:
+        assert time.monotonic() < give_up, f"the app did not stop within {deadline} s"
+        await asyncio.sleep(0.01)
 
 
 def palette_done(app: ReferentApp) -> bool:

@@ -73,7 +73,12 @@ def read(source: WordSource, corrections: Corrections) -> WordAgenda:
     from referent.importing.word.reader import parse_word_agenda
 
     return parse_word_agenda(
-        source.data, str(source.path), source.path.stem, meeting=source.meeting, corrections=corrections
+        source.data,
+        str(source.path),
+        source.path.stem,
+        meeting=source.meeting,
+        corrections=corrections,
+        whole_when_none=True,  # a draft may be of a document whose items are not marked yet
     )
 
 

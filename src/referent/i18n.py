@@ -335,11 +335,15 @@ DANISH: dict[str, str] = {
     "Who attends instead of {name}?": "Hvem deltager i stedet for {name}?",
     "{name} arrived at item": "{name} kom ved punkt",
     "{name} left after item": "{name} gik efter punkt",
-    "Read-only: this meeting is open elsewhere ({holder}). Make the change there, or close it there and open it here again.": (  # noqa: E501
-        "Skrivebeskyttet: mødet er åbent et andet sted ({holder}). Ret det dér, eller luk det dér og åbn det her igen."  # noqa: E501
+    "Read-only: this meeting is open elsewhere ({holder}). Make the change there, or"
+    " close it there and open it here again.": (
+        "Skrivebeskyttet: mødet er åbent et andet sted ({holder}). Ret det dér, eller"
+        " luk det dér og åbn det her igen."
     ),
-    "The minutes are approved and cannot be changed. To correct them, reopen them in the review: Ctrl+R, then o.": (  # noqa: E501
-        "Referatet er godkendt og kan ikke ændres. Vil du rette det, så genåbn det i gennemsynet: Ctrl+R og så o."  # noqa: E501
+    "The minutes are approved and cannot be changed. To correct them, reopen them in"
+    " the review: Ctrl+R, then o.": (
+        "Referatet er godkendt og kan ikke ændres. Vil du rette det, så genåbn det i"
+        " gennemsynet: Ctrl+R og så o."
     ),
     "another referent": "en anden referent",
     "process {pid} on {host}": "proces {pid} på {host}",
@@ -533,6 +537,9 @@ DANISH: dict[str, str] = {
     "{error}; see 'referent list'": "{error}; se 'referent list'",
     "{path}: cannot open the database: {error}": "{path}: databasen kan ikke åbnes: {error}",
     "{name}: OK, read as a Word agenda:": "{name}: OK, læst som dagsorden i Word:",
+    "{name}: read as a Word agenda, with 1 warning (below):": (
+        "{name}: læst som dagsorden i Word, med 1 advarsel (nedenfor):"
+    ),
     "{name}: read as a Word agenda, with {count} warnings (below):": (
         "{name}: læst som dagsorden i Word, med {count} advarsler (nedenfor):"
     ),
@@ -701,7 +708,8 @@ DANISH: dict[str, str] = {
     "open it in Word and save it as .docx (File → Save As → Word Document) first": (
         "åbn den i Word, og gem den først som .docx (Filer → Gem som → Word-dokument)"
     ),
-    "is not a Word document (.docx) inside: damaged, or another kind of file renamed; save it again in Word": (  # noqa: E501
+    "is not a Word document (.docx) inside: damaged, or another kind of file renamed;"
+    " save it again in Word": (
         "er ikke et Word-dokument (.docx) indeni: beskadiget, eller en anden slags fil med nyt navn; gem den "
         "igen i Word"
     ),
@@ -813,7 +821,8 @@ DANISH: dict[str, str] = {
         "møde {id} er godkendt og kan ikke ændres; genåbn det først til rettelse: 'referent review {id}', "
         "derefter o (genåbn) med begrundelsen"
     ),
-    "{path}: the database can only be read here (the file or its folder is read-only); nothing can be saved": (  # noqa: E501
+    "{path}: the database can only be read here (the file or its folder is read-only);"
+    " nothing can be saved": (
         "{path}: databasen kan kun læses her (filen eller dens mappe er skrivebeskyttet); intet kan gemmes"
     ),
     # the correction screen: how a Word agenda was read
@@ -1071,6 +1080,129 @@ DANISH: dict[str, str] = {
     "comments on the header block are not brought in: read them in the copy": (
         "kommentarer til mødeoplysningerne hentes ikke ind: læs dem i kopien"
     ),
+    # the Word reader's warnings (``referent check``, the correction screen)
+    "the file holds {count} meetings; read meeting {meeting}: {label}": (
+        "filen indeholder {count} møder; læste møde {meeting}: {label}"
+    ),
+    "there is no meeting {meeting}: the file holds {count}": (
+        "der er intet møde {meeting}: filen indeholder {count}"
+    ),
+    'no meeting title (a "Møde:" line) was found; took "{title}" from {source}': (
+        'ingen mødetitel (en "Møde:"-linje) blev fundet; tog "{title}" fra {source}'
+    ),
+    "the document's properties": "dokumentets egenskaber",
+    "the file name": "filnavnet",
+    "no meeting date was found in the document; took today, {date}": (
+        "ingen mødedato blev fundet i dokumentet; tog dagens dato, {date}"
+    ),
+    "no meeting date was found in the document; took {date} from the file name": (
+        "ingen mødedato blev fundet i dokumentet; tog {date} fra filnavnet"
+    ),
+    "no meeting date was found in the document; took {date}, when it was created": (
+        "ingen mødedato blev fundet i dokumentet; tog {date}, da det blev oprettet"
+    ),
+    "the document is empty": "dokumentet er tomt",
+    "no agenda items were found; write each item as a numbered heading or bold line, "
+    "e.g. '1. Godkendelse af dagsorden', or open the document (referent open) and "
+    "mark its items with i (see docs/word-agenda.md)": (
+        "der blev ikke fundet nogen dagsordenspunkter; skriv hvert punkt som en nummereret overskrift "
+        "eller fed linje, f.eks. '1. Godkendelse af dagsorden', eller åbn dokumentet (referent open) og "
+        "markér dets punkter med i (se docs/word-agenda.md)"
+    ),
+    "no agenda items are left: mark at least one paragraph as an item": (
+        "der er ingen dagsordenspunkter tilbage: markér mindst ét afsnit som punkt"
+    ),
+    "no agenda items were found, so the whole document is one item for now: mark each "
+    "item with i when it is opened (referent open), or write each item as a numbered "
+    "heading or bold line, e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)": (
+        "der blev ikke fundet nogen dagsordenspunkter, så hele dokumentet er ét punkt indtil videre: "
+        "markér hvert punkt med i, når det åbnes (referent open), eller skriv hvert punkt som en "
+        "nummereret overskrift eller fed linje, f.eks. '1. Godkendelse af dagsorden' (se docs/word-agenda.md)"
+    ),
+    "{what} could not be read; copy its text into the document itself": (
+        "{what} kunne ikke læses; kopiér teksten ind i selve dokumentet"
+    ),
+    "an embedded document (altChunk)": "et indlejret dokument (altChunk)",
+    "a further date or time was not used: {quoted}": (
+        "en dato eller et tidspunkt mere blev ikke brugt: {quoted}"
+    ),
+    "part of a date line was not understood: {quoted}": "en del af en datolinje blev ikke forstået: {quoted}",
+    "{quoted} is not a date in the calendar; took today's date instead": (
+        "{quoted} er ikke en dato i kalenderen; tog dagens dato i stedet"
+    ),
+    "the meeting's date was taken from a sentence: {quoted}": (
+        "mødets dato blev taget fra en sætning: {quoted}"
+    ),
+    "the date {quoted} has no year and none was found in the document; took {year}": (
+        "datoen {quoted} har intet år, og intet blev fundet i dokumentet; tog {year}"
+    ),
+    "item {number} has no title; called it {title}": "punkt {number} har ingen titel; kaldte det {title}",
+    "a row of the agenda table without an item number was kept in the item above: {quoted}": (
+        "en række i dagsordenstabellen uden punktnummer blev lagt i punktet over: {quoted}"
+    ),
+    "text before the first item was not placed: {quoted} (kept in item 1's case text)": (
+        "tekst før første punkt blev ikke placeret: {quoted} (lagt i punkt 1's sagsfremstilling)"
+    ),
+    "text after the last item was not placed: {quoted} (kept in item {number}'s case text)": (
+        "tekst efter sidste punkt blev ikke placeret: {quoted} (lagt i punkt {number}'s sagsfremstilling)"
+    ),
+    "a correction no longer applies (its paragraph is gone): {quoted}": (
+        "en rettelse passer ikke længere (dens afsnit er væk): {quoted}"
+    ),
+    "a heading that goes on with item {number} was kept in it: {quoted}": (
+        "en overskrift, der fortsætter punkt {number}, blev lagt i det: {quoted}"
+    ),
+    "cannot be read as a Word document (it may be damaged): {error}": (
+        "kan ikke læses som et Word-dokument (det kan være beskadiget): {error}"
+    ),
+    "item numbers go from {previous} to {number}; referent numbers the items 1 to {count} in their order": (
+        "punktnumrene går fra {previous} til {number};"
+        " referent nummererer punkterne 1 til {count} i deres rækkefølge"
+    ),
+    "a heading above the items' level was kept in item {number}'s case text: {quoted}": (
+        "en overskrift over punkternes niveau blev lagt i punkt {number}'s sagsfremstilling: {quoted}"
+    ),
+    "text after item {number}'s recommendation was put into its case text: {quoted}": (
+        "tekst efter punkt {number}'s indstilling blev lagt i dets sagsfremstilling: {quoted}"
+    ),
+    "text after item {number}'s attachments was put into its case text: {quoted}": (
+        "tekst efter punkt {number}'s bilag blev lagt i dets sagsfremstilling: {quoted}"
+    ),
+    "cannot be read as a Word document: it has no body": (
+        "kan ikke læses som et Word-dokument: det har ingen brødtekst"
+    ),
+    "the document has more than {count} paragraphs; referent reads agendas up to that size": (
+        "dokumentet har mere end {count} afsnit; referent læser dagsordener op til den størrelse"
+    ),
+    "reading the document took more than {seconds} seconds; it is not an agenda referent can read": (
+        "det tog mere end {seconds} sekunder at læse dokumentet; det er ikke en dagsorden, referent kan læse"
+    ),
+    "the file is damaged: it is not a complete .docx (try saving it again in Word)": (
+        "filen er beskadiget: den er ikke en hel .docx (prøv at gemme den igen i Word)"
+    ),
+    "the file is damaged (its text cannot be unpacked); save it again in Word": (
+        "filen er beskadiget (dens tekst kan ikke pakkes ud); gem den igen i Word"
+    ),
+    "this is {kind}, not a Word document; save the agenda as .docx in Word": (
+        "dette er {kind}, ikke et Word-dokument; gem dagsordenen som .docx i Word"
+    ),
+    "an Excel workbook": "en Excel-projektmappe",
+    "a PowerPoint presentation": "en PowerPoint-præsentation",
+    "an OpenDocument file (LibreOffice)": "en OpenDocument-fil (LibreOffice)",
+    "a zip archive": "et zip-arkiv",
+    "this is not a Word document inside; save the agenda as .docx in Word": (
+        "dette er ikke et Word-dokument indeni; gem dagsordenen som .docx i Word"
+    ),
+    "the document's text is more than {size} MB unpacked;"
+    " referent reads Word agendas up to {limit} MB of text": (
+        "dokumentets tekst fylder mere end {size} MB udpakket;"
+        " referent læser Word-dagsordener op til {limit} MB tekst"
+    ),
+    "this document is saved as 'Strict Open XML', which referent cannot read; "
+    "save it in Word as an ordinary Word Document (.docx)": (
+        "dette dokument er gemt som 'Strict Open XML', som referent ikke kan læse; "
+        "gem det i Word som et almindeligt Word-dokument (.docx)"
+    ),
 }
 
 
@@ -1089,6 +1221,43 @@ def t(text: str, **values: object) -> str:
     """``text`` in the current language, with ``{name}`` fields filled from ``values``."""
     translated = DANISH.get(text, text) if _language == "da" else text
     return translated.format(**values) if values else translated
+
+
+class Phrase(str):
+    """Words in the language of the moment they are shown, not of the moment they are made: a
+    Word agenda's warnings are made while it is read, before its meeting (and with it, on a C
+    locale, the language) is known. It is the text in the language of its making, and
+    ``said`` says it again in the language of now."""
+
+    template: str
+    values: dict[str, object]
+
+    def __new__(cls, template: str, **values: object) -> Phrase:
+        made = super().__new__(cls, t(template, **_spoken(values)))
+        made.template, made.values = template, values
+        return made
+
+
+def _spoken(values: dict[str, object]) -> dict[str, object]:
+    """A phrase's values as the current language says them: phrases again, dates in words."""
+    return {
+        name: said(value)
+        if isinstance(value, str)
+        else spoken_date(value)
+        if isinstance(value, date)
+        else value
+        for name, value in values.items()
+    }
+
+
+def phrase(template: str, **values: object) -> Phrase:
+    """``t(template, **values)``, able to be said again in another language (see ``Phrase``)."""
+    return Phrase(template, **values)
+
+
+def said(text: str) -> str:
+    """``text`` in the current language when it is a ``Phrase`` (its values too), else as it is."""
+    return t(text.template, **_spoken(text.values)) if isinstance(text, Phrase) else text
 
 
 def tn(one: str, many: str, count: int, **values: object) -> str:

@@ -10,7 +10,7 @@ import tomllib
 from dataclasses import dataclass
 from typing import Any
 
-from referent.i18n import t
+from referent.i18n import said, t
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Problem:
         key or value must not turn the line around on the terminal."""
         from referent.textclean import visible
 
-        filename, message = visible(filename), visible(self.message)
+        filename, message = visible(filename), visible(said(self.message))
         if self.paragraph:
             where = t(" ({where})", where=self.where) if self.where else ""
             return f"{filename}:¶{self.paragraph}{where}: {message}"

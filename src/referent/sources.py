@@ -45,6 +45,9 @@ def draft_for_file(store: Store, path: Path, meeting: int | None = None) -> File
     imported if the file is new; raises ``MeetingFileError`` (``SeveralMeetings`` for a file
     of several meetings without ``meeting``).
 
+    A Word document in which no item is found becomes a draft of one item, with a warning: its
+    items are marked on the correction screen (refused, it could only be typed again).
+
     An unchanged file is recognised by its digest and not parsed again (a 2,000-item file
     takes a second and a half to parse). A changed one is read with the corrections the
     secretary made to its reading, so they apply again to the new version."""
@@ -54,7 +57,7 @@ def draft_for_file(store: Store, path: Path, meeting: int | None = None) -> File
     if known is not None and known[1] == digest:
         return FileDraft(known[0], digest)
     corrections = stored_corrections(store, known[0]) if known is not None else None
-    source = parse_source(path, data, meeting, corrections)
+    source = parse_source(path, data, meeting, corrections, whole_when_none=True)
     if known is None:
         meeting_id = store.import_meeting(
             source.meeting, str(path), digest, source_meeting=meeting if source.meetings > 1 else None
@@ -94,7 +97,7 @@ def import_copy(store: Store, path: Path, meeting: int | None = None) -> tuple[i
     known = store.find_by_source(path, meeting)
     original = known[0] if known else None
     corrections = stored_corrections(store, original) if original is not None else None
-    source = parse_source(path, data, meeting, corrections)
+    source = parse_source(path, data, meeting, corrections, whole_when_none=True)
     meeting_id = store.import_meeting(
         source.meeting,
         str(path),

@@ -18,7 +18,7 @@ from referent.cli.common import (
 )
 from referent.cli.common import write_atomically as write_file
 from referent.cli.language import command, speak
-from referent.i18n import t
+from referent.i18n import t, tn
 
 if TYPE_CHECKING:
     from referent.model import Meeting
@@ -62,8 +62,9 @@ def _check_others(args: argparse.Namespace, files: list[str]) -> int:
                 source = parse_source(path, data, args.meeting)
                 speak(source.meeting)  # what was read, in the agenda's language (unless chosen)
                 if source.warnings:  # read, but not all of it could be placed: not "OK"
-                    print(t("{name}: read as a Word agenda, with {count} warnings (below):",
-                            name=visible(name), count=len(source.warnings)))  # fmt: skip
+                    print(tn("{name}: read as a Word agenda, with 1 warning (below):",
+                             "{name}: read as a Word agenda, with {count} warnings (below):",
+                             len(source.warnings), name=visible(name)))  # fmt: skip
                     status = max(status, EXIT_WARNINGS)
                 else:
                     print(t("{name}: OK, read as a Word agenda:", name=visible(name)))

@@ -106,8 +106,19 @@ def parse_blocks(text: str, *, line_breaks: bool = False) -> list[Block]:
     ``line_breaks``: a single line break inside a paragraph stays a line break, as the minutes
     editor shows it (the minutes: one Enter is a new line, an empty line a new paragraph).
     Without it, CommonMark's reading: a single line break is a space (case texts, written in
-    agenda files and by the Word reader, where lines may be wrapped anywhere)."""
-    return _parse(text, line_breaks)[0]
+    agenda files and by the Word reader, where lines may be wrapped anywhere). Typed minutes
+    lose their blank lines around, as in the Markdown export (a line of spaces at the end of an
+    unclosed code block was a code line in Word and nothing in Markdown)."""
+    return _parse(without_blank_lines_around(text) if line_breaks else text, line_breaks)[0]
+
+
+_BLANK_LINES_AROUND = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
+
+
+def without_blank_lines_around(text: str) -> str:
+    """``text`` without the empty (or blank) lines before and after it; the first line's
+    indentation stays (four spaces are code)."""
+    return _BLANK_LINES_AROUND.sub("", text)
 
 
 def _parse(text: str, line_breaks: bool = False) -> tuple[list[Block], list[int]]:

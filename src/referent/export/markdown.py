@@ -9,13 +9,10 @@ turn into Markdown structure, e.g. an attachment called ``1. udkast``.
 
 from __future__ import annotations
 
-import re
-
-from referent.export.blocks import escape_dates, lettered_lines, soft_break_lines
+from referent.export.blocks import escape_dates, lettered_lines, soft_break_lines, without_blank_lines_around
 from referent.export.content import DocumentView, ItemView, Line
 from referent.model import Numbering, Recommendation
 
-_BLANK_LINES_AROUND = re.compile(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z")
 _SPECIAL = str.maketrans({"*": "\\*", "`": "\\`", "[": "\\[", "]": "\\]", "<": "\\<"})
 
 
@@ -96,7 +93,7 @@ def minutes_markdown(text: str) -> str:
     at the end of the line): one Enter is a new line in Word, and so for every Markdown reader
     (the chair's draft, pandoc); lettered lists are on lines of their own with it. Empty lines
     around it go; the first line's indentation stays (four spaces are code, in Word too)."""
-    text = escape_dates(_BLANK_LINES_AROUND.sub("", text))
+    text = escape_dates(without_blank_lines_around(text))
     return _hard_breaks(text, soft_break_lines(text))
 
 

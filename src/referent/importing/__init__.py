@@ -73,11 +73,16 @@ def file_digest(data: bytes) -> str:
 
 
 def parse_source(
-    path: Path, data: bytes, meeting: int | None = None, corrections: Corrections | None = None
+    path: Path,
+    data: bytes,
+    meeting: int | None = None,
+    corrections: Corrections | None = None,
+    whole_when_none: bool = False,
 ) -> Source:
     """The meeting in ``data``, the bytes of the file at ``path`` (as ``read_agenda_bytes`` gives);
     ``meeting`` chooses one of a Word file that holds several, and a Word agenda is read with
-    the secretary's ``corrections``. A file that holds fewer meetings than ``meeting`` is refused."""
+    the secretary's ``corrections``. A file that holds fewer meetings than ``meeting`` is refused.
+    ``whole_when_none``: a Word document without items is one item (see ``parse_word_agenda``)."""
     name = str(path)
     digest = file_digest(data)
     kind = file_kind(data)
@@ -87,7 +92,9 @@ def parse_source(
     if kind == "zip":
         from referent.importing.word.reader import parse_word_agenda
 
-        agenda = parse_word_agenda(data, name, path.stem, meeting=meeting, corrections=corrections)
+        agenda = parse_word_agenda(
+            data, name, path.stem, meeting=meeting, corrections=corrections, whole_when_none=whole_when_none
+        )
         if meeting is not None and meeting > agenda.meetings:
             raise MeetingFileError(name, [_no_such_meeting(meeting, agenda.meetings)])
         return Source(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from referent.i18n import phrase
 from referent.problems import MeetingFileError, Problem
 
 MAX_XML_BYTES = 40 * 1024 * 1024
@@ -53,6 +54,7 @@ _OTHER_ZIPS = {
     "ppt/presentation.xml": "a PowerPoint presentation",
     "content.xml": "an OpenDocument file (LibreOffice)",
 }
+ZIP_ARCHIVE = "a zip archive"
 _DAMAGED = "the file is damaged: it is not a complete .docx (try saving it again in Word)"
 _UNPACK = "the file is damaged (its text cannot be unpacked); save it again in Word"
 
@@ -96,7 +98,7 @@ def open_package(data: bytes, name: str, review_parts: bool = False) -> Package:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
     except _BROKEN:
-        raise MeetingFileError(name, [Problem(None, _DAMAGED)]) from None
+        raise MeetingFileError(name, [Problem(None, phrase(_DAMAGED))]) from None
     reader = _Reader(archive, names, name)
     package_rels = reader.relationships("_rels/.rels", "")
     main = next((target for kind, target, _ in package_rels.values() if kind == _OFFICE_DOCUMENT), None)
@@ -105,14 +107,16 @@ def open_package(data: bytes, name: str, review_parts: bool = False) -> Package:
     if main is None and "word/document.xml" in names:
         main = "word/document.xml"  # a package without its relationships: where Word puts it
     if main is None or main not in names:
-        kind = next((what for part, what in _OTHER_ZIPS.items() if part in names), "a zip archive")
-        raise MeetingFileError(
-            name, [Problem(None, f"this is {kind}, not a Word document; save the agenda as .docx in Word")]
+        kind = next((what for part, what in _OTHER_ZIPS.items() if part in names), ZIP_ARCHIVE)
+        message = phrase(
+            "this is {kind}, not a Word document; save the agenda as .docx in Word", kind=phrase(kind)
         )
+        raise MeetingFileError(name, [Problem(None, message)])
     types = reader.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     if types and not any(kind in types for kind in _WORD_TYPES):
         raise MeetingFileError(
-            name, [Problem(None, "this is not a Word document inside; save the agenda as .docx in Word")]
+            name,
+            [Problem(None, phrase("this is not a Word document inside; save the agenda as .docx in Word"))],
         )
     raw = reader.read(main)
     if _STRICT in raw[:4000]:
@@ -156,7 +160,7 @@ class _Reader:
             with self.archive.open(part) as member:
                 content = member.read(self.left + 1)
         except _BROKEN:
-            raise MeetingFileError(self.name, [Problem(None, _UNPACK)]) from None
+            raise MeetingFileError(self.name, [Problem(None, phrase(_UNPACK))]) from None
         if len(content) > self.left:
             unpacked = MAX_XML_BYTES - self.left + len(content)
             raise MeetingFileError(
@@ -164,8 +168,12 @@ class _Reader:
                 [
                     Problem(
                         None,
-                        f"the document's text is more than {unpacked / 1024 / 1024:.0f} MB unpacked; "
-                        f"referent reads Word agendas up to {MAX_XML_BYTES // 1024 // 1024} MB of text",
+                        phrase(
+                            "the document's text is more than {size} MB unpacked; "
+                            "referent reads Word agendas up to {limit} MB of text",
+                            size=f"{unpacked / 1024 / 1024:.0f}",
+                            limit=MAX_XML_BYTES // 1024 // 1024,
+                        ),
                     )
                 ],
             )
@@ -180,7 +188,15 @@ class _Reader:
         except (etree.XMLSyntaxError, ValueError) as error:
             raise MeetingFileError(
                 self.name,
-                [Problem(None, f"cannot be read as a Word document (it may be damaged): {part}: {error}")],
+                [
+                    Problem(
+                        None,
+                        phrase(
+                            "cannot be read as a Word document (it may be damaged): {error}",
+                            error=f"{part}: {error}",
+                        ),
+                    )
+                ],
             ) from None
 
     def relationships(self, part: str, base: str) -> dict[str, tuple[str, str, bool]]:
@@ -207,8 +223,10 @@ class _Reader:
             [
                 Problem(
                     None,
-                    "this document is saved as 'Strict Open XML', which referent cannot read; "
-                    "save it in Word as an ordinary Word Document (.docx)",
+                    phrase(
+                        "this document is saved as 'Strict Open XML', which referent cannot read; "
+                        "save it in Word as an ordinary Word Document (.docx)"
+                    ),
                 )
             ],
         )

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
-from referent.danish import format_date
 from referent.export.blocks import Span
+from referent.i18n import phrase
 from referent.importing.word.agenda import Agenda, find_agenda
 from referent.importing.word.corrections import Corrections, Mark, Placed, Role, paragraph_key
 from referent.importing.word.danishtext import split_title
@@ -61,10 +61,13 @@ def parse_word_agenda(
     today: date | None = None,
     meeting: int | None = None,
     corrections: Corrections | None = None,
+    whole_when_none: bool = False,
 ) -> WordAgenda:
     """Read a .docx's bytes; ``name`` is used in messages, ``stem`` (the file name) as a last resort.
     A document that holds several meetings is read only with ``meeting`` (1-based) saying which;
-    without it, ``SeveralMeetings`` lists them. ``corrections`` are the secretary's, applied."""
+    without it, ``SeveralMeetings`` lists them. ``corrections`` are the secretary's, applied.
+    A document in which no item is found is refused, or with ``whole_when_none`` (a draft is
+    made of it, whose items the secretary marks on the correction screen) read as one item."""
     corrections = corrections or Corrections()
     meeting = meeting or corrections.meeting
     try:
@@ -73,12 +76,20 @@ def parse_word_agenda(
         raise
     except Exception as error:  # lxml, zipfile: a damaged or strange package
         raise MeetingFileError(
-            name, [Problem(None, f"cannot be read as a Word document (it may be damaged): {error}")]
+            name,
+            [
+                Problem(
+                    None,
+                    phrase("cannot be read as a Word document (it may be damaged): {error}", error=error),
+                )
+            ],
         ) from None
     blocks = [b for b in document.blocks if not _is_contents(b)]
     parts = split_meetings(blocks)
     if len(parts) == 1:
-        return _Assembler(document, name, stem, today or date.today(), corrections).build(blocks)
+        return _Assembler(document, name, stem, today or date.today(), corrections, whole_when_none).build(
+            blocks
+        )
     ends = [later.start for later in parts[1:]] + [len(blocks)]
     ranges = [(part, blocks[part.start : end]) for part, end in zip(parts, ends, strict=True)]
     if meeting is None:
@@ -87,14 +98,35 @@ def parse_word_agenda(
         )
     if not 1 <= meeting <= len(parts):
         raise MeetingFileError(
-            name, [Problem(None, f"there is no meeting {meeting}: the file holds {len(parts)}")]
+            name,
+            [
+                Problem(
+                    None,
+                    phrase(
+                        "there is no meeting {meeting}: the file holds {count}",
+                        meeting=meeting,
+                        count=len(parts),
+                    ),
+                )
+            ],
         )
     part, own = ranges[meeting - 1]
-    agenda = _Assembler(document, name, stem, today or date.today(), corrections).build(own)
+    agenda = _Assembler(document, name, stem, today or date.today(), corrections, whole_when_none).build(own)
     agenda.meetings = len(parts)
     first = own[0]
-    agenda.warnings.insert(0, Problem(None, f"the file holds {len(parts)} meetings; read meeting {meeting}: "
-                                            f"{_quote(part.label)}", first.index))  # fmt: skip
+    agenda.warnings.insert(
+        0,
+        Problem(
+            None,
+            phrase(
+                "the file holds {count} meetings; read meeting {meeting}: {label}",
+                count=len(parts),
+                meeting=meeting,
+                label=_quote(part.label),
+            ),
+            first.index,
+        ),
+    )
     return agenda
 
 
@@ -116,9 +148,16 @@ def _quote(text: str, limit: int = 60) -> str:
 
 class _Assembler:
     def __init__(
-        self, document: WordDocument, name: str, stem: str, today: date, corrections: Corrections
+        self,
+        document: WordDocument,
+        name: str,
+        stem: str,
+        today: date,
+        corrections: Corrections,
+        whole_when_none: bool = False,
     ) -> None:
         self.document = document
+        self.whole_when_none = whole_when_none
         self.corrections = corrections
         self.roles: dict[int, Role] = {}
         """The secretary's role for a paragraph, by ¶ (from ``corrections``)."""
@@ -144,22 +183,29 @@ class _Assembler:
 
     def build(self, blocks: list[Block]) -> WordAgenda:
         if not any(_has_text(b) for b in blocks):
-            raise self.fail("the document is empty")
+            raise self.fail(phrase("the document is empty"))
         for index, what in self.document.unread:
-            self.warn(f"{what} could not be read; copy its text into the document itself", index)
+            self.warn(
+                phrase("{what} could not be read; copy its text into the document itself", what=what), index
+            )
         self.resolve(blocks)
         blocks = [_flattened(b) if self.item_in(b) else b for b in blocks]
         found = find_agenda(blocks)
         if found is None and not any(r is Role.ITEM for r in self.roles.values()):
-            raise self.fail(
-                "no agenda items were found; write each item as a numbered heading or bold line, "
-                "e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
-            )
+            if not self.whole_when_none:
+                raise self.fail(
+                    phrase(
+                        "no agenda items were found; write each item as a numbered heading or bold line, "
+                        "e.g. '1. Godkendelse af dagsorden', or open the document (referent open) and "
+                        "mark its items with i (see docs/word-agenda.md)"
+                    )
+                )
+            found = self.one_item(blocks)
         if found is None:
             found = Agenda(blocks, Layout([], None), [])
         blocks, layout = found.blocks, self.corrected(found.blocks, found.layout)
         if not layout.headings:
-            raise self.fail("no agenda items are left: mark at least one paragraph as an item")
+            raise self.fail(phrase("no agenda items are left: mark at least one paragraph as an item"))
         found = replace(found, blocks=blocks, layout=layout)
         first = layout.headings[0].position
         titles = [split_title(h.text)[0] for h in layout.headings]
@@ -180,13 +226,24 @@ class _Assembler:
         loose = sorted((p for p in header.unplaced if not self.divider(p)), key=lambda p: p.index)
         for para in found.loose:
             if all(para is not kept for kept in loose):
-                self.warn(f"a row of the agenda table without an item number was kept in the item above: "
-                          f"{_quote(para.text)}", para.index)  # fmt: skip
+                self.warn(
+                    phrase(
+                        "a row of the agenda table without an item number was kept in the item above:"
+                        " {quoted}",
+                        quoted=_quote(para.text),
+                    ),
+                    para.index,
+                )
         items, parts_list = self.items(blocks, layout, header)
         if loose:
             for para in loose:
-                self.warn(f"text before the first item was not placed: {_quote(para.text)} "
-                          "(kept in item 1's case text)", para.index)  # fmt: skip
+                self.warn(
+                    phrase(
+                        "text before the first item was not placed: {quoted} (kept in item 1's case text)",
+                        quoted=_quote(para.text),
+                    ),
+                    para.index,
+                )
             items[0].case = _join(to_markdown(loose, layout.level), items[0].case)
         body = self.body(parts_list, header, title)
         for item in items:
@@ -214,6 +271,25 @@ class _Assembler:
         placed = self.placements(blocks, layout, header, loose)
         return WordAgenda(meeting, self.warnings, placed, self.stale)
 
+    def one_item(self, blocks: list[Block]) -> Agenda:
+        """A document in which no items were found, read as one item headed by its first line:
+        refused, it could only be typed again; read, the secretary marks its items on the
+        correction screen (the warning says how), and nothing of it is lost meanwhile."""
+        position, first = next(
+            (n, b) for n, b in enumerate(blocks) if isinstance(b, Para) and b.text.strip()
+        )  # there is one: an empty document was refused above
+        assert isinstance(first, Para)
+        title = normalize(first.text.split("\n")[0])
+        self.warn(
+            phrase(
+                "no agenda items were found, so the whole document is one item for now: mark each "
+                "item with i when it is opened (referent open), or write each item as a numbered "
+                "heading or bold line, e.g. '1. Godkendelse af dagsorden' (see docs/word-agenda.md)"
+            ),
+            first.index,
+        )
+        return Agenda(blocks, Layout([Heading(position, first, None, title)], None), [])
+
     # -- the secretary's corrections ------------------------------------------------------
     def resolve(self, blocks: list[Block]) -> None:
         """The corrections' marks by ¶ number; a mark whose paragraph is gone is stale."""
@@ -224,7 +300,12 @@ class _Assembler:
             index = found.get((mark.key, mark.nth))
             if index is None:
                 self.stale.append(mark)
-                self.warn(f"a correction no longer applies (its paragraph is gone): {_quote(mark.key)}")
+                self.warn(
+                    phrase(
+                        "a correction no longer applies (its paragraph is gone): {quoted}",
+                        quoted=_quote(mark.key),
+                    )
+                )
                 continue
             self.roles[index] = mark.role
             if mark.title:
@@ -324,10 +405,16 @@ class _Assembler:
         if top is not None and top is header.first and _title_like(top.text):
             header.unplaced = header.unplaced[1:]  # a plain first line names the meeting
             return strip_kind(top.text) or normalize(top.text)
-        fallback, source = normalize(self.document.title), "the document's properties"
+        fallback, source = normalize(self.document.title), phrase("the document's properties")
         if not fallback:
-            fallback, source = normalize(self.stem) or "Dagsorden", "the file name"
-        self.warn(f'no meeting title (a "Møde:" line) was found; took "{fallback}" from {source}')
+            fallback, source = normalize(self.stem) or "Dagsorden", phrase("the file name")
+        self.warn(
+            phrase(
+                'no meeting title (a "Møde:" line) was found; took "{title}" from {source}',
+                title=fallback,
+                source=source,
+            )
+        )
         return fallback
 
     def when(self, header: Header, title: str, before: list[Block]) -> tuple[date, time | None, time | None]:
@@ -343,9 +430,15 @@ class _Assembler:
         for other, other_text, other_index in values:
             if (dated is not None and other is dated[0]) or other is timed:
                 continue
-            self.warn(f"a further date or time was not used: {_quote(other_text)}", other_index)
+            self.warn(
+                phrase("a further date or time was not used: {quoted}", quoted=_quote(other_text)),
+                other_index,
+            )
         for para, leftover in header.leftovers:
-            self.warn(f"part of a date line was not understood: {_quote(leftover)}", para.index)
+            self.warn(
+                phrase("part of a date line was not understood: {quoted}", quoted=_quote(leftover)),
+                para.index,
+            )
         start, end = (timed.start, timed.end) if timed else (None, None)
         if dated is None and (in_title := parse_when(title)).has_date:
             dated = (in_title, title, None)
@@ -356,7 +449,12 @@ class _Assembler:
         year = when.year or self.year_for(when, text, index)
         day = when.on(year)
         if day is None:
-            self.warn(f"{_quote(text)} is not a date in the calendar; took today's date instead", index)
+            self.warn(
+                phrase(
+                    "{quoted} is not a date in the calendar; took today's date instead", quoted=_quote(text)
+                ),
+                index,
+            )
             return self.today, start, end
         return day, start, end
 
@@ -384,7 +482,10 @@ class _Assembler:
             if found.rest:
                 header.leftovers.append((para, found.rest))
         else:
-            self.warn(f"the meeting's date was taken from a sentence: {_quote(text)}", para.index)
+            self.warn(
+                phrase("the meeting's date was taken from a sentence: {quoted}", quoted=_quote(text)),
+                para.index,
+            )
         return found, text, para.index
 
     def place_line(self, header: Header) -> None:
@@ -436,7 +537,12 @@ class _Assembler:
         if year is None:
             year = choose_year(when, [self.today.year]) or self.today.year
             self.warn(
-                f"the date {_quote(text)} has no year and none was found in the document; took {year}", index
+                phrase(
+                    "the date {quoted} has no year and none was found in the document; took {year}",
+                    quoted=_quote(text),
+                    year=year,
+                ),
+                index,
             )
         return year
 
@@ -444,17 +550,23 @@ class _Assembler:
         day = iso_date(self.stem)
         if day is not None:
             self.warn(
-                f"no meeting date was found in the document; took {format_date(day)} from the file name"
+                phrase(
+                    "no meeting date was found in the document; took {date} from the file name",
+                    date=day,
+                )
             )
             return day
         created = self.document.created
         if created is not None:
             day = created.date()
             self.warn(
-                f"no meeting date was found in the document; took {format_date(day)}, when it was created"
+                phrase(
+                    "no meeting date was found in the document; took {date}, when it was created",
+                    date=day,
+                )
             )
             return day
-        self.warn(f"no meeting date was found in the document; took today, {format_date(self.today)}")
+        self.warn(phrase("no meeting date was found in the document; took today, {date}", date=self.today))
         return self.today
 
     # -- items ----------------------------------------------------------------------------
@@ -486,15 +598,27 @@ class _Assembler:
             for block in after:
                 first = block if isinstance(block, Para) else next(iter(block.paragraphs()), None)
                 text = first.text if first is not None else ""
-                self.warn(f"text after the last item was not placed: {_quote(text)} "
-                          f"(kept in item {index + 1}'s case text)", block.index)  # fmt: skip
+                self.warn(
+                    phrase(
+                        "text after the last item was not placed:"
+                        " {quoted} (kept in item {number}'s case text)",
+                        quoted=_quote(text),
+                        number=index + 1,
+                    ),
+                    block.index,
+                )
             if after:
                 item.case = _join(item.case, to_markdown(after, layout.level))
             if heading.number is not None and previous is not None and heading.number != previous + 1:
                 if not renumbered:
                     self.warn(
-                        f"item numbers go from {previous} to {heading.number}; "
-                        f"referent numbers the items 1 to {len(headings)} in their order",
+                        phrase(
+                            "item numbers go from {previous} to {number}; "
+                            "referent numbers the items 1 to {count} in their order",
+                            previous=previous,
+                            number=heading.number,
+                            count=len(headings),
+                        ),
                         heading.para.index,
                     )
                 renumbered = True
@@ -514,8 +638,14 @@ class _Assembler:
                 continue
             again = found.number == heading.number or _CONTINUED.search(block.text)
             if again and found.number <= heading.number:
-                self.warn(f"a heading that goes on with item {number} was kept in it: {_quote(block.text)}",
-                          block.index)  # fmt: skip
+                self.warn(
+                    phrase(
+                        "a heading that goes on with item {number} was kept in it: {quoted}",
+                        number=number,
+                        quoted=_quote(block.text),
+                    ),
+                    block.index,
+                )
 
     def dividers(self, blocks: list[Block], layout: Layout, number: int) -> list[Block]:
         """Headings between items: ``Lukkede punkter`` closes the items after it, ``Åbne punkter``
@@ -527,8 +657,12 @@ class _Assembler:
                     continue
                 if layout.level and block.heading and block.heading < layout.level:
                     self.warn(
-                        f"a heading above the items' level was kept in item {number}'s case text: "
-                        f"{_quote(block.text)}",
+                        phrase(
+                            "a heading above the items' level was kept in item {number}'s case text:"
+                            " {quoted}",
+                            number=number,
+                            quoted=_quote(block.text),
+                        ),
                         block.index,
                     )
             kept.append(block)
@@ -560,11 +694,24 @@ class _Assembler:
             closed = True
         if not title:
             title = f"Punkt {number}"
-            self.warn(f"item {number} has no title; called it {title!r}", index)
+            self.warn(
+                phrase("item {number} has no title; called it {title}", number=number, title=repr(title)),
+                index,
+            )
         for where_index, where, moved in parts.moved:
-            label = "recommendation" if where == "recommendation" else "attachments"
-            self.warn(f"text after item {number}'s {label} was put into its case text: {_quote(moved)}",
-                      where_index)  # fmt: skip
+            if where == "recommendation":
+                moved_text = phrase(
+                    "text after item {number}'s recommendation was put into its case text: {quoted}",
+                    number=number,
+                    quoted=_quote(moved),
+                )
+            else:
+                moved_text = phrase(
+                    "text after item {number}'s attachments was put into its case text: {quoted}",
+                    number=number,
+                    quoted=_quote(moved),
+                )
+            self.warn(moved_text, where_index)
         return Item(
             title=title,
             start=start or parts.start,

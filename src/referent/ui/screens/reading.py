@@ -27,7 +27,7 @@ from textual.worker import Worker, WorkerState
 
 from referent.correcting import Correcting, WordSource, item_heading, kept_corrections, read, uncertain_after
 from referent.danish import format_time, parse_time
-from referent.i18n import spoken_date
+from referent.i18n import said, spoken_date
 from referent.importing.word.corrections import Placed, Role
 from referent.problems import MeetingFileError
 from referent.store import Store
@@ -229,7 +229,7 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         if corrections != self.correcting.corrections:
             return  # a reading asked for before the last correction: another is on its way
         if isinstance(result, MeetingFileError):
-            problem = "; ".join(problem.message for problem in result.problems)
+            problem = "; ".join(said(problem.message) for problem in result.problems)
             if self.reading is None:  # the first reading: there is nothing to correct
                 self.notify(
                     t("The agenda file cannot be read: {problem}", problem=problem),
@@ -311,7 +311,7 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
             detail.append("\n")
             if placed.uncertain:
                 detail.append("? ", style="bold black on yellow")
-                detail.append(placed.uncertain, style="yellow")
+                detail.append(said(placed.uncertain), style="yellow")
             else:
                 detail.append(placed.text)
         self.query_one("#reading-detail", Static).update(detail)
@@ -339,7 +339,7 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
             return
         meeting = self.reading.meeting
         text, line_of_item = meeting_lines(
-            meeting, [w.message for w in self.reading.warnings if not w.paragraph], item
+            meeting, [said(w.message) for w in self.reading.warnings if not w.paragraph], item
         )
         self.query_one("#reading-meeting-text", Static).update(text)
         pane = self.query_one("#reading-meeting", VerticalScroll)
