@@ -11,12 +11,13 @@ import docx
 import pytest
 from reviewer import Reviewer
 from rich.text import Text
-from test_ui_review import REMINDER, answer, draft, problems, review_open, styled
+from test_ui_review import REMINDER, answer, draft, editor, problems, review_open, styled
 from textual.widgets import Static
 from ui_helpers import SIZE, Case, notifications
 
 from referent.cli import main
 from referent.ui.dialogs.form import FormDialog
+from referent.ui.screens.minutes import MinutesScreen
 from referent.ui.screens.review import ReviewScreen
 
 ACCEPTED = (
@@ -81,6 +82,13 @@ async def test_a_returned_copy_is_brought_in_decided_approved_and_exported(
         await highlight(pilot, ACCEPTED)
         await pilot.press("y")
         assert ("information", "1 correction accepted.") in notifications(app)
+        await pilot.press("escape")  # the secretary's editor shows the accepted wording
+        assert isinstance(app.screen, MinutesScreen)
+        current = app.screen.live.current
+        await pilot.press(*(["ctrl+up"] * (current - 1) if current > 1 else ["ctrl+down"] * (1 - current)))
+        assert editor(app).text == "Tilbuddet blev godkendt enstemmigt."
+        await pilot.press("ctrl+r")
+        await review_open(pilot)
         await highlight(pilot, REJECTED)
         await pilot.press("n")
         await highlight(pilot, COMMENT)
