@@ -1056,6 +1056,149 @@ DANISH: dict[str, str] = {
         "Referatet angiver ingen dato for næste møde: ret den."
     ),
     "The next agenda:": "Næste dagsorden:",
+    # the reading round (readinground, cli/reading.py)
+    "Reading copy": "Gennemlæsning",
+    "Bring in a reading copy returned from Word": (
+        "Hent en kopi til gennemlæsning ind, der er kommet retur fra Word"
+    ),
+    "Accept correction": "Godtag rettelse",
+    "Accept the highlighted proposed correction": "Godtag den markerede foreslåede rettelse",
+    "Reject correction": "Afvis rettelse",
+    "Reject the highlighted proposed correction": "Afvis den markerede foreslåede rettelse",
+    "Accept all from this person": "Godtag alt fra denne person",
+    "Accept every correction the reviewer of the highlighted one proposed": (
+        "Godtag alle rettelser, som læseren af den markerede har foreslået"
+    ),
+    "Item {number}: proposed correction: {detail}": "Punkt {number}: foreslået rettelse: {detail}",
+    "conflicts with another proposal": "strider mod et andet forslag",
+    "Bring in a reading copy": "Hent en kopi til gennemlæsning ind",
+    "The returned copy (.docx)": "Kopien, der er kommet retur (.docx)",
+    "Type the copy's file name.": "Skriv kopiens filnavn.",
+    "Highlight a proposed correction first.": "Markér først en foreslået rettelse.",
+    "The proposed correction is rejected.": "Den foreslåede rettelse er afvist.",
+    "1 correction accepted.": "1 rettelse godtaget.",
+    "{count} corrections accepted.": "{count} rettelser godtaget.",
+    "1 correction no longer fits the words now: decide it by hand.": (
+        "1 rettelse passer ikke længere til ordene nu: afgør den i hånden."
+    ),
+    "{count} corrections no longer fit the words now: decide them by hand.": (
+        "{count} rettelser passer ikke længere til ordene nu: afgør dem i hånden."
+    ),
+    "{name}: {changes} ({new} new), {comments}.": "{name}: {changes} ({new} nye), {comments}.",
+    "As sent": "Som sendt",
+    "outcome": "beslutning",
+    "Y accepts the highlighted correction, R rejects it, P accepts all from its reader; "
+    "D shows them word by word.": (
+        "Y godtager den markerede rettelse, R afviser den, P godtager alt fra dens læser; "
+        "D viser dem ord for ord."
+    ),
+    "Now": "Nu",
+    "the words have changed since the copy was sent; this correction no longer fits": (
+        "ordene er ændret, siden kopien blev sendt; denne rettelse passer ikke længere"
+    ),
+    "changed in referent since the copy was sent; the correction still fits the text now": (
+        "ændret i referent, siden kopien blev sendt; rettelsen passer stadig til teksten nu"
+    ),
+    "changed in referent since the copy was sent; the correction no longer fits the text now: "
+    "decide in the review": (
+        "ændret i referent, siden kopien blev sendt; rettelsen passer ikke længere til teksten nu: "
+        "afgør det i gennemsynet"
+    ),
+    "{name}: meeting {id}: {changes}, {new} not brought in before; {comments}": (
+        "{name}: møde {id}: {changes}, {new} ikke hentet ind før; {comments}"
+    ),
+    "{name}: a reading copy of meeting {id} ({title}, {date}), the draft as it was on {made}": (
+        "{name}: en kopi til gennemlæsning af møde {id} ({title}, {date}), udkastet som det var {made}"
+    ),
+    "Bring them in with: {command}": "Hent dem ind med: {command}",
+    "unknown reviewer": "ukendt læser",
+    "accepted: {where}: {change} ({who})": "godtaget: {where}: {change} ({who})",
+    "1 proposed correction": "1 foreslået rettelse",
+    "{count} proposed corrections": "{count} foreslåede rettelser",
+    "1 comment added": "1 kommentar tilføjet",
+    "{count} comments added": "{count} kommentarer tilføjet",
+    "no tracked changes and no comments": "ingen sporede ændringer og ingen kommentarer",
+    "nothing to accept from {name}": "intet at godtage fra {name}",
+    "nothing to accept": "intet at godtage",
+    "minutes": "referat",
+    "ignored: {what}": "ikke læst: {what}",
+    "comment on the header block": "kommentar til mødeoplysningerne",
+    "not applied: {where}: {change} — those words have changed since the copy was sent; "
+    "decide in the review": (
+        "ikke rettet: {where}: {change} — ordene er ændret, siden kopien blev sendt; afgør det i gennemsynet"
+    ),
+    "on": "til",
+    "comment": "kommentar",
+    "untracked": "uden sporing",
+    "moved": "flyttet",
+    "{name}: not a reading copy of minutes made by referent (its properties do not say which meeting it was "
+    "made for); make one with 'referent export ID --for-review'": (
+        "{name}: ikke en kopi til gennemlæsning lavet af referent (dens egenskaber siger ikke, hvilket møde "
+        "den er lavet til); lav en med 'referent export ID --for-review'"
+    ),
+    "{name}: a copy of approved minutes, not a reading copy of a draft: nothing in it is brought in": (
+        "{name}: en kopi af et godkendt referat, ikke en kopi til gennemlæsning af et udkast: intet i den "
+        "hentes ind"
+    ),
+    "{name}: a draft exported without --for-review, not a reading copy; send the reviewers a copy made with "
+    "'referent export ID --for-review'": (
+        "{name}: et udkast eksporteret uden --for-review, ikke en kopi til gennemlæsning; send læserne en "
+        "kopi lavet med 'referent export ID --for-review'"
+    ),
+    "{name}: a reading copy of a meeting that is not in this database (another database, a file exported on "
+    "its own, or a meeting deleted since)": (
+        "{name}: en kopi til gennemlæsning af et møde, der ikke er i denne database (en anden database, en "
+        "fil eksporteret for sig selv eller et møde, der er slettet siden)"
+    ),
+    "{name}: a reading copy of another meeting (meeting {id}: {title}), not of this one": (
+        "{name}: en kopi til gennemlæsning af et andet møde (møde {id}: {title}), ikke af dette"
+    ),
+    "meeting {id} is approved: reopen it for correction before bringing in a reading copy "
+    "('referent review {id}', then o)": (
+        "møde {id} er godkendt: genåbn det til rettelse, før en kopi til gennemlæsning hentes ind "
+        "('referent review {id}', derefter o)"
+    ),
+    "a meeting file, a Word agenda, a meeting id, or a reading copy returned from Word": (
+        "en mødefil, en dagsorden i Word, et møde-id eller en kopi til gennemlæsning, "
+        "der er kommet retur fra Word"
+    ),
+    "accept every change of this reviewer in the reading copy, without the app; print what changed": (
+        "godtag alle denne læsers ændringer i kopien til gennemlæsning uden programmet; "
+        "skriv, hvad der blev rettet"
+    ),
+    "accept every reviewer's changes in the reading copy, without the app; print what changed": (
+        "godtag alle læseres ændringer i kopien til gennemlæsning uden programmet; "
+        "skriv, hvad der blev rettet"
+    ),
+    "--accept and --accept-all take a returned reading copy (COPY.docx)": (
+        "--accept og --accept-all tager en kopi til gennemlæsning, der er kommet retur (KOPI.docx)"
+    ),
+    "formatting changes (bold, italics, layout) are not read: the house style decides them": (
+        "ændringer af formatering (fed, kursiv, layout) læses ikke: husstilen bestemmer dem"
+    ),
+    "changes in the header block (time, place, attendance) are not read; make them in referent": (
+        "ændringer i mødeoplysningerne (tid, sted, deltagere) læses ikke; foretag dem i referent"
+    ),
+    "changes in the running header or the footer are not read: referent writes them": (
+        "ændringer i sidehovedet eller sidefoden læses ikke: referent skriver dem"
+    ),
+    "changes to the page layout are not read: the house style decides it": (
+        "ændringer af sidelayoutet læses ikke: husstilen bestemmer det"
+    ),
+    "changes outside an item's title, minutes and outcomes (the case, the recommendation, the "
+    "attachments, follow-ups) are not read; make them in referent": (
+        "ændringer uden for et punkts titel, referat og beslutninger (sagsfremstillingen, indstillingen, "
+        "bilagene, opfølgningen) læses ikke; foretag dem i referent"
+    ),
+    "changes to an item the meeting no longer has are not read": (
+        "ændringer af et punkt, som mødet ikke længere har, læses ikke"
+    ),
+    "changes to an item's number or time in its heading are not read; make them in referent": (
+        "ændringer af et punkts nummer eller tid i overskriften læses ikke; foretag dem i referent"
+    ),
+    "comments on the header block are not brought in: read them in the copy": (
+        "kommentarer til mødeoplysningerne hentes ikke ind: læs dem i kopien"
+    ),
     # the Word reader's warnings (``referent check``, the correction screen)
     "the file holds {count} meetings; read meeting {meeting}: {label}": (
         "filen indeholder {count} møder; læste møde {meeting}: {label}"

@@ -25,12 +25,14 @@ class ProblemKind(StrEnum):
     CLOSED_ITEM = "closed_item"  # a reminder: left out of the public version
     COMMENT = "comment"  # the chair's comment, until the secretary marks it done
     NOT_IN_AGENDA = "not_in_agenda"  # a reminder: the agenda file dropped it; kept for its records
+    PROPOSAL = "proposal"  # a correction proposed in a returned reading copy, not yet decided
 
 
 @dataclass(frozen=True)
 class ReviewProblem:
     """One thing to look at; ``item`` is the item's index (None for the meeting as a whole),
-    ``position`` which of the item's comments it is (for a comment)."""
+    ``position`` which of the item's comments it is (for a comment), or the proposal's id (for
+    a correction proposed in a reading copy: the review adds those, from the store)."""
 
     kind: ProblemKind
     item: int | None = None

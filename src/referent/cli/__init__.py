@@ -201,9 +201,24 @@ def build_parser() -> argparse.ArgumentParser:
         "review", cmd_open, t("Open the chair's review of a meeting: the draft, its problems, approval.")
     )
     review.add_argument(
-        "target", metavar=t("FILE|ID"), help=t("a meeting file, a Word agenda or a meeting id")
+        "target",
+        metavar=t("FILE|ID"),
+        help=t("a meeting file, a Word agenda, a meeting id, or a reading copy returned from Word"),
     )
     review.add_argument("--meeting", type=_meeting_number, metavar=t("N"), help=meeting_help)
+    accepting = review.add_mutually_exclusive_group()
+    accepting.add_argument(
+        "--accept",
+        metavar=t("NAME"),
+        help=t(
+            "accept every change of this reviewer in the reading copy, without the app; print what changed"
+        ),
+    )
+    accepting.add_argument(
+        "--accept-all",
+        action="store_true",
+        help=t("accept every reviewer's changes in the reading copy, without the app; print what changed"),
+    )
     demo = add(
         "demo",
         cmd_demo,

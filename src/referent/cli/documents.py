@@ -25,7 +25,27 @@ if TYPE_CHECKING:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Validate files: a Word agenda says what was read; meeting and style files OK or FILE:LINE."""
+    """Validate files: a Word agenda says what was read; meeting and style files OK or FILE:LINE;
+    a reading copy returned from Word, what it proposes."""
+    from referent.cli.reading import check_copy, reading_copy
+    from referent.importing.sniff import read_agenda_bytes
+    from referent.problems import MeetingFileError
+
+    status = EXIT_OK
+    for name in args.files:  # a reading copy without the agenda reader's imports
+        try:
+            copy = reading_copy(Path(name), read_agenda_bytes(Path(name)))
+        except MeetingFileError:
+            copy = False  # (said by the check below)
+        if copy:
+            status = max(status, check_copy(args, Path(name), read_agenda_bytes(Path(name))))
+        else:
+            status = max(status, _check_others(args, [name]))
+    return status
+
+
+def _check_others(args: argparse.Namespace, files: list[str]) -> int:
+    """Word agendas, meeting files and style files."""
     from referent.export.resolve import check_file
     from referent.importing import parse_source, read_agenda_bytes, summary_lines
     from referent.importing.sniff import WORD_SUFFIXES, file_kind
@@ -33,7 +53,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from referent.textclean import visible
 
     status = EXIT_OK
-    for name in args.files:
+    for name in files:
         path = Path(name)
         try:
             data = read_agenda_bytes(path)
@@ -86,7 +106,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(
             t("--for-review makes a Word or text copy; it cannot be a meeting file"), EXIT_USAGE
         )
-    meeting, source, key = _export_source(args)
+    meeting, source, key, meeting_id = _export_source(args)
     speak(meeting)
     if args.for_review and meeting.approved and not args.agenda:
         raise CommandError(
@@ -113,20 +133,50 @@ def cmd_export(args: argparse.Namespace) -> int:
         review = style.document.review if style is not None and args.for_review else ""
         out = free_path(Path(default_filename(meeting, format=kind, review=review, **options)), mark)
     check_output(args, out, source)
+    copy = _record_copy(args, meeting_id) if args.for_review and kind == "docx" and not args.agenda else None
     try:
         report = export_meeting(
-            meeting, out, format=kind, style=style, for_review=args.for_review, identifier=mark, **options
-        )
+            meeting, out, format=kind, style=style, for_review=args.for_review,
+            identifier=f"{mark} copy {copy}" if copy else mark, **options,
+        )  # fmt: skip
     except WriteError as error:
         raise CommandError(str(error)) from error
+    if copy:
+        _keep_sent(args, copy, meeting_id, meeting, out)
     for warning in report.warnings():
         print(f"referent: {warning}", file=sys.stderr)
     print(out)
     return EXIT_OK
 
 
-def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
-    """The meeting named by SOURCE, its file ('' if none) and what names it in a document.
+def _record_copy(args: argparse.Namespace, meeting_id: int | None) -> int | None:
+    """A reading copy of a meeting in the database is numbered there, so that what it said can
+    be kept (``_keep_sent``) and its returned copy compared with it."""
+    if meeting_id is None:
+        return None
+    store = open_store(args)
+    try:
+        return None if store.read_only else store.record_reading_copy(meeting_id)
+    finally:
+        store.close()
+
+
+def _keep_sent(
+    args: argparse.Namespace, copy: int, meeting_id: int | None, meeting: Meeting, out: Path
+) -> None:
+    from referent.readinground.bringing import sent_words
+
+    assert meeting_id is not None
+    store = open_store(args)
+    try:
+        store.keep_sent(copy, sent_words(out.read_bytes(), store.item_ids(meeting_id), meeting))
+    finally:
+        store.close()
+
+
+def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str, int | None]:
+    """The meeting named by SOURCE, its file ('' if none), what names it in a document and its
+    id in the database (None: exported from the file itself).
 
     A meeting id, or a file: the file's draft in the database when it has one (with the
     minutes typed into it), else the file itself (a meeting file or a Word agenda)."""
@@ -146,6 +196,7 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
                 store.load_meeting(meeting_id),
                 store.source_path(meeting_id),
                 meeting_key(database, meeting_id),
+                meeting_id,
             )
         except UnknownMeeting as error:
             raise CommandError(t("{error}; see 'referent list'", error=error)) from error
@@ -168,14 +219,14 @@ def _export_source(args: argparse.Namespace) -> tuple[Meeting, str, str]:
                     print("referent: " + t("{path} has changed since its draft was made or updated; the "
                           "draft (meeting {id}) is exported. Bring the changes in with: {command}", path=path,
                           id=meeting_id, command=command("open", path)), file=sys.stderr)  # fmt: skip
-                return meeting, str(path), meeting_key(database, meeting_id)
+                return meeting, str(path), meeting_key(database, meeting_id), meeting_id
         finally:
             store.close()
     try:
         source = parse_source(path, data, args.meeting)
     except MeetingFileError as error:
         raise CommandError(str(error), EXIT_USAGE) from error
-    return source.meeting, str(path), file_key(path)
+    return source.meeting, str(path), file_key(path), None
 
 
 def cmd_config(args: argparse.Namespace) -> int:

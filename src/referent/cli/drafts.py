@@ -33,6 +33,21 @@ def cmd_open(args: argparse.Namespace) -> int:
     from referent.store import UnknownMeeting
 
     target = args.target
+    if args.command == "review" and target is not None and not is_meeting_id(target):
+        from referent.cli.reading import reading_copy, review_copy
+        from referent.importing import read_agenda_bytes
+        from referent.problems import MeetingFileError
+
+        try:
+            data = read_agenda_bytes(Path(target))
+        except MeetingFileError as error:
+            raise CommandError(str(error), EXIT_USAGE) from error
+        if reading_copy(Path(target), data, any_minutes=True):
+            return review_copy(args, Path(target), data)
+    if getattr(args, "accept", None) is not None or getattr(args, "accept_all", False):
+        raise CommandError(
+            t("--accept and --accept-all take a returned reading copy (COPY.docx)"), EXIT_USAGE
+        )
     store = open_store(args, adds=target is not None and not is_meeting_id(target))
     draft = None
     several = None

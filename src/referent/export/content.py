@@ -134,6 +134,9 @@ class DocumentView:
     corrections: list[str] = field(default_factory=list)
     """``Rettet den …`` for changes after a reopening that are no item's (attendance, the
     header, the order of items), printed under the header."""
+    part_marks: bool = False
+    """Mark each item's parts with hidden bookmarks (the reading copy), so that the changes
+    a reviewer makes in Word can be told apart by item and part (``referent.readinground``)."""
 
 
 def build_view(
@@ -198,6 +201,7 @@ def build_view(
         number_suffix=suffix,
         page_numbers=style.document.page_numbers,
         removed=clean.removals(),
+        part_marks=for_review and not agenda,
         corrections=[]
         if agenda
         else [

@@ -14,12 +14,9 @@ import hashlib
 from pathlib import Path
 
 from referent.model import Meeting
+from referent.readinground.record import meeting_key
 
-
-def meeting_key(database: Path, meeting_id: int) -> str:
-    """A meeting's name in the documents it makes, without the database's path in them."""
-    digest = hashlib.sha256(f"{database.resolve()}|{meeting_id}".encode()).hexdigest()[:16]
-    return f"meeting {digest}"
+__all__ = ["file_key", "free_path", "identity", "meeting_key"]
 
 
 def file_key(path: Path) -> str:
@@ -58,4 +55,5 @@ def _ours(path: Path, mark: str) -> bool:
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
     escaped = mark.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return f">{escaped}</dc:identifier>" in properties
+    # a reading copy's record ends in its number (``copy 3``): each export of it is the same document
+    return f">{escaped}</dc:identifier>" in properties or f">{escaped} copy " in properties

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -20,7 +22,7 @@ from docx.table import Table as DocxTable
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx builds on it
 
 from referent.export.blocks import Block, ListBlock, Paragraph, Span, Table, parse_blocks
-from referent.export.content import DocumentView, HeaderRow, ItemView, Line
+from referent.export.content import DocumentView, HeaderRow, ItemView, Line, MinutesView
 from referent.export.style import HouseStyle
 from referent.export.wordpage import page_furniture, text_width
 from referent.export.wordstyles import StyleIds, prepare_styles
@@ -33,6 +35,7 @@ from referent.export.wordxml import (
     set_language,
     set_properties,
 )
+from referent.readinground.record import part_name
 
 LABEL_WIDTH = Cm(3.2)
 _ALIGN = {"center": "center", "right": "right"}
@@ -49,6 +52,7 @@ def render_docx(view: DocumentView, style: HouseStyle, identifier: str = "") -> 
     set_language(document)
     drop_history(document)
     writer = _Writer(document, ids, Numbering(document), view.number_suffix)
+    writer.part_marks = view.part_marks
     for line in view.opening:
         writer.paragraph(ids.title, line, keep_next=True)
     if view.header_layout == "lines":
@@ -86,6 +90,9 @@ class _Writer:
         """``.`` or ``)``: the house style's form of the numbers referent writes itself."""
         self.bullet_id = numbering.new_list("bullet")
         self.width = text_width(document)
+        self.part_marks = False
+        """Wrap each item's parts in hidden bookmarks (``part_name``), for the reading copy."""
+        self.bookmarks = 0
 
     # -- paragraphs -------------------------------------------------------------------
     # Built with plain lxml calls: python-docx's add_p() scans the body for w:sectPr on
@@ -225,11 +232,13 @@ class _Writer:
     # -- items --------------------------------------------------------------------------
     def item(self, item: ItemView) -> None:
         ids = self.ids
-        self.paragraph(ids.headings[0], item.heading)
+        number = item.number
+        self.marked(part_name(number, "title"), lambda: self.paragraph(ids.headings[0], item.heading))
         if item.closed_note:
             self.paragraph(ids.normal, item.closed_note, bold=True, keep_next=bool(item.presenter))
         if item.presenter:
-            self.paragraph(ids.normal, item.presenter, keep_next=True)
+            self.marked(part_name(number, "presenter"),
+                        lambda: self.paragraph(ids.normal, item.presenter, keep_next=True))  # fmt: skip
         parts = {
             "case": lambda: self.blocks(parse_blocks(item.case)),
             "recommendation": lambda: self.recommendation(item),
@@ -237,7 +246,38 @@ class _Writer:
             "minutes": lambda: self.minutes(item),
         }
         for part in item.order:
-            parts[part]()
+            if part == "minutes":
+                parts[part]()
+            else:
+                self.marked(part_name(number, part), parts[part])
+
+    def marked(self, name: str, write: Callable[[], object]) -> None:
+        """Write a part; in a reading copy, between a hidden bookmark's start and end (Word
+        and LibreOffice keep bookmarks when they save, and a reader of the page never sees them)."""
+        if not self.part_marks:
+            write()
+            return
+        before = self.end.getprevious()
+        write()
+        first = before.getnext() if before is not None else self.body[0]
+        if first is None or first is self.end:
+            return
+        last = self.end.getprevious()
+        start_p = first if first.tag == _W + "p" else next(first.iter(_W + "p"), None)
+        end_p = last if last.tag == _W + "p" else [*last.iter(_W + "p")][-1:]
+        if isinstance(end_p, list):
+            end_p = end_p[0] if end_p else None
+        if start_p is None or end_p is None:
+            return
+        self.bookmarks += 1
+        mark = str(self.bookmarks)
+        start = start_p.makeelement(_W + "bookmarkStart", {_W + "id": mark, _W + "name": name})
+        ppr = start_p.find(_W + "pPr")
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            start_p.insert(0, start)
+        _sub(end_p, _W + "bookmarkEnd", {_W + "id": mark})
 
     def recommendation(self, item: ItemView) -> None:
         ids = self.ids
@@ -263,17 +303,31 @@ class _Writer:
         minutes = item.minutes
         if minutes is None:
             return
-        self.paragraph(ids.normal, minutes.label, bold=True, keep_next=True)
-        for note in minutes.notes:
-            self.paragraph(ids.normal, note)
-        self.blocks(parse_blocks(minutes.text, line_breaks=True))  # one Enter: a new line, as typed
+        number = item.number
+        self.marked(part_name(number, "label"),
+                    lambda: self.paragraph(ids.normal, minutes.label, bold=True, keep_next=True))  # fmt: skip
+        if minutes.notes:
+            self.marked(part_name(number, "notes"),
+                        lambda: [self.paragraph(ids.normal, note) for note in minutes.notes])  # fmt: skip
+        # one Enter: a new line, as typed
+        self.marked(
+            part_name(number, "minutes"), lambda: self.blocks(parse_blocks(minutes.text, line_breaks=True))
+        )
         last = self.end.getprevious()
         if minutes.corrections and last is not None and last.tag == _W + "p":
             last.get_or_add_pPr().keepNext_val = True  # the correction stays with the text it corrects
-        for correction in minutes.corrections:
-            self.paragraph(ids.normal, correction)
-        for outcome in minutes.outcomes:
-            self.paragraph(ids.normal, outcome)
+        for part, lines in (("corrections", minutes.corrections), ("outcomes", minutes.outcomes)):
+            if lines:
+                self.marked(part_name(number, part), partial(self.lines, lines))
+        self.marked(part_name(number, "after"), lambda: self.after_minutes(minutes))
+
+    def lines(self, lines: list[str]) -> None:
+        for line in lines:
+            self.paragraph(self.ids.normal, line)
+
+    def after_minutes(self, minutes: MinutesView) -> None:
+        """Follow-ups and protocol remarks: after the minutes' text, corrections and outcomes."""
+        ids = self.ids
         if minutes.actions:
             self.paragraph(ids.normal, minutes.actions_label, keep_next=True)
             self.bullets(minutes.actions)

@@ -6,7 +6,8 @@ readable by its owner only: minutes are confidential until they are approved.
 
 The store is one class put together from a module per responsibility: ``meetings``
 (import, load, live changes), ``revisions`` (the minutes' history), ``approvals`` (review
-and approval), ``listing`` (summaries); ``base`` holds the one transaction helper every
+and approval), ``readinground`` (reading copies and the corrections proposed in them),
+``listing`` (summaries); ``base`` holds the one transaction helper every
 change passes through, ``rows`` the model-to-row mapping, ``schema`` the migrations.
 """
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from referent.store.approvals import Approvals
 from referent.store.base import ApprovedMinutes, Clock, ReadOnlyDatabase, UnknownMeeting, now
 from referent.store.bodies import Bodies, Body, UnknownBody
 from referent.store.database import DatabaseError, SaveFailed
@@ -30,6 +30,7 @@ from referent.store.opening import (
     copy_database,
     make_backup,
 )
+from referent.store.readinground import ReadingRound
 from referent.store.revisions import REVISION_WINDOW, SETTLED, Revision
 from referent.store.searching import SearchHit, Searching
 
@@ -57,7 +58,7 @@ __all__ = [
 ]
 
 
-class Store(MeetingRecords, Approvals, Listing, Bodies, FollowUps, Searching):
+class Store(MeetingRecords, ReadingRound, Listing, Bodies, FollowUps, Searching):
     """The meetings database. Use ``Store.open(path)``; every method commits before returning."""
 
     @classmethod

@@ -39,6 +39,8 @@ class Revision:
     started_at: datetime
     saved_at: datetime
     text: str
+    by: str = ""
+    """The reviewer whose correction this wording is (the reading round); empty: typed here."""
 
 
 class Revisions(StoreBase):
@@ -119,6 +121,7 @@ class Revisions(StoreBase):
                 started_at=moment(r["started_at"]),
                 saved_at=moment(r["saved_at"]),
                 text=r["text"] if r["text"] is not None else zlib.decompress(r["packed"]).decode(),
+                by=r.get("by") or "",
             )
             for r in self.db.query("SELECT * FROM revisions WHERE item_id = ? ORDER BY id", [item_id])
         ]

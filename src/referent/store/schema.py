@@ -243,6 +243,44 @@ def m010_word_corrections(db: Database) -> None:
     db.table("meetings").add_column("source_meeting", int)
 
 
+def m011_reading_round(db: Database) -> None:
+    """The reading round: each reading copy sent out with the words of its items as sent
+    (JSON), the corrections and comments proposed in the copies that came back and what was
+    decided about each, and who a revision of the minutes came from (a reviewer whose
+    correction was accepted; NULL: typed in referent)."""
+    db.table("reading_copies").create(
+        {"id": int, "meeting_id": int, "made_at": str, "sent": str},
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id")],
+    )
+    db.table("reading_copies").create_index(["meeting_id", "id"])
+    db.table("reading_proposals").create(
+        {
+            "id": int,
+            "meeting_id": int,
+            "copy_id": int,
+            "item_id": int,
+            "part": str,
+            "kind": str,
+            "authors": str,
+            "date": str,
+            "start": int,
+            "old": str,
+            "new": str,
+            "before": str,
+            "after": str,
+            "sent": str,
+            "status": str,
+            "decided_by": str,
+            "decided_at": str,
+        },
+        pk="id",
+        foreign_keys=[("meeting_id", "meetings", "id"), ("item_id", "items", "id")],
+    )
+    db.table("reading_proposals").create_index(["meeting_id", "item_id", "id"])
+    db.table("revisions").add_column("by", str)
+
+
 def m012_bodies_follow_ups_search(db: Database) -> None:
     """The meetings of one body (udvalg, forum) kept together, each meeting in the body its
     agenda names; where each action item stands (open, done, dropped), on which day and at which
@@ -276,6 +314,7 @@ MIGRATIONS = (
     m008_item_parts,
     m009_time_spent,
     m010_word_corrections,
+    m011_reading_round,
     m012_bodies_follow_ups_search,
 )
 """In the order they run; each runs once per database."""

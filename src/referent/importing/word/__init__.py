@@ -18,11 +18,14 @@ python-docx is imported only when a document is actually read.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from referent.importing.sniff import MAX_FILE_BYTES, file_kind, not_word, read_agenda_bytes, refusal
 from referent.importing.word.package import MAX_XML_BYTES
-from referent.importing.word.reader import WordAgenda, parse_word_agenda
 from referent.problems import MeetingFileError, Problem
+
+if TYPE_CHECKING:
+    from referent.importing.word.reader import WordAgenda, parse_word_agenda
 
 __all__ = ["MAX_FILE_BYTES", "MAX_XML_BYTES", "WordAgenda", "parse_word_agenda", "read_word_agenda"]
 
@@ -36,4 +39,16 @@ def read_word_agenda(path: Path) -> WordAgenda:
         reason = not_word(data)
     if reason is not None:
         raise MeetingFileError(str(path), [Problem(None, reason)])
+    from referent.importing.word.reader import parse_word_agenda
+
     return parse_word_agenda(data, str(path), Path(path).stem)
+
+
+def __getattr__(name: str) -> Any:
+    """The reader (and its hundred patterns) is imported when it is used, not with the package:
+    the reading round opens a .docx with ``package`` alone."""
+    if name in ("WordAgenda", "parse_word_agenda"):
+        from referent.importing.word import reader
+
+        return getattr(reader, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -35,11 +35,13 @@ _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PACKAGE_R = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _OFFICE_DOCUMENT = f"{_R}/officeDocument"
 _STRICT_DOCUMENT = "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
-_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_CORE_SUFFIX = "/metadata/core-properties"
 _STYLES = f"{_R}/styles"
 _NUMBERING = f"{_R}/numbering"
 _HYPERLINK = f"{_R}/hyperlink"
 _ALT_CHUNK = f"{_R}/aFChunk"
+_COMMENTS = f"{_R}/comments"
+_FURNITURE = (f"{_R}/header", f"{_R}/footer")
 _STRICT = b"purl.oclc.org/ooxml/wordprocessingml/main"
 _WORD_TYPES = (
     b"wordprocessingml.document.main+xml",
@@ -73,6 +75,13 @@ class Package:
     comments: str = ""
     created: datetime | None = None
     modified: datetime | None = None
+    identifier: str = ""
+    """``dc:identifier``: which meeting and version referent wrote the document for."""
+    last_modified_by: str = ""
+    comment_part: Any = None
+    """``word/comments.xml`` (reviewers' comments), read only when asked for (``review_parts``)."""
+    furniture: dict[str, Any] = field(default_factory=dict)
+    """Headers and footers by part name, read only when asked for (``review_parts``)."""
 
 
 def _parser() -> Any:
@@ -81,9 +90,10 @@ def _parser() -> Any:
     return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
-def open_package(data: bytes, name: str) -> Package:
+def open_package(data: bytes, name: str, review_parts: bool = False) -> Package:
     """The agenda's parts of the .docx in ``data``, or a ``MeetingFileError`` saying what the file
-    is instead, that it is damaged, or too large."""
+    is instead, that it is damaged, or too large. ``review_parts`` also reads the comments,
+    headers and footers (a returned reading copy: ``referent.readinground``)."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())
@@ -125,7 +135,12 @@ def open_package(data: bytes, name: str) -> Package:
             package.styles = reader.parse(reader.read(target), target)
         elif kind == _NUMBERING and target in names:
             package.numbering = reader.parse(reader.read(target), target)
-    core = next((target for kind, target, _ in package_rels.values() if kind == _CORE), None)
+        elif review_parts and kind == _COMMENTS and target in names:
+            package.comment_part = reader.parse(reader.read(target), target)
+        elif review_parts and kind in _FURNITURE and target in names:
+            package.furniture[target] = reader.parse(reader.read(target), target)
+    # LibreOffice names the relationship ``…/officedocument/2006/relationships/metadata/core-properties``
+    core = next((target for kind, target, _ in package_rels.values() if kind.endswith(_CORE_SUFFIX)), None)
     if core is not None and core in names:
         _core_properties(package, reader, core)
     return package
@@ -219,6 +234,7 @@ class _Reader:
 
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
+_CP = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}"
 
 
 def _core_properties(package: Package, reader: _Reader, part: str) -> None:
@@ -231,6 +247,8 @@ def _core_properties(package: Package, reader: _Reader, part: str) -> None:
     package.comments = (root.findtext(f"{_DC}description") or "").strip()
     package.created = _moment(root.findtext(f"{_DCTERMS}created"))
     package.modified = _moment(root.findtext(f"{_DCTERMS}modified"))
+    package.identifier = (root.findtext(f"{_DC}identifier") or "").strip()
+    package.last_modified_by = (root.findtext(f"{_CP}lastModifiedBy") or "").strip()
 
 
 def _moment(text: str | None) -> datetime | None:

@@ -37,6 +37,7 @@ from referent.ui.dialogs.form import (
     TimeDialog,
 )
 from referent.ui.i18n import t, tn
+from referent.ui.screens.review_reading import ReadingRoundView
 from referent.ui.widgets.diff import diff_text
 from referent.ui.widgets.draft import DraftView, estimate_height, split_parts
 from referent.ui.widgets.keyhints import KeyHints
@@ -61,6 +62,7 @@ PROBLEM_TEXTS = {
     ProblemKind.CLOSED_ITEM: "Item {number} is closed: left out of the public version",
     ProblemKind.COMMENT: "Item {number}: the chair's comment: {detail}",
     ProblemKind.NOT_IN_AGENDA: "Item {number} is no longer in the agenda file: kept for what was recorded",
+    ProblemKind.PROPOSAL: "Item {number}: proposed correction: {detail}",
 }
 
 
@@ -97,6 +99,38 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             tooltip="The next meeting's agenda (approved minutes)",
             id="review_next_agenda",
         ),
+        Binding(
+            "i",
+            "bring_in",
+            "Reading copy",
+            tooltip="Bring in a reading copy returned from Word",
+            id="review_bring_in",
+            show=False,  # the footer is full at 80 columns: F1 lists them
+        ),
+        Binding(
+            "y",
+            "accept_proposal",
+            "Accept correction",
+            tooltip="Accept the highlighted proposed correction",
+            id="review_accept",
+            show=False,  # the footer is full at 80 columns: F1 lists them
+        ),
+        Binding(
+            "r",
+            "reject_proposal",
+            "Reject correction",
+            tooltip="Reject the highlighted proposed correction",
+            id="review_reject",
+            show=False,  # the footer is full at 80 columns: F1 lists them
+        ),
+        Binding(
+            "p",
+            "accept_person",
+            "Accept all from this person",
+            tooltip="Accept every correction the reviewer of the highlighted one proposed",
+            id="review_accept_person",
+            show=False,  # the footer is full at 80 columns: F1 lists them
+        ),
         # the problem list handles Enter itself; this names the key in F1 help
         Binding("enter", "go_to_problem", "Go to problem", id="review_go", show=False),
     ]
@@ -111,6 +145,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self._draft_asked = 0
         self.draft_pending = False
         """A long meeting's draft is being rendered in a thread; the draft shown is not the latest."""
+        self.reading = ReadingRoundView(live)
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -138,7 +173,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.query_one("#title-bar", Static).update(
             f" {t('Review')} · {meeting.title} · {t(self.live.state)}"
         )
-        self.problems = find_problems(meeting)
+        self.problems = find_problems(meeting) + self.proposal_rows()
         to_fix = [p for p in self.problems if not p.is_reminder]
         self.query_one("#problems-label", Label).update(f"{t('Problems')}: {len(to_fix)}")
         options = [
@@ -208,10 +243,36 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             guessed = {(part, width): height for part, height in zip(parts, heights, strict=False)}
             self.query_one("#draft", DraftView).show_parts(parts, guessed)  # ({} when no width was known)
 
+    def proposal_rows(self) -> list[ReviewProblem]:
+        """The corrections proposed in reading copies and not yet decided, as rows of the list."""
+        from referent.readinground.bringing import conflicts
+        from referent.readinground.changes import describe
+
+        proposals = self.reading.proposals()
+        paired = conflicts(proposals)
+        rows = []
+        for proposal in proposals:
+            if proposal.status != "open" or proposal.item_id not in self.live.item_ids:
+                continue
+            who = ", ".join(proposal.authors) or t("unknown reviewer")
+            detail = f"{who}: {describe(proposal.old, proposal.new)}"
+            if proposal.kind in ("untracked", "moved"):
+                detail += f" [{t(proposal.kind)}]"
+            if proposal.id in paired:
+                detail += f" [{t('conflicts with another proposal')}]"
+            rows.append(
+                ReviewProblem(
+                    ProblemKind.PROPOSAL, self.live.item_ids.index(proposal.item_id), detail, proposal.id
+                )
+            )
+        return rows
+
     def changes_text(self) -> Text:
-        """Every item the chair changed since the review began, as a word diff."""
+        """Every correction proposed in a reading copy, against the words as sent and (when the
+        item was changed since) against the words now; then every item the chair changed since
+        the review began. All as word diffs."""
+        text = self.reading.proposals_text(self.live.meeting)
         snapshot = self.live.review_snapshot()
-        text = Text()
         for index, item in enumerate(self.live.meeting.items):
             before = snapshot.get(index, "")
             if before == item.minutes:
@@ -220,6 +281,57 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             text.append(diff_text(before, item.minutes))
             text.append("\n")
         return text if text else Text(t("No changes since the review began."), style="dim italic")
+
+    # --- the reading round -------------------------------------------------------------
+
+    def action_bring_in(self) -> None:
+        """Bring in a reading copy returned from Word: its changes become proposed corrections."""
+        if self.refused(self.live, in_review=True):
+            return
+
+        def bring(name: str) -> None:
+            message, severity = self.reading.bring_in(name)
+            self.notify(message, severity=severity, markup=False, timeout=10)
+            self.refresh_review()
+
+        dialog = TextDialog(t("Bring in a reading copy"), t("The returned copy (.docx)"),
+                            required=t("Type the copy's file name."))  # fmt: skip
+        self.ask(dialog, bring)
+
+    def highlighted_proposal(self) -> int | None:
+        problem = self.highlighted_problem()
+        if problem is None or problem.kind is not ProblemKind.PROPOSAL:
+            self.notify(t("Highlight a proposed correction first."), severity="warning")
+            return None
+        return problem.position
+
+    def action_accept_proposal(self) -> None:
+        chosen = self.highlighted_proposal()
+        if chosen is not None and not self.refused(self.live, in_review=True):
+            self.decided(self.reading.accept([chosen], self.draft_style()))
+
+    def action_reject_proposal(self) -> None:
+        chosen = self.highlighted_proposal()
+        if chosen is not None and not self.refused(self.live, in_review=True):
+            self.reading.reject(chosen)
+            self.notify(t("The proposed correction is rejected."))
+            self.refresh_review()
+
+    def action_accept_person(self) -> None:
+        chosen = self.highlighted_proposal()
+        if chosen is not None and not self.refused(self.live, in_review=True):
+            self.decided(self.reading.accept(self.reading.same_reviewer(chosen), self.draft_style()))
+
+    def decided(self, outcome: tuple[int, int]) -> None:
+        accepted, not_applied = outcome
+        self.notify(tn("1 correction accepted.", "{count} corrections accepted.", accepted))
+        if not_applied:
+            self.notify(
+                tn("1 correction no longer fits the words now: decide it by hand.",
+                   "{count} corrections no longer fit the words now: decide them by hand.", not_applied),
+                severity="warning",
+            )  # fmt: skip
+        self.refresh_review()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.go_to(self.problems[int(event.option.id or 0)])
@@ -243,6 +355,9 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             self.referent.push_screen(AttendanceScreen(self.live), lambda _: self.refresh_review())
         elif problem.kind is ProblemKind.NOT_CLOSED:
             self.ask_for_the_end()
+        elif problem.kind is ProblemKind.PROPOSAL:  # the word diff shows it
+            self.showing_changes = False
+            self.action_toggle_changes()
         elif problem.item is not None:
             self.dismiss(problem.item)
 
