@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import select
 import signal
 import struct
 import subprocess
@@ -67,13 +68,18 @@ class Terminal:
         )
         os.close(slave)
         self.master: int | None = master
+        self._hanging_up = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
         assert self.master is not None
         master = self.master
-        while True:
+        while not self._hanging_up.is_set():
+            # A read blocked on the master holds it open: closing it would not hang up (no SIGHUP)
+            # until the program wrote again. Look every so often whether to stop instead.
+            if not select.select([master], [], [], 0.05)[0]:
+                continue
             try:
                 data = os.read(master, 65536)
             except OSError:  # the child is gone and the terminal with it, or we hung up
@@ -134,6 +140,9 @@ class Terminal:
     def hang_up(self) -> None:
         """Close the terminal window: the kernel sends SIGHUP to the program."""
         if self.master is not None:
+            self._hanging_up.set()
+            if threading.current_thread() is not self._reader:
+                self._reader.join(timeout=30)
             with contextlib.suppress(OSError):
                 os.close(self.master)
             self.master = None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,15 @@ if TYPE_CHECKING:
 
 def cmd_open(args: argparse.Namespace) -> int:
     """Open a meeting for minute-taking (or its review): a file's draft, or a meeting id. A
-    Word file that holds several meetings, opened without ``--meeting``, shows the choice."""
+    Word file that holds several meetings, opened without ``--meeting``, shows the choice.
+    Ctrl+Q, a closed terminal or SIGTERM while a (huge) file is read end the command."""
+    from referent.cli.opening_terminal import stoppable_reading
+
+    with stoppable_reading() as reading_done:
+        return _open(args, reading_done)
+
+
+def _open(args: argparse.Namespace, reading_done: Callable[[], None]) -> int:
     from referent.paths import database_path
     from referent.problems import SeveralMeetings
     from referent.store import UnknownMeeting
@@ -66,9 +75,10 @@ def cmd_open(args: argparse.Namespace) -> int:
     except UnknownMeeting as error:
         store.close()
         raise CommandError(t("{error}; see 'referent list'", error=error)) from error
-    except CommandError:
+    except (CommandError, KeyboardInterrupt):  # (Ctrl+Q or a signal while reading: Stopped)
         store.close()
         raise
+    reading_done()
     return run_app(
         store, database_path(args.db), meeting_id, draft, review=args.command == "review", several=several
     )
