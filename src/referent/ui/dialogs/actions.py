@@ -17,6 +17,18 @@ from referent.ui.i18n import t
 FIXED_COLUMNS = (("Item", 5), ("Who", 18), ("By when", 16))
 
 
+def add_columns(table: DataTable[str], width: int, columns: tuple[tuple[str, int], ...]) -> None:
+    """The first of ``columns``, then "What" with the width the dialog has left (it is at most
+    the screen's ``width``), then the rest of ``columns``."""
+    inner = min(100, width) - 4
+    what = max(16, inner - sum(column_width + 2 for _, column_width in columns) - 2)
+    (first, first_width), *rest = columns
+    table.add_column(t(first), width=first_width)
+    table.add_column(t("What"), width=what)
+    for label, column_width in rest:
+        table.add_column(t(label), width=column_width)
+
+
 class ActionsDialog(Dialog[None]):
     """Item, what, who, by when; Enter edits the highlighted one, d deletes it."""
 
@@ -41,13 +53,7 @@ class ActionsDialog(Dialog[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        # the dialog is at most the screen's width: what is to be done gets what is left
-        inner = min(100, self.size.width) - 4
-        what = max(16, inner - sum(width + 2 for _, width in FIXED_COLUMNS) - 2)
-        table.add_column(t("Item"), width=FIXED_COLUMNS[0][1])
-        table.add_column(t("What"), width=what)
-        for label, width in FIXED_COLUMNS[1:]:
-            table.add_column(t(label), width=width)
+        add_columns(table, self.size.width, FIXED_COLUMNS)
         self.show()
         table.focus()
 

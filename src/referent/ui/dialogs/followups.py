@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Label, Static
 from referent.live import LiveMeeting
 from referent.model import ActionState
 from referent.store import FollowUp
+from referent.ui.dialogs.actions import add_columns
 from referent.ui.dialogs.base import Dialog
 from referent.ui.i18n import t
 
@@ -52,12 +53,7 @@ class FollowUpsDialog(Dialog[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        inner = min(100, self.size.width) - 4
-        what = max(16, inner - sum(width + 2 for _, width in FIXED_COLUMNS) - 2)
-        table.add_column(t("Status"), width=FIXED_COLUMNS[0][1])
-        table.add_column(t("What"), width=what)
-        for label, width in FIXED_COLUMNS[1:]:
-            table.add_column(t(label), width=width)
+        add_columns(table, self.size.width, FIXED_COLUMNS)
         self.show()
         table.focus()
 
