@@ -78,6 +78,25 @@ def test_search_finds_the_danish_forms_of_a_word(store: Store) -> None:
     assert found(store, "  ,.; ") == []
 
 
+def test_a_base_word_finds_its_definite_form_snowball_stems_apart(store: Store) -> None:
+    """Snowball stems ``budget`` to ``budg`` but ``budgettet`` to ``budget``: the word typed
+    finds both, and is highlighted in both."""
+    first = store.import_meeting(
+        meeting(
+            date(2023, 3, 13),
+            Item("Økonomi", minutes="Budgettet for 2024 blev godkendt."),
+            Item("Drift", minutes="Et nyt budget lægges frem. Kapaciteten øges."),
+            Item("Eventuelt", minutes="Hansen deltog."),
+        )
+    )
+    assert sorted(found(store, "budget")) == [(first, "Drift"), (first, "Økonomi")]
+    assert found(store, "budgettet") == [(first, "Økonomi")]
+    assert found(store, "kapacitet") == [(first, "Drift")]
+    assert found(store, "han") == []  # the stems are not stemmed again: Hansen is not "han"
+    marked = {text for hit in store.search("budget") for text, hit_word in hit.snippet if hit_word}
+    assert marked == {"Budgettet", "budget"}
+
+
 def test_a_hit_shows_where_it_is_and_the_words_found(store: Store) -> None:
     store.import_meeting(meeting(date(2023, 1, 9), Item("Andet")))
     meeting_id = store.import_meeting(

@@ -43,9 +43,27 @@ def stemmed(texts: Iterable[str]) -> str:
     return " ".join(" ".join(stems(text)) for text in texts if text)
 
 
+def forms(word: str) -> set[str]:
+    """The stems a query word finds: its own stem, and the word itself as a stem.
+
+    Snowball takes ``-et`` off a base word but leaves it on the word's definite form:
+    ``budget`` is ``budg`` while ``budgettet`` is ``budget``, ``kapacitet`` is ``kapacit`` while
+    ``kapaciteten`` is ``kapacitet``. The word typed, taken as a stem, finds those forms too.
+    (Stemming the stems again would also join ``budgettet`` and ``budget``, but joins ``Hansen``
+    with ``han`` as well.)"""
+    return {stem(word), word.casefold()}
+
+
+def query_stems(query: str) -> set[str]:
+    """Every stem a hit of ``query`` may have: what its words are highlighted by."""
+    return {form for word in WORD.findall(query) for form in forms(word)}
+
+
 def match_expression(query: str) -> str:
-    """An FTS5 query: every word of ``query`` (its stem) must be there. '' when it has no words."""
-    return " ".join(f'"{word}"' for word in dict.fromkeys(stems(query)))
+    """An FTS5 query: every word of ``query`` (one of its ``forms``) must be there. '' when it
+    has no words."""
+    wanted = dict.fromkeys(tuple(sorted(forms(word))) for word in WORD.findall(query))
+    return " AND ".join("(" + " OR ".join(f'"{form}"' for form in group) + ")" for group in wanted)
 
 
 Segment = tuple[str, bool]

@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
-from referent.searchwords import Segment, candidates, match_expression, snippet, stems
+from referent.searchwords import Segment, candidates, match_expression, query_stems, snippet
 from referent.store import searchindex
 from referent.store.base import StoreBase
 from referent.store.database import DatabaseError
@@ -92,7 +92,7 @@ class Searching(StoreBase):
             )
         }
         rows = [found[item_id] for item_id in ranked if item_id in found]
-        wanted = set(stems(query))
+        wanted = query_stems(query)
         maybe = candidates(wanted)
         hits = []
         for row in rows:
