@@ -103,6 +103,30 @@ async def test_ctrl_f_finds_an_item_of_another_meeting_and_opens_it_read_only_wh
         case.close()
 
 
+async def test_search_hits_say_what_enter_does_and_up_goes_back_to_the_words(case: Case) -> None:
+    """Enter in the words already marks the best hit: the hint says Enter opens it (↓ first would
+    open the second), and ↑ on the first hit goes back to the words to search again."""
+    from textual.widgets import Input
+
+    from referent.ui.screens.search import SearchScreen
+
+    march = case.meeting_id + 1
+    case.store.save_minutes(case.store.item_ids(march)[0], "Budgettet blev drøftet. Budgettet igen.")
+    case.store.save_minutes(case.store.item_ids(case.meeting_id)[0], "Budgettet nævnt.")
+    app = case.app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("ctrl+f", *"budget", "enter")
+            assert isinstance(app.screen, SearchScreen)
+            assert "2 found, best first: Enter opens the marked one" in screen_text(app)
+            await pilot.press("up")
+            assert isinstance(app.focused, Input)
+            await pilot.press("ctrl+a", "ctrl+k", *"budgettet", "enter", "down", "up", "up")
+            assert isinstance(app.focused, Input) and app.focused.value == "budgettet"
+    finally:
+        case.close()
+
+
 async def test_n_in_the_review_writes_the_next_agenda_once_approved(case: Case, tmp_path: Path) -> None:
     from referent.meetingfile.reader import load_meeting
 

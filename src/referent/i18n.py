@@ -1042,8 +1042,8 @@ DANISH: dict[str, str] = {
         "Ord, der skal findes (i alle møder, i alle bøjninger)"
     ),
     "e.g. sundhedsaftale": "fx sundhedsaftale",
-    "{count} found, best first: ↓ and Enter opens one": (
-        "{count} fundet, de bedste først: ↓ og Enter åbner et"
+    "{count} found, best first: Enter opens the marked one, ↑↓ choose": (
+        "{count} fundet, de bedste først: Enter åbner det markerede, ↑↓ vælger"
     ),
     # N in the review: the next agenda
     "Next agenda": "Næste dagsorden",

@@ -45,8 +45,18 @@ def hit_line(hit: SearchHit) -> Text:
     return line
 
 
+class HitList(OptionList):
+    """The hits; ↑ on the first goes back to the words, to search again without the mouse."""
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted in (None, 0):
+            self.screen.query_one("#words", Input).focus()
+            return
+        super().action_cursor_up()
+
+
 class SearchScreen(ReferentScreen, Screen[Found | None]):
-    """Type words, Enter; ↓ to the hits, Enter opens one; Esc goes back."""
+    """Type words, Enter: the best hit is marked, Enter opens it, ↑↓ choose; Esc goes back."""
 
     BINDINGS = [Binding("escape", "close", "Back", id="search_close")]
 
@@ -60,7 +70,7 @@ class SearchScreen(ReferentScreen, Screen[Found | None]):
             yield Label(t("Words to find (in every meeting, in their Danish forms)"), classes="dialog-title")
             yield Input(placeholder=t("e.g. sundhedsaftale"), id="words")
             yield Static(id="search-count")
-            yield OptionList(id="hits")
+            yield HitList(id="hits")
         yield KeyHints()
 
     def on_mount(self) -> None:
@@ -70,11 +80,11 @@ class SearchScreen(ReferentScreen, Screen[Found | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.hits = self.referent.store.search(event.value)
-        hits = self.query_one("#hits", OptionList)
+        hits = self.query_one("#hits", HitList)
         hits.clear_options()
         hits.add_options(Option(hit_line(hit), id=str(n)) for n, hit in enumerate(self.hits))
         hits.display = bool(self.hits)
-        found = t("{count} found, best first: ↓ and Enter opens one", count=len(self.hits))
+        found = t("{count} found, best first: Enter opens the marked one, ↑↓ choose", count=len(self.hits))
         count = found if self.hits else t("Nothing found.")
         self.query_one("#search-count", Static).update(count)
         if self.hits:
