@@ -213,6 +213,9 @@ def test_what_comes_back_and_the_next_title() -> None:
         ("3. okt. 2023", (date(2023, 10, 3), None, None)),
         ("31. februar 2023", (None, None, None)),
         ("primo maj", (None, None, None)),
+        # every form the Word reader knows (one parser for both): English, Nordic, a bare time
+        ("Next meeting: May 8, 2023, 7:00pm", (date(2023, 5, 8), time(19, 0), None)),
+        ("tisdagen den 14 mars 2023 kl. 13.15", (date(2023, 3, 14), time(13, 15), None)),
     ],
 )
 def test_the_dates_minutes_write(text: str, expected: tuple[date | None, time | None, time | None]) -> None:

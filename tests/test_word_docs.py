@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from referent.dates import parse_when
 from referent.importing.word.danishtext import presenter_line
-from referent.importing.word.dates import parse_when
 from referent.importing.word.document import Para, Span
 from referent.importing.word.header import label_of
 from referent.importing.word.sections import section_label

@@ -7,6 +7,7 @@ from datetime import time
 import pytest
 from lxml import etree
 
+from referent.dates import parse_when
 from referent.importing.word.danishtext import (
     is_group_heading,
     item_number,
@@ -16,7 +17,6 @@ from referent.importing.word.danishtext import (
     split_title,
     time_line,
 )
-from referent.importing.word.dates import parse_when
 from referent.importing.word.document import Para, Span, Table
 from referent.importing.word.markdown import to_markdown
 from referent.importing.word.numbering import ListCounter

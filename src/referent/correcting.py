@@ -173,7 +173,7 @@ class Correcting:
 def parse_day(text: str, year: int) -> date:
     """A date as a secretary types it: ``6.9.2023``, ``6/9 2023``, ``6. september 2023``,
     ``2023-09-06``; without a year, in ``year``. Raises ``ValueError``."""
-    from referent.importing.word.dates import iso_date, parse_when
+    from referent.dates import iso_date, parse_when
 
     found = iso_date(text)
     if found is not None:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date, time, timedelta
 from typing import TYPE_CHECKING
 
-from referent.danish import MONTHS, format_date
+from referent.danish import format_date
+from referent.dates import parse_when
 from referent.model import (
     Attendance,
     Item,
@@ -70,52 +71,17 @@ class NextAgenda:
     date_from_minutes: bool
 
 
-_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
-    name[:3]: number for number, name in enumerate(MONTHS, start=1)
-}
-_NAMED_DATE = re.compile(
-    r"\b(\d{1,2})\.?\s*(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?(?:\s+(\d{4}))?\b"
-)
-_NUMERIC_DATE = re.compile(r"\b(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[./-](\d{1,2})[./-](\d{4}|\d{2}))\b")
-_TIMES = re.compile(r"\bkl\.?\s*(\d{1,2})(?:[.:](\d{2}))?(?:\s*[-–]\s*(\d{1,2})(?:[.:](\d{2}))?)?")
-
-
 def written_date(text: str, after: date) -> tuple[date | None, time | None, time | None]:
-    """The date (and times, ``kl. 14.00-16.00``) ``text`` names, as minutes write them: ``8. maj
-    2023``, ``8.5.2023``, ``2023-05-08``; a day and month without a year is the first such day
-    after ``after``. (The Word reader's date parser is not imported: it brings the whole reader.)"""
-    if not any(char.isdigit() for char in text):
-        return None, None, None
-    folded_text = text.casefold()
-    day: date | None = None
-    numeric = _NUMERIC_DATE.search(folded_text)
-    named = _NAMED_DATE.search(folded_text)
-    try:
-        if named and (numeric is None or named.start() < numeric.start()):
-            month, number = _MONTH_NUMBERS[named[2]], int(named[1])
-            if named[3]:
-                day = date(int(named[3]), month, number)
-            else:
-                day = date(after.year, month, number)
-                if day < after:
-                    day = date(after.year + 1, month, number)
-        elif numeric:
-            if numeric[1]:
-                day = date(int(numeric[1]), int(numeric[2]), int(numeric[3]))
-            else:
-                year = int(numeric[6])
-                day = date(year + 2000 if year < 100 else year, int(numeric[5]), int(numeric[4]))
-    except ValueError:  # 31. februar
-        day = None
-    times = _TIMES.search(folded_text)
-    start = end = None
-    if times:
-        try:
-            start = time(int(times[1]), int(times[2] or 0))
-            end = time(int(times[3]), int(times[4] or 0)) if times[3] else None
-        except ValueError:
-            start = end = None
-    return day, start, end
+    """The date (and times, ``kl. 14.00-16.00``) ``text`` names, in any form the Word reader
+    knows (``8. maj 2023``, ``8.5.2023``, ``2023-05-08``, ``May 8``); a day and month without a
+    year is the first such day from ``after`` on."""
+    when = parse_when(text)
+    day = when.on(when.year) if when.year else None
+    if when.has_date and when.year is None:
+        day = when.on(after.year)
+        if day is None or day < after:
+            day = when.on(after.year + 1)
+    return day, when.start, when.end
 
 
 def is_follow_up_item(item: Item) -> bool:

@@ -29,9 +29,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from referent.dates import normalize, parse_when, starts_with_date
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import item_number, split_title
-from referent.importing.word.dates import normalize, parse_when, starts_with_date
 from referent.importing.word.document import Block, Para, Table
 from referent.importing.word.header import is_kind_word, label_of
 from referent.importing.word.items import Heading, Layout, divider, starts_bold

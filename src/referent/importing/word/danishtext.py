@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import time
 
-from referent.importing.word.dates import MONTH_NAMES, clock, normalize
+from referent.dates import MONTH_NAMES, clock, normalize
 from referent.model import Attendance
 
 _DASH = r"(?:-|–|—|til)"

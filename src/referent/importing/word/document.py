@@ -74,7 +74,7 @@ class Para:
     def lines(self) -> list[str]:
         """The lines of its text with words one space apart (a manual line break makes a line),
         empty ones left out."""
-        from referent.importing.word.dates import normalize
+        from referent.dates import normalize
 
         return [normalize(line) for line in self.text.split("\n") if line.strip()]
 

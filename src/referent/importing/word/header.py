@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import time
 
+from referent.dates import When, normalize, parse_when
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import (
     Person,
@@ -25,7 +26,6 @@ from referent.importing.word.danishtext import (
     split_names,
     split_title,
 )
-from referent.importing.word.dates import When, normalize, parse_when
 from referent.importing.word.document import Block, Cell, Para, Table
 from referent.model import Attendance, Participant, VacantSeat
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from referent.importing.word.dates import When, normalize, parse_when, starts_with_date
+from referent.dates import When, normalize, parse_when, starts_with_date
 from referent.importing.word.document import Block, Para
 from referent.importing.word.header import is_kind_word, label_of
 from referent.importing.word.markers import marker

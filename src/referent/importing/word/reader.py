@@ -7,12 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
-from referent.export.blocks import Span
-from referent.i18n import phrase
-from referent.importing.word.agenda import Agenda, find_agenda
-from referent.importing.word.corrections import Corrections, Mark, Placed, Role, paragraph_key
-from referent.importing.word.danishtext import split_title
-from referent.importing.word.dates import (
+from referent.dates import (
     WEEKDAY_NAMES,
     When,
     choose_year,
@@ -21,6 +16,11 @@ from referent.importing.word.dates import (
     parse_when,
     years_in,
 )
+from referent.export.blocks import Span
+from referent.i18n import phrase
+from referent.importing.word.agenda import Agenda, find_agenda
+from referent.importing.word.corrections import Corrections, Mark, Placed, Role, paragraph_key
+from referent.importing.word.danishtext import split_title
 from referent.importing.word.document import Block, Cell, Para, Table, WordDocument, load, paragraphs
 from referent.importing.word.header import Header, label_of, read_header, strip_kind
 from referent.importing.word.items import Heading, Layout, divider

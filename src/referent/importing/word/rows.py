@@ -20,9 +20,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from referent.dates import normalize
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import looks_like_name, presenter_line, time_line
-from referent.importing.word.dates import normalize
 from referent.importing.word.document import Cell, Para, Table
 from referent.importing.word.markers import Marker, marker
 from referent.importing.word.sections import section_label

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import time
 
+from referent.dates import normalize
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import presenter_line, time_line
-from referent.importing.word.dates import normalize
 from referent.importing.word.document import Block, Para, Table
 from referent.importing.word.markdown import strip_prefix, typed_marker
 from referent.model import ItemPart
