@@ -13,7 +13,7 @@ import io
 import re
 
 import docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from referent.importing.word import parse_word_agenda
@@ -66,6 +66,11 @@ CONTENT = re.compile(r"\b[a-zæøå]{3,7}[0-9]{2}\b", re.IGNORECASE)
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.one_of(paragraph, paragraph, paragraph, table), min_size=1, max_size=14))
+@example(  # found by Hypothesis: the header's labels twice, no date: it was "2 meetings, choose one"
+    [*[("Normal", "", "", "")] * 4, ("Normal", "Deltagere: ", "", ""), ("Normal", "Afbud: ", "", ""),
+     ("table", [("Møde", "", "")], "", ""), ("Normal", "Deltagere: ", "", ""), ("Normal", "Afbud: ", "", ""),
+     ("Normal", "", "aaa00", ""), ("Normal", "", "aaa00", "")]
+)  # fmt: skip
 def test_every_word_is_read_or_reported(paragraphs: list[tuple[str, object, str, str]]) -> None:
     texts = [text for _, _, text, _ in paragraphs]
     texts += [cell for style, rows, _, _ in paragraphs if style == "table" for r in rows for cell in r]  # type: ignore[attr-defined]

@@ -158,9 +158,9 @@ def split_meetings(blocks: list[Block]) -> list[Part]:
             parts.append(Part(start, when or _date_near(blocks, start, first), ""))
             floor = first + 1
         merged = _merged(_titled(blocks, parts))
-        if len(merged) >= 2:
+        if sum(part.day() is not None for part in merged) >= 2:
             return merged
-        return [Part(0, None, "")]
+        return [Part(0, None, "")]  # headers again without dates: nothing to choose a meeting by
     labels = _date_labels(blocks)
     dates = {(w.day, w.month, w.year) for _, w, _ in labels if w is not None}
     if (
