@@ -9,7 +9,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import zipfile
 from pathlib import Path
 
@@ -113,31 +112,44 @@ def spanning(span: int) -> bytes:
     return rezipped(data, {"word/document.xml": document})
 
 
-def read_in_child(data: bytes, tmp_path: Path) -> tuple[str, int]:
-    """``referent check`` of ``data`` in a child process: what it printed and its own peak memory.
+CHILD = """
+import runpy, sys
+sys.argv = ["referent", *sys.argv[1:]]
+try:
+    runpy.run_module("referent", run_name="__main__")
+finally:
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(line for line in status if line.startswith("VmHWM:"))
+    with open("peak.txt", "w", encoding="ascii") as out:
+        out.write(peak.split()[1])
+"""
+"""``referent check`` as ``python -m referent`` runs it, then its own peak resident size.
 
-    The peak is that child's, from ``wait4``: ``RUSAGE_CHILDREN`` is the largest of every child
-    this test process ever waited for, so a bigger child of an earlier test in the same worker
-    (an app opening a huge agenda) was taken for this one's."""
+The peak is read inside the child (``VmHWM`` of its own memory after ``exec``): the kernel's
+``ru_maxrss`` of a child, from ``wait4`` or ``RUSAGE_CHILDREN``, carries over the peak of the
+process that started it, so a pytest worker grown past 300 MB by earlier tests made every child
+look that big."""
+
+
+def read_in_child(data: bytes, tmp_path: Path) -> tuple[str, int]:
+    """``referent check`` of ``data`` in a child process: what it printed and its own peak memory."""
     path = tmp_path / "dagsorden.docx"
     path.write_bytes(data)
     output = tmp_path / "said.txt"
     with output.open("w", encoding="utf-8") as said:
         child = subprocess.Popen(
-            [sys.executable, "-m", "referent", "check", str(path)],
+            [sys.executable, "-c", CHILD, "check", str(path)],
             stdout=said, stderr=subprocess.STDOUT, cwd=tmp_path,
             env={**os.environ, "PYTHONIOENCODING": "utf-8", "LANGUAGE": "en"},
         )  # fmt: skip
-        deadline = threading.Timer(120, child.kill)  # only ends a child that would hang the test
-        deadline.start()
         try:
-            _, status, usage = os.wait4(child.pid, 0)
-        finally:
-            deadline.cancel()
-        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+            child.wait(timeout=120)  # only ends a child that would hang the test
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
     text = output.read_text(encoding="utf-8")
     assert "Traceback" not in text
-    return text, usage.ru_maxrss * 1024  # kilobytes on Linux
+    return text, int((tmp_path / "peak.txt").read_text(encoding="ascii")) * 1024  # kB
 
 
 HOSTILE = {
@@ -158,6 +170,19 @@ def test_a_small_hostile_word_file_is_read_or_refused_within_bounds(make, tmp_pa
     said, peak = read_in_child(make(), tmp_path)
     assert "dagsorden.docx" in said
     assert peak <= MEMORY_LIMIT, f"{peak / MEGABYTE:.0f} MB"
+
+
+def test_the_peak_measured_is_the_childs_own_not_its_parents(tmp_path: Path) -> None:
+    """A test process grown past the bound by earlier tests (xdist workers do) must not make a
+    small child look big: the measurement of the whole suite depends on it."""
+    grown = bytearray(MEMORY_LIMIT + 50 * MEGABYTE)
+    grown[::4096] = b"\x01" * len(range(0, len(grown), 4096))  # resident, not just reserved
+    try:
+        said, peak = read_in_child(agenda(), tmp_path)
+    finally:
+        del grown
+    assert "dagsorden.docx" in said
+    assert peak < MEMORY_LIMIT / 2, f"{peak / MEGABYTE:.0f} MB"
 
 
 def test_a_number_beyond_words_bound_is_clamped_not_written_out() -> None:
