@@ -102,6 +102,26 @@ def test_names_in_one_line_tid_og_sted_and_an_afbud_only_person() -> None:
     assert meeting.guests == [] and read.warnings == []
 
 
+def test_an_attendees_line_from_a_video_meeting_is_read_as_its_people_each_once() -> None:
+    """Pasted from the meeting program: a name twice and devices among the names. Found in a real
+    church council's minutes, where only the secretary was read before."""
+    read = (
+        Doc()
+        .p("All-campus Council Meeting Minutes", bold=True)
+        .p("Date: May 14, 2025", bold=True)
+        .p("Secretary: Fred Ng")
+        .p("Attendees: Pastor Chiu, Stephen Ng, Fred Ng, Eveline’s iPad, Cherry Tang, Iva Yeung, "
+           "Cherry Tang, YP iPhone and Sam Yung")
+        .p("1. Addressing Misinformation", "Heading 1")
+        .read()
+    )  # fmt: skip
+    assert [p.name for p in read.meeting.participants] == [
+        "Pastor Chiu", "Stephen Ng", "Fred Ng", "Eveline’s iPad", "Cherry Tang", "Iva Yeung", "YP iPhone",
+        "Sam Yung",
+    ]  # fmt: skip
+    assert [i.title for i in read.meeting.items] == ["Addressing Misinformation"]
+
+
 def test_an_afbud_line_naming_participants_is_split_at_its_commas() -> None:
     read = (
         Doc()

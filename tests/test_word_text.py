@@ -141,6 +141,16 @@ def test_names_in_one_line_are_split_but_a_role_is_not() -> None:
     assert split_names("Jan Mainz, direktør, Psykiatrien") == ["Jan Mainz, direktør, Psykiatrien"]
 
 
+def test_a_long_list_of_names_is_split_even_where_a_part_is_a_device_and_in_english() -> None:
+    """A video meeting's participant list, pasted: names, one of them twice, and a device or two."""
+    zoom = "Pastor Chiu, Stephen Ng, Fred Ng, Eveline’s iPad, Cherry Tang, Iva Yeung, YP iPhone, Elsa U"
+    assert split_names(zoom) == [part.strip() for part in zoom.split(",")]
+    assert split_names("Mary Smith and John Jones") == ["Mary Smith", "John Jones"]
+    assert split_names("Anna Berg och Olle Lind") == ["Anna Berg", "Olle Lind"]
+    mostly_words = "Budget, drift, anlæg, Ole Stavad, personale"  # a sentence, not a list of people
+    assert split_names(mostly_words) == [mostly_words]
+
+
 # -- numbering.xml ------------------------------------------------------------------------
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 

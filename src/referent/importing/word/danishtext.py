@@ -217,13 +217,20 @@ def looks_like_titled_name(text: str) -> bool:
     return looks_like_name(" ".join(words[-2:])) and words[-2] not in _PARTICLES
 
 
+LONG_LIST = 5
+"""A comma list this long, nearly all names, is a list of people even where a part is no name."""
+
+
 def split_names(value: str) -> list[str]:
     """``Mads Duedahl, Jes Lunde og Ole Stavad`` → three names; a single ``Name, role`` stays one."""
     text = normalize(value)
     if ";" in text:
         return [part.strip() for part in text.split(";") if part.strip()]
-    parts = [p.strip() for p in re.split(r",|\s+og\s+", text) if p.strip()]
-    joined_by_og = bool(re.search(r"\s+og\s+", text))
-    if len(parts) >= 2 and (joined_by_og or len(parts) >= 3) and all(looks_like_name(p) for p in parts):
+    parts = [p.strip() for p in re.split(r",|\s+(?:og|and|och|und)\s+", text) if p.strip()]
+    joined_by_og = bool(re.search(r"\s+(?:og|and|och|und)\s+", text))
+    names = sum(looks_like_name(p) for p in parts)
+    if len(parts) >= 2 and (joined_by_og or len(parts) >= 3) and names == len(parts):
         return parts
+    if len(parts) >= LONG_LIST and 3 * names >= 2 * len(parts) and all(len(p.split()) <= 5 for p in parts):
+        return parts  # a video meeting's list: names, and here and there "Eveline's iPad"
     return [text] if text else []

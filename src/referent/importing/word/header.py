@@ -16,6 +16,7 @@ from datetime import time
 from referent.dates import When, normalize, parse_when
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import (
+    LONG_LIST,
     Person,
     is_group_heading,
     item_number,
@@ -350,6 +351,7 @@ class _HeaderReader:
             self.set_group(value, para)
             return
         lines = split_names(value) if single else [value]
+        strict = strict and len(lines) < LONG_LIST  # the list as a whole is people
         known = {_key(p.name) for p in self.header.participants + self.header.guests}
         parts = [part.strip() for part in value.split(",")]
         if self.field == "absent" and single and len(parts) > 1 and all(_key(p) in known for p in parts):
@@ -370,6 +372,8 @@ class _HeaderReader:
                 self.group_para = None  # whether the heading said anything is decided in finish()
                 continue
             target = self.header.participants if self.field == "participants" else self.header.guests
+            if any(_key(p.name) == _key(person.name) and p.group == self.group for p in target):
+                continue  # named twice in one group (a video meeting's list): one person, once
             target.append(_participant(person, self.group))
             self.header.people.append(para)
             if self.group_para is not None:
