@@ -167,6 +167,19 @@ async def test_keys_typed_as_a_dialog_opens_go_into_it(case: Case) -> None:
     assert samuel.attendance is Attendance.PRESENT
 
 
+async def test_a_correction_typed_quickly_in_a_dialog_is_made_where_it_was_typed(case: Case) -> None:
+    """Backspace, ← and Delete are the field's bindings: Textual ran them after the keys read with them
+    (in tmux, Ctrl+U '3' Enter in the "arrived at item" field emptied it)."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2", "s")
+        await wait_until(pilot, lambda: isinstance(app.screen, FormDialog), "the substitute dialog")
+        await burst(app, *"Bx", "backspace", *"ox", "left", "delete", "end", *"b", "backspace", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, AttendanceScreen), "the dialog answered")
+    helen = case.stored().participants[0]
+    assert (helen.attendance, helen.substitute) == (Attendance.ABSENT, "Bo")
+
+
 async def test_keys_typed_after_enter_go_to_the_next_field(case: Case) -> None:
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:

@@ -741,6 +741,20 @@ async def test_keys_that_arrive_together_are_handled_in_the_order_typed(case: Ca
         assert minutes(case)[:2] == ["Ok", "XJa\nnejY"]
 
 
+async def test_editing_keys_that_arrive_together_act_in_the_order_typed(case: Case) -> None:
+    """Backspace, ← and Ctrl+Z are the editor's own bindings, which Textual ran only once the key
+    had bubbled up to the app, after the letters read with them were typed (Textual #6605): in
+    tmux, ``hello world`` ⌫⌫⌫ ``XYZ`` ←← ``-`` came out ``hello worl-d``."""
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        burst = [*"hello world", *["backspace"] * 3, *"XYZ", "left", "left", "-", "end", *" ok"]
+        for key in burst:  # as the driver posts them, all at once
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        await saved(pilot)
+        assert minutes(case)[0] == "hello woX-YZ ok"
+
+
 async def test_a_stop_signal_saves_words_whose_change_is_not_announced_yet(case: Case) -> None:
     """SIGHUP or SIGTERM is handled the moment it comes, ahead of the messages waiting: words on
     screen whose ``TextArea.Changed`` has not arrived yet are saved too. (The pty test of the

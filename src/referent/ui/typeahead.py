@@ -23,12 +23,38 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from textual import events
+from textual.widgets import Input
 
-from referent.ui.textual_compat import forward_event
+from referent.ui.textual_compat import bindings_map, forward_event
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.screen import Screen
+    from textual.widget import Widget
+
+
+async def run_own_binding(widget: Widget, event: events.Key) -> bool:
+    """Run ``widget``'s own (not priority) binding for ``event`` now; True when one ran.
+
+    Textual types a printable key at once, in the widget, but runs the widget's bound keys
+    (Backspace, ←, Ctrl+U, Ctrl+Z) only once the key has bubbled up to the app. Keys read
+    together — typed quickly, or while the app was busy saving — were applied out of order:
+    ``hello world`` Backspace ×3 ``XYZ`` became ``hello world`` (Textual issue #6605). The
+    widget is first in the chain Textual searches, so what runs is what would have run."""
+    for binding in bindings_map(widget).key_to_bindings.get(event.key, ()):
+        if not binding.priority and await widget.app.run_action(binding.action, widget):
+            event.stop()
+            event.prevent_default()
+            return True
+    return False
+
+
+class InOrderInput(Input):
+    """Textual's ``Input`` whose bound keys (Backspace, ←, Ctrl+U, Enter) act in the order typed."""
+
+    async def on_key(self, event: events.Key) -> None:
+        if not event.is_printable:
+            await run_own_binding(self, event)
 
 
 class WaitsForKeys:

@@ -23,7 +23,7 @@ from referent.textclean import clean_text
 from referent.ui.dialogs.base import Dialog
 from referent.ui.dialogs.drafts import Draft
 from referent.ui.i18n import t
-from referent.ui.typeahead import WaitsForKeys, forward
+from referent.ui.typeahead import InOrderInput, WaitsForKeys, forward
 
 AnswerT = TypeVar("AnswerT")
 
@@ -47,13 +47,13 @@ class Invalid(Exception):
         self.message = message
 
 
-class FieldInput(Input):
+class FieldInput(InOrderInput):
     """A dialog's text field, for keys typed faster than the dialog follows. Enter is acted on
     at once, in the order typed (Textual acts on it once the key is back up at the app, after
     the keys typed behind it went into this field); a key this field is handed after the
     cursor left it (for the next field, or the screen beneath once answered) is handed on."""
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         dialog = self.screen
         if dialog.focused is not self or dialog is not self.app.screen:  # (has_focus lags behind)
             event.stop()
@@ -61,6 +61,7 @@ class FieldInput(Input):
             forward(self.app, event)
         elif event.key == "enter" and isinstance(dialog, FormDialog):
             event.stop()
+            event.prevent_default()  # (not Input's own Enter as well)
             dialog.enter(self)
 
     def on_paste(self, event: events.Paste) -> None:

@@ -48,14 +48,6 @@ thread) and built: a thread started at once shares the processor with the first 
 terminal draws it (about 50 ms later on screen at 400 items)."""
 
 
-UNDO_KEYS = frozenset(
-    key
-    for binding in TextArea.BINDINGS
-    if not isinstance(binding, tuple) and binding.action in ("undo", "redo")
-    for key in binding.key.split(",")
-)
-"""The editor's own keys that take back (or bring back) a batch of typing: Ctrl+Z, Ctrl+Y."""
-
 PHRASE_KEYS = ("alt+g", "alt+e", "alt+i", "alt+d", "alt+u", "alt+m", "alt+t", "alt+k", "alt+l")
 """Default keys of phrases 1–9: Alt+letter, mnemonic for the Danish defaults (Godkendt,
 Efterretning, Ingen bemærkninger, Drøftet, Udsat, Med bemærkninger, Trukket). Alt+digit
@@ -158,7 +150,11 @@ class MinutesScreen(ReferentScreen, Screen[None]):
                 yield CasePane(id="case-pane")
                 yield Static(t("Minutes"), id="minutes-label")
                 yield MinutesEditor(
-                    id="editor", soft_wrap=True, tab_behavior="indent", read_only=self.read_only
+                    id="editor",
+                    soft_wrap=True,
+                    tab_behavior="indent",
+                    read_only=self.read_only,
+                    before_taking_back=self.keep_wording,
                 )
         yield StatusLine(id="status")
         yield KeyHints()
@@ -199,12 +195,6 @@ class MinutesScreen(ReferentScreen, Screen[None]):
         before it stays in the history, however short the paste."""
         if self.editing_item is not None:
             self.live.keep_wording(self.editing_item)
-
-    def on_key(self, event: events.Key) -> None:
-        """An undo or redo is still to come (the editor's binding runs after the key bubbles
-        up): the wording it takes back is saved and kept in the history first."""
-        if event.key in UNDO_KEYS:
-            self.keep_wording()
 
     def keep_wording(self) -> None:
         """Save the editor's text and keep it in the history whatever comes next."""

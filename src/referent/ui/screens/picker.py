@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
+from referent.ui.typeahead import InOrderInput
 from referent.ui.widgets.keyhints import KeyHints
 
 
@@ -52,7 +53,9 @@ class PickerScreen(ReferentScreen, Screen[None]):
             if not meetings:
                 yield Static(t("No meetings yet: type the path of a Word agenda or meeting file below."))
             yield Label(t("Open a Word agenda or meeting file"), classes="dialog-title")
-            yield Input(placeholder=t("Path to a Word agenda (.docx) or meeting file (.toml)"), id="path")
+            yield InOrderInput(
+                placeholder=t("Path to a Word agenda (.docx) or meeting file (.toml)"), id="path"
+            )
         yield Static(id="picker-error")
         yield KeyHints()
 

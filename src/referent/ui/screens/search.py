@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from referent.store import SearchHit
 from referent.ui.base import ReferentScreen
 from referent.ui.i18n import t
+from referent.ui.typeahead import InOrderInput
 from referent.ui.widgets.keyhints import KeyHints
 
 
@@ -68,7 +69,7 @@ class SearchScreen(ReferentScreen, Screen[Found | None]):
         yield Static(" referent · " + t("Search the minutes"), id="title-bar")
         with Vertical(id="search"):
             yield Label(t("Words to find (in every meeting, in their Danish forms)"), classes="dialog-title")
-            yield Input(placeholder=t("e.g. sundhedsaftale"), id="words")
+            yield InOrderInput(placeholder=t("e.g. sundhedsaftale"), id="words")
             yield Static(id="search-count")
             yield HitList(id="hits")
         yield KeyHints()

@@ -19,6 +19,9 @@ reached through ``referent.ui.textual_compat`` only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from rich.style import Style
 from rich.text import Span, Text
 from textual import events
@@ -31,7 +34,8 @@ from textual.widgets import TextArea
 from textual.widgets.text_area import Location, Selection, WrappedDocument
 
 from referent.textclean import clean_text
-from referent.ui.textual_compat import TextAreaParts, wrap_settings
+from referent.ui.textual_compat import TextAreaParts, bindings_map, wrap_settings
+from referent.ui.typeahead import run_own_binding
 from referent.ui.widgets.wrapping import IncrementalWrappedDocument
 
 _Styles = list[tuple[Style | None, int, int]]
@@ -81,6 +85,9 @@ class MinutesEditor(TextAreaParts):
             self.key = key
 
     EDITING_KEYS = _editing_keys()
+    TAKING_BACK = frozenset(("undo", "redo"))
+    """Actions that take back (or bring back) a batch of typing: Ctrl+Z, Ctrl+Y."""
+
     _incremental_wrap: IncrementalWrappedDocument
     _key_is_not_tab = False
     _rows: dict[tuple[object, ...], Strip] | None = None
@@ -89,6 +96,13 @@ class MinutesEditor(TextAreaParts):
     selection: Reactive[Selection] = reactive(Selection(), init=False, always_update=True, repaint=False)
     """As TextArea's, but a moved cursor repaints only the rows it changes (``watch_selection``),
     not the whole editor: at the end of a long paragraph that was a screenful of text a key."""
+
+    def __init__(
+        self, *args: Any, before_taking_back: Callable[[], None] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.before_taking_back = before_taking_back
+        """Called before an undo or redo runs: the screen saves the wording it takes back."""
 
     async def on_paste(self, event: events.Paste) -> None:
         if self.read_only:
@@ -108,6 +122,12 @@ class MinutesEditor(TextAreaParts):
             event.is_printable or event.key in ("enter", "tab") or event.key in self.EDITING_KEYS
         ):
             self.post_message(self.Refused())
+        if event.is_printable:
+            return  # typed by TextArea's own handler, after us
+        bound = bindings_map(self).key_to_bindings.get(event.key, ())
+        if self.before_taking_back is not None and any(b.action in self.TAKING_BACK for b in bound):
+            self.before_taking_back()  # the wording it takes back is saved and kept first
+        await run_own_binding(self, event)  # in the order typed, not once the key is back up
 
     def columns_to_next_tab_stop(self) -> int:
         """Spaces a Tab inserts. TextArea works this out for every key, measuring the whole
