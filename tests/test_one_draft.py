@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import docx
@@ -132,6 +133,33 @@ def test_the_default_name_never_replaces_another_meetings_document(
     approved = Path(run(capsys, "export", "1")[1].strip())
     assert approved not in (first, second)  # the draft's document is not replaced by the approved
     assert "UDKAST" in docx.Document(str(first)).sections[0].header.paragraphs[0].text
+
+
+def test_the_default_name_never_replaces_a_document_saved_again_in_word(
+    meeting_file: Path,
+    referent_db: Path,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Exported, then opened and saved in Word (which counts its saves in ``cp:revision``): the
+    same command again writes a new file and leaves the one edited in Word as it was."""
+    monkeypatch.chdir(tmp_path)
+    run(capsys, "import", str(meeting_file))
+    first = Path(run(capsys, "export", "1", "--for-review")[1].strip())
+    with zipfile.ZipFile(first) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    core = parts["docProps/core.xml"].decode()
+    assert "<cp:revision>1</cp:revision>" in core
+    parts["docProps/core.xml"] = core.replace("<cp:revision>1<", "<cp:revision>3<").encode()
+    with zipfile.ZipFile(first, "w") as archive:  # as Word writes it back, the chair's edits in it
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    edited = first.read_bytes()
+    again = Path(run(capsys, "export", "1", "--for-review")[1].strip())
+    assert again != first and again.name.endswith(" (2).docx")
+    assert first.read_bytes() == edited
+    assert run(capsys, "export", "1", "--for-review")[1].strip() == str(again)  # (2) is its own
 
 
 def test_a_reading_round_copy_of_approved_minutes_is_refused(

@@ -4,13 +4,15 @@ The default name (``2023-03-13 Referat Politisk Niveau.docx``) is the same for e
 of a meeting's minutes, and can be the same for two meetings of one body on one day. A
 Word document referent writes carries in its properties which meeting and version it was
 made for (``identity``), so an export replaces its own earlier document but picks a free
-name (``… (2).docx``) rather than write over another meeting's or another version's. An
-explicit ``--out`` overwrites, as the user asked.
+name (``… (2).docx``) rather than write over another meeting's or another version's, or its
+own once it was saved again in Word (a chair's returned reading copy, a secretary's last
+touches). An explicit ``--out`` overwrites, as the user asked.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from referent.model import Meeting
@@ -55,5 +57,8 @@ def _ours(path: Path, mark: str) -> bool:
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
     escaped = mark.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    saved_again = re.search(r"<cp:revision>\s*(\d{1,9})\s*</cp:revision>", properties)
+    if saved_again and int(saved_again.group(1)) > 1:
+        return False  # saved since in Word (which counts its saves here): someone's work, kept
     # a reading copy's record ends in its number (``copy 3``): each export of it is the same document
     return f">{escaped}</dc:identifier>" in properties or f">{escaped} copy " in properties
