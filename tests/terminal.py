@@ -25,6 +25,26 @@ from pathlib import Path
 import pyte
 
 
+def saved_minutes(database: Path, meeting_id: int = 1) -> str:
+    """Item 1's minutes as a second connection reads them: only what was committed."""
+    from referent.store import Store
+
+    store = Store.open(database)
+    try:
+        return store.load_meeting(meeting_id).items[0].minutes
+    finally:
+        store.close()
+
+
+def wait_until_saved(database: Path, text: str, meeting_id: int = 1, timeout: float = 60) -> str:
+    """What the app's own autosave (its timer, in the child) has written, once it is ``text``
+    (or whatever it is when the deadline, there only to end a hung test, passes)."""
+    deadline = time.monotonic() + timeout
+    while (saved := saved_minutes(database, meeting_id)) != text and time.monotonic() < deadline:
+        time.sleep(0.1)  # (how often to look)
+    return saved
+
+
 def referent(*args: str) -> list[str]:
     """The command line of ``referent ARGS``, run by this Python."""
     return [sys.executable, "-m", "referent", *args]

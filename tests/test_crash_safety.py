@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from terminal import saved_minutes
 
 from referent.lock import MeetingLock
 from referent.meetingfile.reader import load_meeting
@@ -59,15 +60,6 @@ async def main() -> None:
 
 asyncio.run(main())
 """
-
-
-def saved_minutes(database: Path, meeting_id: int) -> str:
-    """Item 1's minutes as a second connection reads them: only what was committed."""
-    store = Store.open(database)
-    try:
-        return store.load_meeting(meeting_id).items[0].minutes
-    finally:
-        store.close()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL and a headless child: POSIX only")

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from terminal import Terminal, referent
+from terminal import Terminal, referent, saved_minutes
 
 from referent.meetingfile.reader import load_meeting
 from referent.store import Store
@@ -76,11 +76,3 @@ def test_kill_9_after_typing_in_a_20000_word_paragraph_loses_nothing_saved(tmp_p
     saved = saved_minutes(database, meeting_id)
     assert saved.startswith(text), "the paragraph itself was damaged"
     assert saved[len(text) :] == typed, "typed text lost, garbled or invented"
-
-
-def saved_minutes(database: Path, meeting_id: int) -> str:
-    store = Store.open(database)
-    try:
-        return store.load_meeting(meeting_id).items[0].minutes
-    finally:
-        store.close()

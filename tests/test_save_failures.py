@@ -18,7 +18,7 @@ from pathlib import Path
 import failing_disk
 import pytest
 from failing_disk import Disk, fill_up
-from terminal import Terminal
+from terminal import Terminal, wait_until_saved
 from textual.widgets import TextArea
 from ui_helpers import DEMO, SIZE, Case, notifications, saved, screen_text
 
@@ -300,8 +300,9 @@ def test_sigterm_on_a_full_disk_writes_the_emergency_copy_and_ends(tmp_path: Pat
     with Terminal(argv, size=(120, 36), env=env, cwd=tmp_path) as app:
         app.wait_for("Minutes")
         app.send("Start")
-        app.wait_for("saved")  # the status line: the autosave went through
-        flag.touch()
+        app.wait_for("saved")  # the status line: an autosave went through …
+        assert wait_until_saved(database, "Start") == "Start"  # … of all five letters (on a busy
+        flag.touch()  # machine the first could hold 'Sta', and the disk filled before 'rt')
         app.send(" og mere")
         app.wait_for("NOT SAVED")
         assert app.process.poll() is None

@@ -5,16 +5,14 @@ from __future__ import annotations
 import shutil
 import signal
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from terminal import Terminal, referent
+from terminal import Terminal, referent, saved_minutes, wait_until_saved
 from ui_helpers import DEMO
 
 from referent.lock import MeetingLock
-from referent.store import Store
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals: POSIX only")
 REPLACEMENT = "\ufffd"
@@ -35,19 +33,10 @@ class Session:
         self.app.wait_for("Minutes")  # the live screen is up, the editor has the focus
 
     def saved_minutes(self) -> str:
-        store = Store.open(self.database)
-        try:
-            return store.load_meeting(1).items[0].minutes
-        finally:
-            store.close()
+        return saved_minutes(self.database)
 
-    def wait_until_saved(self, text: str, timeout: float = 60) -> str:
-        """What the app's own autosave (its timer, in the child) has written, once it is ``text``
-        (or whatever it is when the deadline, there only to end a hung test, passes)."""
-        deadline = time.monotonic() + timeout
-        while (saved := self.saved_minutes()) != text and time.monotonic() < deadline:
-            time.sleep(0.1)  # (how often to look)
-        return saved
+    def wait_until_saved(self, text: str) -> str:
+        return wait_until_saved(self.database, text)
 
     def unlocked(self) -> bool:
         lock = MeetingLock(self.database, 1)
