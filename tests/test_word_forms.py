@@ -122,6 +122,24 @@ def test_an_attendees_line_from_a_video_meeting_is_read_as_its_people_each_once(
     assert [i.title for i in read.meeting.items] == ["Addressing Misinformation"]
 
 
+def test_attendees_as_a_bulleted_list_of_role_colon_name() -> None:
+    """A real founding meeting's agenda: 'Attendees', then one bullet a person, role first."""
+    read = (
+        Doc()
+        .p("Subsidiary Foundational Meeting", "Title")
+        .p("Date: Friday 3 October 2025")
+        .p("Attendees", bold=True)
+        .p("Director 1 (CEO, Chairperson): Siyabonga Boikhuitso Soko", "List Bullet")
+        .p("Co-Founder: Clark Banele Mahlangu", "List Bullet")
+        .p("1. Vision Alignment and Introductions", "Heading 1")
+        .read()
+    )  # fmt: skip
+    assert [(p.name, p.role) for p in read.meeting.participants] == [
+        ("Siyabonga Boikhuitso Soko", "Director 1"), ("Clark Banele Mahlangu", "Co-Founder"),
+    ]  # fmt: skip
+    assert not any("not placed" in str(warning) for warning in read.warnings)
+
+
 def test_an_afbud_line_naming_participants_is_split_at_its_commas() -> None:
     read = (
         Doc()

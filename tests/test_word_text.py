@@ -135,6 +135,21 @@ def test_group_headings_are_told_from_people(line: str, group: bool) -> None:
     assert is_group_heading(line) is group
 
 
+def test_a_role_before_or_after_a_colon_is_the_persons_role() -> None:
+    """As a member list is often typed: the role, a colon, the name (or the other way round)."""
+    person = parse_person("Director 1 (CEO, Chairperson): Siyabonga Boikhuitso Soko")
+    assert (person.name, person.role, person.marker) == (
+        "Siyabonga Boikhuitso Soko",
+        "Director 1",
+        "CEO, Chairperson",
+    )
+    assert parse_person("Co-Founder: Clark Banele Mahlangu").name == "Clark Banele Mahlangu"
+    assert parse_person("Næstformand: Jes Lunde").role == "Næstformand"
+    after = parse_person("Jes Lunde: næstformand")
+    assert (after.name, after.role) == ("Jes Lunde", "næstformand")
+    assert parse_person("Mette Bolvig: Jes Lunde").name == "Mette Bolvig: Jes Lunde"  # two names: not guessed
+
+
 def test_names_in_one_line_are_split_but_a_role_is_not() -> None:
     assert split_names("Mads Duedahl, Jes Lunde og Ole Stavad") == ["Mads Duedahl", "Jes Lunde", "Ole Stavad"]
     assert split_names("Bente Graversen, Aalborg Kommune") == ["Bente Graversen, Aalborg Kommune"]

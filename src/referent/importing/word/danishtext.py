@@ -145,6 +145,11 @@ def parse_person(line: str) -> Person:
     ``Lisbeth Lagoni – Jan Nybo deltager i hendes sted``; ``Ole Stavad (afbud)``."""
     text = normalize(line.replace("\t", ", "))
     person = Person(name="")
+    before, colon, after = (part.strip() for part in text.partition(":"))
+    if colon and _role_first(before, after):
+        text = f"{after}, {before}"  # ``Næstformand: Jes Lunde``: the role comes first
+    elif colon and _role_first(after, before):
+        text = f"{before}, {after}"  # ``Jes Lunde: næstformand``
     pieces = _DASH_SPLIT.split(text, maxsplit=1)
     if len(pieces) == 2 and (sub := _SUBSTITUTE.match(pieces[1])):
         text, person.substitute, person.attendance = pieces[0], sub["who"].strip(), Attendance.ABSENT
@@ -156,6 +161,18 @@ def parse_person(line: str) -> Person:
     name, _, role = text.partition(",")
     person.name, person.role = name.strip(), role.strip()
     return person
+
+
+def _role_first(role: str, name: str) -> bool:
+    """``Co-Founder: Clark Banele Mahlangu``: a full name after the colon, a role (no full name
+    of its own, at most eight words) before it."""
+    words = len(role.split())
+    return (
+        0 < words <= 8
+        and len(name.split()) >= 2
+        and looks_like_name(name)
+        and not (words >= 2 and looks_like_name(role))
+    )
 
 
 def _notes(inner: str, person: Person) -> list[str]:
