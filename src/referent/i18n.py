@@ -1111,6 +1111,20 @@ DANISH: dict[str, str] = {
         "{name}: en kopi til gennemlæsning af møde {id} ({title}, {date}), udkastet som det var {made}"
     ),
     "Bring them in with: {command}": "Hent dem ind med: {command}",
+    "accepted already": "godtaget allerede",
+    "1 of them has nothing left to decide (decided already, or the text reads so now).": (
+        "1 af dem er der intet tilbage at afgøre ved (afgjort allerede, eller teksten lyder sådan nu)."
+    ),
+    "{count} of them have nothing left to decide (decided already, or the text reads so now).": (
+        "{count} af dem er der intet tilbage at afgøre ved (afgjort allerede, eller teksten lyder sådan nu)."
+    ),
+    "rejected already": "afvist allerede",
+    "the text now reads as the correction would make it": "teksten lyder nu, som rettelsen ville gøre den",
+    "accepted already: {where}: {change} ({who})": "godtaget allerede: {where}: {change} ({who})",
+    "rejected already: {where}: {change} ({who})": "afvist allerede: {where}: {change} ({who})",
+    "the text now reads as the correction would make it: {where}: {change} ({who})": (
+        "teksten lyder nu, som rettelsen ville gøre den: {where}: {change} ({who})"
+    ),
     "unknown reviewer": "ukendt læser",
     "accepted: {where}: {change} ({who})": "godtaget: {where}: {change} ({who})",
     "1 proposed correction": "1 foreslået rettelse",

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from referent.export.style import HouseStyle
     from referent.model import Meeting
     from referent.readinground.bringing import Located
+    from referent.readinground.changes import Proposal
     from referent.store import Store
 
 _WORD = (".docx", ".docm")
@@ -106,6 +107,7 @@ def review_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
         except (ReadingRoundError, MeetingFileError) as error:
             raise CommandError(str(error), EXIT_USAGE) from error
         print(_brought_line(path, located, len(brought.proposals), brought.new, brought.comments))
+        _print_done(store, located, brought.done)
         _print_ignored(brought.ignored)
         if args.accept is None and not args.accept_all:
             from referent.cli.drafts import run_app
@@ -149,6 +151,27 @@ def _accept(store: Store, located: Located, name: str | None) -> int:
             )
         )
     return status
+
+
+DONE_LINES = {
+    "accepted": "accepted already: {where}: {change} ({who})",
+    "rejected": "rejected already: {where}: {change} ({who})",
+    "reads": "the text now reads as the correction would make it: {where}: {change} ({who})",
+}
+"""What bringing a copy in again says of a change with nothing left to decide."""
+
+
+def _print_done(store: Store, located: Located, done: list[tuple[int, Proposal, str]]) -> None:
+    """Per change decided already (the same copy brought in again) or in the text already."""
+    if not done:
+        return
+    meeting = store.load_meeting(located.meeting_id)
+    ids = store.item_ids(located.meeting_id)
+    for item_id, proposal, stands in done:
+        index = ids.index(item_id)
+        where = f"{index + 1}. {visible(meeting.items[index].title)}"
+        line = _proposal_line(proposal.part, proposal.kind, proposal.old, proposal.new)
+        print(t(DONE_LINES[stands], where=where, change=line, who=proposal.author or t("unknown reviewer")))
 
 
 def _style(store: Store, meeting_id: int, meeting: Meeting) -> HouseStyle | None:

@@ -22,6 +22,7 @@ from referent.readinground.changes import (
     Proposal,
     apply,
     line_proposals,
+    reads_as,
     tracked_proposals,
     untracked_proposals,
 )
@@ -59,6 +60,8 @@ class BroughtIn:
     """Proposals not kept before (the rest were proposed already: their reviewer is added)."""
     comments: int = 0
     ignored: list[str] = field(default_factory=list)
+    done: list[tuple[int, Proposal, str]] = field(default_factory=list)
+    """Proposals with nothing left to decide: item id, proposal, how it stands (``DONE``)."""
 
 
 def sent_words(data: bytes, item_ids: list[int], meeting: Meeting) -> dict[str, Any]:
@@ -129,30 +132,67 @@ def locate(store: Store, path: Path, data: bytes, meeting_id: int | None = None)
 
 def preview(store: Store, located: Located) -> tuple[list[tuple[Proposal, str]], list[str]]:
     """What the copy proposes, without keeping anything: each proposal with how it stands to the
-    text now (``STANDS``), and what was ignored."""
+    text now and to what was decided (``STANDS``), and what was ignored."""
     found, ignored = _changes(store, located)
+    return [(proposal, stands) for _, proposal, _, stands in _standing(store, located, found)], ignored
+
+
+def _standing(
+    store: Store, located: Located, found: list[tuple[int, Proposal, str]]
+) -> list[tuple[int, Proposal, str, str]]:
+    """Each proposal (item id, proposal, words as sent) with how it stands: ``accepted`` or
+    ``rejected`` (decided already: the same copy brought in again), ``reads`` (the text now
+    reads as the correction would make it), ``fits`` / ``stale`` (the item changed in referent
+    since the copy was sent), or ``""``."""
     meeting = store.load_meeting(located.meeting_id)
     item_ids = store.item_ids(located.meeting_id)
-    shown: list[tuple[Proposal, str]] = []
-    for item_id, proposal, _ in found:
+    decided = {
+        _key(p.item_id, p.part, p.old, p.new, p.before, p.after): p.status
+        for p in store.proposals(located.meeting_id)
+        if p.status != "open"
+    }
+    shown: list[tuple[int, Proposal, str, str]] = []
+    for item_id, proposal, sent in found:
+        status = decided.get(_key(item_id, proposal.part, proposal.old, proposal.new, proposal.before,
+                                  proposal.after))  # fmt: skip
+        if status is not None:
+            shown.append((item_id, proposal, sent, status))
+            continue
         item = meeting.items[item_ids.index(item_id)]
+        if proposal.part == "outcomes":
+            shown.append((item_id, proposal, sent, ""))
+            continue
         now = item.title if proposal.part == "title" else item.minutes
         kept = located.sent.get("items", {}).get(str(proposal.number), {})
         then = kept.get(proposal.part)
         if then is None or then == now:
-            shown.append((proposal, ""))
+            shown.append((item_id, proposal, sent, ""))
+            continue
+        if reads_as(now, proposal.old, proposal.new, proposal.before, proposal.after):
+            shown.append((item_id, proposal, sent, "reads"))
             continue
         fits = apply(now, proposal.old, proposal.new, proposal.before, proposal.after) is not None
-        shown.append((proposal, "fits" if fits else "stale"))
-    return shown, ignored
+        shown.append((item_id, proposal, sent, "fits" if fits else "stale"))
+    return shown
+
+
+def _key(item_id: int, part: str, old: str, new: str, before: str, after: str) -> tuple[object, ...]:
+    """What makes two proposals the same one (as ``store.propose`` tells them)."""
+    return item_id, part, old, new, before, after
 
 
 STANDS = {
+    "accepted": "accepted already",
+    "rejected": "rejected already",
+    "reads": "the text now reads as the correction would make it",
     "fits": "changed in referent since the copy was sent; the correction still fits the text now",
     "stale": "changed in referent since the copy was sent; the correction no longer fits the text now: "
     "decide in the review",
 }
-"""How a proposal stands to an item changed after the copy was sent (English; translated where shown)."""
+"""How a proposal stands to what was decided and to an item changed after the copy was sent
+(English; translated where shown)."""
+DONE = ("accepted", "rejected", "reads")
+"""Standings that leave nothing to decide: bringing the copy in again changes nothing for them."""
 
 
 def _reading_order(entry: tuple[tuple[int, str], Part]) -> tuple[int, int]:
@@ -207,8 +247,12 @@ def bring_in(store: Store, located: Located) -> BroughtIn:
     result = BroughtIn(ignored=ignored)
     item_ids = store.item_ids(located.meeting_id)
     with store.transaction():
-        for item_id, proposal, sent in found:
+        for item_id, proposal, sent, stands in _standing(store, located, found):
             result.proposals.append(proposal)
+            if stands in DONE:
+                result.done.append((item_id, proposal, stands))
+            if stands == "reads":
+                continue  # nothing to decide: not kept as an open proposal
             values = {
                 "part": proposal.part,
                 "kind": proposal.kind,

@@ -190,6 +190,21 @@ def apply(text: str, old: str, new: str, before: str, after: str) -> str | None:
     return None
 
 
+def reads_as(text: str, old: str, new: str, before: str, after: str) -> bool:
+    """Whether ``text`` already reads as the correction would make it: its new words stand
+    between the words around it (at least ten characters of them where the part has them), and
+    its old words do not."""
+    if old == new:
+        return False
+    for width in (CONTEXT, 20, 10):
+        left, right = before[max(0, len(before) - width) :], after[:width]
+        if not (left.strip() or right.strip()):
+            return False
+        if left + new + right in text and (left + old + right) not in text:
+            return True
+    return False
+
+
 def describe(old: str, new: str) -> str:
     """``«old» → «new»`` in a line (the CLI's listing)."""
     shown = [" ".join(part.split()) for part in (old, new)]

@@ -53,7 +53,13 @@ class ReadingRoundView:
               changes=tn("1 proposed correction", "{count} proposed corrections", len(brought.proposals)),
               new=brought.new, comments=tn("1 comment added", "{count} comments added", brought.comments)),
         ]  # fmt: skip
-        if brought.proposals:
+        if brought.done:
+            lines.append(
+                tn("1 of them has nothing left to decide (decided already, or the text reads so now).",
+                   "{count} of them have nothing left to decide (decided already, or the text reads "
+                   "so now).", len(brought.done))
+            )  # fmt: skip
+        if len(brought.proposals) > len(brought.done):
             keys = "Y accepts the highlighted correction, R rejects it, P accepts all from its reader; "
             lines.append(t(keys + "D shows them word by word."))
         ignored = {**IGNORED, **IGNORED_HERE}
