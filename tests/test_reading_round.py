@@ -218,7 +218,10 @@ def test_header_furniture_and_other_parts_are_told_as_ignored(copy: Path, tmp_pa
     )
     status, out, _ = run(capsys, "check", str(back))
     assert status == 0
-    assert "ignored: changes in the header block (time, place, attendance) are not read" in out
+    assert (
+        "  ignored: the header block's place row: «Mødelokale K» → «Mødelokale L» is not read (of the "
+        "header block only the attendance lines are); make it in referent"
+    ) in out.splitlines()
     assert "ignored: changes outside an item's title, minutes and outcomes" in out
     assert "no tracked changes and no comments" in out
 

@@ -1190,9 +1190,40 @@ DANISH: dict[str, str] = {
     "formatting changes (bold, italics, layout) are not read: the house style decides them": (
         "ændringer af formatering (fed, kursiv, layout) læses ikke: husstilen bestemmer dem"
     ),
-    "changes in the header block (time, place, attendance) are not read; make them in referent": (
-        "ændringer i mødeoplysningerne (tid, sted, deltagere) læses ikke; foretag dem i referent"
+    "changes in the header block outside its rows' lines (the lines above it, the row labels; in a copy "
+    "made before attendance was read, all of it) are not read; make them in referent": (
+        "ændringer i mødeoplysningerne uden for rækkernes linjer (linjerne over dem, rækkernes "
+        "overskrifter; i en kopi lavet, før deltagerlinjerne blev læst, det hele) læses ikke; "
+        "foretag dem i referent"
     ),
+    "item {number} ({title}): {change} in the heading's number or time is not read; make it in referent": (
+        "punkt {number} ({title}): {change} i overskriftens nummer eller tid læses ikke; "
+        "foretag det i referent"
+    ),
+    "the header block's {row} row: {change} is not read (of the header block only the attendance lines are); "
+    "make it in referent": (
+        "mødeoplysningernes række {row}: {change} læses ikke (af mødeoplysningerne læses kun "
+        "deltagerlinjerne); foretag det i referent"
+    ),
+    "meeting title": "mødetitel",
+    "time of the meeting": "mødetid",
+    "started at": "påbegyndt",
+    "ended at": "afsluttet",
+    "participants": "deltagere",
+    "guests": "gæster",
+    "attendance": "deltagelse",
+    "The header block": "Mødeoplysningerne",
+    "the header block": "mødeoplysningerne",
+    "On the header block:": "Om mødeoplysningerne:",
+    "not applied: {where}: {change} — {reason}": "ikke rettet: {where}: {change} — {reason}",
+    "«{line}» names more than one person on the list: mark it in referent": (
+        "«{line}» nævner mere end én person på listen: markér det i referent"
+    ),
+    "«{line}» names nobody on the list of participants: mark it in referent": (
+        "«{line}» nævner ingen på deltagerlisten: markér det i referent"
+    ),
+    "«{line}» names nobody": "«{line}» nævner ingen",
+    "Header block: proposed correction: {detail}": "Mødeoplysningerne: foreslået rettelse: {detail}",
     "changes in the running header or the footer are not read: referent writes them": (
         "ændringer i sidehovedet eller sidefoden læses ikke: referent skriver dem"
     ),
@@ -1209,9 +1240,6 @@ DANISH: dict[str, str] = {
     ),
     "changes to an item's number or time in its heading are not read; make them in referent": (
         "ændringer af et punkts nummer eller tid i overskriften læses ikke; foretag dem i referent"
-    ),
-    "comments on the header block are not brought in: read them in the copy": (
-        "kommentarer til mødeoplysningerne hentes ikke ind: læs dem i kopien"
     ),
     # the Word reader's warnings (``referent check``, the correction screen)
     "the file holds {count} meetings; read meeting {meeting}: {label}": (
