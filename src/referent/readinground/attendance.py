@@ -16,7 +16,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from referent.danish import EN_DASH
@@ -31,6 +30,8 @@ PART = "attendance"
 """The part an attendance proposal is kept as (on the meeting's first item)."""
 ROWS = ("participants", "absent", "guests")
 """The header block's rows whose changes become proposals; the others are reported as ignored."""
+ROW_LINES = 100_000
+"""A proposal's ``start`` is its row's place in ``ROWS`` times this plus its line's number."""
 ROW_WORDS = {"participants": "participants", "absent": "absent", "guests": "guests"}
 """A row's name in a message (English; translated where shown)."""
 
@@ -47,15 +48,16 @@ def attendance_proposals(part: Part, sent: str | None, author: str, groups: set[
     against them as left) and typed over (the lines sent against the copy's lines as sent).
     ``groups``: the group headings (folded), which are no person's line."""
     row = row_of(part)
+    order = ROWS.index(row) * ROW_LINES if row in ROWS else 0  # rows in order in the store
     found: list[Proposal] = []
     added, removed = lines_changed_by(part, "del"), lines_changed_by(part, "ins")
     original = paragraph_lines(part.original)
     for start, old, new, group in _paired(original, paragraph_lines(part.reviewed), groups):
         who, date = added.get(new) or removed.get(old) or ("", "")
-        found.append(Proposal(HEADER, PART, TRACKED, who, date, start, old, new, row, group))
+        found.append(Proposal(HEADER, PART, TRACKED, who, date, order + start, old, new, row, group))
     if sent is not None:
         for start, old, new, group in _paired(paragraph_lines(sent), original, groups):
-            found.append(Proposal(HEADER, PART, UNTRACKED, author, "", start, old, new, row, group))
+            found.append(Proposal(HEADER, PART, UNTRACKED, author, "", order + start, old, new, row, group))
     return found
 
 
@@ -71,13 +73,49 @@ def _paired(before: list[str], after: list[str], groups: set[str]) -> list[tuple
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        olds = [line for line in before[a1:a2] if not _heading(line, groups)]
+        olds = [(a, line) for a, line in enumerate(before[a1:a2], start=a1) if not _heading(line, groups)]
         news = [(b, line) for b, line in enumerate(after[b1:b2], start=b1) if not _heading(line, groups)]
-        for position, (old, new) in enumerate(zip_longest(olds, news)):
-            at = new[0] if new is not None else b1
+        pairs: list[tuple[tuple[int, str] | None, tuple[int, str] | None]] = []
+        for old in list(olds):  # a line of the same person, changed: one proposal
+            same = next((new for new in news if _name_key(new[1]) == _name_key(old[1])), None)
+            if same is not None:
+                pairs.append((old, same))
+                olds.remove(old)
+                news.remove(same)
+        for old in list(olds):  # a name's spelling corrected (the rest of the line as it was)
+            like = next((new for new in news if _corrected(old[1], new[1])), None)
+            if like is not None:
+                pairs.append((old, like))
+                olds.remove(old)
+                news.remove(like)
+        pairs += [(old, None) for old in olds] + [(None, new) for new in news]  # removed, added
+        for old_line, new_line in sorted(pairs, key=lambda pair: (pair[1] or pair[0] or (0, ""))[0]):
+            at = new_line[0] if new_line is not None else b1
             group = next((line for line in reversed(after[:at]) if _heading(line, groups)), "")
-            found.append((a1 + position, old or "", new[1] if new is not None else "", group))
+            start = old_line[0] if old_line is not None else a2 + (at - b1)
+            found.append((start, old_line[1] if old_line else "", new_line[1] if new_line else "", group))
     return found
+
+
+def _corrected(old: str, new: str) -> bool:
+    """Whether ``new`` is ``old`` with the name's spelling corrected: the rest of the line is
+    the same, or the names are nearly alike. Else a line removed and another added."""
+    old_name, new_name = _name(old), _name(new)
+    if not (old_name.strip() and new_name.strip()):
+        return False
+    if old[len(old_name) :].strip() == new[len(new_name) :].strip():
+        return True
+    return difflib.SequenceMatcher(a=folded(old_name), b=folded(new_name)).ratio() >= 0.8
+
+
+def _name(line: str) -> str:
+    """The words of a line before its role, notes or substitute: the name, as written."""
+    return re.split(rf",|\(| {EN_DASH} | - ", line, maxsplit=1)[0]
+
+
+def _name_key(line: str) -> str:
+    """Who a line names, to pair a person's line as sent with it as changed."""
+    return folded(_name(line))
 
 
 # --- reading a line ------------------------------------------------------------------------

@@ -559,6 +559,8 @@ def conflicts(proposals: list[StoredProposal]) -> dict[int, list[int]]:
 
 
 def _overlap(first: StoredProposal, second: StoredProposal) -> bool:
+    if first.part == ATTENDANCE:  # one line of one row (``start`` counts lines, not characters)
+        return first.start == second.start and first.sent == second.sent
     a1, a2 = first.start, first.start + len(first.old)
     b1, b2 = second.start, second.start + len(second.old)
     return a1 <= b2 and b1 <= a2 and first.sent == second.sent
