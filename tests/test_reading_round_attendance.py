@@ -273,3 +273,32 @@ def _document_xml(path: Path) -> str:
 
     with zipfile.ZipFile(path) as archive:
         return archive.read("word/document.xml").decode()
+
+
+def test_a_header_written_as_lines_with_absences_inline_is_read_too(
+    tmp_path: Path, referent_db: Path, capsys
+) -> None:
+    """The house style "nord": the header as lines (no table), "(afbud)" and "(via Teams)" after
+    the names, no Afbud row."""
+    assert run(capsys, "import", str(MINUTES))[0] == 0
+    store = Store.open(referent_db)
+    store.update_meeting(1, style="nord")
+    store.close()
+    copy = tmp_path / "copy.docx"
+    assert run(capsys, "export", "1", "--for-review", "--out", str(copy))[0] == 0
+    back = (
+        Reviewer.open(copy, "Jes Lunde")
+        .insert(OLE, " (via Teams)")
+        .delete(" (afbud)", occurrence=0)  # the first "(afbud)" alone, Torben's: he came after all
+        .replace("Mødelokale K", "Mødelokale L")
+        .save(tmp_path / "back.docx")
+    )
+    status, out, _ = run(capsys, "review", str(back), "--accept-all")
+    assert status == 0, out
+    assert f"accepted: the header block: {PARTICIPANTS} «{OLE}» → «{OLE} (via Teams)» (Jes Lunde)" in out
+    assert f"accepted: the header block: {PARTICIPANTS} «{TORBEN} (afbud)» → «{TORBEN}» (Jes Lunde)" in out
+    assert "the header block's place row: «Mødelokale K» → «Mødelokale L» is not read" in out
+    now = people(referent_db)
+    assert now["Ole Stavad"].attendance is Attendance.REMOTE
+    assert now["Torben Froberg Poulsen"].attendance is Attendance.PRESENT
+    assert now["Mads Duedahl"].attendance is Attendance.ABSENT

@@ -1136,7 +1136,6 @@ DANISH: dict[str, str] = {
     "nothing to accept": "intet at godtage",
     "minutes": "referat",
     "ignored: {what}": "ikke læst: {what}",
-    "comment on the header block": "kommentar til mødeoplysningerne",
     "not applied: {where}: {change} — those words have changed since the copy was sent; "
     "decide in the review": (
         "ikke rettet: {where}: {change} — ordene er ændret, siden kopien blev sendt; afgør det i gennemsynet"
