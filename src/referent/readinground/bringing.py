@@ -161,6 +161,8 @@ def _standing(
         if p.status != "open"
     }
     shown: list[tuple[int, Proposal, str, str]] = []
+    if any(proposal.part == ATTENDANCE for _, proposal, _ in found):
+        style = _house(style)  # read once, not once a line
     for item_id, proposal, sent in found:
         status = decided.get(_key(item_id, proposal.part, proposal.old, proposal.new, proposal.before,
                                   proposal.after))  # fmt: skip
