@@ -302,3 +302,22 @@ def test_a_header_written_as_lines_with_absences_inline_is_read_too(
     assert now["Ole Stavad"].attendance is Attendance.REMOTE
     assert now["Torben Froberg Poulsen"].attendance is Attendance.PRESENT
     assert now["Mads Duedahl"].attendance is Attendance.ABSENT
+
+
+def test_words_typed_after_a_rows_bookmark_end_are_still_the_rows(
+    copy: Path, tmp_path: Path, referent_db: Path, capsys
+) -> None:
+    """Word does not widen a bookmark for words typed at its end: " (afbud)" after the last line
+    of Deltagere lands after the row's bookmarkEnd, in the same paragraph."""
+    from reviewer import W
+
+    reviewer = Reviewer.open(copy, "Jes Lunde").insert(MAJA, " (afbud)")
+    insertion = next(reviewer.document.iter(W + "ins"))
+    end = next(e for e in insertion.itersiblings() if e.tag == W + "bookmarkEnd")
+    insertion.addprevious(end)  # the bookmark ends before the words typed
+    back = reviewer.save(tmp_path / "back.docx")
+    status, out, _ = run(capsys, "review", str(back), "--accept-all")
+    assert status == 0, out
+    assert f"accepted: the header block: {PARTICIPANTS} «{MAJA}» → «{MAJA} (afbud)» (Jes Lunde)" in out
+    assert "ignored" not in out
+    assert people(referent_db)["Maja Lynderup Behrmann"].attendance is Attendance.ABSENT

@@ -6,10 +6,12 @@ paragraph the reviewer added at the end of the minutes is still the minutes. A r
 ``w:ins`` / ``w:moveTo`` was inserted, inside ``w:del`` / ``w:moveFrom`` deleted, each with
 its ``w:author`` and ``w:date``; formatting changes (``w:rPrChange``, ``w:pPrChange``) and
 changes outside the items (the running header, page layout) are counted and reported as
-ignored, never read as text. The header block's rows are marked too (``_referent_header_absent``,
-see ``export.word``): each row's lines are the part ``header_<row>`` of number ``HEADER``,
-ending where the row's bookmark ends; ``attendance`` reads the attendance rows, and changes to
-the other rows (time, place, chair) are reported with their words. The package is opened by the Word reader's
+ignored, never read as text. The header block's rows are marked too
+(``_referent_header_absent``, see ``export.word``): each row's lines are the part
+``header_<row>`` of number ``HEADER``, ending with the paragraph its bookmark ends in (Word
+leaves words typed at the end of a row's last line after the bookmark's end);
+``attendance`` reads the attendance rows, and changes to the other rows (time, place, chair)
+are reported with their words. The package is opened by the Word reader's
 bounded, entity-free ``open_package``.
 """
 
@@ -162,6 +164,8 @@ class _Walker:
         self.anchors: dict[str, tuple[int | None, str]] = {}
         self.header_marks: dict[str, Part] = {}
         """The header block's bookmarks begun and not yet ended, by id."""
+        self.ending: Part | None = None
+        """A header row whose bookmark ended in this paragraph: it ends with the paragraph."""
 
     def ignore(self, kind: str) -> None:
         if kind not in self.ignored:
@@ -171,6 +175,9 @@ class _Walker:
         for element in body.iter():
             tag = element.tag
             if tag == _P:
+                if self.ending is not None and self.current is self.ending:
+                    self.current = None  # the paragraph after the row's end: out of the row
+                self.ending = None
                 self.paragraph += 1
                 self.mark = _paragraph_mark(element)
                 self.after_label()
@@ -181,7 +188,7 @@ class _Walker:
             elif tag == _BOOKMARK_END:
                 ended = self.header_marks.pop(element.get(_W + "id", ""), None)
                 if ended is not None and self.current is ended:
-                    self.current = None  # a header row ends where its bookmark does
+                    self.ending = ended  # with its paragraph: Word leaves words typed at the end after it
             elif tag in (_T, _DEL_TEXT, _TAB, _BR, _CR):
                 self.text(element)
             elif tag == _COMMENT_START:
