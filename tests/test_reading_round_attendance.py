@@ -321,3 +321,31 @@ def test_words_typed_after_a_rows_bookmark_end_are_still_the_rows(
     assert f"accepted: the header block: {PARTICIPANTS} «{MAJA}» → «{MAJA} (afbud)» (Jes Lunde)" in out
     assert "ignored" not in out
     assert people(referent_db)["Maja Lynderup Behrmann"].attendance is Attendance.ABSENT
+
+
+def test_the_words_kept_in_constants_are_in_the_catalogue() -> None:
+    """Translated where shown (``t(STANDS[...])``), so not found by the check of ``t`` literals."""
+    import ast
+    import inspect
+
+    from referent.cli.reading import DONE_LINES
+    from referent.i18n import DANISH
+    from referent.readinground import attendance, bringing
+    from referent.readinground.document import IGNORED
+
+    def first_arguments(module: object, function: str) -> list[str]:
+        return [
+            node.args[0].value
+            for node in ast.walk(ast.parse(inspect.getsource(module)))  # type: ignore[arg-type]
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == function
+            and node.args and isinstance(node.args[0], ast.Constant)
+        ]  # fmt: skip
+
+    refusals = first_arguments(attendance, "Refused") + first_arguments(bringing, "phrase")
+    assert len(refusals) >= 5
+    words = [
+        *bringing.STANDS.values(), *DONE_LINES.values(), *bringing.HEADER_ROWS.values(),
+        *attendance.ROW_WORDS.values(), *IGNORED.values(), *bringing.IGNORED_HERE.values(),
+        bringing.ON_HEADER, *refusals,
+    ]  # fmt: skip
+    assert [text for text in words if text not in DANISH] == []
