@@ -349,3 +349,25 @@ def test_the_words_kept_in_constants_are_in_the_catalogue() -> None:
         bringing.ON_HEADER, *refusals,
     ]  # fmt: skip
     assert [text for text in words if text not in DANISH] == []
+
+
+def test_lines_are_paired_by_the_person_they_name_never_by_place() -> None:
+    from referent.readinground.attendance import attendance_proposals
+    from referent.readinground.document import PARAGRAPH, Part, Segment
+
+    part = Part(0, "header_participants")
+    who = ("Jes Lunde", "2023-03-15T09:30:00Z")
+    for segment in (
+        Segment("Sekretariat" + PARAGRAPH),
+        Segment("Hans", "del", *who), Segment("Olga", "ins", *who),  # one out, another in: not a rename
+        Segment(PARAGRAPH + "Rikke Svenstrup", "del", *who),
+        Segment(PARAGRAPH + "Rikke Svendstrup", "ins", *who),  # the spelling: a rename
+        Segment(", PLO"),
+    ):  # fmt: skip
+        part.add(segment)
+    found = [(p.old, p.new, p.after) for p in attendance_proposals(part, None, "", {"sekretariat"})]
+    assert sorted(found) == [
+        ("", "Olga", "Sekretariat"),
+        ("Hans", "", "Sekretariat"),
+        ("Rikke Svenstrup, PLO", "Rikke Svendstrup, PLO", "Sekretariat"),
+    ]

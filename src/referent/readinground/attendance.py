@@ -67,7 +67,9 @@ def _heading(line: str, groups: set[str]) -> bool:
 
 def _paired(before: list[str], after: list[str], groups: set[str]) -> list[tuple[int, str, str, str]]:
     """(line number, old, new, the group heading above the new line) for each person's line
-    that differs: lines replaced are paired in order, the rest stand alone."""
+    that differs: a line as sent and as changed are paired when they name the same person, or
+    when the name's spelling was corrected (``_corrected``); the rest stand alone (a line
+    removed, a line added)."""
     found: list[tuple[int, str, str, str]] = []
     matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
     for tag, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -103,7 +105,8 @@ def _corrected(old: str, new: str) -> bool:
     old_name, new_name = _name(old), _name(new)
     if not (old_name.strip() and new_name.strip()):
         return False
-    if old[len(old_name) :].strip() == new[len(new_name) :].strip():
+    rest = old[len(old_name) :].strip()
+    if rest and rest == new[len(new_name) :].strip():  # the same role and notes
         return True
     return difflib.SequenceMatcher(a=folded(old_name), b=folded(new_name)).ratio() >= 0.8
 
