@@ -3,10 +3,10 @@
 Run: ``.venv/bin/python bench/reading_round_bench.py [--runs 7]`` (``pandoc`` for the
 comparison: Debian's ``pandoc``; without it the comparison is left out and said so).
 
-A 40-item meeting with minutes in every item is imported and exported as a reading copy with
-the CLI; a reviewer's 200 tracked changes (replacements, written as Word writes them: see
-``tests/reviewer.py``) and a comment are put in it. Timed, whole process, as the user runs it,
-interleaved in each run:
+A 40-item meeting of 20 participants with minutes in every item is imported and exported as a
+reading copy with the CLI; a reviewer's 200 tracked changes (replacements, written as Word
+writes them: see ``tests/reviewer.py``), two changes to the attendance lines and a comment are
+put in it. Timed, whole process, as the user runs it, interleaved in each run:
 
 - ``referent check COPY``: read, every change found and listed per item;
 - ``referent review COPY --accept NOBODY``: read and brought into the database (the first run
@@ -37,6 +37,8 @@ from benchkit import REFERENT, compiled, environment, limit_line, ms, words  # n
 
 ITEMS = 40
 CHANGES_PER_ITEM = 5
+PEOPLE = 20
+"""Participants in the header block; the reviewer marks one of them absent and one present."""
 TARGET = 0.5
 
 
@@ -44,6 +46,10 @@ def meeting_file(folder: Path) -> Path:
     """40 items, each with five sentences of minutes that begin ``Referat N.K:``."""
     lines = ["format = 1", "", "[meeting]", 'title = "Læserunde"', "date = 2023-03-13", 'chair = "Formand"']
     lines.append("")
+    for n in range(1, PEOPLE + 1):
+        attendance = "absent" if n % 4 == 0 else "present"
+        lines += ["[[participants]]", f'name = "Deltager {n}"', f'role = "medlem {n}"']
+        lines += [f'attendance = "{attendance}"', ""]
     for n in range(1, ITEMS + 1):
         sentences = [f"Referat {n}.{k}: {words(25, n * 10 + k)}." for k in range(1, CHANGES_PER_ITEM + 1)]
         lines += ["[[items]]", f"number = {n}", f'title = "Punkt {n}"', 'status = "taken"']
@@ -65,6 +71,8 @@ def returned_copy(folder: Path, env: dict[str, str]) -> Path:
         for k in range(1, CHANGES_PER_ITEM + 1):
             reviewer.replace(f"Referat {n}.{k}:", f"Referatet {n}.{k}:")
     reviewer.comment(words(25, 11)[:20], words(25, 12)[:20], "Er dette korrekt?")  # over two paragraphs
+    reviewer.insert("Deltager 1, medlem 1", " (afbud)")  # the attendance lines: two more changes
+    reviewer.delete("Deltager 4, medlem 4")  # off the Afbud row: came after all
     return reviewer.save(folder / "returned.docx")
 
 
@@ -111,7 +119,7 @@ def main() -> None:
         review = [REFERENT, "review", str(copy), "--accept", "nobody"]
         other = [pandoc, "--track-changes=all", "-t", "plain", str(copy)] if pandoc else None
         _, listed = timed(check, env)  # fills the bytecode cache; and what is shown
-        shown = sum(1 for line in listed.splitlines() if "«Referat " in line)
+        shown = sum(1 for line in listed.splitlines() if "«Referat " in line or "«Deltager " in line)
         _, brought = timed(review, env)
         inside = in_process(copy, env)
         times: dict[str, list[float]] = {"check": [], "review": [], "pandoc": []}
@@ -120,7 +128,8 @@ def main() -> None:
             times["review"].append(timed(review, env)[0])
             if other:
                 times["pandoc"].append(timed(other, env)[0])
-    print(f"reading copy: {ITEMS} items, {ITEMS * CHANGES_PER_ITEM} tracked changes, 1 comment; {runs} runs")
+    print(f"reading copy: {ITEMS} items, {ITEMS * CHANGES_PER_ITEM} tracked changes, 2 in the attendance "
+          f"lines of {PEOPLE} people, 1 comment; {runs} runs")  # fmt: skip
     print(f"  listed by check: {shown} changes; review: {brought.splitlines()[0].split(': ', 1)[-1]}")
     print(limit_line("referent check COPY", times["check"], TARGET))
     print(limit_line("referent review COPY --accept", times["review"], TARGET))

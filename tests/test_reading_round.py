@@ -218,7 +218,10 @@ def test_header_furniture_and_other_parts_are_told_as_ignored(copy: Path, tmp_pa
     )
     status, out, _ = run(capsys, "check", str(back))
     assert status == 0
-    assert "ignored: changes in the header block (time, place, attendance) are not read" in out
+    assert (
+        "  ignored: the header block's place row: «Mødelokale K» → «Mødelokale L» is not read (of the "
+        "header block only the attendance lines are); make it in referent"
+    ) in out.splitlines()
     assert "ignored: changes outside an item's title, minutes and outcomes" in out
     assert "no tracked changes and no comments" in out
 
@@ -425,3 +428,95 @@ def test_an_outcome_line_changed_in_word_changes_the_points_outcome(
     assert store.load_meeting(1).items[3].recommendation.outcomes == [Outcome.APPROVED, Outcome.REJECTED]
     store.close()
     assert "Ad 2: Ikke godkendt" in exported_paragraphs(capsys, tmp_path / "minutes.docx")
+
+
+# --- the same command twice ------------------------------------------------------------------
+
+
+def _state(referent_db: Path) -> tuple[object, ...]:
+    """Everything a second run could change: the texts, the history, the proposals."""
+    store = Store.open(referent_db)
+    try:
+        meeting = store.load_meeting(1)
+        ids = store.item_ids(1)
+        return (
+            [(item.title, item.minutes, item.recommendation.outcomes) for item in meeting.items],
+            [(p.name, p.attendance, p.substitute) for p in meeting.participants + meeting.guests],
+            [len(store.revisions(item_id)) for item_id in ids],
+            store.proposals(1),
+        )
+    finally:
+        store.close()
+
+
+def test_the_same_copy_brought_in_twice_presents_nothing_as_new_and_changes_nothing(
+    copy: Path, tmp_path: Path, referent_db: Path, capsys
+) -> None:
+    from referent.readinground.bringing import reject
+
+    back = (
+        Reviewer.open(copy, "Jes Lunde", "2023-03-15T09:30:00Z")
+        .replace("Ingen bemærkninger", "Ingen kommentarer")
+        .insert("Velkommen", " og farvel")
+        .replace("Indstillingen blev godkendt", "Indstillingen blev vedtaget")
+        .type_over("Følgende emner", "Disse emner")
+        .save(tmp_path / "back.docx")
+    )
+    assert run(capsys, "review", str(back), "--accept", "nobody")[0] == 0
+    store = Store.open(referent_db)
+    (vedtaget,) = [p for p in store.proposals(1) if p.new.endswith("vedtaget")]
+    reject(store, vedtaget)
+    store.close()
+    status, out, _ = run(capsys, "review", str(back), "--accept-all")
+    assert status == 0 and out.count("accepted: ") == 3, out
+    before = _state(referent_db)
+
+    status, out, _ = run(capsys, "check", str(back))
+    assert status == 0
+    lines = out.splitlines()
+    title = lines.index("    title: + «og farvel» (Jes Lunde, 2023-03-15 09:30)")
+    assert lines[title + 1] == "      accepted already"
+    rejected = lines.index(
+        "    minutes: «Indstillingen blev godkendt» → «Indstillingen blev vedtaget» "
+        "(Jes Lunde, 2023-03-15 09:30)"
+    )
+    assert lines[rejected + 1] == "      rejected already"
+    assert out.count("      accepted already") == 3
+    assert "changed in referent since the copy was sent" not in out
+
+    status, out, _ = run(capsys, "review", str(back), "--accept-all")
+    assert status == 0, out
+    assert "0 not brought in before" in out
+    assert (
+        "accepted already: 1. Velkommen og farvel og godkendelse af dagsorden: title: + «og farvel» "
+        "(Jes Lunde)" in out
+    )
+    assert out.count("accepted already: ") == 3 and out.count("rejected already: ") == 1
+    assert "accepted: " not in out.replace("accepted already: ", "")
+    assert _state(referent_db) == before
+
+
+def test_a_correction_the_secretary_typed_already_is_told_so_not_proposed(
+    copy: Path, tmp_path: Path, referent_db: Path, capsys
+) -> None:
+    back = (
+        Reviewer.open(copy, "Jes Lunde").replace("Følgende emner", "Disse emner").save(tmp_path / "back.docx")
+    )
+    store = Store.open(referent_db)
+    item_id = store.item_ids(1)[4]
+    typed = store.load_meeting(1).items[4].minutes.replace("Følgende emner", "Disse emner")
+    store.save_minutes(item_id, typed)
+    store.close()
+    status, out, _ = run(capsys, "check", str(back))
+    assert status == 0
+    assert "      the text now reads as the correction would make it" in out
+    assert "no longer fits" not in out
+    before = _state(referent_db)
+    status, out, _ = run(capsys, "review", str(back), "--accept-all")
+    assert status == 0, out
+    assert (
+        "the text now reads as the correction would make it: 5. Forberedelse af drøftelse med "
+        "Patientinddragelsesudvalget: minutes: «Følgende emner» → «Disse emner» (Jes Lunde)" in out
+    )
+    assert "not applied" not in out
+    assert _state(referent_db) == before

@@ -121,3 +121,70 @@ async def test_a_returned_copy_is_brought_in_decided_approved_and_exported(
 
 def title_bar_state(app) -> str:
     return str(app.screen.query_one("#title-bar", Static).content).strip().rsplit("· ", 1)[-1]
+
+
+TOM = "Tom Becker, board member, West Ward"
+ABSENT_TOM = f"Header block: proposed correction: Mark Olsen: participants: «{TOM}» → «{TOM} (afbud)»"
+NEWCOMER = "Header block: proposed correction: Mark Olsen: participants: + «Olga Berg, observer»"
+
+
+async def test_attendance_proposals_are_listed_under_the_header_block_and_decided_by_keys(
+    case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft(case, gaps=False)
+    monkeypatch.chdir(tmp_path)
+    export(case, "--for-review", "--out", "copy.docx")
+    (
+        Reviewer.open(tmp_path / "copy.docx", "Mark Olsen", "2024-03-15T08:00:00Z")
+        .insert(TOM, " (afbud)")  # Tom sent apologies
+        .new_paragraph_after("Maria Lindqvist, board member, East Ward", "Olga Berg, observer")
+        .save(tmp_path / "r.docx")
+    )
+    app = case.app(review=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await review_open(pilot)
+        await pilot.press("i")
+        await answer(pilot, "r.docx")
+        assert isinstance(app.screen, ReviewScreen)
+        assert ("information", f"r.docx: 2 proposed corrections (2 new), 0 comments added.\n{KEYS}") in (
+            notifications(app)
+        )
+        assert problems(app) == [ABSENT_TOM, NEWCOMER, REMINDER]  # the header block's, before the items'
+
+        await pilot.press("d")  # the lines as sent and as proposed
+        changes = app.screen.query_one("#changes", Static).content
+        assert isinstance(changes, Text)
+        assert "The header block · participants · Mark Olsen\n" in changes.plain
+        await pilot.press("d")
+
+        await highlight(pilot, ABSENT_TOM)
+        await pilot.press("y")
+        assert ("information", "1 correction accepted.") in notifications(app)
+        await highlight(pilot, NEWCOMER)
+        await pilot.press("r")
+        assert ("information", "The proposed correction is rejected.") in notifications(app)
+        assert problems(app) == [REMINDER]
+        assert "Tom Becker, board member, West Ward (afbud)" not in draft_text(app)  # the Afbud row says it
+        await pilot.press("a")
+        assert isinstance(app.screen, FormDialog)
+        await pilot.press("enter")  # the chair approves
+        assert title_bar_state(app) == "approved"
+
+    stored = case.stored()
+    tom = next(p for p in stored.participants if p.name == "Tom Becker")
+    assert tom.attendance.value == "absent"
+    assert "Olga Berg" not in [p.name for p in stored.participants + stored.guests]
+    assert [(p.part, p.status, p.decided_by) for p in case.store.proposals(case.meeting_id)] == [
+        ("attendance", "accepted", "Mark Olsen"),
+        ("attendance", "rejected", "Mark Olsen"),
+    ]
+    export(case, "--out", "final.docx")
+    table = docx.Document(str(tmp_path / "final.docx")).tables[0]
+    rows = {row.cells[0].text: row.cells[1].text.split("\n") for row in table.rows}
+    assert TOM not in rows["Deltagere"] and rows["Afbud"] == [TOM]
+    assert not any("Olga Berg" in line for lines in rows.values() for line in lines)
+    capsys.readouterr()
+
+
+def draft_text(app) -> str:
+    return app.screen.draft_text()

@@ -1111,6 +1111,20 @@ DANISH: dict[str, str] = {
         "{name}: en kopi til gennemlæsning af møde {id} ({title}, {date}), udkastet som det var {made}"
     ),
     "Bring them in with: {command}": "Hent dem ind med: {command}",
+    "accepted already": "godtaget allerede",
+    "1 of them has nothing left to decide (decided already, or the text reads so now).": (
+        "1 af dem er der intet tilbage at afgøre ved (afgjort allerede, eller teksten lyder sådan nu)."
+    ),
+    "{count} of them have nothing left to decide (decided already, or the text reads so now).": (
+        "{count} af dem er der intet tilbage at afgøre ved (afgjort allerede, eller teksten lyder sådan nu)."
+    ),
+    "rejected already": "afvist allerede",
+    "the text now reads as the correction would make it": "teksten lyder nu, som rettelsen ville gøre den",
+    "accepted already: {where}: {change} ({who})": "godtaget allerede: {where}: {change} ({who})",
+    "rejected already: {where}: {change} ({who})": "afvist allerede: {where}: {change} ({who})",
+    "the text now reads as the correction would make it: {where}: {change} ({who})": (
+        "teksten lyder nu, som rettelsen ville gøre den: {where}: {change} ({who})"
+    ),
     "unknown reviewer": "ukendt læser",
     "accepted: {where}: {change} ({who})": "godtaget: {where}: {change} ({who})",
     "1 proposed correction": "1 foreslået rettelse",
@@ -1122,7 +1136,6 @@ DANISH: dict[str, str] = {
     "nothing to accept": "intet at godtage",
     "minutes": "referat",
     "ignored: {what}": "ikke læst: {what}",
-    "comment on the header block": "kommentar til mødeoplysningerne",
     "not applied: {where}: {change} — those words have changed since the copy was sent; "
     "decide in the review": (
         "ikke rettet: {where}: {change} — ordene er ændret, siden kopien blev sendt; afgør det i gennemsynet"
@@ -1176,9 +1189,40 @@ DANISH: dict[str, str] = {
     "formatting changes (bold, italics, layout) are not read: the house style decides them": (
         "ændringer af formatering (fed, kursiv, layout) læses ikke: husstilen bestemmer dem"
     ),
-    "changes in the header block (time, place, attendance) are not read; make them in referent": (
-        "ændringer i mødeoplysningerne (tid, sted, deltagere) læses ikke; foretag dem i referent"
+    "changes in the header block outside its rows' lines (the lines above it, the row labels; in a copy "
+    "made before attendance was read, all of it) are not read; make them in referent": (
+        "ændringer i mødeoplysningerne uden for rækkernes linjer (linjerne over dem, rækkernes "
+        "overskrifter; i en kopi lavet, før deltagerlinjerne blev læst, det hele) læses ikke; "
+        "foretag dem i referent"
     ),
+    "item {number} ({title}): {change} in the heading's number or time is not read; make it in referent": (
+        "punkt {number} ({title}): {change} i overskriftens nummer eller tid læses ikke; "
+        "foretag det i referent"
+    ),
+    "the header block's {row} row: {change} is not read (of the header block only the attendance lines are); "
+    "make it in referent": (
+        "mødeoplysningernes række {row}: {change} læses ikke (af mødeoplysningerne læses kun "
+        "deltagerlinjerne); foretag det i referent"
+    ),
+    "meeting title": "mødetitel",
+    "time of the meeting": "mødetid",
+    "started at": "påbegyndt",
+    "ended at": "afsluttet",
+    "participants": "deltagere",
+    "guests": "gæster",
+    "attendance": "deltagelse",
+    "The header block": "Mødeoplysningerne",
+    "the header block": "mødeoplysningerne",
+    "On the header block:": "Om mødeoplysningerne:",
+    "not applied: {where}: {change} — {reason}": "ikke rettet: {where}: {change} — {reason}",
+    "«{line}» names more than one person on the list: mark it in referent": (
+        "«{line}» nævner mere end én person på listen: markér det i referent"
+    ),
+    "«{line}» names nobody on the list of participants: mark it in referent": (
+        "«{line}» nævner ingen på deltagerlisten: markér det i referent"
+    ),
+    "«{line}» names nobody": "«{line}» nævner ingen",
+    "Header block: proposed correction: {detail}": "Mødeoplysningerne: foreslået rettelse: {detail}",
     "changes in the running header or the footer are not read: referent writes them": (
         "ændringer i sidehovedet eller sidefoden læses ikke: referent skriver dem"
     ),
@@ -1195,9 +1239,6 @@ DANISH: dict[str, str] = {
     ),
     "changes to an item's number or time in its heading are not read; make them in referent": (
         "ændringer af et punkts nummer eller tid i overskriften læses ikke; foretag dem i referent"
-    ),
-    "comments on the header block are not brought in: read them in the copy": (
-        "kommentarer til mødeoplysningerne hentes ikke ind: læs dem i kopien"
     ),
     # the Word reader's warnings (``referent check``, the correction screen)
     "the file holds {count} meetings; read meeting {meeting}: {label}": (

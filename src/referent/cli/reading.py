@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING
 
 from referent.cli.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandError, open_store
 from referent.cli.language import command, speak
-from referent.i18n import t, tn
+from referent.i18n import said, t, tn
 from referent.textclean import visible
 
 if TYPE_CHECKING:
     from referent.export.style import HouseStyle
     from referent.model import Meeting
     from referent.readinground.bringing import Located
+    from referent.readinground.changes import Proposal
     from referent.store import Store
 
 _WORD = (".docx", ".docm")
@@ -41,6 +42,7 @@ def check_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
     from referent.paths import database_path
     from referent.problems import MeetingFileError
     from referent.readinground.bringing import STANDS, ReadingRoundError, locate, preview
+    from referent.readinground.document import HEADER
 
     name = visible(str(path))
     if not database_path(args.db).exists():  # checking makes no database
@@ -56,7 +58,7 @@ def check_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
             return EXIT_USAGE
         meeting = store.load_meeting(located.meeting_id)
         speak(meeting)
-        proposals, ignored = preview(store, located)
+        proposals, ignored = preview(store, located, _style(store, located.meeting_id, meeting))
     finally:
         store.close()
     made = located.made_at.astimezone().strftime("%d.%m.%Y %H:%M") if located.made_at else "?"
@@ -67,9 +69,22 @@ def check_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
     numbers = sorted(
         {p.number for p, _ in proposals} | {c.number for c in copy.comments if c.number is not None}
     )
-    if not numbers:
+    if not numbers and not copy.comments:
         print("  " + t("no tracked changes and no comments"))
+    outside = [c for c in copy.comments if c.number is None]
+    if outside or any(p.number == HEADER for p, _ in proposals):
+        print(f"  {t('The header block')}")  # before item 1, as in the copy
+    for proposal, stands in (entry for entry in proposals if entry[0].number == HEADER):
+        line = _proposal_line(proposal.part, proposal.kind, proposal.old, proposal.new, proposal.before)
+        print(f"    {line} ({_who(proposal.author, proposal.date)})")
+        if stands:
+            print(f"      {t(STANDS[stands])}")
+    for comment in outside:
+        anchor = f" ({t('on')} «{visible(_short(comment.anchor))}»)" if comment.anchor else ""
+        print(f"    {t('comment')}: {visible(comment.text)}{anchor} ({_who(comment.author, comment.date)})")
     for number in numbers:
+        if number == HEADER:
+            continue
         title = meeting.items[number - 1].title if number <= len(meeting.items) else "?"
         print(f"  {number}. {visible(title)}")
         for proposal, stands in (entry for entry in proposals if entry[0].number == number):
@@ -82,10 +97,6 @@ def check_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
             print(
                 f"    {t('comment')}: {visible(comment.text)}{anchor} ({_who(comment.author, comment.date)})"
             )
-    outside = [c for c in copy.comments if c.number is None]
-    for comment in outside:
-        who = _who(comment.author, comment.date)
-        print(f"  {t('comment on the header block')}: {visible(comment.text)} ({who})")
     _print_ignored(ignored)
     print(t("Bring them in with: {command}", command=command("review", path)))
     return EXIT_OK
@@ -102,10 +113,11 @@ def review_copy(args: argparse.Namespace, path: Path, data: bytes) -> int:
             located = locate(store, path, data)
             meeting = store.load_meeting(located.meeting_id)
             speak(meeting)
-            brought = bring_in(store, located)
+            brought = bring_in(store, located, _style(store, located.meeting_id, meeting))
         except (ReadingRoundError, MeetingFileError) as error:
             raise CommandError(str(error), EXIT_USAGE) from error
         print(_brought_line(path, located, len(brought.proposals), brought.new, brought.comments))
+        _print_done(store, located, brought.done)
         _print_ignored(brought.ignored)
         if args.accept is None and not args.accept_all:
             from referent.cli.drafts import run_app
@@ -129,15 +141,17 @@ def _accept(store: Store, located: Located, name: str | None) -> int:
     style = _style(store, located.meeting_id, meeting)
     status = EXIT_OK
     for proposal in chosen:
-        where = (
-            f"{ids.index(proposal.item_id) + 1}. {visible(meeting.items[ids.index(proposal.item_id)].title)}"
-        )
-        line = _proposal_line(proposal.part, proposal.kind, proposal.old, proposal.new)
+        where = _where(meeting, ids, proposal.item_id, proposal.part)
+        line = _proposal_line(proposal.part, proposal.kind, proposal.old, proposal.new, proposal.before)
         try:
             accept(store, proposal, style)
-        except NotApplied:
-            print(t("not applied: {where}: {change} — those words have changed since the copy was sent; "
-                    "decide in the review", where=where, change=line))  # fmt: skip
+        except NotApplied as error:
+            if error.reason:
+                print(t("not applied: {where}: {change} — {reason}", where=where, change=line,
+                        reason=said(error.reason)))  # fmt: skip
+            else:
+                print(t("not applied: {where}: {change} — those words have changed since the copy was sent; "
+                        "decide in the review", where=where, change=line))  # fmt: skip
             status = EXIT_FAILED
             continue
         print(
@@ -149,6 +163,36 @@ def _accept(store: Store, located: Located, name: str | None) -> int:
             )
         )
     return status
+
+
+DONE_LINES = {
+    "accepted": "accepted already: {where}: {change} ({who})",
+    "rejected": "rejected already: {where}: {change} ({who})",
+    "reads": "the text now reads as the correction would make it: {where}: {change} ({who})",
+}
+"""What bringing a copy in again says of a change with nothing left to decide."""
+
+
+def _print_done(store: Store, located: Located, done: list[tuple[int, Proposal, str]]) -> None:
+    """Per change decided already (the same copy brought in again) or in the text already."""
+    if not done:
+        return
+    meeting = store.load_meeting(located.meeting_id)
+    ids = store.item_ids(located.meeting_id)
+    for item_id, proposal, stands in done:
+        where = _where(meeting, ids, item_id, proposal.part)
+        line = _proposal_line(proposal.part, proposal.kind, proposal.old, proposal.new, proposal.before)
+        print(t(DONE_LINES[stands], where=where, change=line, who=proposal.author or t("unknown reviewer")))
+
+
+def _where(meeting: Meeting, ids: list[int], item_id: int, part: str) -> str:
+    """``3. Title`` of the item a proposal is for; the header block for an attendance line."""
+    from referent.readinground.attendance import PART
+
+    if part == PART:
+        return t("the header block")
+    index = ids.index(item_id)
+    return f"{index + 1}. {visible(meeting.items[index].title)}"
 
 
 def _style(store: Store, meeting_id: int, meeting: Meeting) -> HouseStyle | None:
@@ -177,10 +221,14 @@ def _brought_line(path: Path, located: Located, found: int, new: int, comments: 
     )
 
 
-def _proposal_line(part: str, kind: str, old: str, new: str) -> str:
+def _proposal_line(part: str, kind: str, old: str, new: str, row: str = "") -> str:
+    """``minutes: «old» → «new»``; an attendance line with its row: ``attendance, absent: + «…»``."""
+    from referent.readinground.attendance import PART, ROW_WORDS
     from referent.readinground.changes import describe
 
     label = {"title": t("title"), "minutes": t("minutes"), "outcomes": t("outcome")}.get(part, part)
+    if part == PART:
+        label = f"{t('attendance')}, {t(ROW_WORDS.get(row, row))}"
     marks = {"untracked": f" [{t('untracked')}]", "moved": f" [{t('moved')}]"}.get(kind, "")
     return f"{label}{marks}: {visible(describe(old, new))}"
 
@@ -196,8 +244,7 @@ def _short(text: str, most: int = 80) -> str:
 
 
 def _print_ignored(ignored: list[str]) -> None:
-    from referent.readinground.bringing import IGNORED_HERE
-    from referent.readinground.document import IGNORED
+    from referent.readinground.bringing import say_ignored
 
-    for kind in ignored:
-        print("  " + t("ignored: {what}", what=t({**IGNORED, **IGNORED_HERE}[kind])))
+    for entry in ignored:
+        print("  " + t("ignored: {what}", what=visible(say_ignored(entry))))

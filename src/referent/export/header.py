@@ -30,6 +30,9 @@ class Line:
 class HeaderRow:
     label: str
     lines: list[Line]
+    key: str = ""
+    """The style's name of the row (``participants``, ``absent``, ``location`` …): a reading
+    copy marks the row's lines with it (``record.header_name``)."""
 
 
 def build_header(meeting: Meeting, style: HouseStyle, agenda: bool, clean: Clean) -> list[HeaderRow]:
@@ -66,7 +69,7 @@ def build_header(meeting: Meeting, style: HouseStyle, agenda: bool, clean: Clean
     values["absent"] = [_absence(p, style, clean) for p in absent]
     rows = header.agenda_rows if agenda else header.rows
     return [
-        HeaderRow(getattr(style.labels, name), values[name])
+        HeaderRow(getattr(style.labels, name), values[name], name)
         for name in rows
         if values[name] or name in header.show_empty
     ]

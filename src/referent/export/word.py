@@ -35,7 +35,7 @@ from referent.export.wordxml import (
     set_language,
     set_properties,
 )
-from referent.readinground.record import part_name
+from referent.readinground.record import header_name, part_name
 
 LABEL_WIDTH = Cm(3.2)
 _ALIGN = {"center": "center", "right": "right"}
@@ -202,6 +202,9 @@ class _Writer:
             before = 170 if previous_lines > 1 else 0  # air after a list such as Deltagere
             self._cell(label._tc, [Line(data.label)], bold=True, before=before)
             self._cell(value._tc, data.lines or [Line("")], before=before)
+            if self.part_marks and data.key:
+                paragraphs = value._tc.findall(_W + "p")
+                self.bookmark(header_name(data.key), paragraphs[0], paragraphs[-1])
             previous_lines = len(data.lines)
         self.paragraph(self.ids.normal)  # air between the header block and item 1
 
@@ -214,12 +217,20 @@ class _Writer:
             single = len(row.lines) == 1 and not row.lines[0].group
             air = 170 if index and (not single or len(rows[index - 1].lines) > 1) else 0
             if single:
-                self.paragraph(self.ids.table_text, _labelled(row.label, row.lines[0].text), space_before=air)
+                text = _labelled(row.label, row.lines[0].text)
+                p = self.paragraph(self.ids.table_text, text, space_before=air)
+                if self.part_marks and row.key:
+                    self.bookmark(header_name(row.key), p, p)
                 continue
             self.paragraph(self.ids.table_text, row.label, bold=True, keep_next=True, space_before=air)
+            written = []
             for position, line in enumerate(row.lines):
                 space = 170 if line.group and position else 0
-                self.paragraph(self.ids.table_text, line.text, space_before=space, keep_next=line.group)
+                written.append(
+                    self.paragraph(self.ids.table_text, line.text, space_before=space, keep_next=line.group)
+                )
+            if self.part_marks and row.key and written:
+                self.bookmark(header_name(row.key), written[0], written[-1])
         self.paragraph(self.ids.normal)  # air between the header and item 1
 
     def _cell(self, tc: Any, lines: list[Line], *, bold: bool = False, before: int = 0) -> None:
@@ -269,6 +280,10 @@ class _Writer:
             end_p = end_p[0] if end_p else None
         if start_p is None or end_p is None:
             return
+        self.bookmark(name, start_p, end_p)
+
+    def bookmark(self, name: str, start_p: Any, end_p: Any) -> None:
+        """A hidden bookmark ``name`` from the start of paragraph ``start_p`` to the end of ``end_p``."""
         self.bookmarks += 1
         mark = str(self.bookmarks)
         start = start_p.makeelement(_W + "bookmarkStart", {_W + "id": mark, _W + "name": name})

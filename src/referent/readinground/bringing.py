@@ -16,16 +16,21 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from referent.i18n import t
+from referent.i18n import DANISH, Phrase, phrase, t
 from referent.model import Comment, Meeting, Outcome, folded
+from referent.readinground.attendance import PART as ATTENDANCE
+from referent.readinground.attendance import ROWS as ATTENDANCE_ROWS
+from referent.readinground.attendance import Refused, attendance_proposals, marking, row_of
 from referent.readinground.changes import (
     Proposal,
     apply,
+    describe,
     line_proposals,
+    reads_as,
     tracked_proposals,
     untracked_proposals,
 )
-from referent.readinground.document import READ_PARTS, Part, ReturnedCopy, read_returned
+from referent.readinground.document import HEADER, READ_PARTS, Part, ReturnedCopy, read_returned
 from referent.readinground.record import CopyRecord, meeting_key, parse_record
 
 if TYPE_CHECKING:
@@ -59,6 +64,8 @@ class BroughtIn:
     """Proposals not kept before (the rest were proposed already: their reviewer is added)."""
     comments: int = 0
     ignored: list[str] = field(default_factory=list)
+    done: list[tuple[int, Proposal, str]] = field(default_factory=list)
+    """Proposals with nothing left to decide: item id, proposal, how it stands (``DONE``)."""
 
 
 def sent_words(data: bytes, item_ids: list[int], meeting: Meeting) -> dict[str, Any]:
@@ -71,7 +78,8 @@ def sent_words(data: bytes, item_ids: list[int], meeting: Meeting) -> dict[str, 
             name: copy.parts[(number, name)].original for name in READ_PARTS if (number, name) in copy.parts
         }
         items[str(number)] = {"id": item_id, "title": item.title, "minutes": item.minutes, "parts": parts}
-    return {"items": items}
+    header = {row_of(part): part.original for (number, _), part in copy.parts.items() if number == HEADER}
+    return {"items": items, "header": header}
 
 
 def meeting_for_key(store: Store, key: str) -> int | None:
@@ -127,32 +135,95 @@ def locate(store: Store, path: Path, data: bytes, meeting_id: int | None = None)
     return Located(found, copy, record, sent, made_at)
 
 
-def preview(store: Store, located: Located) -> tuple[list[tuple[Proposal, str]], list[str]]:
+def preview(
+    store: Store, located: Located, style: HouseStyle | None = None
+) -> tuple[list[tuple[Proposal, str]], list[str]]:
     """What the copy proposes, without keeping anything: each proposal with how it stands to the
-    text now (``STANDS``), and what was ignored."""
+    text now and to what was decided (``STANDS``), and what was ignored (``style``: the
+    meeting's, which wrote the attendance lines; None: ``default``)."""
     found, ignored = _changes(store, located)
+    standing = _standing(store, located, found, style)
+    return [(proposal, stands) for _, proposal, _, stands in standing], ignored
+
+
+def _standing(
+    store: Store, located: Located, found: list[tuple[int, Proposal, str]], style: HouseStyle | None
+) -> list[tuple[int, Proposal, str, str]]:
+    """Each proposal (item id, proposal, words as sent) with how it stands: ``accepted`` or
+    ``rejected`` (decided already: the same copy brought in again), ``reads`` (the text now
+    reads as the correction would make it), ``fits`` / ``stale`` (the item changed in referent
+    since the copy was sent), or ``""``."""
     meeting = store.load_meeting(located.meeting_id)
     item_ids = store.item_ids(located.meeting_id)
-    shown: list[tuple[Proposal, str]] = []
-    for item_id, proposal, _ in found:
+    decided = {
+        _key(p.item_id, p.part, p.old, p.new, p.before, p.after): p.status
+        for p in store.proposals(located.meeting_id)
+        if p.status != "open"
+    }
+    shown: list[tuple[int, Proposal, str, str]] = []
+    if any(proposal.part == ATTENDANCE for _, proposal, _ in found):
+        style = _house(style)  # read once, not once a line
+    for item_id, proposal, sent in found:
+        status = decided.get(_key(item_id, proposal.part, proposal.old, proposal.new, proposal.before,
+                                  proposal.after))  # fmt: skip
+        if status is not None:
+            shown.append((item_id, proposal, sent, status))
+            continue
         item = meeting.items[item_ids.index(item_id)]
+        if proposal.part == ATTENDANCE:
+            shown.append((item_id, proposal, sent, _attendance_standing(meeting, proposal, style)))
+            continue
+        if proposal.part == "outcomes":
+            shown.append((item_id, proposal, sent, ""))
+            continue
         now = item.title if proposal.part == "title" else item.minutes
         kept = located.sent.get("items", {}).get(str(proposal.number), {})
         then = kept.get(proposal.part)
         if then is None or then == now:
-            shown.append((proposal, ""))
+            shown.append((item_id, proposal, sent, ""))
+            continue
+        if reads_as(now, proposal.old, proposal.new, proposal.before, proposal.after):
+            shown.append((item_id, proposal, sent, "reads"))
             continue
         fits = apply(now, proposal.old, proposal.new, proposal.before, proposal.after) is not None
-        shown.append((proposal, "fits" if fits else "stale"))
-    return shown, ignored
+        shown.append((item_id, proposal, sent, "fits" if fits else "stale"))
+    return shown
+
+
+def _attendance_standing(meeting: Meeting, proposal: Proposal, style: HouseStyle | None) -> str:
+    """``reads`` when the meeting's attendance already says what the line says."""
+    try:
+        said = marking(meeting, proposal.before, proposal.old, proposal.new, proposal.after, _house(style))
+    except Refused:
+        return ""  # decided in the review, where accepting it says why it cannot be
+    return "reads" if said.nothing else ""
+
+
+def _house(style: HouseStyle | None) -> HouseStyle:
+    if style is not None:
+        return style
+    from referent.export import load_style
+
+    return load_style(None)
+
+
+def _key(item_id: int, part: str, old: str, new: str, before: str, after: str) -> tuple[object, ...]:
+    """What makes two proposals the same one (as ``store.propose`` tells them)."""
+    return item_id, part, old, new, before, after
 
 
 STANDS = {
+    "accepted": "accepted already",
+    "rejected": "rejected already",
+    "reads": "the text now reads as the correction would make it",
     "fits": "changed in referent since the copy was sent; the correction still fits the text now",
     "stale": "changed in referent since the copy was sent; the correction no longer fits the text now: "
     "decide in the review",
 }
-"""How a proposal stands to an item changed after the copy was sent (English; translated where shown)."""
+"""How a proposal stands to what was decided and to an item changed after the copy was sent
+(English; translated where shown)."""
+DONE = ("accepted", "rejected", "reads")
+"""Standings that leave nothing to decide: bringing the copy in again changes nothing for them."""
 
 
 def _reading_order(entry: tuple[tuple[int, str], Part]) -> tuple[int, int]:
@@ -167,7 +238,18 @@ def _changes(store: Store, located: Located) -> tuple[list[tuple[int, Proposal, 
     copy = located.copy
     ignored = list(copy.ignored)
     found: list[tuple[int, Proposal, str]] = []
+    header_sent: dict[str, str] | None = located.sent.get("header") if located.sent else None
+    groups = {folded(p.group) for p in meeting.participants + meeting.guests if p.group.strip()}
     for (number, name), part in sorted(copy.parts.items(), key=_reading_order):
+        if number == HEADER:
+            row = row_of(part)
+            sent_row = header_sent.get(row) if header_sent is not None else None
+            if row in ATTENDANCE_ROWS and item_ids:
+                for proposal in attendance_proposals(part, sent_row, copy.last_modified_by, groups):
+                    found.append((item_ids[0], proposal, sent_row if sent_row is not None else part.original))
+            else:
+                _ignore_header_row(ignored, row, part, sent_row)
+            continue
         if name not in READ_PARTS:
             continue
         item_id, sent_part, title = _sent(located, number, name, item_ids, meeting)
@@ -186,17 +268,47 @@ def _changes(store: Store, located: Located) -> tuple[list[tuple[int, Proposal, 
                 base = sent_part if proposal.kind == "untracked" and sent_part is not None else part.original
                 clipped = _within_title(proposal, base, title)
                 if clipped is None:
-                    _ignore(ignored, "heading")
+                    heading = phrase("item {number} ({title}): {change} in the heading's number or time is "
+                                     "not read; make it in referent", number=str(number), title=title,
+                                     change=describe(proposal.old, proposal.new))  # fmt: skip
+                    _ignore(ignored, heading)
                     continue
                 proposal = clipped
             found.append((item_id, proposal, sent_part if sent_part is not None else part.original))
-    if any(comment.number is None for comment in copy.comments):
-        _ignore(ignored, "comment outside")
     return found, ignored
 
 
-def bring_in(store: Store, located: Located) -> BroughtIn:
-    """Keep the copy's proposed corrections and comments with its meeting (all or nothing)."""
+HEADER_ROWS = {
+    "title": "meeting title",
+    "when": "time of the meeting",
+    "date": "date",
+    "time": "time of the meeting",
+    "started": "started at",
+    "ended": "ended at",
+    "location": "place",
+    "chair": "chair",
+    "secretary": "secretary",
+}
+"""The header block's rows other than attendance, as a message names them (English; translated)."""
+
+
+def _ignore_header_row(ignored: list[str], row: str, part: Part, sent: str | None) -> None:
+    """A change to a header row that is not read (the place, the time, the chair …): told
+    with the row and the words, each once."""
+    changes = tracked_proposals(part)
+    if sent is not None:
+        changes += untracked_proposals(part, sent, "", "")
+    for change in changes:
+        words = describe(change.old, change.new)
+        told = phrase("the header block's {row} row: {change} is not read (of the header block only the "
+                      "attendance lines are); make it in referent", row=phrase(HEADER_ROWS.get(row, row)),
+                      change=words)  # fmt: skip
+        _ignore(ignored, told)
+
+
+def bring_in(store: Store, located: Located, style: HouseStyle | None = None) -> BroughtIn:
+    """Keep the copy's proposed corrections and comments with its meeting (all or nothing);
+    ``style``: the meeting's, which wrote the attendance lines (None: ``default``)."""
     meeting = store.load_meeting(located.meeting_id)
     if meeting.approved:
         raise ReadingRoundError(
@@ -207,8 +319,12 @@ def bring_in(store: Store, located: Located) -> BroughtIn:
     result = BroughtIn(ignored=ignored)
     item_ids = store.item_ids(located.meeting_id)
     with store.transaction():
-        for item_id, proposal, sent in found:
+        for item_id, proposal, sent, stands in _standing(store, located, found, style):
             result.proposals.append(proposal)
+            if stands in DONE:
+                result.done.append((item_id, proposal, stands))
+            if stands == "reads":
+                continue  # nothing to decide: not kept as an open proposal
             values = {
                 "part": proposal.part,
                 "kind": proposal.kind,
@@ -224,17 +340,28 @@ def bring_in(store: Store, located: Located) -> BroughtIn:
             _, new = store.propose(located.meeting_id, located.record.copy, item_id, values)
             result.new += new
         for comment in located.copy.comments:
-            where = _item_id(located, comment.number, item_ids) if comment.number is not None else None
+            on_header = comment.number is None
+            where = item_ids[0] if on_header and item_ids else None
+            if comment.number is not None:
+                where = _item_id(located, comment.number, item_ids)
             if where is None:
                 continue
             item_id = where
             text = comment.text + (f" («{_short(comment.anchor)}»)" if comment.anchor else "")
+            either = {text}
+            if on_header:  # brought in before in either language
+                either = {f"{prefix} {text}" for prefix in (ON_HEADER, DANISH[ON_HEADER])}
+                text = f"{t(ON_HEADER)} {text}"
             item = meeting.items[item_ids.index(item_id)]
-            if any(c.text == text and folded(c.who) == folded(comment.author) for c in item.comments):
+            if any(c.text in either and folded(c.who) == folded(comment.author) for c in item.comments):
                 continue  # brought in before
             store.add_comment(item_id, Comment(text, who=comment.author, at=_moment(comment.date)))
             result.comments += 1
     return result
+
+
+ON_HEADER = "On the header block:"
+"""Before a comment anchored in the header block, which is kept as a comment on the first item."""
 
 
 def _short(text: str, most: int = 200) -> str:
@@ -243,10 +370,20 @@ def _short(text: str, most: int = 200) -> str:
 
 IGNORED_HERE = {
     "gone": "changes to an item the meeting no longer has are not read",
-    "heading": "changes to an item's number or time in its heading are not read; make them in referent",
-    "comment outside": "comments on the header block are not brought in: read them in the copy",
 }
-"""English; translated where shown (with ``document.IGNORED``)."""
+"""English; translated where shown (with ``document.IGNORED``). What is told with its item and
+words (a heading's number or time, a header row) is a ``Phrase`` instead of a key."""
+
+
+def say_ignored(entry: str) -> str:
+    """One entry of ``ignored`` in the language of now: a key of ``IGNORED`` /
+    ``IGNORED_HERE``, or a ``Phrase`` that names the item and the words."""
+    from referent.i18n import said
+    from referent.readinground.document import IGNORED
+
+    if isinstance(entry, Phrase):
+        return said(entry)
+    return t({**IGNORED, **IGNORED_HERE}.get(entry, entry))
 
 
 def _ignore(ignored: list[str], kind: str) -> None:
@@ -303,7 +440,13 @@ def _moment(text: str) -> datetime | None:
 
 
 class NotApplied(Exception):
-    """The correction's words are no longer where the copy had them (or not only there)."""
+    """The correction's words are no longer where the copy had them (or not only there); or,
+    with a ``reason``, an attendance line that cannot be applied (it names nobody, or several)."""
+
+    def __init__(self, proposal_id: int, reason: str = "") -> None:
+        super().__init__(proposal_id)
+        self.reason = reason
+        """A ``Phrase`` (said in the language of the moment it is shown), or empty."""
 
 
 def current_text(store: Store, proposal: StoredProposal) -> str:
@@ -318,6 +461,9 @@ def accept(store: Store, proposal: StoredProposal, style: HouseStyle | None = No
     None: ``default``) gives the words of an outcome line."""
     if proposal.part == "outcomes":
         _accept_outcome(store, proposal, style)
+        return proposal.new
+    if proposal.part == ATTENDANCE:
+        _accept_attendance(store, proposal, style)
         return proposal.new
     now = current_text(store, proposal)
     changed = apply(now, proposal.old, proposal.new, proposal.before, proposal.after)
@@ -366,6 +512,28 @@ def _accept_outcome(store: Store, proposal: StoredProposal, style: HouseStyle | 
         store.decide(proposal.id, "accepted", by=", ".join(proposal.authors))
 
 
+def _accept_attendance(store: Store, proposal: StoredProposal, style: HouseStyle | None) -> None:
+    """An attendance line changed: the person it names marked as it now says (present, absent
+    with or without a substitute, remote), renamed, or added; refused with the reason when the
+    line names nobody on the list or more than one person."""
+    row = store.db.one("SELECT meeting_id FROM items WHERE id = ?", [proposal.item_id])
+    assert row is not None
+    meeting_id = row["meeting_id"]
+    meeting = store.load_meeting(meeting_id)
+    try:
+        said = marking(meeting, proposal.before, proposal.old, proposal.new, proposal.after, _house(style))
+    except Refused as refused:
+        raise NotApplied(proposal.id, phrase(refused.reason, **refused.values)) from refused
+    people = store.participant_ids(meeting_id) + store.participant_ids(meeting_id, guests=True)
+    reviewers = ", ".join(proposal.authors)
+    with store.transaction():
+        if said.added is not None:
+            store.add_participant(meeting_id, said.added, guest=said.guest)
+        elif said.person is not None and said.changes:
+            store.update_participant(people[said.person], **said.changes)
+        store.decide(proposal.id, "accepted", by=reviewers)
+
+
 def _outcome_pattern(form: str) -> re.Pattern[str]:
     """The style's outcome line (``Ad {point}: {outcome}``) as a pattern that reads one back."""
     pattern = (
@@ -393,6 +561,8 @@ def conflicts(proposals: list[StoredProposal]) -> dict[int, list[int]]:
 
 
 def _overlap(first: StoredProposal, second: StoredProposal) -> bool:
+    if first.part == ATTENDANCE:  # one line of one row (``start`` counts lines, not characters)
+        return first.start == second.start and first.sent == second.sent
     a1, a2 = first.start, first.start + len(first.old)
     b1, b2 = second.start, second.start + len(second.old)
     return a1 <= b2 and b1 <= a2 and first.sent == second.sent

@@ -109,17 +109,17 @@ def line_proposals(part: Part, sent: str | None, author: str) -> list[Proposal]:
     proposal of the whole line (``old`` empty: a line added; ``new`` empty: a line removed),
     by whoever changed words in it; and lines typed over, against the lines as sent."""
     found: list[Proposal] = []
-    added, removed = _changed_by(part, "del"), _changed_by(part, "ins")
-    for old, new in _paired(_lines(part.original), _lines(part.reviewed)):
+    added, removed = lines_changed_by(part, "del"), lines_changed_by(part, "ins")
+    for old, new in _paired(paragraph_lines(part.original), paragraph_lines(part.reviewed)):
         who, date = added.get(new) or removed.get(old) or ("", "")
         found.append(Proposal(part.number, part.name, TRACKED, who, date, 0, old, new, "", ""))
     if sent is not None:
-        for old, new in _paired(_lines(sent), _lines(part.original)):
+        for old, new in _paired(paragraph_lines(sent), paragraph_lines(part.original)):
             found.append(Proposal(part.number, part.name, UNTRACKED, author, "", 0, old, new, "", ""))
     return found
 
 
-def _changed_by(part: Part, left_out: str) -> dict[str, tuple[str, str]]:
+def lines_changed_by(part: Part, left_out: str) -> dict[str, tuple[str, str]]:
     """Each line of one view of the part (without the ``left_out`` segments) that holds a
     change, with the author and date of its first change."""
     lines: list[list[str]] = [["", "", ""]]
@@ -135,7 +135,8 @@ def _changed_by(part: Part, left_out: str) -> dict[str, tuple[str, str]]:
     return {text.strip(): (who, date) for text, who, date in lines if who}
 
 
-def _lines(text: str) -> list[str]:
+def paragraph_lines(text: str) -> list[str]:
+    """The part's lines (its paragraphs), without blank ones."""
     return [line.strip() for line in text.split(PARAGRAPH) if line.strip()]
 
 
@@ -188,6 +189,21 @@ def apply(text: str, old: str, new: str, before: str, after: str) -> str | None:
     if not text and not old and not before.strip() and not after.strip():
         return new  # the whole (empty) text is written
     return None
+
+
+def reads_as(text: str, old: str, new: str, before: str, after: str) -> bool:
+    """Whether ``text`` already reads as the correction would make it: its new words stand
+    between the words around it (at least ten characters of them where the part has them), and
+    its old words do not."""
+    if old == new:
+        return False
+    for width in (CONTEXT, 20, 10):
+        left, right = before[max(0, len(before) - width) :], after[:width]
+        if not (left.strip() or right.strip()):
+            return False
+        if left + new + right in text and (left + old + right) not in text:
+            return True
+    return False
 
 
 def describe(old: str, new: str) -> str:

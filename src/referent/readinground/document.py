@@ -5,8 +5,13 @@ see ``export.word.part_name``); a paragraph belongs to the last part begun befor
 paragraph the reviewer added at the end of the minutes is still the minutes. A run inside
 ``w:ins`` / ``w:moveTo`` was inserted, inside ``w:del`` / ``w:moveFrom`` deleted, each with
 its ``w:author`` and ``w:date``; formatting changes (``w:rPrChange``, ``w:pPrChange``) and
-changes outside the items (the header block, the running header, page layout) are counted
-and reported as ignored, never read as text. The package is opened by the Word reader's
+changes outside the items (the running header, page layout) are counted and reported as
+ignored, never read as text. The header block's rows are marked too
+(``_referent_header_absent``, see ``export.word``): each row's lines are the part
+``header_<row>`` of number ``HEADER``, ending with the paragraph its bookmark ends in (Word
+leaves words typed at the end of a row's last line after the bookmark's end);
+``attendance`` reads the attendance rows, and changes to the other rows (time, place, chair)
+are reported with their words. The package is opened by the Word reader's
 bounded, entity-free ``open_package``.
 """
 
@@ -16,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from referent.importing.word.package import open_package
-from referent.readinground.record import PART_MARK
+from referent.readinground.record import HEADER_MARK, PART_MARK
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _T, _DEL_TEXT = _W + "p", _W + "r", _W + "t", _W + "delText"
@@ -24,7 +29,7 @@ _TAB, _BR, _CR = _W + "tab", _W + "br", _W + "cr"
 _INSERTED = {_W + "ins", _W + "moveTo"}
 _DELETED = {_W + "del", _W + "moveFrom"}
 _MOVES = {_W + "moveTo", _W + "moveFrom"}
-_BOOKMARK = _W + "bookmarkStart"
+_BOOKMARK, _BOOKMARK_END = _W + "bookmarkStart", _W + "bookmarkEnd"
 _COMMENT_START, _COMMENT_END = _W + "commentRangeStart", _W + "commentRangeEnd"
 _FORMATTING = (_W + "rPrChange", _W + "pPrChange", _W + "tblPrChange", _W + "trPrChange", _W + "tcPrChange")
 _LAYOUT = _W + "sectPrChange"
@@ -103,7 +108,10 @@ class ReturnedCopy:
 
 IGNORED = {
     "formatting": "formatting changes (bold, italics, layout) are not read: the house style decides them",
-    "header": "changes in the header block (time, place, attendance) are not read; make them in referent",
+    "header": (
+        "changes in the header block outside its rows' lines (the lines above it, the row labels; in a copy "
+        "made before attendance was read, all of it) are not read; make them in referent"
+    ),
     "furniture": "changes in the running header or the footer are not read: referent writes them",
     "layout": "changes to the page layout are not read: the house style decides it",
     "other part": (
@@ -115,6 +123,10 @@ IGNORED = {
 
 READ_PARTS = ("title", "minutes", "outcomes")
 """The parts a reviewer's change is proposed for; changes elsewhere are reported as ignored."""
+HEADER = 0
+"""The number of the header block's parts (``header_participants`` …): before item 1."""
+HEADER_PART = "header_"
+"""How the name of a header block row's part begins (``header_absent``)."""
 
 
 def read_returned(data: bytes, name: str) -> ReturnedCopy:
@@ -150,6 +162,10 @@ class _Walker:
         """The state of the current paragraph's mark (inserted or deleted with Enter)."""
         self.open_comments: dict[str, list[str]] = {}
         self.anchors: dict[str, tuple[int | None, str]] = {}
+        self.header_marks: dict[str, Part] = {}
+        """The header block's bookmarks begun and not yet ended, by id."""
+        self.ending: Part | None = None
+        """A header row whose bookmark ended in this paragraph: it ends with the paragraph."""
 
     def ignore(self, kind: str) -> None:
         if kind not in self.ignored:
@@ -159,13 +175,20 @@ class _Walker:
         for element in body.iter():
             tag = element.tag
             if tag == _P:
+                if self.ending is not None and self.current is self.ending:
+                    self.current = None  # the paragraph after the row's end: out of the row
+                self.ending = None
                 self.paragraph += 1
                 self.mark = _paragraph_mark(element)
                 self.after_label()
                 for comment in self.open_comments.values():
                     comment.append(" ")
             elif tag == _BOOKMARK:
-                self.begin_part(element.get(_W + "name", ""))
+                self.begin_part(element.get(_W + "name", ""), element.get(_W + "id", ""))
+            elif tag == _BOOKMARK_END:
+                ended = self.header_marks.pop(element.get(_W + "id", ""), None)
+                if ended is not None and self.current is ended:
+                    self.ending = ended  # with its paragraph: Word leaves words typed at the end after it
             elif tag in (_T, _DEL_TEXT, _TAB, _BR, _CR):
                 self.text(element)
             elif tag == _COMMENT_START:
@@ -173,13 +196,18 @@ class _Walker:
             elif tag == _COMMENT_END:
                 key = element.get(_W + "id", "")
                 words = self.open_comments.pop(key, [])
-                self.anchors[key] = (self.current.number if self.current else None, "".join(words))
+                self.anchors[key] = (self.item_number(), "".join(words))
             elif tag in _FORMATTING:
                 self.ignore("formatting")
             elif tag == _LAYOUT:
                 self.ignore("layout")
         for key, words in self.open_comments.items():  # a range never closed: to the end
-            self.anchors.setdefault(key, (self.current.number if self.current else None, "".join(words)))
+            self.anchors.setdefault(key, (self.item_number(), "".join(words)))
+
+    def item_number(self) -> int | None:
+        """The item the walk is in; None before the first (the header block)."""
+        part = self.current
+        return part.number if part is not None and part.number != HEADER else None
 
     def after_label(self) -> None:
         """A paragraph after the ``Referat:`` label of an item without minutes is its minutes
@@ -189,7 +217,12 @@ class _Walker:
             key = (part.number, "minutes")
             self.current = self.parts.setdefault(key, Part(part.number, "minutes"))
 
-    def begin_part(self, name: str) -> None:
+    def begin_part(self, name: str, mark: str) -> None:
+        if name.startswith(HEADER_MARK) and len(name) > len(HEADER_MARK):
+            key = (HEADER, HEADER_PART + name[len(HEADER_MARK) :])
+            self.current = self.parts.setdefault(key, Part(*key))
+            self.header_marks[mark] = self.current
+            return
         if not name.startswith(PART_MARK):
             return
         number, _, part = name[len(PART_MARK) :].partition("_")
@@ -227,7 +260,7 @@ class _Walker:
             if state:
                 self.ignore("header")
             return
-        if part.name not in READ_PARTS:
+        if part.name not in READ_PARTS and part.number != HEADER:
             if state:
                 self.ignore("other part")
             part.last_paragraph = self.paragraph

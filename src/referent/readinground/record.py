@@ -29,6 +29,17 @@ def part_name(number: int, part: str) -> str:
     return f"{PART_MARK}{number}_{part}"
 
 
+HEADER_MARK = f"{PART_MARK}header_"
+"""How the bookmark around one row of the header block begins: ``_referent_header_absent``."""
+
+
+def header_name(key: str) -> str:
+    """The bookmark around the lines of the header block's row ``key`` (``participants``,
+    ``absent``, ``location`` …) in a reading copy: the row is found by it, not by its label,
+    after Word or LibreOffice saved the copy again."""
+    return f"{HEADER_MARK}{key}"
+
+
 _RECORD = re.compile(
     r"^referent (?P<key>(?:meeting|file) [0-9a-f]{16}) (?P<kind>minutes|agenda) "
     r"(?P<version>draft|approved \d+)(?P<flags>(?: public)?(?: for-review)?)(?: copy (?P<copy>\d+))?$"

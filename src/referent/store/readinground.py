@@ -112,10 +112,11 @@ class ReadingRound(Approvals):
             return self.db.insert("reading_proposals", row), True
 
     def proposals(self, meeting_id: int) -> list[StoredProposal]:
-        """Every correction proposed for the meeting, item by item, in the order of its words."""
+        """Every correction proposed for the meeting: the attendance lines' (kept on the first
+        item) first, then item by item, in the order of its words."""
         rows = self.db.query(
             "SELECT p.* FROM reading_proposals p JOIN items i ON i.id = p.item_id WHERE p.meeting_id = ? "
-            "ORDER BY i.position, p.part DESC, p.start, p.id",
+            "ORDER BY p.part = 'attendance' DESC, i.position, p.part DESC, p.start, p.id",
             [meeting_id],
         )
         return [

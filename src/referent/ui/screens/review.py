@@ -67,6 +67,8 @@ PROBLEM_TEXTS = {
 
 
 def describe(problem: ReviewProblem) -> str:
+    if problem.kind is ProblemKind.PROPOSAL and problem.item is None:  # an attendance line
+        return t("Header block: proposed correction: {detail}", detail=problem.detail)
     number = "" if problem.item is None else str(problem.item + 1)
     return t(PROBLEM_TEXTS[problem.kind], number=number, detail=problem.detail)
 
@@ -173,7 +175,12 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         self.query_one("#title-bar", Static).update(
             f" {t('Review')} · {meeting.title} · {t(self.live.state)}"
         )
-        self.problems = find_problems(meeting) + self.proposal_rows()
+        found, proposals = find_problems(meeting), self.proposal_rows()
+        # the attendance lines' proposals under the header block's problems, as in the draft
+        header = next((n for n, p in enumerate(found) if p.item is not None), len(found))
+        on_header = [p for p in proposals if p.item is None]
+        rest = [p for p in proposals if p.item is not None]
+        self.problems = found[:header] + on_header + found[header:] + rest
         to_fix = [p for p in self.problems if not p.is_reminder]
         self.query_one("#problems-label", Label).update(f"{t('Problems')}: {len(to_fix)}")
         options = [
@@ -245,6 +252,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
 
     def proposal_rows(self) -> list[ReviewProblem]:
         """The corrections proposed in reading copies and not yet decided, as rows of the list."""
+        from referent.readinground.attendance import PART, ROW_WORDS
         from referent.readinground.bringing import conflicts
         from referent.readinground.changes import describe
 
@@ -255,16 +263,15 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             if proposal.status != "open" or proposal.item_id not in self.live.item_ids:
                 continue
             who = ", ".join(proposal.authors) or t("unknown reviewer")
-            detail = f"{who}: {describe(proposal.old, proposal.new)}"
+            attendance = proposal.part == PART
+            row = f"{t(ROW_WORDS.get(proposal.before, proposal.before))}: " if attendance else ""
+            detail = f"{who}: {row}{describe(proposal.old, proposal.new)}"
             if proposal.kind in ("untracked", "moved"):
                 detail += f" [{t(proposal.kind)}]"
             if proposal.id in paired:
                 detail += f" [{t('conflicts with another proposal')}]"
-            rows.append(
-                ReviewProblem(
-                    ProblemKind.PROPOSAL, self.live.item_ids.index(proposal.item_id), detail, proposal.id
-                )
-            )
+            index = None if attendance else self.live.item_ids.index(proposal.item_id)
+            rows.append(ReviewProblem(ProblemKind.PROPOSAL, index, detail, proposal.id))
         return rows
 
     def changes_text(self) -> Text:
@@ -290,7 +297,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             return
 
         def bring(name: str) -> None:
-            message, severity = self.reading.bring_in(name)
+            message, severity = self.reading.bring_in(name, self.draft_style())
             self.notify(message, severity=severity, markup=False, timeout=10)
             self.refresh_review()
 
@@ -322,8 +329,8 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         if chosen is not None and not self.refused(self.live, in_review=True):
             self.decided(self.reading.accept(self.reading.same_reviewer(chosen), self.draft_style()))
 
-    def decided(self, outcome: tuple[int, int]) -> None:
-        accepted, not_applied = outcome
+    def decided(self, outcome: tuple[int, int, list[str]]) -> None:
+        accepted, not_applied, reasons = outcome
         self.notify(tn("1 correction accepted.", "{count} corrections accepted.", accepted))
         if not_applied:
             self.notify(
@@ -331,6 +338,8 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
                    "{count} corrections no longer fit the words now: decide them by hand.", not_applied),
                 severity="warning",
             )  # fmt: skip
+        for reason in reasons:  # an attendance line that names nobody, or several
+            self.notify(reason, severity="warning", markup=False, timeout=10)
         self.refresh_review()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

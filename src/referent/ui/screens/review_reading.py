@@ -34,18 +34,18 @@ class ReadingRoundView:
     def proposals(self) -> list[StoredProposal]:
         return self.live.store.proposals(self.live.meeting_id)
 
-    def bring_in(self, name: str) -> tuple[str, Severity]:
-        """Bring in the copy at ``name``: what was found (or why not), and how to show it."""
+    def bring_in(self, name: str, style: HouseStyle | None = None) -> tuple[str, Severity]:
+        """Bring in the copy at ``name``: what was found (or why not), and how to show it
+        (``style``: the meeting's, which wrote the attendance lines)."""
         from referent.importing import read_agenda_bytes
         from referent.problems import MeetingFileError
-        from referent.readinground.bringing import IGNORED_HERE, ReadingRoundError, bring_in, locate
-        from referent.readinground.document import IGNORED
+        from referent.readinground.bringing import ReadingRoundError, bring_in, locate, say_ignored
 
         path = Path(name.strip().strip("'\"")).expanduser()
         try:
             data = read_agenda_bytes(path)
             located = locate(self.live.store, path, data, self.live.meeting_id)
-            brought = bring_in(self.live.store, located)
+            brought = bring_in(self.live.store, located, style)
         except (ReadingRoundError, MeetingFileError) as error:
             return str(error), "error"
         lines = [
@@ -53,29 +53,41 @@ class ReadingRoundView:
               changes=tn("1 proposed correction", "{count} proposed corrections", len(brought.proposals)),
               new=brought.new, comments=tn("1 comment added", "{count} comments added", brought.comments)),
         ]  # fmt: skip
-        if brought.proposals:
+        if brought.done:
+            lines.append(
+                tn("1 of them has nothing left to decide (decided already, or the text reads so now).",
+                   "{count} of them have nothing left to decide (decided already, or the text reads "
+                   "so now).", len(brought.done))
+            )  # fmt: skip
+        if len(brought.proposals) > len(brought.done):
             keys = "Y accepts the highlighted correction, R rejects it, P accepts all from its reader; "
             lines.append(t(keys + "D shows them word by word."))
-        ignored = {**IGNORED, **IGNORED_HERE}
-        lines += [t("ignored: {what}", what=t(ignored[kind])) for kind in brought.ignored]
+        lines += [t("ignored: {what}", what=say_ignored(entry)) for entry in brought.ignored]
         return "\n".join(lines), "warning" if brought.ignored else "information"
 
-    def accept(self, ids: list[int], style: HouseStyle | None = None) -> tuple[int, int]:
-        """Accept the proposals ``ids``: how many were applied, how many no longer fit (``style``:
-        the meeting's, for the words of an outcome line)."""
+    def accept(self, ids: list[int], style: HouseStyle | None = None) -> tuple[int, int, list[str]]:
+        """Accept the proposals ``ids``: how many were applied, how many were not, and why not
+        where an attendance line says why (``style``: the meeting's, for the words of an outcome
+        or attendance line)."""
+        from referent.i18n import said
         from referent.readinground.bringing import NotApplied, accept
 
         wanted = {proposal.id: proposal for proposal in self.proposals() if proposal.status == "open"}
         accepted = missed = 0
+        reasons: list[str] = []
         for chosen in ids:
             if chosen not in wanted:
                 continue
             try:
                 accept(self.live.store, wanted[chosen], style)
                 accepted += 1
-            except NotApplied:
+            except NotApplied as error:
                 missed += 1
-        return accepted, missed
+                if error.reason:
+                    reasons.append(said(error.reason))
+        if accepted:
+            self.live.reload()  # attendance accepted is the meeting's, not an item's
+        return accepted, missed, reasons
 
     def reject(self, chosen: int) -> None:
         from referent.readinground.bringing import reject
@@ -96,12 +108,21 @@ class ReadingRoundView:
     def proposals_text(self, meeting: Meeting) -> Text:
         """Each open proposal as a word diff: of the words as sent, and of the words now when
         the item was changed since."""
+        from referent.readinground.attendance import PART, ROW_WORDS
         from referent.readinground.changes import apply
 
         text = Text()
         item_ids = self.live.item_ids
         for proposal in self.proposals():
             if proposal.status != "open" or proposal.item_id not in item_ids:
+                continue
+            if proposal.part == PART:  # an attendance line: the line as sent and as proposed
+                who = ", ".join(proposal.authors) or t("unknown reviewer")
+                kind = f" [{t(proposal.kind)}]" if proposal.kind == "untracked" else ""
+                row = t(ROW_WORDS.get(proposal.before, proposal.before))
+                text.append(f"\n{t('The header block')} · {row} · {who}{kind}\n", style="bold")
+                text.append(diff_text(proposal.old, proposal.new))
+                text.append("\n")
                 continue
             index = item_ids.index(proposal.item_id)
             item = meeting.items[index]
