@@ -327,3 +327,43 @@ def test_naeste_moede_can_be_an_item_of_its_own() -> None:
     )  # fmt: skip
     assert [i.title for i in read.meeting.items] == ["Godkendelse af dagsorden", "Næste møde"]
     assert read.meeting.items[1].case == "Aftales på mødet.\n"
+
+
+# --- the meeting's title as the page gives it -------------------------------------------------
+
+
+def title_of(doc: Doc) -> str:
+    return str(doc.p("1. Velkommen", "Heading 1").read().meeting.title)
+
+
+def test_meeting_agenda_at_the_top_is_the_documents_kind_and_its_title_when_nothing_else_is() -> None:
+    """'Meeting Agenda' was read as the label Meeting with the value 'Agenda'."""
+    doc = Doc().p("Meeting Agenda", bold=True).p("Location: Room 227").p("Date: 1/20/17")
+    assert title_of(doc) == "Meeting Agenda"
+
+
+def test_a_title_styled_cell_beside_the_kind_is_the_title() -> None:
+    doc = Doc().table(["Orange Team", "DATE: February 6, 2026"]).p("MEETING AGENDA", "Heading 1")
+    doc.document.tables[0].rows[0].cells[0].paragraphs[0].style = "Title"
+    assert title_of(doc) == "Orange Team"
+
+
+def test_the_kind_in_front_of_or_behind_the_title_is_left_out() -> None:
+    assert title_of(
+        Doc().p("Agenda of 2018 Feb Deep Learning Sydney Meet-up", bold=True).p("Date: 26/02/2018")
+    ) == ("2018 Feb Deep Learning Sydney Meet-up")
+    assert title_of(Doc().p("Battleship Project Meeting |Minutes", "Title").p("Date: 5/4/2018")) == (
+        "Battleship Project Meeting"
+    )
+    assert (
+        title_of(Doc().p("Direktørforum – dagsorden", "Title").p("Dato: 17. april 2023")) == "Direktørforum"
+    )
+
+
+def test_a_date_line_is_not_the_title_and_the_body_is_when_no_title_is_given() -> None:
+    lines = Doc().p("DRAFT AGENDA", bold=True).p("Day 1: Monday, November 29, 2021", bold=True)
+    read = lines.p("1. Welcome", "Heading 1").read()
+    assert (read.meeting.title, read.meeting.date) == ("DRAFT AGENDA", date(2021, 11, 29))
+    assert title_of(Doc().p("Møteprotokoll").p("Utvalg: Formannskapet").p("Tid: 14.03.2023 kl. 10:00")) == (
+        "Formannskapet"
+    )

@@ -175,3 +175,25 @@ def test_text_before_the_first_item_keeps_its_order_whatever_its_formatting() ->
         "Bestyrelsesmøde",
         ["Husk at melde afbud", "**Praktisk:**", "*Kaffe fra kl. 9*"],
     )
+
+
+TITLES_READ_RIGHT = 32
+"""How many meetings' titles (of the documents held here) are read as a person reads them: a
+title is a matter of judgement where a page names the body, the meeting and the document's kind
+together, so this counts them rather than failing on each; it may only go up."""
+
+
+def test_the_meetings_title_as_a_person_reads_it_does_not_get_worse() -> None:
+    if not (CORPORA[-1] / "truth.json").exists():
+        pytest.skip("the public documents sit beside the checkout (../shared), counted with the rest")
+    right, wrong = 0, []
+    for path, truth in documents():
+        if truth.get("multi_meeting") or not truth.get("items") or not truth.get("title"):
+            continue
+        title = parse_word_agenda(path.read_bytes(), path.name, STEMS.get(str(path), path.stem)).meeting.title
+        if alike(title, truth["title"]):
+            right += 1
+        else:
+            wrong.append(f"{path.name}: {title!r}, a person reads {truth['title']!r}")
+    print(f"{right} titles right; not right:", *wrong, sep="\n  ")
+    assert right >= TITLES_READ_RIGHT

@@ -117,7 +117,11 @@ _VACANT = re.compile(
 ``Repræsentant fra Vejen Kommune (endnu ikke udpeget)``, or ``Repræsentant fra kommunalt
 PLO-niveau`` on a line of its own, naming no one."""
 _NOBODY = {"ingen", "-", "–", "—", "ingen afbud", "none", "intet"}
-_KIND_PREFIX = re.compile(r"^(?:dagsorden|referat)\s*(?:[:–—-]|\s(?:for|til|fra)\b)\s*", re.IGNORECASE)
+_KINDS = r"(?:dagsorden|referat|agenda|minutes)"
+_KIND_PREFIX = re.compile(rf"^{_KINDS}\s*(?:[:–—|-]|\s(?:for|til|fra|of)\b)\s*", re.IGNORECASE)
+"""``Dagsorden for …``, ``Agenda of …``, ``Referat – …``: the kind in front of the meeting's name."""
+_KIND_SUFFIX = re.compile(rf"\s*[:–—|-]\s*(?:møde)?{_KINDS}\s*$", re.IGNORECASE)
+"""``Battleship Project Meeting |Minutes``, ``Direktørforum – dagsorden``: the kind behind it."""
 
 
 @dataclass
@@ -144,6 +148,8 @@ class Header:
     """The paragraphs that named participants, guests or absences (or headed a group of them)."""
     first: Para | None = None
     """The header's first paragraph with text (a kind word such as ``Dagsorden`` aside)."""
+    kind_line: Para | None = None
+    """The first line that names the document's kind (``Meeting Agenda``), before any label."""
 
 
 def label_of(text: str) -> tuple[str, str] | None:
@@ -151,6 +157,8 @@ def label_of(text: str) -> tuple[str, str] | None:
 
     Without a colon or tab (``Sted Mødelokale D``) a label counts only when the value fits it.
     """
+    if is_kind_word(text):
+        return None  # "Meeting Agenda" is the document's kind, not the label Meeting and "Agenda"
     head, separator, value = (
         re.split(r"(:|\t)", text, maxsplit=1) if re.search(r"[:\t]", text) else (text, "", "")
     )
@@ -183,8 +191,9 @@ def is_kind_word(text: str) -> bool:
 
 
 def strip_kind(title: str) -> str:
-    """``Dagsorden for møde i Direktørforum`` → ``Møde i Direktørforum``."""
-    rest = _KIND_PREFIX.sub("", normalize(title))
+    """``Dagsorden for møde i Direktørforum`` → ``Møde i Direktørforum``; ``Battleship Project
+    Meeting |Minutes`` → ``Battleship Project Meeting``."""
+    rest = _KIND_SUFFIX.sub("", _KIND_PREFIX.sub("", normalize(title)))
     return rest[:1].upper() + rest[1:] if rest else ""
 
 
@@ -285,8 +294,10 @@ class _HeaderReader:
             elif self.field:
                 self.value_line(para, piece, strict=strict)
             elif is_kind_word(piece):
+                if self.header.kind_line is None and not self.seen_label:
+                    self.header.kind_line = para
                 continue
-            elif not self.seen_label and (para.title or para.heading or para.bold):
+            elif not self.seen_label and (para.title or para.heading or para.bold) and not _dated(piece):
                 self.header.title_candidates.append(para)
             else:
                 self.unplace(para)
@@ -416,6 +427,13 @@ class _HeaderReader:
             if id(group_para) not in used_groups:  # a heading in the Afbud list that said nothing new
                 self.unplace(group_para)
         return header
+
+
+def _dated(text: str) -> bool:
+    """``Day 1: Monday, November 29, 2021``: a line that is a date (and little else) is when the
+    meeting is, not what it is called."""
+    when = parse_when(text)
+    return when.has_date and len(when.rest.split()) <= 3
 
 
 def _participant(person: Person, group: str) -> Participant:

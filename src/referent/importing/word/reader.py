@@ -405,7 +405,11 @@ class _Assembler:
         if top is not None and top is header.first and _title_like(top.text):
             header.unplaced = header.unplaced[1:]  # a plain first line names the meeting
             return strip_kind(top.text) or normalize(top.text)
+        if header.body:
+            return header.body  # "Utvalg: Formannskapet": the meeting is the body's
         fallback, source = normalize(self.document.title), phrase("the document's properties")
+        if not fallback and header.kind_line is not None:  # "Meeting Agenda": what the page says
+            fallback, source = normalize(header.kind_line.text), phrase("the document's heading")
         if not fallback:
             fallback, source = normalize(self.stem) or "Dagsorden", phrase("the file name")
         self.warn(
