@@ -18,6 +18,7 @@ from referent.importing.word.danishtext import (
     time_line,
 )
 from referent.importing.word.document import Para, Span, Table
+from referent.importing.word.header import label_of
 from referent.importing.word.markdown import to_markdown
 from referent.importing.word.numbering import ListCounter
 from referent.importing.word.styles import StyleSheet
@@ -148,6 +149,18 @@ def test_a_role_before_or_after_a_colon_is_the_persons_role() -> None:
     after = parse_person("Jes Lunde: næstformand")
     assert (after.name, after.role) == ("Jes Lunde", "næstformand")
     assert parse_person("Mette Bolvig: Jes Lunde").name == "Mette Bolvig: Jes Lunde"  # two names: not guessed
+
+
+def test_no_span_of_times_reaches_across_the_date() -> None:
+    """``nr. 5 –`` before the date and ``kl. 19.00`` after it were read as 5.00–19.00."""
+    when = parse_when("Møde nr. 5 – onsdag 2. okt. 2024 kl. 19.00 i Sognehuset")
+    assert (when.day, when.month, when.start, when.end) == (2, 10, time(19), None)
+    assert parse_when("torsdag 3. maj 2024 14.00–16.00").end == time(16)
+
+
+def test_a_room_named_by_its_kind_is_the_whole_place() -> None:
+    assert label_of("Mødelokale B, Rådhuset") == ("location", "Mødelokale B, Rådhuset")
+    assert label_of("Sted Mødelokale D") == ("location", "Mødelokale D")
 
 
 def test_names_in_one_line_are_split_but_a_role_is_not() -> None:

@@ -196,6 +196,7 @@ def parse_when(text: str) -> When:
     """Find a date and a time (or span of times) anywhere in ``text``."""
     text = normalize(text)
     found: dict[str, object] = {}
+    joint: int | None = None
     date_found = _find_date(text)
     if date_found is not None:
         found, match = date_found
@@ -204,16 +205,22 @@ def parse_when(text: str) -> When:
         second = _find_date(after[dash.end() :]) if dash else None
         if dash and second and second[1].start() == 0:  # 8/1/15 – 8/2/15: it starts on the first day
             after = after[dash.end() + second[1].end() :]
-        text = (text[: match.start()] + " " + after).strip()
-    start, end, text = _times(text)
+        before, after = text[: match.start()].strip(), after.strip()
+        text = f"{before} {after}".strip()
+        joint = len(before) if before and after else None
+    start, end, text = _times(text, joint)
     rest = normalize(_LEFTOVER.sub("", text))
     return When(start=start, end=end, rest=rest, **found)  # type: ignore[arg-type]
 
 
-def _times(text: str) -> tuple[time | None, time | None, str]:
+def _times(text: str, joint: int | None = None) -> tuple[time | None, time | None, str]:
+    """The first span of times or single time in ``text``; ``joint`` is where a date was taken
+    out, which no span reaches across (``Møde nr. 5 – onsdag 2. okt. kl. 19.00`` is not 5–19)."""
     if not any(char.isdigit() for char in text):
         return None, None, text
     for match in _SPAN.finditer(text):
+        if joint is not None and match.start() < joint < match.end():
+            continue
         marked = match["kl1"] or match["kl2"] or match["ap1"] or match["ap2"]
         # 14-16 alone may be anything (pages, years); with kl., am/pm or minutes it is a time span
         if not marked and not (_minutes(match["start"]) and _minutes(match["end"])):

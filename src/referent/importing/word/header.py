@@ -102,6 +102,10 @@ _SPACE_LABELS = {
     "participants",
     "guests",
 }
+_PLACE_LABELS = {"sted", "mødested", "location", "place", "where", "venue", "adresse", "lokation", "møtested",
+                 "plats", "mötesplats", "ort", "lugar", "sitzungsort", "tagungsort"}  # fmt: skip
+"""Labels of a place that stand in front of it (``Sted Mødelokale D``); the others (``Mødelokale``,
+``Lokale``, ``Sala``) are the first word of the place's own name when no colon follows them."""
 _BY_LENGTH = sorted((label for label in LABELS if LABELS[label] in _SPACE_LABELS), key=len, reverse=True)
 """Labels that may stand without a colon (``Sted Mødelokale D``), longest first."""
 _FIRST_WORDS = {label.split()[0] for label in _BY_LENGTH}
@@ -182,6 +186,8 @@ def label_of(text: str) -> tuple[str, str] | None:
                 field_name in ("chair", "secretary", "absent") and not looks_like_name(value.split(",")[0])
             ):
                 continue
+            if field_name == "location" and label not in _PLACE_LABELS:
+                return field_name, plain  # "Mødelokale B, Rådhuset": the room's name begins with its kind
             return field_name, value
     return None
 
