@@ -367,3 +367,23 @@ def test_a_date_line_is_not_the_title_and_the_body_is_when_no_title_is_given() -
     assert title_of(Doc().p("Møteprotokoll").p("Utvalg: Formannskapet").p("Tid: 14.03.2023 kl. 10:00")) == (
         "Formannskapet"
     )
+
+
+def test_the_place_named_right_after_the_time_in_a_date_line_or_sentence_is_where_the_meeting_is() -> None:
+    def place(line: str) -> str:
+        return str(
+            Doc()
+            .p("Møde i Ældrerådet", bold=True)
+            .p(line)
+            .p("1. Velkommen", "Heading 1")
+            .read()
+            .meeting.location
+        )
+
+    assert place(
+        "Mødet afholdes den 16. marts 2021 kl. 13.00 i mødelokale 2, Rådhuset. Der er kaffe fra kl. 12.45."
+    ) == ("mødelokale 2, Rådhuset")
+    assert (
+        place("Thursday 9 May 2024 at 7.30pm in the Village Hall, Church Road") == "Village Hall, Church Road"
+    )
+    assert place("Reunión el 9 de mayo de 2024 a las 17:00 en segunda convocatoria") == ""  # no place named

@@ -136,6 +136,18 @@ def test_group_headings_are_told_from_people(line: str, group: bool) -> None:
     assert is_group_heading(line) is group
 
 
+def test_names_with_their_party_or_role_beside_them_are_split_and_sentences_are_not() -> None:
+    members = "Kirsten Aagaard (formand), Jørn Bak (næstformand), Else Dam, sognepræst Maria Lund"
+    assert split_names(members) == [
+        "Kirsten Aagaard (formand)", "Jørn Bak (næstformand)", "Else Dam", "sognepræst Maria Lund",
+    ]  # fmt: skip
+    assert split_names("John Riis (V), formand, Anette Lauritsen (A), Kim Bonde (C)") == [
+        "John Riis (V), formand", "Anette Lauritsen (A)", "Kim Bonde (C)",
+    ]  # fmt: skip
+    inline_groups = "Forældre: Maria Dahl (formand), Kasper Friis, Lars Bro. Elever: Ida (9.b), Malte (8.a)"
+    assert split_names(inline_groups) == [inline_groups]  # reported as not placed, not guessed
+
+
 def test_a_role_before_or_after_a_colon_is_the_persons_role() -> None:
     """As a member list is often typed: the role, a colon, the name (or the other way round)."""
     person = parse_person("Director 1 (CEO, Chairperson): Siyabonga Boikhuitso Soko")

@@ -234,6 +234,12 @@ def looks_like_titled_name(text: str) -> bool:
     return looks_like_name(" ".join(words[-2:])) and words[-2] not in _PARTICLES
 
 
+def _namelike(part: str) -> bool:
+    """``Kirsten Aagaard (formand)``, ``sognepræst Maria Lund``: a name, its note or role aside."""
+    core = _TRAILING_BRACKET.sub("", part).strip()
+    return looks_like_name(core) or looks_like_titled_name(core)
+
+
 LONG_LIST = 5
 """A comma list this long, nearly all names, is a list of people even where a part is no name."""
 
@@ -243,11 +249,19 @@ def split_names(value: str) -> list[str]:
     text = normalize(value)
     if ";" in text:
         return [part.strip() for part in text.split(";") if part.strip()]
-    parts = [p.strip() for p in re.split(r",|\s+(?:og|and|och|und)\s+", text) if p.strip()]
+    parts: list[str] = []
+    for part in (p.strip() for p in re.split(r",|\s+(?:og|and|och|und)\s+", text) if p.strip()):
+        if parts and part[:1].islower() and not _namelike(part):
+            parts[-1] += f", {part}"  # "John Riis (V), formand, Anette Lauritsen (A)": his role
+        else:
+            parts.append(part)
     joined_by_og = bool(re.search(r"\s+(?:og|and|och|und)\s+", text))
-    names = sum(looks_like_name(p) for p in parts)
+    names = sum(_namelike(p.split(",")[0]) for p in parts)
+    if ":" in text or re.search(r"\.\s+[A-ZÆØÅÄÖ]", text):
+        return [text]  # sentences naming their groups inline ("… Tina Vang. Elevrepræsentanter: …")
     if len(parts) >= 2 and (joined_by_og or len(parts) >= 3) and names == len(parts):
         return parts
-    if len(parts) >= LONG_LIST and 3 * names >= 2 * len(parts) and all(len(p.split()) <= 5 for p in parts):
+    long_list = len(parts) >= LONG_LIST and 3 * names >= 2 * len(parts)
+    if long_list and all(len(p.split()) <= 5 for p in parts):
         return parts  # a video meeting's list: names, and here and there "Eveline's iPad"
     return [text] if text else []

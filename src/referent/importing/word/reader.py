@@ -431,6 +431,9 @@ class _Assembler:
             ((w, t, i) for w, t, i in values if w.has_date), None
         )
         timed = next((w for w, _, _ in values if w.start is not None), None)
+        place = None
+        if not header.location and dated is not None and (place := place_after_time(dated[1])):
+            header.location = place  # "… kl. 13.00 i mødelokale 2, Rådhuset. Der er kaffe …"
         for other, other_text, other_index in values:
             if (dated is not None and other is dated[0]) or other is timed:
                 continue
@@ -439,6 +442,8 @@ class _Assembler:
                 other_index,
             )
         for para, leftover in header.leftovers:
+            if place and _LEFTOVER_WORDS.sub("", leftover.replace(place, "")).strip(" ,.;:–-") == "":
+                continue  # the words left over were the place
             self.warn(
                 phrase("part of a date line was not understood: {quoted}", quoted=_quote(leftover)),
                 para.index,
@@ -841,6 +846,26 @@ _CONTINUED = re.compile(
 )
 _EUROPEAN = re.compile(r"[æøåäöüñßÆØÅÄÖÜÑ]|\b(?:og|och|und|der|die|das|del|los|las|ikke|inte|nicht)\b")
 """Signs of a document in a language that writes the day before the month."""
+_PLACE_AFTER_TIME = re.compile(
+    r"(?:\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?\s?m\b\.?)(?:\s*(?:uhr|uur|h)\b)?"
+    r"\s+(?:i|på|in|at|en|im|auf|a)\s+(?:the\s+|der\s+|dem\s+|el\s+|la\s+)?"
+    r"(?P<place>[^.;:!?()]{3,80}?)\s*(?:[.;!?](?:\s|$)|$)",
+    re.IGNORECASE,
+)
+_LEFTOVER_WORDS = re.compile(r"\b(?:i|på|in|at|en|im|auf|a|the|der|dem|el|la)\b", re.IGNORECASE)
+
+
+def place_after_time(text: str) -> str | None:
+    """``den 16. marts 2021 kl. 13.00 i mødelokale 2, Rådhuset. Der er kaffe …`` → ``mødelokale
+    2, Rådhuset``: where a date line or sentence says the meeting is, right after its time."""
+    found = _PLACE_AFTER_TIME.search(normalize(text))
+    if found is None or len(found["place"].split()) > 10:
+        return None
+    place = found["place"].strip(" ,")
+    named = any(word[:1].isupper() for word in place.split()) or _PLACE_WORDS.search(place)
+    return place if named else None  # "en segunda convocatoria": at a time, but no place
+
+
 _PLACE_WORDS = re.compile(
     r"\b(?:mødelokale|mødelokalet|lokale|rådhus\w*|regionshus\w*|sal|salen|room|building|hall|kontor|skole|"
     r"center|centre|centret|sygehus|hospital|teams|zoom|online|videomøde|møterom|lokal|lokalen|sala|edificio|"
