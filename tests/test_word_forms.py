@@ -387,3 +387,21 @@ def test_the_place_named_right_after_the_time_in_a_date_line_or_sentence_is_wher
         place("Thursday 9 May 2024 at 7.30pm in the Village Hall, Church Road") == "Village Hall, Church Road"
     )
     assert place("Reunión el 9 de mayo de 2024 a las 17:00 en segunda convocatoria") == ""  # no place named
+
+
+def test_the_time_on_a_line_of_its_own_a_protocols_beginning_or_the_first_item_starts_the_meeting() -> None:
+    def start(doc: Doc) -> time | None:
+        return doc.read().meeting.start  # type: ignore[no-any-return]
+
+    below_the_date = Doc().p("Teknik- og Miljøudvalget", bold=True).p("Dato: 23.05.13").p("Kl. 15.00")
+    assert start(below_the_date.p("1. Godkendelse", "Heading 1")) == time(15)
+    protocol = Doc().p("Protokoll", bold=True).p("Datum: Samstag, 23. März 2024").p("Beginn: 14:00 Uhr")
+    assert start(protocol.p("1. Eröffnung", "Heading 1")) == time(14)
+    dutch = (
+        Doc().p("Agenda algemene ledenvergadering").p("Datum: woensdag 3 april 2024").p("Aanvang: 20.00 uur")
+    )
+    assert start(dutch.p("Locatie: Buurthuis De Boog").p("1. Opening", "Heading 1")) == time(20)
+    programme = Doc().p("Budgetseminar", bold=True).p("Dato: 2. maj 2024")
+    assert start(
+        programme.table(["Tid", "Punkt"], ["17.00-18.00", "Ankomst"], ["18.00-18.30", "Velkomst"])
+    ) == time(17)

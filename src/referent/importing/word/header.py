@@ -40,7 +40,7 @@ LABELS: dict[str, str] = {
          "date and time", "date & time", "meeting date", "datum", "tid och datum", "fecha", "hora",
          "fecha y hora", "zeit", "uhrzeit", "møtedato", "møtetid", "mötesdatum", "klokkeslett", "klockslag",
          "datum und uhrzeit", "when", "sammanträdesdatum", "sammanträdestid", "sitzungstag", "sitzungsdatum",
-         "termin"),
+         "termin", "aanvang", "tijd"),
         "when",
     ),
     **dict.fromkeys(("tid og sted", "dato og sted", "tid/sted", "date/location", "tid och plats",
@@ -48,7 +48,7 @@ LABELS: dict[str, str] = {
     **dict.fromkeys(
         ("sted", "mødested", "lokale", "mødelokale", "adresse", "location", "place", "lokation", "venue",
          "location/platform", "platform", "where", "møtested", "møterom", "plats", "lokal", "mötesplats",
-         "lugar", "ort", "raum", "sala", "sitzungsort", "tagungsort"),
+         "lugar", "ort", "raum", "sala", "sitzungsort", "tagungsort", "locatie", "plaats"),
         "location",
     ),
     **dict.fromkeys(("mødeleder", "ordstyrer", "formand", "chair", "mødeleder/ordstyrer", "chairperson",
@@ -303,6 +303,8 @@ class _HeaderReader:
                 if self.header.kind_line is None and not self.seen_label:
                     self.header.kind_line = para
                 continue
+            elif (when := parse_when(piece)).start and not when.has_date and not when.rest:
+                self.header.when.append((when, normalize(piece), para.index))  # "Kl. 15.00" below the date
             elif not self.seen_label and (para.title or para.heading or para.bold) and not _dated(piece):
                 self.header.title_candidates.append(para)
             else:

@@ -235,6 +235,8 @@ class _Assembler:
                     para.index,
                 )
         items, parts_list = self.items(blocks, layout, header)
+        if start is None:  # "Beginn: 14:00 Uhr" in a Protokoll, or a programme: "6:00pm: Catering"
+            start = header.actual_start or next((item.start for item in items[:1] if item.start), None)
         if loose:
             for para in loose:
                 self.warn(
