@@ -405,3 +405,18 @@ def test_the_time_on_a_line_of_its_own_a_protocols_beginning_or_the_first_item_s
     assert start(
         programme.table(["Tid", "Punkt"], ["17.00-18.00", "Ankomst"], ["18.00-18.30", "Velkomst"])
     ) == time(17)
+
+
+def test_a_letterhead_is_who_writes_not_the_meetings_name() -> None:
+    """A municipality's or district's name at the top of the page: the title below it, or the
+    body the header names, is the meeting's."""
+    school = (
+        Doc()
+        .p("Lakeview Unified School District", "Title")
+        .p("Board of Education – Regular Meeting", "Title")
+    )
+    assert title_of(school.p("Date: May 9, 2024")) == "Board of Education – Regular Meeting"
+    council = Doc().p("Vesterå Kommune", bold=True).p("Dagsorden").p("Udvalg: Kultur- og Fritidsudvalget")
+    assert title_of(council.p("Dato: 9. april 2024")) == "Kultur- og Fritidsudvalget"
+    stamped = Doc().p("ANSLAG/BEVIS").p("Organ: Kommunstyrelsen").p("Datum: 2024-03-12")
+    assert title_of(stamped) == "Kommunstyrelsen"

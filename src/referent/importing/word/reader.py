@@ -399,16 +399,20 @@ class _Assembler:
         if header.title:
             header.unplaced[:0] = candidates
             return header.title
-        if candidates:
-            chosen = candidates[0]
+        # a letterhead ("Vesterå Kommune", "Lakeview Unified School District") names who writes,
+        # not the meeting: a title below it, or the body, is the meeting's name
+        named = [p for p in candidates if not _LETTERHEAD.search(normalize(p.text))]
+        if named or (candidates and not header.body):
+            chosen = (named or candidates)[0]
             header.unplaced[:0] = [p for p in header.title_candidates if p is not chosen]
             return strip_kind(chosen.text) or normalize(chosen.text)
+        header.unplaced[:0] = candidates
+        if header.body:
+            return header.body  # "Utvalg: Formannskapet": the meeting is the body's
         top = header.unplaced[0] if header.unplaced else None
         if top is not None and top is header.first and _title_like(top.text):
             header.unplaced = header.unplaced[1:]  # a plain first line names the meeting
             return strip_kind(top.text) or normalize(top.text)
-        if header.body:
-            return header.body  # "Utvalg: Formannskapet": the meeting is the body's
         fallback, source = normalize(self.document.title), phrase("the document's properties")
         if not fallback and header.kind_line is not None:  # "Meeting Agenda": what the page says
             fallback, source = normalize(header.kind_line.text), phrase("the document's heading")
@@ -848,6 +852,10 @@ _CONTINUED = re.compile(
 )
 _EUROPEAN = re.compile(r"[æøåäöüñßÆØÅÄÖÜÑ]|\b(?:og|och|und|der|die|das|del|los|las|ikke|inte|nicht)\b")
 """Signs of a document in a language that writes the day before the month."""
+_LETTERHEAD = re.compile(
+    r"\b(?:kommune|kommun|region|district|county|municipality|kommunes\s+\w+)\s*$", re.IGNORECASE
+)
+"""The name of a municipality, region or district at the top of the page: who writes."""
 _PLACE_AFTER_TIME = re.compile(
     r"(?:\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?\s?m\b\.?)(?:\s*(?:uhr|uur|h)\b)?"
     r"\s+(?:i|på|in|at|en|im|auf|a)\s+(?:the\s+|der\s+|dem\s+|el\s+|la\s+)?"
