@@ -6,6 +6,8 @@ and ``word/comments.xml`` with its relationship and content type)."""
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -252,3 +254,20 @@ class Reviewer:
                 archive.writestr(name, data)
         path.write_bytes(buffer.getvalue())
         return path
+
+
+OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+"""LibreOffice, where it is installed: a returned copy saved again as a second word processor would."""
+NO_OFFICE = "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+
+
+def saved_again_by_libreoffice(path: Path, folder: Path) -> Path:
+    """``path`` opened and saved as .docx by LibreOffice (its own profile in ``folder``)."""
+    assert OFFICE is not None, NO_OFFICE
+    out_dir = folder / "libreoffice"
+    subprocess.run(
+        [OFFICE, f"-env:UserInstallation=file://{folder / 'profile'}", "--headless", "--convert-to", "docx",
+         "--outdir", str(out_dir), str(path)],
+        check=True, capture_output=True, timeout=180,
+    )  # fmt: skip
+    return out_dir / path.name

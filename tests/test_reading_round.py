@@ -3,14 +3,12 @@ comments, is checked, brought in, accepted in part, and the exported minutes rea
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import docx
 import pytest
-from reviewer import Reviewer
+from reviewer import NO_OFFICE, OFFICE, Reviewer, saved_again_by_libreoffice
 
 from referent.cli import main
 from referent.readinground.bringing import conflicts, locate, preview
@@ -18,7 +16,6 @@ from referent.readinground.document import read_returned
 from referent.store import Store
 
 MINUTES = Path(__file__).parent / "fixtures" / "minutes" / "politisk-niveau-klynge-midt-2023-03-13.toml"
-OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -359,9 +356,7 @@ def test_an_item_edited_after_the_copy_was_sent_is_never_overwritten(
     assert now.startswith("De følgende emner til dialog") and "vigtige for udvalget" in now
 
 
-@pytest.mark.skipif(
-    OFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
-)
+@pytest.mark.skipif(OFFICE is None, reason=NO_OFFICE)
 def test_a_copy_saved_again_by_libreoffice_keeps_its_record_changes_and_comments(
     copy: Path, tmp_path: Path, referent_db: Path, capsys
 ) -> None:
@@ -371,13 +366,7 @@ def test_a_copy_saved_again_by_libreoffice_keeps_its_record_changes_and_comments
         .comment("Indstillingen blev godkendt", "Indstillingen blev godkendt", "Enstemmigt?")
         .save(tmp_path / "edited.docx")
     )
-    out_dir = tmp_path / "libreoffice"
-    subprocess.run(
-        [OFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "docx",
-         "--outdir", str(out_dir), str(edited)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    resaved = out_dir / "edited.docx"
+    resaved = saved_again_by_libreoffice(edited, tmp_path)
     returned = read_returned(resaved.read_bytes(), str(resaved))
     assert returned.identifier.endswith("for-review copy 1")
     status, out, _ = run(capsys, "review", str(resaved), "--accept-all")

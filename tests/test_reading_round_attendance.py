@@ -6,20 +6,17 @@ their words; a comment on the header block becomes the first item's."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import docx
 import pytest
-from reviewer import Reviewer
+from reviewer import NO_OFFICE, OFFICE, Reviewer, saved_again_by_libreoffice
 from test_reading_round import MINUTES, run
 
 from referent.model import Attendance, Participant
 from referent.readinground.document import read_returned
 from referent.store import Store
 
-OFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 OLE = "Ole Stavad, regionsrådsmedlem"
 TORBEN = "Torben Froberg Poulsen, næstformand i Sundheds- og Kulturudvalget, Aalborg Kommune"
 MADS = "Mads Duedahl, regionsrådsformand, Region Nordjylland (medformand)"
@@ -235,9 +232,7 @@ def test_a_danish_meeting_says_it_in_danish(
     assert comment.text.startswith("Om mødeoplysningerne: Lokale L?")
 
 
-@pytest.mark.skipif(
-    OFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
-)
+@pytest.mark.skipif(OFFICE is None, reason=NO_OFFICE)
 def test_an_attendance_change_survives_a_save_by_libreoffice(
     copy: Path, tmp_path: Path, referent_db: Path, capsys
 ) -> None:
@@ -248,13 +243,7 @@ def test_an_attendance_change_survives_a_save_by_libreoffice(
         .replace("Mødelokale K", "Mødelokale L")
         .save(tmp_path / "edited.docx")
     )
-    out_dir = tmp_path / "libreoffice"
-    subprocess.run(
-        [OFFICE, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to", "docx",
-         "--outdir", str(out_dir), str(edited)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    resaved = out_dir / "edited.docx"
+    resaved = saved_again_by_libreoffice(edited, tmp_path)
     assert "_referent_header_absent" in _document_xml(resaved)  # the row's bookmark kept
     status, out, _ = run(capsys, "review", str(resaved), "--accept-all")
     assert status == 0, out
