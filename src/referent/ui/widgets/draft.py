@@ -8,6 +8,12 @@ them are two blank spacers of their height (measured once a part was drawn, else
 its text). A part drawn alone looks exactly as it does in one widget for the whole draft: the
 space Textual leaves between two blocks is the larger of their margins, and between two parts
 the first block's top margin is made up for (see the CSS).
+
+What waits for the parts on screen (drawing ahead, and whatever is handed to ``when_drawn``,
+such as rendering the rest of a long draft in a thread) begins once they are mounted and laid
+out: a thread started at once shared the processor with the first frame and made it come a
+third later. Being laid out is the screen's refresh after their mounting, not their height: a
+part may lay out to no height at all.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 from rich.cells import cell_len
@@ -23,7 +30,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.events import Mount
 from textual.timer import Timer
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Markdown
 
 from referent.ui.textual_compat import (
@@ -196,6 +203,11 @@ class DraftView(VerticalScroll):
         """End was pressed: the end stays in view as the parts drawn there turn out taller than
         estimated (until the reader scrolls back up)."""
         self._adjusting = False
+        self._settling = 0
+        """Runs of parts mounted for the screen and not yet laid out."""
+        self.screen_drawn = False
+        """The parts on screen are mounted and laid out (and nothing is waiting to be)."""
+        self._when_drawn: list[Callable[[], object]] = []
 
     def compose(self) -> ComposeResult:
         yield Spacer(id="draft-above")
@@ -311,9 +323,49 @@ class DraftView(VerticalScroll):
     def _window(self) -> range:
         return range(self.drawn[0].index, self.drawn[-1].index + 1) if self.drawn else range(0)
 
+    def when_drawn(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the parts on screen are mounted and laid out (at once if they
+        are, or if the draft is not shown: then nothing is drawn to wait for)."""
+        if self.screen_drawn or not self.display:
+            callback()
+        else:
+            self._when_drawn.append(callback)
+
+    def _now_drawn(self) -> None:
+        """The parts on screen are laid out: what waited for them begins."""
+        self.screen_drawn = True
+        waiting, self._when_drawn = self._when_drawn, []
+        for callback in waiting:
+            callback()
+        if self.display and self.drawn:
+            self._draw_ahead_later()
+
+    def _settle(self, mounts: list[AwaitMount]) -> None:
+        """Once the parts just mounted for the screen are laid out (the screen's refresh after
+        their mounting), look again: a part shorter than estimated leaves room for the next."""
+        self.screen_drawn = False
+        self._settling += 1
+
+        async def mounted() -> None:
+            for mount in mounts:
+                await mount
+            self.call_after_refresh(laid_out)
+
+        def laid_out() -> None:
+            self._settling -= 1
+            for part in self.drawn:  # measured now, whether or not their Resize came yet
+                self.measured(part, part.outer_size.height)
+            self._update()
+
+        self.call_next(mounted)
+
     def _update(self) -> None:
-        """Draw what is on screen now; keep what is near; draw ahead later."""
-        if not self.display or not self.width or not self.parts:
+        """Draw what is on screen now; keep what is near; once it is laid out, draw ahead."""
+        if not self.width:
+            return  # laid out first: the resize draws it
+        if not self.display or not self.parts:
+            if not self._settling:
+                self._now_drawn()
             return
         visible = self._parts_between(0)
         window = self._window
@@ -323,11 +375,13 @@ class DraftView(VerticalScroll):
             wanted = visible
         near = self._parts_between(KEEP_SCREENS)
         wanted = range(max(wanted.start, near.start), min(wanted.stop, near.stop))
-        if wanted != window:
-            self._draw(wanted)
-        else:  # the parts not drawn may have changed (more of them, another width)
+        mounts = self._draw(wanted) if wanted != window else []
+        if wanted == window:  # the parts not drawn may have changed (more of them, another width)
             self._size_spacers()
-        self._draw_ahead_later()
+        if mounts:
+            self._settle(mounts)
+        elif not self._settling:
+            self._now_drawn()
 
     def _size_spacers(self) -> None:
         """The spacers above and below the drawn parts: the height of the parts they stand for."""
@@ -336,8 +390,9 @@ class DraftView(VerticalScroll):
         above.styles.height = sum(self.heights[: window.start])
         below.styles.height = sum(self.heights[window.stop :]) if window else sum(self.heights)
 
-    def _draw(self, wanted: range) -> None:
-        """Make exactly the parts ``wanted`` widgets, keeping those that already are."""
+    def _draw(self, wanted: range) -> list[AwaitMount]:
+        """Make exactly the parts ``wanted`` widgets, keeping those that already are; the
+        mountings of the new ones."""
         kept = [part for part in self.drawn if part.index in wanted]
         for part in self.drawn:
             if part.index not in wanted:
@@ -347,14 +402,16 @@ class DraftView(VerticalScroll):
         before = [DraftPart(index, self.parts[index]) for index in new if not kept or index < kept[0].index]
         after = [DraftPart(index, self.parts[index]) for index in new if kept and index > kept[-1].index]
         above, below = self.query_one("#draft-above", Spacer), self.query_one("#draft-below", Spacer)
+        mounts = []
         if before:
-            self.mount_all(before, after=above)
+            mounts.append(self.mount_all(before, after=above))
         if after:
-            self.mount_all(after, before=below)
+            mounts.append(self.mount_all(after, before=below))
         self.drawn = before + kept + after
         self._size_spacers()
         if self._follow_end:
             self.call_after_refresh(self._to_end)
+        return mounts
 
     def _draw_ahead_later(self) -> None:
         if self._ahead is not None:
