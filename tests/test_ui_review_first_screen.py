@@ -1,0 +1,155 @@
+"""The review's first screen comes first: the thread that renders the rest of a long draft, and
+drawing ahead, wait until the parts on screen are mounted and laid out (``DraftView.when_drawn``).
+What is waited for is the screen's refresh after their mounting, not their height: a part that
+lays out to no height at all holds nothing up.
+
+(Speed is measured in bench/review_bench.py; these check the order of the work and what is
+drawn, never how long it took.)
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from conftest import Timers
+from test_ui_review import drafted
+from test_ui_review_draft import WIDTH, InParts, many_items, until
+from ui_helpers import SIZE, Case, screen_text
+
+from referent.ui.widgets import draft as draft_module
+from referent.ui.widgets.draft import DraftPart, DraftView
+
+
+def draft_view(case_app: Any) -> DraftView:
+    return case_app.screen.query_one("#draft", DraftView)
+
+
+async def test_the_rest_of_a_long_draft_is_rendered_only_once_the_first_screen_is_laid_out(
+    case: Case, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Begun at once, the thread shared the processor with the first screen's parts."""
+    from referent.ui.screens import review
+
+    many_items(case, 20)
+    seen: list[tuple[bool, list[int], bool, bool]] = []
+    render_aside = review.ReviewScreen._render_aside
+
+    def watched(self: review.ReviewScreen, *args: Any) -> None:
+        view = self.query_one("#draft", DraftView)
+        parts = list(self.query(DraftPart))
+        laid_out = all(part.is_mounted and part.outer_size.height > 0 for part in parts)
+        drawn = getattr(view, "screen_drawn", False)
+        seen.append((drawn, [part.index for part in parts], laid_out, "UDKAST" in screen_text(self.app)))
+        render_aside(self, *args)
+
+    monkeypatch.setattr(review.ReviewScreen, "_render_aside", watched)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await drafted(pilot)
+        assert len(seen) == 1
+        screen_drawn, indexes, laid_out, header_shown = seen[0]
+        assert screen_drawn and indexes[:1] == [0] and laid_out and header_shown
+        assert len(draft_view(app).parts) == 1 + 5 + 20  # and then the whole draft came
+
+
+async def test_the_whole_long_draft_comes_and_reads_in_order(case: Case) -> None:
+    many_items(case, 20)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await drafted(pilot)
+        view = draft_view(app)
+        assert view.source == app.screen.draft_text()  # type: ignore[attr-defined]
+        view.focus()
+        order: list[int] = []
+        for _ in range(80):  # about 25 screens
+            for number in re.findall(r"Referat af punkt (\d+):", screen_text(app)):
+                if not order or int(number) > order[-1]:
+                    order.append(int(number))
+            if order and order[-1] == 19:
+                break
+            await pilot.press("pagedown")
+            await until(pilot, lambda: view.screen_drawn)
+        assert order == list(range(20))
+
+
+async def test_end_pressed_as_the_review_opens_reaches_the_last_item(case: Case) -> None:
+    """Ctrl+R, Tab to the draft and End in one go: whatever of the first screen was laid out by
+    then, the very end of the whole draft is shown once it came."""
+    many_items(case, 20)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r", "tab", "end")
+        view = draft_view(app)
+        assert app.focused is view
+        await drafted(pilot)
+        at_the_end = lambda: view.scroll_y == view.max_scroll_y  # noqa: E731
+        await until(pilot, lambda: "Referat af punkt 19" in screen_text(app) and at_the_end())
+
+
+async def test_a_part_that_lays_out_to_no_height_does_not_hold_up_the_rest(
+    case: Case, monkeypatch: pytest.MonkeyPatch, timers: Timers
+) -> None:
+    """The draft's header drawn with no height (it never says a height of its own): the first
+    screen still counts as drawn, the rest of the draft is rendered and drawn ahead."""
+    many_items(case, 20)
+    flat = DraftPart.DEFAULT_CSS + "\nDraftPart.-none { height: 0; }\n"
+    monkeypatch.setattr(DraftPart, "DEFAULT_CSS", flat)
+    made = DraftPart.__init__
+
+    def made_flat(self: DraftPart, index: int, part: str) -> None:
+        made(self, index, part)
+        if index == 0:
+            self.add_class("-none")
+
+    monkeypatch.setattr(DraftPart, "__init__", made_flat)
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        await drafted(pilot)
+        view = draft_view(app)
+        header = next(part for part in app.screen.query(DraftPart) if part.index == 0)
+        assert header.is_mounted and header.outer_size.height == 0
+        assert view.screen_drawn and len(view.parts) == 1 + 5 + 20
+        assert await timers.run_out(pilot, "_draw_ahead") >= 1  # drawing ahead goes on
+        assert len(view.drawn_parts()) > 1
+
+
+async def test_parts_shorter_than_estimated_are_followed_by_the_next_before_the_screen_counts_as_drawn(
+    monkeypatch: pytest.MonkeyPatch, timers: Timers
+) -> None:
+    """Every part estimated a screen and more, each only five lines: the parts that fill the
+    screen are drawn before ``when_drawn`` calls back (drawing ahead, held here, never ran)."""
+    monkeypatch.setattr(draft_module, "estimate_height", lambda part, width: 500)
+    items = (f"## {n}. Punkt {n}\n\nKort referat af punkt {n}.\n\n" for n in range(1, 30))
+    markdown = "# Referat\n\n" + "".join(items)
+    app = InParts()
+    async with app.run_test(size=(WIDTH, 30)) as pilot:
+        view = app.query_one(DraftView)
+        called: list[str] = []
+        view.show(markdown)
+        view.when_drawn(lambda: called.append(screen_text(app)))  # type: ignore[arg-type]
+        await until(pilot, lambda: bool(called))
+        drawn = list(app.query(DraftPart))
+        assert sum(part.outer_size.height for part in drawn) >= view.scrollable_content_region.height
+        assert "Kort referat af punkt 4." in called[0]  # the screen was full when it called back
+        assert not [timer for timer in timers.made if timer.what == "_draw_ahead" and timer.stopped]
+        assert timers.pending("_draw_ahead")  # drawing ahead begins only now
+
+
+async def test_when_drawn_calls_at_once_when_the_screen_is_drawn_or_the_draft_hidden() -> None:
+    app = InParts()
+    async with app.run_test(size=(WIDTH, 30)) as pilot:
+        view = app.query_one(DraftView)
+        view.show("# Referat\n\n## 1. Punkt\n\nTekst.\n")
+        await until(pilot, lambda: view.screen_drawn)
+        called: list[int] = []
+        view.when_drawn(lambda: called.append(1))
+        assert called == [1]
+        view.display = False
+        view.show("# Referat\n\n## 1. Punkt\n\nAnden tekst.\n")
+        view.when_drawn(lambda: called.append(2))
+        assert called == [1, 2]  # nothing is drawn while hidden: nothing to wait for
