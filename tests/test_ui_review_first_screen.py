@@ -10,6 +10,7 @@ drawn, never how long it took.)
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 import pytest
@@ -153,3 +154,28 @@ async def test_when_drawn_calls_at_once_when_the_screen_is_drawn_or_the_draft_hi
         view.show("# Referat\n\n## 1. Punkt\n\nAnden tekst.\n")
         view.when_drawn(lambda: called.append(2))
         assert called == [1, 2]  # nothing is drawn while hidden: nothing to wait for
+
+
+async def test_drawing_ahead_waits_for_the_rest_of_a_long_draft(
+    case: Case, monkeypatch: pytest.MonkeyPatch, timers: Timers
+) -> None:
+    """While the thread renders the rest, the app draws nothing more than the screen (a key
+    pressed then shares the processor with the thread only); then it draws ahead."""
+    from referent.ui.screens import review
+
+    many_items(case, 20)
+    release = threading.Event()
+    prepare = review.prepare_draft
+    monkeypatch.setattr(review, "prepare_draft", lambda *args: release.wait(60) and prepare(*args))
+    app = case.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+r")
+        view = draft_view(app)
+        await until(pilot, lambda: view.screen_drawn)
+        assert view.more_coming and not timers.pending("_draw_ahead")
+        release.set()
+        await drafted(pilot)
+        assert not view.more_coming and timers.pending("_draw_ahead")
+        on_screen = view.drawn_parts()
+        await timers.run_out(pilot, "_draw_ahead")
+        assert len(view.drawn_parts()) > len(on_screen)

@@ -226,7 +226,7 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
         # frame; the thread begins once the parts on screen are laid out, not to share the
         # processor with them
         first = replace(meeting, items=meeting.items[:FIRST_ITEMS])
-        draft.show_parts(split_parts(draft_markdown(first, style))[:FIRST_ITEMS])
+        draft.show_parts(split_parts(draft_markdown(first, style))[:FIRST_ITEMS], more=True)
         draft.when_drawn(begin)
 
     def _render_aside(self, asked: int, meeting: Meeting, style: HouseStyle | None) -> None:

@@ -208,6 +208,8 @@ class DraftView(VerticalScroll):
         self.screen_drawn = False
         """The parts on screen are mounted and laid out (and nothing is waiting to be)."""
         self._when_drawn: list[Callable[[], object]] = []
+        self.more_coming = False
+        """The parts shown are the first of a draft whose rest is on its way (see ``show_parts``)."""
 
     def compose(self) -> ComposeResult:
         yield Spacer(id="draft-above")
@@ -241,12 +243,20 @@ class DraftView(VerticalScroll):
         """Show the draft; parts whose text is unchanged stay as they are."""
         self.show_parts(split_parts(markdown))
 
-    def show_parts(self, parts: list[str], guessed: dict[tuple[str, int], int] | None = None) -> None:
+    def show_parts(
+        self, parts: list[str], guessed: dict[tuple[str, int], int] | None = None, *, more: bool = False
+    ) -> None:
         """Show the draft cut into ``parts`` (``split_parts``), with their estimated heights when
-        they were worked out already (``guessed``, by text and width)."""
+        they were worked out already (``guessed``, by text and width). ``more``: these are the
+        first parts of a draft whose rest is on its way (rendered in a thread); drawing ahead
+        waits for it, not to share the processor with that thread (and with a key pressed
+        meanwhile)."""
+        self.more_coming = more
         if guessed is not None:
             self.guessed = guessed
         if parts == self.parts:
+            if not more and self.screen_drawn and self.display and self.drawn:
+                self._draw_ahead_later()  # the rest came and it was there already
             return
         self.parts = parts
         if self._follow_end:  # End was pressed before the rest of a long draft came
@@ -337,7 +347,7 @@ class DraftView(VerticalScroll):
         waiting, self._when_drawn = self._when_drawn, []
         for callback in waiting:
             callback()
-        if self.display and self.drawn:
+        if self.display and self.drawn and not self.more_coming:
             self._draw_ahead_later()
 
     def _settle(self, mounts: list[AwaitMount]) -> None:
