@@ -179,3 +179,18 @@ async def test_drawing_ahead_waits_for_the_rest_of_a_long_draft(
         on_screen = view.drawn_parts()
         await timers.run_out(pilot, "_draw_ahead")
         assert len(view.drawn_parts()) > len(on_screen)
+
+
+async def test_parts_removed_before_they_were_laid_out_hold_nothing_up() -> None:
+    """The draft shown twice in one go (a change as the review opens): the first parts are
+    removed while they are being mounted; the screen counts as drawn with the second."""
+    app = InParts()
+    async with app.run_test(size=(WIDTH, 30)) as pilot:
+        view = app.query_one(DraftView)
+        view.show("# Referat\n\n## 1. Punkt\n\nEn.\n")
+        view.show("# Referat, rettet\n\n## 1. Punkt\n\nTo.\n")
+        called: list[str] = []
+        view.when_drawn(lambda: called.append(screen_text(app)))  # type: ignore[arg-type]
+        await until(pilot, lambda: bool(called))
+        assert "Referat, rettet" in called[0] and "To." in called[0]
+        assert [part.index for part in app.query(DraftPart)] == [0, 1]

@@ -30,7 +30,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.events import Mount
 from textual.timer import Timer
-from textual.widget import AwaitMount, Widget
+from textual.widget import Widget
 from textual.widgets import Markdown
 
 from referent.ui.textual_compat import (
@@ -350,16 +350,18 @@ class DraftView(VerticalScroll):
         if self.display and self.drawn and not self.more_coming:
             self._draw_ahead_later()
 
-    def _settle(self, mounts: list[AwaitMount]) -> None:
-        """Once the parts just mounted for the screen are laid out (the screen's refresh after
-        their mounting), look again: a part shorter than estimated leaves room for the next."""
+    def _settle(self) -> None:
+        """Once the parts just mounted for the screen are laid out, look again: a part shorter
+        than estimated leaves room for the next. Laid out is the screen's refresh after every
+        drawn part is mounted (a part removed meanwhile is not waited for; nor is a height)."""
         self.screen_drawn = False
         self._settling += 1
 
-        async def mounted() -> None:
-            for mount in mounts:
-                await mount
-            self.call_after_refresh(laid_out)
+        def mounted() -> None:
+            if not all(part.is_mounted for part in self.drawn):
+                self.call_after_refresh(mounted)  # look again after the next refresh
+            else:
+                self.call_after_refresh(laid_out)  # the refresh that lays them out
 
         def laid_out() -> None:
             self._settling -= 1
@@ -367,7 +369,7 @@ class DraftView(VerticalScroll):
                 self.measured(part, part.outer_size.height)
             self._update()
 
-        self.call_next(mounted)
+        self.call_after_refresh(mounted)
 
     def _update(self) -> None:
         """Draw what is on screen now; keep what is near; once it is laid out, draw ahead."""
@@ -385,11 +387,11 @@ class DraftView(VerticalScroll):
             wanted = visible
         near = self._parts_between(KEEP_SCREENS)
         wanted = range(max(wanted.start, near.start), min(wanted.stop, near.stop))
-        mounts = self._draw(wanted) if wanted != window else []
+        mounted = self._draw(wanted) if wanted != window else False
         if wanted == window:  # the parts not drawn may have changed (more of them, another width)
             self._size_spacers()
-        if mounts:
-            self._settle(mounts)
+        if mounted:
+            self._settle()
         elif not self._settling:
             self._now_drawn()
 
@@ -400,9 +402,9 @@ class DraftView(VerticalScroll):
         above.styles.height = sum(self.heights[: window.start])
         below.styles.height = sum(self.heights[window.stop :]) if window else sum(self.heights)
 
-    def _draw(self, wanted: range) -> list[AwaitMount]:
-        """Make exactly the parts ``wanted`` widgets, keeping those that already are; the
-        mountings of the new ones."""
+    def _draw(self, wanted: range) -> bool:
+        """Make exactly the parts ``wanted`` widgets, keeping those that already are; whether
+        any was mounted."""
         kept = [part for part in self.drawn if part.index in wanted]
         for part in self.drawn:
             if part.index not in wanted:
@@ -412,16 +414,15 @@ class DraftView(VerticalScroll):
         before = [DraftPart(index, self.parts[index]) for index in new if not kept or index < kept[0].index]
         after = [DraftPart(index, self.parts[index]) for index in new if kept and index > kept[-1].index]
         above, below = self.query_one("#draft-above", Spacer), self.query_one("#draft-below", Spacer)
-        mounts = []
         if before:
-            mounts.append(self.mount_all(before, after=above))
+            self.mount_all(before, after=above)
         if after:
-            mounts.append(self.mount_all(after, before=below))
+            self.mount_all(after, before=below)
         self.drawn = before + kept + after
         self._size_spacers()
         if self._follow_end:
             self.call_after_refresh(self._to_end)
-        return mounts
+        return bool(before or after)
 
     def _draw_ahead_later(self) -> None:
         if self._ahead is not None:
