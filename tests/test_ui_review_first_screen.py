@@ -9,16 +9,23 @@ drawn, never how long it took.)
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import Timers
 from test_ui_review import drafted
 from test_ui_review_draft import WIDTH, InParts, many_items, until
-from ui_helpers import SIZE, Case, screen_text
+from ui_helpers import DEMO, SIZE, Case, screen_text
 
+from referent.ui.warmup import REVIEW_MODULES
 from referent.ui.widgets import draft as draft_module
 from referent.ui.widgets.draft import DraftPart, DraftView
 
@@ -194,3 +201,45 @@ async def test_parts_removed_before_they_were_laid_out_hold_nothing_up() -> None
         await until(pilot, lambda: bool(called))
         assert "Referat, rettet" in called[0] and "To." in called[0]
         assert [part.index for part in app.query(DraftPart)] == [0, 1]
+
+
+FIRST_REVIEW = """
+import asyncio, json, sys
+from pathlib import Path
+from referent.ui.app import make_app
+from referent.ui.warmup import warm_up
+
+async def main():
+    app = make_app(Path("t.db"), 1, settings_path=Path("none.toml"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        if WARM:
+            warm_up()  # what the app's warm-up thread does once the typing pauses
+        before = set(sys.modules)
+        await pilot.press("ctrl+r")
+        while not (type(app.screen).__name__ == "ReviewScreen" and app.screen.query("DraftPart")):
+            await pilot.pause()
+        loaded = sorted(name for name in set(sys.modules) - before if name.startswith("referent"))
+        Path("loaded.json").write_text(json.dumps(loaded), encoding="utf-8")
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_after_the_warm_up_the_first_review_imports_nothing(tmp_path: Path, warm: bool) -> None:
+    """The review's screen, widgets and the reading round's modules its problems ask for are
+    imported by the warm-up; without it the first Ctrl+R imports them itself."""
+    shutil.copyfile(DEMO, tmp_path / "meeting.toml")
+    env = {**os.environ, "REFERENT_DB": str(tmp_path / "t.db")}
+    env["REFERENT_CONFIG"] = str(tmp_path / "none.toml")
+    subprocess.run([sys.executable, "-m", "referent", "import", "meeting.toml"], cwd=tmp_path, env=env,
+                   check=True, capture_output=True)  # fmt: skip
+    code = f"WARM = {warm!r}\n" + FIRST_REVIEW
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env, check=True, capture_output=True,
+                   timeout=120)  # fmt: skip
+    loaded = json.loads((tmp_path / "loaded.json").read_text(encoding="utf-8"))
+    if warm:
+        assert loaded == []
+    else:
+        assert set(REVIEW_MODULES) <= set(loaded)
