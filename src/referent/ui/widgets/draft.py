@@ -11,9 +11,11 @@ the first block's top margin is made up for (see the CSS).
 
 What waits for the parts on screen (drawing ahead, and whatever is handed to ``when_drawn``,
 such as rendering the rest of a long draft in a thread) begins once they are mounted and laid
-out: a thread started at once shared the processor with the first frame and made it come a
-third later. Being laid out is the screen's refresh after their mounting, not their height: a
-part may lay out to no height at all.
+out: a thread started with the screen took half the processor from the first frame (Python
+runs one thread at a time), and a part drawn ahead delayed it by its own layout. Being laid
+out is the screen's refresh after every part drawn for it is mounted, not their height: a part
+may lay out to no height at all. While the rest of a long draft is on its way (``more``),
+nothing is drawn ahead either: a key pressed meanwhile shares the processor with the thread only.
 """
 
 from __future__ import annotations
