@@ -230,10 +230,11 @@ class ReviewScreen(ReferentScreen, Screen[int | None]):
             begin()
             return
         # the header and the first items (the last one rendered may end the draft) for the first
-        # frame; the thread begins after it, not to share the processor with it
+        # frame; the thread begins once the parts on screen are laid out, not to share the
+        # processor with them
         first = replace(meeting, items=meeting.items[:FIRST_ITEMS])
-        draft.show_parts(split_parts(draft_markdown(first, style))[:FIRST_ITEMS])
-        self.call_after_refresh(begin)
+        draft.show_parts(split_parts(draft_markdown(first, style))[:FIRST_ITEMS], more=True)
+        draft.when_drawn(begin)
 
     def _render_aside(self, asked: int, meeting: Meeting, style: HouseStyle | None) -> None:
         if asked != self._draft_asked:  # a later draft was asked for meanwhile

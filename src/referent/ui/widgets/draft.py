@@ -8,6 +8,14 @@ them are two blank spacers of their height (measured once a part was drawn, else
 its text). A part drawn alone looks exactly as it does in one widget for the whole draft: the
 space Textual leaves between two blocks is the larger of their margins, and between two parts
 the first block's top margin is made up for (see the CSS).
+
+What waits for the parts on screen (drawing ahead, and whatever is handed to ``when_drawn``,
+such as rendering the rest of a long draft in a thread) begins once they are mounted and laid
+out: a thread started with the screen took half the processor from the first frame (Python
+runs one thread at a time), and a part drawn ahead delayed it by its own layout. Being laid
+out is the screen's refresh after every part drawn for it is mounted, not their height: a part
+may lay out to no height at all. While the rest of a long draft is on its way (``more``),
+nothing is drawn ahead either: a key pressed meanwhile shares the processor with the thread only.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 
 from rich.cells import cell_len
@@ -196,6 +205,13 @@ class DraftView(VerticalScroll):
         """End was pressed: the end stays in view as the parts drawn there turn out taller than
         estimated (until the reader scrolls back up)."""
         self._adjusting = False
+        self._settling = 0
+        """Runs of parts mounted for the screen and not yet laid out."""
+        self.screen_drawn = False
+        """The parts on screen are mounted and laid out (and nothing is waiting to be)."""
+        self._when_drawn: list[Callable[[], object]] = []
+        self.more_coming = False
+        """The parts shown are the first of a draft whose rest is on its way (see ``show_parts``)."""
 
     def compose(self) -> ComposeResult:
         yield Spacer(id="draft-above")
@@ -229,12 +245,20 @@ class DraftView(VerticalScroll):
         """Show the draft; parts whose text is unchanged stay as they are."""
         self.show_parts(split_parts(markdown))
 
-    def show_parts(self, parts: list[str], guessed: dict[tuple[str, int], int] | None = None) -> None:
+    def show_parts(
+        self, parts: list[str], guessed: dict[tuple[str, int], int] | None = None, *, more: bool = False
+    ) -> None:
         """Show the draft cut into ``parts`` (``split_parts``), with their estimated heights when
-        they were worked out already (``guessed``, by text and width)."""
+        they were worked out already (``guessed``, by text and width). ``more``: these are the
+        first parts of a draft whose rest is on its way (rendered in a thread); drawing ahead
+        waits for it, not to share the processor with that thread (and with a key pressed
+        meanwhile)."""
+        self.more_coming = more
         if guessed is not None:
             self.guessed = guessed
         if parts == self.parts:
+            if not more and self.screen_drawn and self.display and self.drawn:
+                self._draw_ahead_later()  # the rest came and it was there already
             return
         self.parts = parts
         if self._follow_end:  # End was pressed before the rest of a long draft came
@@ -311,9 +335,51 @@ class DraftView(VerticalScroll):
     def _window(self) -> range:
         return range(self.drawn[0].index, self.drawn[-1].index + 1) if self.drawn else range(0)
 
+    def when_drawn(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once the parts on screen are mounted and laid out (at once if they
+        are, or if the draft is not shown: then nothing is drawn to wait for)."""
+        if self.screen_drawn or not self.display:
+            callback()
+        else:
+            self._when_drawn.append(callback)
+
+    def _now_drawn(self) -> None:
+        """The parts on screen are laid out: what waited for them begins."""
+        self.screen_drawn = True
+        waiting, self._when_drawn = self._when_drawn, []
+        for callback in waiting:
+            callback()
+        if self.display and self.drawn and not self.more_coming:
+            self._draw_ahead_later()
+
+    def _settle(self) -> None:
+        """Once the parts just mounted for the screen are laid out, look again: a part shorter
+        than estimated leaves room for the next. Laid out is the screen's refresh after every
+        drawn part is mounted (a part removed meanwhile is not waited for; nor is a height)."""
+        self.screen_drawn = False
+        self._settling += 1
+
+        def mounted() -> None:
+            if not all(part.is_mounted for part in self.drawn):
+                self.call_after_refresh(mounted)  # look again after the next refresh
+            else:
+                self.call_after_refresh(laid_out)  # the refresh that lays them out
+
+        def laid_out() -> None:
+            self._settling -= 1
+            for part in self.drawn:  # measured now, whether or not their Resize came yet
+                self.measured(part, part.outer_size.height)
+            self._update()
+
+        self.call_after_refresh(mounted)
+
     def _update(self) -> None:
-        """Draw what is on screen now; keep what is near; draw ahead later."""
-        if not self.display or not self.width or not self.parts:
+        """Draw what is on screen now; keep what is near; once it is laid out, draw ahead."""
+        if not self.width:
+            return  # laid out first: the resize draws it
+        if not self.display or not self.parts:
+            if not self._settling:
+                self._now_drawn()
             return
         visible = self._parts_between(0)
         window = self._window
@@ -323,11 +389,13 @@ class DraftView(VerticalScroll):
             wanted = visible
         near = self._parts_between(KEEP_SCREENS)
         wanted = range(max(wanted.start, near.start), min(wanted.stop, near.stop))
-        if wanted != window:
-            self._draw(wanted)
-        else:  # the parts not drawn may have changed (more of them, another width)
+        mounted = self._draw(wanted) if wanted != window else False
+        if wanted == window:  # the parts not drawn may have changed (more of them, another width)
             self._size_spacers()
-        self._draw_ahead_later()
+        if mounted:
+            self._settle()
+        elif not self._settling:
+            self._now_drawn()
 
     def _size_spacers(self) -> None:
         """The spacers above and below the drawn parts: the height of the parts they stand for."""
@@ -336,8 +404,9 @@ class DraftView(VerticalScroll):
         above.styles.height = sum(self.heights[: window.start])
         below.styles.height = sum(self.heights[window.stop :]) if window else sum(self.heights)
 
-    def _draw(self, wanted: range) -> None:
-        """Make exactly the parts ``wanted`` widgets, keeping those that already are."""
+    def _draw(self, wanted: range) -> bool:
+        """Make exactly the parts ``wanted`` widgets, keeping those that already are; whether
+        any was mounted."""
         kept = [part for part in self.drawn if part.index in wanted]
         for part in self.drawn:
             if part.index not in wanted:
@@ -355,6 +424,7 @@ class DraftView(VerticalScroll):
         self._size_spacers()
         if self._follow_end:
             self.call_after_refresh(self._to_end)
+        return bool(before or after)
 
     def _draw_ahead_later(self) -> None:
         if self._ahead is not None:
