@@ -103,6 +103,61 @@ async def test_opening_a_word_agenda_shows_how_it_was_read_before_the_minutes(bo
     assert board.kept() == Corrections()
 
 
+@pytest.fixture
+def readings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of every Word document the reader reads, in order."""
+    from referent.importing.word import reader
+
+    made: list[str] = []
+    original = reader.parse_word_agenda
+
+    def counted(data: bytes, name: str, *args: object, **kwargs: object) -> reader.WordAgenda:
+        made.append(name)
+        return original(data, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "parse_word_agenda", counted)
+    return made
+
+
+async def test_a_word_agenda_imported_on_opening_is_read_once_for_the_draft_and_its_correction_screen(
+    tmp_path: Path, readings: list[str]
+) -> None:
+    """``referent open NEW.docx``: the draft's reading is what the correction screen shows (a
+    huge agenda was read a second time there, seconds before the first screen)."""
+    agenda = board_agenda().save(tmp_path / "dagsorden.docx")
+    store = Store.open(tmp_path / "t.db")
+    try:
+        draft = draft_for_file(store, agenda)
+        assert readings == [str(agenda)]
+        settings = tmp_path / "none.toml"
+        app = make_app(tmp_path / "t.db", draft.meeting_id, store=store, draft=draft, settings_path=settings)
+        async with app.run_test(size=SIZE) as pilot:
+            await read(pilot)
+            assert "How the agenda was read: dagsorden.docx · 2 uncertain (n)" in screen_text(app)
+            assert role_of(app, "2. Regnskab 2022") == (Role.ITEM, 2)
+            assert readings == [str(agenda)]  # not read again for the screen
+            await go_to(pilot, BRIEFING)
+            await pilot.press("i")  # a correction reads the document again, as always
+            await read(pilot)
+            assert role_of(app, BRIEFING) == (Role.ITEM, 3)
+            assert readings == [str(agenda)] * 2
+    finally:
+        store.close()
+
+
+async def test_a_draft_opened_again_reads_its_file_for_the_correction_screen(
+    board: Board, readings: list[str]
+) -> None:
+    """An unchanged file's draft is not read on opening (the digest says so): the screen reads it."""
+    draft = draft_for_file(board.store, board.agenda)
+    assert readings == []
+    app = board.app(draft=draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await read(pilot)
+        assert role_of(app, "2. Regnskab 2022") == (Role.ITEM, 2)
+        assert readings == [str(board.agenda)]
+
+
 async def test_i_makes_a_paragraph_an_item_and_enter_brings_it_into_the_draft(board: Board) -> None:
     app = board.app()
     async with app.run_test(size=SIZE) as pilot:

@@ -165,7 +165,16 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         ),
     ]
 
-    def __init__(self, store: Store, meeting_id: int, source: WordSource, first: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        source: WordSource,
+        first: bool = False,
+        reading: WordAgenda | None = None,
+    ) -> None:
+        """``reading``: ``source`` already read with the corrections kept with the draft (the
+        reading made when the draft was imported): shown at once, not read again."""
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
@@ -176,6 +185,7 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         self.reading: WordAgenda | None = None
         self.read_with: Corrections | None = None
         """The corrections ``reading`` was read with."""
+        self.made = reading
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
@@ -190,7 +200,11 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         self.query_one(ParagraphList).focus()
         self.query_one("#reading-meeting").can_focus = False
         self.show_title()
-        self.read_again()
+        if self.made is not None:
+            made, self.made = self.made, None
+            self.took(self.correcting.corrections, made)
+        else:
+            self.read_again()
 
     # --- reading, in a worker ---------------------------------------------------------------
 
@@ -242,6 +256,10 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
             self.notify(t("Not so: {problem}", problem=problem), severity="warning", timeout=15, markup=False)
             self.take_back()
             return
+        self.took(corrections, result)
+
+    def took(self, corrections: Corrections, result: WordAgenda) -> None:
+        """Show a reading made with ``corrections`` (the current ones)."""
         first = self.reading is None
         self.reading, self.read_with = result, corrections
         self.show_reading()
