@@ -5,7 +5,8 @@ Textual's public API has no way to do a few things referent needs, so it reaches
 - the minutes editor wraps as TextArea wraps (``compute_wrap_offsets``), keeps the state of a
   ``WrappedDocument`` up to date around an edit, draws a row of a long paragraph itself, and
   changes three steps of TextArea (drawing a row, the height for scrolling, the width of a Tab);
-- the agenda draws one row again without OptionList forgetting every other row;
+- the agenda draws one row again without OptionList forgetting every other row, and makes a
+  row only when it is drawn (``LazyRow``, ``OneLineOptionList``);
 - the key hints build Textual's footer keys once, as the footer would;
 - the chair's draft builds Markdown blocks at once and draws simple lists as a grid;
 - the bindings of a screen get their descriptions in the user's language;
@@ -63,11 +64,13 @@ __all__ = [
     "FooterKey",
     "GuardedMessages",
     "GuardedParser",
+    "LazyRow",
     "MarkdownBullet",
     "MarkdownBulletList",
     "MarkdownList",
     "MarkdownOrderedList",
     "MarkdownParagraph",
+    "OneLineOptionList",
     "ReferentAppBase",
     "TextAreaParts",
     "TranslatedPalette",
@@ -242,6 +245,45 @@ def redraw_option(option_list: OptionList, index: int, prompt: VisualType) -> No
     line = option_list._line_cache.index_to_line.get(index)
     if line is not None:
         option_list.refresh_line(line)
+
+
+class LazyRow(Option):
+    """An option whose prompt is made by ``make`` the first time it is drawn or asked for:
+    OptionList asks for every prompt when it is given its options, and an agenda of 2,000
+    items spent a quarter of a second making rows that were never on screen."""
+
+    def __init__(self, make: Callable[[], VisualType], id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self._make: Callable[[], VisualType] | None = make
+
+    @property
+    def _prompt(self) -> VisualType:
+        if self._make is not None:
+            self._made, self._make = self._make(), None
+        return self._made
+
+    @_prompt.setter
+    def _prompt(self, prompt: VisualType) -> None:
+        self._made, self._make = prompt, None
+
+
+class OneLineOptionList(OptionList):
+    """An OptionList whose options are each one line high (``text-wrap: nowrap``, no dividers):
+    its rows are counted, not measured, so a row is made only when it is drawn."""
+
+    def _update_lines(self) -> None:
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        for index in range(lines[-1][0] + 1 if lines else 0, len(self.options)):
+            cache.index_to_line[index] = len(lines)
+            cache.heights[index] = 1
+            lines.append((index, 0))
+        size = Size(self.scrollable_content_region.width - self._get_left_gutter_width(), len(lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
 
 
 # --- the key hints ---------------------------------------------------------------------------
@@ -486,10 +528,11 @@ def missing() -> list[str]:
         ),
         "OptionList": (
             option_list,
-            "_line_cache _get_left_gutter_width _get_visual _clear_caches _option_render_cache",
+            "_line_cache _get_left_gutter_width _get_visual _clear_caches _option_render_cache "
+            "_update_lines _scroll_update",
         ),
-        "OptionList._line_cache": (option_list._line_cache, "heights index_to_line"),
-        "Option": (Option("a"), "_set_prompt"),
+        "OptionList._line_cache": (option_list._line_cache, "heights index_to_line lines"),
+        "Option": (Option("a"), "_set_prompt _prompt"),
         "Widget": (footer, "_pending_children _reactive_connect _bindings _forward_event"),
         "Footer": (footer, "_bindings_ready"),
         "Markdown": (markdown, "_markdown _theme _build_from_source"),
