@@ -13,7 +13,8 @@ Textual's public API has no way to do a few things referent needs, so it reaches
 - the app hears of an exception before Textual ends the app for it, and a screen whose handler
   raised one the app dealt with goes on handling keys;
 - the command palette says "No matches found" in the user's language;
-- the terminal's input is read by Textual's parser guarded against junk and endless pastes.
+- the terminal's input is read by Textual's parser guarded against junk and endless pastes;
+- a closed terminal's SIGCONT does not start application mode again (``resume_only_after_suspend``).
 
 Each is given a name of referent's own here. Everything else imports Textual's public modules
 only (``tests/test_textual_compat.py`` checks it), and ``missing()`` lists what the installed
@@ -86,6 +87,7 @@ __all__ = [
     "pending_children",
     "re_chunk",
     "redraw_option",
+    "resume_only_after_suspend",
 ]
 
 _MARKDOWN_NAMES = (
@@ -465,6 +467,28 @@ def guard_parser(module: object) -> bool:
     return True
 
 
+def resume_only_after_suspend(driver_class: type[Any]) -> bool:
+    """Make the driver's SIGCONT handler resume application mode only when SIGTSTP (Ctrl+Z)
+    suspended it; False when the driver has no such handler.
+
+    Closing the terminal sends SIGHUP *and SIGCONT*. Textual's Linux driver took every SIGCONT
+    for the return from Ctrl+Z and started application mode again inside the signal handler:
+    a second output thread, with the first one's queue full of writes to the closed terminal,
+    and the app, which was quitting for the SIGHUP, waited on it for ever (a 12,000-item
+    agenda, a window closed while it was laid out)."""
+    original = getattr(driver_class, "_sigcont_application", None)
+    if original is None or getattr(original, "guarded", False):
+        return original is not None
+
+    def _sigcont_application(self: Any, *args: Any) -> None:
+        if self._must_signal_resume:  # set by the driver's SIGTSTP handler when it suspended
+            original(self, *args)
+
+    _sigcont_application.guarded = True  # type: ignore[attr-defined]
+    driver_class._sigcont_application = _sigcont_application
+    return True
+
+
 # --- the command palette in the user's language (Textual's "No matches found") ----------
 
 
@@ -509,6 +533,7 @@ class TranslatedPalette(CommandPalette):
 
 def missing() -> list[str]:
     """The private names used above that the installed Textual does not have (empty: all there)."""
+    from textual.drivers.linux_driver import LinuxDriver
     from textual.widgets import Footer, Markdown
     from textual.widgets import _markdown as markdown_module
     from textual.widgets.text_area import Document
@@ -539,6 +564,7 @@ def missing() -> list[str]:
         "App": (App, "_handle_exception"),
         "MessagePump": (MessagePump, "_dispatch_message"),
         "XTermParser": (XTermParser, "parse parse_mouse_code"),
+        "LinuxDriver": (LinuxDriver, "_sigcont_application _sigtstp_application"),
         "CommandPalette": (
             CommandPalette,
             "_start_no_matches_countdown _stop_no_matches_countdown _NO_MATCHES _NO_MATCHES_COUNTDOWN",
