@@ -158,6 +158,35 @@ async def test_a_draft_opened_again_reads_its_file_for_the_correction_screen(
         assert readings == [str(board.agenda)]
 
 
+async def test_moving_through_the_paragraphs_does_not_make_the_meeting_pane_again(
+    board: Board, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The meeting as read has a line per item: it was made and drawn whole again on every
+    arrow key (1.5 s a key at 12,000 items). It is made once a reading; a move marks its item."""
+    from referent.ui.screens import reading as screen_module
+    from referent.ui.widgets.lines import TextLines
+
+    made: list[int] = []
+    original = screen_module.meeting_lines
+
+    def counted(*args: object) -> tuple[list[tuple[str, str]], dict[int, int]]:
+        made.append(1)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(screen_module, "meeting_lines", counted)
+    app = board.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await read(pilot)
+        await go_to(pilot, "2. Regnskab 2022")
+        await go_to(pilot, "3. Eventuelt")
+        pane = reading(app).query_one("#reading-meeting", TextLines)
+        assert pane.highlighted is not None and pane.lines[pane.highlighted][0] == " 3. Eventuelt"
+        assert len(made) == 1
+        await pilot.press("i")  # a correction: a new reading, its lines made once
+        await read(pilot)
+        assert len(made) == 2
+
+
 async def test_i_makes_a_paragraph_an_item_and_enter_brings_it_into_the_draft(board: Board) -> None:
     app = board.app()
     async with app.run_test(size=SIZE) as pilot:
