@@ -321,6 +321,10 @@ class ReferentApp(ReferentAppBase[None]):
             source = self.to_correct(meeting_id)
             if source is not None:
                 self.correct_reading(screen, source, first=True, reading=self.reading_made(source))
+        if self.draft is not None and self.draft.reading is not None:  # not shown: not kept either
+            from dataclasses import replace
+
+            self.draft = replace(self.draft, reading=None)
 
     def search(self) -> None:
         """The search screen (Ctrl+F); Enter on a hit opens its meeting at that item."""
