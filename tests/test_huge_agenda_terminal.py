@@ -1,5 +1,6 @@
 """A huge Word agenda opened in a real terminal: Ctrl+Q, a closed terminal and SIGTERM end
-``referent open`` while it is still reading (issue 20, item 9).
+``referent open`` while it is still reading, and while the app lays out an agenda of thousands
+of items (issue 20, item 9).
 
 Before the app runs, the terminal is in its ordinary mode, where Ctrl+Q is flow control (XON)
 and never reaches the program: a Ctrl+Q typed during a long read was swallowed. These tests
@@ -10,6 +11,7 @@ terminal's settings given back. Deadlines only end a hung test; nothing here tim
 
 from __future__ import annotations
 
+import copy
 import signal
 import sys
 import termios
@@ -70,5 +72,60 @@ def test_a_huge_agenda_being_read_can_be_stopped(huge_agenda: Path, tmp_path: Pa
             term.hang_up()
         status = term.wait(timeout=120)
         assert status in (0, 1, 130), status  # ended by referent itself, not killed by the signal
+        if how != "hang up":
+            assert flow_control(term), "the terminal's settings were not given back"
+
+
+ITEMS = 12_000
+
+
+@pytest.fixture(scope="module")
+def agenda_of_many_items(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """12,000 numbered headings with a paragraph each (made by copying XML: python-docx's
+    ``add_paragraph`` takes minutes for this many)."""
+    from docx import Document
+
+    path = tmp_path_factory.mktemp("many") / "Dagsorden.docx"
+    document = Document()
+    document.add_heading("Dagsorden til bestyrelsesmøde 12. marts 2025", 0)
+    heading = document.add_heading("1. Punkt", 1)._p
+    text = document.add_paragraph("Afsnit")._p
+    body = text.getparent()
+    body.remove(heading)
+    body.remove(text)
+    end = body[-1]  # the section properties: the paragraphs go before them
+    for number in range(1, ITEMS + 1):
+        for model, words in (
+            (heading, f"{number}. Punkt nummer {number}"),
+            (text, f"Sagen om punkt {number}."),
+        ):
+            paragraph = copy.deepcopy(model)
+            paragraph.xpath(".//w:t")[0].text = words
+            end.addprevious(paragraph)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("how", ["ctrl+q", "sigterm", "hang up"])
+def test_an_agenda_of_thousands_of_items_being_laid_out_can_be_stopped(
+    agenda_of_many_items: Path, tmp_path: Path, how: str
+) -> None:
+    """Enter on the correction screen goes on to the minutes, whose agenda has 12,000 rows;
+    Ctrl+Q (or the signal) comes right behind it. Every row was made and measured before the
+    app looked at the next key (and the correction screen read the file a second time
+    meanwhile): Ctrl+Q waited for all of it. The wait below only ends a hung test."""
+    env = {"REFERENT_DB": str(tmp_path / "referent.db"), "REFERENT_CONFIG": str(tmp_path / "none.toml")}
+    with Terminal(referent("open", str(agenda_of_many_items)), size=(100, 30), env=env, cwd=tmp_path) as term:
+        term.wait_for("Dagsorden.docx ·", timeout=120)  # the correction screen's title: the app runs
+        term.wait_for("12000", timeout=60)  # ... and shows the reading of every item
+        term.send("\r")  # on to the minutes
+        if how == "ctrl+q":
+            term.send(CTRL_Q)
+        elif how == "sigterm":
+            term.signal(signal.SIGTERM)
+        else:
+            term.hang_up()
+        status = term.wait(timeout=120)
+        assert status in (0, 1), status  # ended by referent itself, not killed by the signal
         if how != "hang up":
             assert flow_control(term), "the terminal's settings were not given back"

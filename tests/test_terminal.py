@@ -94,6 +94,24 @@ def test_closing_the_terminal_saves_the_last_words(slow_session: Session) -> Non
     assert slow_session.unlocked()
 
 
+ALTERNATE_SCREEN = b"\x1b[?1049h"
+"""What the app writes when it starts application mode (the terminal's alternate screen)."""
+
+
+def test_sigcont_without_ctrl_z_does_not_start_the_app_again(session: Session) -> None:
+    """Closing a terminal sends SIGHUP and SIGCONT. Textual took every SIGCONT for a return from
+    Ctrl+Z and started application mode again (a second output thread), and an app quitting
+    for the SIGHUP could hang for ever on the first one's writes to the closed terminal."""
+    app = session.app
+    assert app.drawn().count(ALTERNATE_SCREEN) == 1
+    app.signal(signal.SIGCONT)  # handled before the keys below (a signal is, at the next step)
+    app.send("still here")
+    app.wait_for("still here")
+    assert app.drawn().count(ALTERNATE_SCREEN) == 1  # not started a second time
+    app.send("\x11")  # Ctrl+Q
+    assert app.wait() == 0
+
+
 @pytest.mark.parametrize("number", [signal.SIGHUP, signal.SIGTERM])
 def test_a_stop_signal_saves_and_exits_cleanly(slow_session: Session, number: signal.Signals) -> None:
     app = slow_session.app

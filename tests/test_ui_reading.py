@@ -103,6 +103,90 @@ async def test_opening_a_word_agenda_shows_how_it_was_read_before_the_minutes(bo
     assert board.kept() == Corrections()
 
 
+@pytest.fixture
+def readings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The name of every Word document the reader reads, in order."""
+    from referent.importing.word import reader
+
+    made: list[str] = []
+    original = reader.parse_word_agenda
+
+    def counted(data: bytes, name: str, *args: object, **kwargs: object) -> reader.WordAgenda:
+        made.append(name)
+        return original(data, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader, "parse_word_agenda", counted)
+    return made
+
+
+async def test_a_word_agenda_imported_on_opening_is_read_once_for_the_draft_and_its_correction_screen(
+    tmp_path: Path, readings: list[str]
+) -> None:
+    """``referent open NEW.docx``: the draft's reading is what the correction screen shows (a
+    huge agenda was read a second time there, seconds before the first screen)."""
+    agenda = board_agenda().save(tmp_path / "dagsorden.docx")
+    store = Store.open(tmp_path / "t.db")
+    try:
+        draft = draft_for_file(store, agenda)
+        assert readings == [str(agenda)]
+        settings = tmp_path / "none.toml"
+        app = make_app(tmp_path / "t.db", draft.meeting_id, store=store, draft=draft, settings_path=settings)
+        async with app.run_test(size=SIZE) as pilot:
+            await read(pilot)
+            assert "How the agenda was read: dagsorden.docx · 2 uncertain (n)" in screen_text(app)
+            assert role_of(app, "2. Regnskab 2022") == (Role.ITEM, 2)
+            assert readings == [str(agenda)]  # not read again for the screen
+            await go_to(pilot, BRIEFING)
+            await pilot.press("i")  # a correction reads the document again, as always
+            await read(pilot)
+            assert role_of(app, BRIEFING) == (Role.ITEM, 3)
+            assert readings == [str(agenda)] * 2
+    finally:
+        store.close()
+
+
+async def test_a_draft_opened_again_reads_its_file_for_the_correction_screen(
+    board: Board, readings: list[str]
+) -> None:
+    """An unchanged file's draft is not read on opening (the digest says so): the screen reads it."""
+    draft = draft_for_file(board.store, board.agenda)
+    assert readings == []
+    app = board.app(draft=draft)
+    async with app.run_test(size=SIZE) as pilot:
+        await read(pilot)
+        assert role_of(app, "2. Regnskab 2022") == (Role.ITEM, 2)
+        assert readings == [str(board.agenda)]
+
+
+async def test_moving_through_the_paragraphs_does_not_make_the_meeting_pane_again(
+    board: Board, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The meeting as read has a line per item: it was made and drawn whole again on every
+    arrow key (1.5 s a key at 12,000 items). It is made once a reading; a move marks its item."""
+    from referent.ui.screens import reading as screen_module
+    from referent.ui.widgets.lines import TextLines
+
+    made: list[int] = []
+    original = screen_module.meeting_lines
+
+    def counted(*args: object) -> tuple[list[tuple[str, str]], dict[int, int]]:
+        made.append(1)
+        return original(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(screen_module, "meeting_lines", counted)
+    app = board.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await read(pilot)
+        await go_to(pilot, "2. Regnskab 2022")
+        await go_to(pilot, "3. Eventuelt")
+        pane = reading(app).query_one("#reading-meeting", TextLines)
+        assert pane.highlighted is not None and pane.lines[pane.highlighted][0] == " 3. Eventuelt"
+        assert len(made) == 1
+        await pilot.press("i")  # a correction: a new reading, its lines made once
+        await read(pilot)
+        assert len(made) == 2
+
+
 async def test_i_makes_a_paragraph_an_item_and_enter_brings_it_into_the_draft(board: Board) -> None:
     app = board.app()
     async with app.run_test(size=SIZE) as pilot:

@@ -23,7 +23,7 @@ from textual.widgets._footer import FooterKey
 from ui_helpers import SIZE, Case, saved, screen_text
 
 from referent import cli, gcpause
-from referent.ui.app import ReferentApp
+from referent.ui.app import ReferentApp, make_app
 from referent.ui.screens.minutes import COLLECT_AFTER_REVIEW, MARKDOWN_AFTER
 from referent.ui.warmup import exercise_export
 from referent.ui.widgets.agenda import AgendaList
@@ -76,6 +76,34 @@ async def test_moving_draws_again_only_the_rows_left_and_entered(case: Case, lin
         assert agenda(app).highlighted == 1
         assert "▶ 2. Renovation" in screen_text(app)  # what is drawn follows the rows
         assert "· 1. Approval" in screen_text(app)
+
+
+async def test_an_agenda_of_2000_items_makes_only_the_rows_on_screen(
+    case: Case, lines_made: list[int]
+) -> None:
+    """A huge Word agenda: OptionList asked for every row's prompt when it was given them, and
+    2,000 rows were made (and measured) before the first frame showed 30 of them."""
+    from datetime import date
+
+    from referent.model import Item, Meeting
+
+    items = [Item(title=f"Punkt nummer {number}") for number in range(1, 2001)]
+    meeting_id = case.store.import_meeting(
+        Meeting("Stort møde", date(2025, 3, 12), items=items), "stort.toml", "x"
+    )
+    app = make_app(
+        case.db_path, meeting_id, store=case.store, clock=case.clock, settings_path=case.settings_path
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "▶ 1. Punkt nummer 1 " in shown and "· 20. Punkt nummer 20" in shown
+        assert agenda(app).option_count == 2000
+        assert 20 <= len(lines_made) <= SIZE[1]  # the rows on screen, each made once
+        assert sorted(set(lines_made)) == sorted(lines_made) == list(range(len(lines_made)))
+        lines_made.clear()
+        await pilot.press("ctrl+down")
+        assert lines_made == [0, 1] and "▶ 2. Punkt nummer 2" in screen_text(app)
 
 
 async def test_the_first_words_saved_make_only_their_row_bold(case: Case, lines_made: list[int]) -> None:

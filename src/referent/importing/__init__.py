@@ -29,6 +29,7 @@ from referent.problems import FileProblem, MeetingFileError, Problem
 
 if TYPE_CHECKING:  # python-docx and the reader are imported only when a Word file is read
     from referent.importing.word.corrections import Corrections, Mark, Placed
+    from referent.importing.word.reader import WordAgenda
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -58,6 +59,8 @@ class Source:
     """The secretary's corrections whose paragraph the Word file no longer has (not applied)."""
     meetings: int = 1
     """How many meetings the file holds (a Word file may hold several)."""
+    reading: WordAgenda | None = None
+    """A Word agenda's reading whole, as the correction screen shows it (None: a meeting file)."""
 
 
 def read_source(path: Path, meeting: int | None = None) -> Source:
@@ -98,7 +101,14 @@ def parse_source(
         if meeting is not None and meeting > agenda.meetings:
             raise MeetingFileError(name, [_no_such_meeting(meeting, agenda.meetings)])
         return Source(
-            agenda.meeting, digest, "docx", agenda.warnings, agenda.placed, agenda.stale, agenda.meetings
+            agenda.meeting,
+            digest,
+            "docx",
+            agenda.warnings,
+            agenda.placed,
+            agenda.stale,
+            agenda.meetings,
+            agenda,
         )
     if path.suffix.lower() in WORD_SUFFIXES:
         raise MeetingFileError(name, [Problem(None, not_word(data))])

@@ -32,6 +32,7 @@ from referent.ui.typeahead import KeyRouter
 
 if TYPE_CHECKING:
     from referent.correcting import WordSource
+    from referent.importing.word.reader import WordAgenda
     from referent.model import Meeting
     from referent.problems import SeveralMeetings
     from referent.sources import FileDraft
@@ -319,7 +320,11 @@ class ReferentApp(ReferentAppBase[None]):
         elif correct:
             source = self.to_correct(meeting_id)
             if source is not None:
-                self.correct_reading(screen, source, first=True)
+                self.correct_reading(screen, source, first=True, reading=self.reading_made(source))
+        if self.draft is not None and self.draft.reading is not None:  # not shown: not kept either
+            from dataclasses import replace
+
+            self.draft = replace(self.draft, reading=None)
 
     def search(self) -> None:
         """The search screen (Ctrl+F); Enter on a hit opens its meeting at that item."""
@@ -367,8 +372,31 @@ class ReferentApp(ReferentAppBase[None]):
             return None
         return source if source is not None and not source.changed else None
 
-    def correct_reading(self, screen: MinutesScreen, source: WordSource, first: bool = False) -> None:
-        """The correction screen over the minutes screen; the minutes screen follows what changed."""
+    def reading_made(self, source: WordSource) -> WordAgenda | None:
+        """The reading of ``source`` made when its draft was opened (imported or brought up to
+        date) in this session, if it is still what the file and the kept corrections give; it
+        is handed over once (a huge agenda's reading is not kept for the whole session)."""
+        from dataclasses import replace
+
+        draft = self.draft
+        if draft is None or draft.reading is None or draft.meeting_id != self.meeting_id:
+            return None
+        self.draft = replace(draft, reading=None)
+        if draft.digest != source.digest or draft.read_with != self.store.reading_corrections(
+            draft.meeting_id
+        ):
+            return None
+        return draft.reading
+
+    def correct_reading(
+        self,
+        screen: MinutesScreen,
+        source: WordSource,
+        first: bool = False,
+        reading: WordAgenda | None = None,
+    ) -> None:
+        """The correction screen over the minutes screen; the minutes screen follows what changed.
+        ``reading``: the document already read with the kept corrections (not read again)."""
         from referent.ui.screens.reading import ReadingScreen
 
         screen.flush()
@@ -377,10 +405,12 @@ class ReferentApp(ReferentAppBase[None]):
             if changed:
                 screen.after_correction()
 
-        reading = ReadingScreen(self.store, screen.live.meeting_id, source, first=first)
+        reading_screen = ReadingScreen(
+            self.store, screen.live.meeting_id, source, first=first, reading=reading
+        )
         if first:
-            self.reading_first = reading
-        self.push_screen(reading, done)
+            self.reading_first = reading_screen
+        self.push_screen(reading_screen, done)
 
     def first_frame_shown(self) -> None:
         """What the first frame did not wait for: the backup, the warm-up for F12, and the

@@ -8,7 +8,10 @@ U+FFFD (shown as �) and typing goes on.
 
 Closing the terminal window sends SIGHUP and ``kill`` sends SIGTERM; by default either
 ends the process at once, without ``on_unmount`` and so without saving.
-``on_stop_signals`` runs a callback in the event loop instead, where saving is safe.
+``on_stop_signals`` runs a callback in the event loop instead, where saving is safe. Closing
+the window also sends SIGCONT, which Textual took for a return from Ctrl+Z (application mode
+started again on the closed terminal, and the app hung while quitting): only a return from
+Ctrl+Z resumes now.
 
 Junk from a broken terminal (a key or mouse position with a number no integer holds) raised in
 Textual's parser and ended the input thread; a paste whose end marker never came swallowed
@@ -54,7 +57,7 @@ def guard_terminal_input() -> bool:
         return False
     from textual.drivers import linux_driver, linux_inline_driver
 
-    from referent.ui.textual_compat import GuardedParser, guard_parser
+    from referent.ui.textual_compat import GuardedParser, guard_parser, resume_only_after_suspend
 
     GuardedParser.paste_limit = PASTE_LIMIT
     GuardedParser.paste_idle = PASTE_IDLE_SECONDS
@@ -65,7 +68,7 @@ def guard_terminal_input() -> bool:
             module.getincrementaldecoder = _lenient_decoder  # type: ignore[attr-defined]
             guarded = True
         guarded = guard_parser(module) and guarded
-    return guarded
+    return resume_only_after_suspend(linux_driver.LinuxDriver) and guarded
 
 
 class PasteCut(Message):

@@ -5,14 +5,16 @@ Textual's public API has no way to do a few things referent needs, so it reaches
 - the minutes editor wraps as TextArea wraps (``compute_wrap_offsets``), keeps the state of a
   ``WrappedDocument`` up to date around an edit, draws a row of a long paragraph itself, and
   changes three steps of TextArea (drawing a row, the height for scrolling, the width of a Tab);
-- the agenda draws one row again without OptionList forgetting every other row;
+- the agenda draws one row again without OptionList forgetting every other row, and makes a
+  row only when it is drawn (``LazyRow``, ``OneLineOptionList``);
 - the key hints build Textual's footer keys once, as the footer would;
 - the chair's draft builds Markdown blocks at once and draws simple lists as a grid;
 - the bindings of a screen get their descriptions in the user's language;
 - the app hears of an exception before Textual ends the app for it, and a screen whose handler
   raised one the app dealt with goes on handling keys;
 - the command palette says "No matches found" in the user's language;
-- the terminal's input is read by Textual's parser guarded against junk and endless pastes.
+- the terminal's input is read by Textual's parser guarded against junk and endless pastes;
+- a closed terminal's SIGCONT does not start application mode again (``resume_only_after_suspend``).
 
 Each is given a name of referent's own here. Everything else imports Textual's public modules
 only (``tests/test_textual_compat.py`` checks it), and ``missing()`` lists what the installed
@@ -63,11 +65,13 @@ __all__ = [
     "FooterKey",
     "GuardedMessages",
     "GuardedParser",
+    "LazyRow",
     "MarkdownBullet",
     "MarkdownBulletList",
     "MarkdownList",
     "MarkdownOrderedList",
     "MarkdownParagraph",
+    "OneLineOptionList",
     "ReferentAppBase",
     "TextAreaParts",
     "TranslatedPalette",
@@ -83,6 +87,7 @@ __all__ = [
     "pending_children",
     "re_chunk",
     "redraw_option",
+    "resume_only_after_suspend",
 ]
 
 _MARKDOWN_NAMES = (
@@ -242,6 +247,45 @@ def redraw_option(option_list: OptionList, index: int, prompt: VisualType) -> No
     line = option_list._line_cache.index_to_line.get(index)
     if line is not None:
         option_list.refresh_line(line)
+
+
+class LazyRow(Option):
+    """An option whose prompt is made by ``make`` the first time it is drawn or asked for:
+    OptionList asks for every prompt when it is given its options, and an agenda of 2,000
+    items spent a quarter of a second making rows that were never on screen."""
+
+    def __init__(self, make: Callable[[], VisualType], id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self._make: Callable[[], VisualType] | None = make
+
+    @property
+    def _prompt(self) -> VisualType:
+        if self._make is not None:
+            self._made, self._make = self._make(), None
+        return self._made
+
+    @_prompt.setter
+    def _prompt(self, prompt: VisualType) -> None:
+        self._made, self._make = prompt, None
+
+
+class OneLineOptionList(OptionList):
+    """An OptionList whose options are each one line high (``text-wrap: nowrap``, no dividers):
+    its rows are counted, not measured, so a row is made only when it is drawn."""
+
+    def _update_lines(self) -> None:
+        if not self.scrollable_content_region:
+            return
+        cache = self._line_cache
+        lines = cache.lines
+        for index in range(lines[-1][0] + 1 if lines else 0, len(self.options)):
+            cache.index_to_line[index] = len(lines)
+            cache.heights[index] = 1
+            lines.append((index, 0))
+        size = Size(self.scrollable_content_region.width - self._get_left_gutter_width(), len(lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+            self._scroll_update(size)
 
 
 # --- the key hints ---------------------------------------------------------------------------
@@ -423,6 +467,28 @@ def guard_parser(module: object) -> bool:
     return True
 
 
+def resume_only_after_suspend(driver_class: type[Any]) -> bool:
+    """Make the driver's SIGCONT handler resume application mode only when SIGTSTP (Ctrl+Z)
+    suspended it; False when the driver has no such handler.
+
+    Closing the terminal sends SIGHUP *and SIGCONT*. Textual's Linux driver took every SIGCONT
+    for the return from Ctrl+Z and started application mode again inside the signal handler:
+    a second output thread, with the first one's queue full of writes to the closed terminal,
+    and the app, which was quitting for the SIGHUP, waited on it for ever (a 12,000-item
+    agenda, a window closed while it was laid out)."""
+    original = getattr(driver_class, "_sigcont_application", None)
+    if original is None or getattr(original, "guarded", False):
+        return original is not None
+
+    def _sigcont_application(self: Any, *args: Any) -> None:
+        if self._must_signal_resume:  # set by the driver's SIGTSTP handler when it suspended
+            original(self, *args)
+
+    _sigcont_application.guarded = True  # type: ignore[attr-defined]
+    driver_class._sigcont_application = _sigcont_application
+    return True
+
+
 # --- the command palette in the user's language (Textual's "No matches found") ----------
 
 
@@ -467,6 +533,7 @@ class TranslatedPalette(CommandPalette):
 
 def missing() -> list[str]:
     """The private names used above that the installed Textual does not have (empty: all there)."""
+    from textual.drivers.linux_driver import LinuxDriver
     from textual.widgets import Footer, Markdown
     from textual.widgets import _markdown as markdown_module
     from textual.widgets.text_area import Document
@@ -486,16 +553,18 @@ def missing() -> list[str]:
         ),
         "OptionList": (
             option_list,
-            "_line_cache _get_left_gutter_width _get_visual _clear_caches _option_render_cache",
+            "_line_cache _get_left_gutter_width _get_visual _clear_caches _option_render_cache "
+            "_update_lines _scroll_update",
         ),
-        "OptionList._line_cache": (option_list._line_cache, "heights index_to_line"),
-        "Option": (Option("a"), "_set_prompt"),
+        "OptionList._line_cache": (option_list._line_cache, "heights index_to_line lines"),
+        "Option": (Option("a"), "_set_prompt _prompt"),
         "Widget": (footer, "_pending_children _reactive_connect _bindings _forward_event"),
         "Footer": (footer, "_bindings_ready"),
         "Markdown": (markdown, "_markdown _theme _build_from_source"),
         "App": (App, "_handle_exception"),
         "MessagePump": (MessagePump, "_dispatch_message"),
         "XTermParser": (XTermParser, "parse parse_mouse_code"),
+        "LinuxDriver": (LinuxDriver, "_sigcont_application _sigtstp_application"),
         "CommandPalette": (
             CommandPalette,
             "_start_no_matches_countdown _stop_no_matches_countdown _NO_MATCHES _NO_MATCHES_COUNTDOWN",

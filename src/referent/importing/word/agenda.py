@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
-from referent.dates import normalize, parse_when, starts_with_date
+from referent.dates import has_date, normalize, parse_when, starts_with_date
 from referent.export.blocks import Span
 from referent.importing.word.danishtext import item_number, split_title
 from referent.importing.word.document import Block, Para, Table
@@ -174,7 +174,7 @@ def _excluded(text: str, *, numbered: bool = False) -> bool:
         return True
     if text.count("|") >= 2 and not _PIPE_TOPIC.search(text):
         return True  # Meeting date | time 5/4/2018 | 3:30pm | Meeting location …
-    if len(text) <= 60 and (when := parse_when(text)).has_date and len(when.rest) < 3:
+    if len(text) <= 60 and has_date(text) and len(parse_when(text).rest) < 3:
         return True  # a date alone is no item's title
     label = label_of(text)
     if label is not None and label[0] != "next" and (not numbered or ":" in text or "\t" in text):

@@ -109,6 +109,9 @@ _PLACE_LABELS = {"sted", "mødested", "location", "place", "where", "venue", "ad
 _BY_LENGTH = sorted((label for label in LABELS if LABELS[label] in _SPACE_LABELS), key=len, reverse=True)
 """Labels that may stand without a colon (``Sted Mødelokale D``), longest first."""
 _FIRST_WORDS = {label.split()[0] for label in _BY_LENGTH}
+_LABEL_WORDS = max(len(label.split()) for label in LABELS) + 1
+"""Words a line's head may have and be a label (one more: ``Sted .`` is ``sted `` after the dot)."""
+_LABEL_END = re.compile(r"(:|\t)")
 _COLUMN_HEADINGS = {"navn", "name", "organisation", "funktion", "titel", "rolle", "stilling", "deltager",
                     "myndighed", "repræsenterer", "role", "organisation/funktion", "bemærkning"}  # fmt: skip
 _VACANT = re.compile(
@@ -164,15 +167,18 @@ def label_of(text: str) -> tuple[str, str] | None:
     if is_kind_word(text):
         return None  # "Meeting Agenda" is the document's kind, not the label Meeting and "Agenda"
     head, separator, value = (
-        re.split(r"(:|\t)", text, maxsplit=1) if re.search(r"[:\t]", text) else (text, "", "")
+        _LABEL_END.split(text, maxsplit=1) if ":" in text or "\t" in text else (text, "", "")
     )
-    key = normalize(head).lower().rstrip(".")
-    if key in LABELS:
-        return LABELS[key], normalize(value) if separator else ""
+    words = head.split()
+    if len(words) <= _LABEL_WORDS:  # (a longer head is no label: most lines, looked at quickly)
+        key = " ".join(words).lower().rstrip(".")
+        if key in LABELS:
+            return LABELS[key], normalize(value) if separator else ""
+    first = text.split(maxsplit=1)
+    if not first or first[0].lower() not in _FIRST_WORDS:
+        return None
     plain = normalize(text)
     lowered = plain.lower()
-    if lowered.split(" ", 1)[0] not in _FIRST_WORDS:
-        return None
     for label in _BY_LENGTH:
         if lowered.startswith(label + " "):
             field_name, value = LABELS[label], plain[len(label) + 1 :].strip()

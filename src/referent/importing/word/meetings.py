@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 
-from referent.dates import When, normalize, parse_when, starts_with_date
+from referent.dates import When, has_date, normalize, parse_when, starts_with_date
 from referent.importing.word.document import Block, Para
 from referent.importing.word.header import is_kind_word, label_of
 from referent.importing.word.markers import marker
@@ -81,8 +81,10 @@ def _dated_heads(blocks: list[Block]) -> list[tuple[int, When, str]]:
         lines = _lines(block)
         if not lines or len(lines[0]) > 80 or _DAY_LABEL.match(lines[0]):
             continue
+        if not has_date(lines[0]):
+            continue
         when = parse_when(lines[0])
-        if not when.has_date or when.year is None or not starts_with_date(lines[0]):
+        if when.year is None or not starts_with_date(lines[0]):
             continue
         if block.listing is not None:
             key = f"list {block.listing.list_id} {block.listing.level}"
@@ -214,9 +216,9 @@ def _dated_titles(blocks: list[Block]) -> list[tuple[int, When | None, str]]:
         found = marker(lines[0])
         if found is not None and found.kind not in ("time", "bullet"):
             continue
-        when = parse_when(lines[0])
-        if not when.has_date or not _MEETING_NAME.search(lines[0]):
+        if not has_date(lines[0]) or not _MEETING_NAME.search(lines[0]):
             continue
+        when = parse_when(lines[0])
         key = f"heading {block.heading}" if block.heading else "bold"
         groups.setdefault(key, []).append((index, when, lines[0]))
     best = max(groups.values(), key=len, default=[])
@@ -246,8 +248,10 @@ def _date_near(blocks: list[Block], start: int, first: int) -> When | None:
     ``Reunión … celebrada el 12 de enero de 2022``, ``Styrelsemöte 2022-01-18``."""
     for block in blocks[start : first + 4]:
         for line in _lines(block)[:3]:
+            if not has_date(line):
+                continue
             when = parse_when(line)
-            if when.has_date and when.year is not None and len(line) <= 120:
+            if when.year is not None and len(line) <= 120:
                 return when
     return None
 

@@ -11,6 +11,7 @@ from referent.dates import (
     WEEKDAY_NAMES,
     When,
     choose_year,
+    has_date,
     iso_date,
     normalize,
     parse_when,
@@ -812,7 +813,7 @@ _HEADER_ROLES = (Role.HEADER, Role.PARTICIPANT)
 def _title_like(text: str) -> bool:
     """A short line that is no sentence and no date: ``Bestyrelsesmøde i Skovbrynet``."""
     text = normalize(text)
-    return 3 <= len(text) <= 120 and not text.endswith((".", ":")) and not parse_when(text).has_date
+    return 3 <= len(text) <= 120 and not text.endswith((".", ":")) and not has_date(text)
 
 
 def _keyed(blocks: list[Block]) -> list[tuple[str, int, Para]]:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -35,6 +35,7 @@ from referent.ui.base import ReferentScreen
 from referent.ui.dialogs.form import Field, FormDialog, Invalid, TextDialog
 from referent.ui.i18n import t, tn
 from referent.ui.widgets.keyhints import KeyHints
+from referent.ui.widgets.lines import TextLines
 from referent.ui.widgets.paragraphs import ParagraphList
 
 if TYPE_CHECKING:
@@ -165,7 +166,16 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         ),
     ]
 
-    def __init__(self, store: Store, meeting_id: int, source: WordSource, first: bool = False) -> None:
+    def __init__(
+        self,
+        store: Store,
+        meeting_id: int,
+        source: WordSource,
+        first: bool = False,
+        reading: WordAgenda | None = None,
+    ) -> None:
+        """``reading``: ``source`` already read with the corrections kept with the draft (the
+        reading made when the draft was imported): shown at once, not read again."""
         super().__init__()
         self.store = store
         self.meeting_id = meeting_id
@@ -176,13 +186,16 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         self.reading: WordAgenda | None = None
         self.read_with: Corrections | None = None
         """The corrections ``reading`` was read with."""
+        self.made = reading
+        self.lines_of: WordAgenda | None = None
+        """The reading the meeting pane shows the lines of."""
+        self.line_of_item: dict[int, int] = {}
 
     def compose(self) -> ComposeResult:
         yield Static(id="title-bar")
         with Horizontal(id="reading-main"):
             yield ParagraphList(id="paragraphs")
-            with VerticalScroll(id="reading-meeting"):
-                yield Static(id="reading-meeting-text")
+            yield TextLines(id="reading-meeting")
         yield Static(id="reading-detail")
         yield KeyHints()
 
@@ -190,7 +203,11 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         self.query_one(ParagraphList).focus()
         self.query_one("#reading-meeting").can_focus = False
         self.show_title()
-        self.read_again()
+        if self.made is not None:
+            made, self.made = self.made, None
+            self.took(self.correcting.corrections, made)
+        else:
+            self.read_again()
 
     # --- reading, in a worker ---------------------------------------------------------------
 
@@ -242,6 +259,10 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
             self.notify(t("Not so: {problem}", problem=problem), severity="warning", timeout=15, markup=False)
             self.take_back()
             return
+        self.took(corrections, result)
+
+    def took(self, corrections: Corrections, result: WordAgenda) -> None:
+        """Show a reading made with ``corrections`` (the current ones)."""
         first = self.reading is None
         self.reading, self.read_with = result, corrections
         self.show_reading()
@@ -337,17 +358,13 @@ class ReadingScreen(ReferentScreen, Screen[bool]):
         """The meeting as read: title, when, where, participants in their groups, the items."""
         if self.reading is None:
             return
-        meeting = self.reading.meeting
-        text, line_of_item = meeting_lines(
-            meeting, [said(w.message) for w in self.reading.warnings if not w.paragraph], item
-        )
-        self.query_one("#reading-meeting-text", Static).update(text)
-        pane = self.query_one("#reading-meeting", VerticalScroll)
-        if item is not None and item in line_of_item:
-            line = line_of_item[item]
-            height = pane.scrollable_content_region.height
-            if not pane.scroll_y <= line < pane.scroll_y + height:
-                pane.scroll_to(y=max(0, line - height // 2), animate=False, immediate=True)
+        pane = self.query_one("#reading-meeting", TextLines)
+        if self.lines_of is not self.reading:  # made once a reading (a line per item), not every move
+            notes = [said(w.message) for w in self.reading.warnings if not w.paragraph]
+            lines, self.line_of_item = meeting_lines(self.reading.meeting, notes)
+            pane.show(lines)
+            self.lines_of = self.reading
+        pane.highlight(self.line_of_item.get(item) if item is not None else None)
 
     def on_paragraph_list_moved(self, event: ParagraphList.Moved) -> None:
         self.show_selected()
@@ -498,15 +515,12 @@ def _read(source: WordSource, corrections: Corrections) -> tuple[Corrections, Wo
         return corrections, error
 
 
-def meeting_lines(meeting: Meeting, notes: list[str], item: int | None) -> tuple[Text, dict[int, int]]:
-    """The meeting as read, one line each, the item ``item`` highlighted; and the line of each item."""
-    text = Text(no_wrap=True, overflow="ellipsis")
-    lines = 0
+def meeting_lines(meeting: Meeting, notes: list[str]) -> tuple[list[tuple[str, str]], dict[int, int]]:
+    """The meeting as read, one ``(text, style)`` line each; and the line of each item."""
+    lines: list[tuple[str, str]] = []
 
     def line(content: str, style: str = "") -> None:
-        nonlocal lines
-        text.append(content + "\n", style=style)
-        lines += 1
+        lines.append((content, style))
 
     line(meeting.title, "bold")
     line(spoken_date(meeting.date))
@@ -534,7 +548,6 @@ def meeting_lines(meeting: Meeting, notes: list[str], item: int | None) -> tuple
     where: dict[int, int] = {}
     width = len(str(len(meeting.items)))
     for number, entry in enumerate(meeting.items, start=1):
-        where[number] = lines
-        line(f" {number:>{width}}. {entry.title}", "reverse" if number == item else "")
-    text.rstrip()
-    return text, where
+        where[number] = len(lines)
+        line(f" {number:>{width}}. {entry.title}")
+    return lines, where

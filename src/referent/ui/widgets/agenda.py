@@ -3,23 +3,23 @@
 Moving to the next item costs the same at 30 and at 2,000 items: only the rows whose state
 changed are drawn again. ``OptionList`` can replace a row's prompt, but it then forgets every
 row's height and drawing; a row here is always one line high, so the replaced row is the only
-one forgotten (``textual_compat.redraw_option``).
+one forgotten (``textual_compat.redraw_option``). A row is made only when it is drawn
+(``LazyRow``): opening an agenda of 2,000 items makes the rows on screen, not 2,000.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import time
+from functools import partial
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import events
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from referent.danish import format_time
 from referent.model import Item, ItemStatus, Meeting
-from referent.ui.textual_compat import redraw_option
+from referent.ui.textual_compat import LazyRow, OneLineOptionList, redraw_option
 
 STATE_MARKS = {
     ItemStatus.PENDING: ("·", "dim"),
@@ -41,7 +41,7 @@ def _signature(item: Item, current: bool) -> _Signature:
     return (item.title, item.status, item.has_minutes, has_comment, item.closed, item.start, current)
 
 
-class AgendaList(OptionList):
+class AgendaList(OneLineOptionList):
     """The agenda: state mark, number, title cut to one line, planned time; items with minutes
     are bold. The full title is in the item's header on the right."""
 
@@ -65,8 +65,10 @@ class AgendaList(OptionList):
         items = meeting.items
         if width != self._width or len(items) != len(self._signatures):
             self._signatures = [_signature(item, index == current) for index, item in enumerate(items)]
-            lines = (self._line(index, item, index == current, width) for index, item in enumerate(items))
-            self.set_options(Option(line, id=f"item-{index}") for index, line in enumerate(lines))
+            self.set_options(
+                LazyRow(partial(self._line, index, item, index == current, width), id=f"item-{index}")
+                for index, item in enumerate(items)
+            )
         else:
             whole = rows is None or meeting is not self._meeting
             indexes = range(len(items)) if whole else {self._current, current, *(rows or ())}
