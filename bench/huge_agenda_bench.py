@@ -8,7 +8,9 @@ items with five paragraphs each), then measures for each, whole process and fres
   the correction screen and the first frame, until the app has ended (the goal: 2 s at 10,000).
 
 Run it with another checkout's interpreter to measure that checkout. Peak memory is the
-child's ``ru_maxrss``.
+child's own peak resident size (``VmHWM``, read inside it as it ends): the ``ru_maxrss`` that
+``wait4`` gives carries over the peak of the process that started it, here this script with the
+agenda it built.
 """
 
 from __future__ import annotations
@@ -43,15 +45,34 @@ def agenda(path: Path, paragraphs: int, items: int) -> Path:
     return path
 
 
+PEAK_CHILD = """
+import os, runpy, sys
+sys.argv = ["referent", *sys.argv[1:]]
+try:
+    runpy.run_module("referent", run_name="__main__")
+finally:
+    with open("/proc/self/status", encoding="ascii") as status:
+        peak = next(line for line in status if line.startswith("VmHWM:")).split()[1]
+    with open(os.environ["REFERENT_BENCH_PEAK"], "w", encoding="ascii") as out:
+        out.write(peak)
+"""
+"""``referent ARGS`` as ``python -m referent`` runs it, then its own peak resident size (kB)."""
+
+
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds and peak megabytes of one run of ``command`` (a child of its own)."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise RuntimeError(f"{command} ended with {status}")
-    return seconds, usage.ru_maxrss / 1024
+    """Seconds and peak megabytes of one run of ``referent`` with ``command``'s arguments."""
+    with tempfile.NamedTemporaryFile(suffix=".peak") as peak_file:
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-c", PEAK_CHILD, *command[1:]],
+            env={**env, "REFERENT_BENCH_PEAK": peak_file.name},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        status = child.wait()
+        seconds = time.perf_counter() - started
+        if status not in (0, 1):
+            raise RuntimeError(f"{command} ended with {status}")
+        return seconds, int(Path(peak_file.name).read_text(encoding="ascii")) / 1024
 
 
 def measure(path: Path, folder: Path, runs: int) -> None:

@@ -1251,6 +1251,7 @@ DANISH: dict[str, str] = {
         'ingen mødetitel (en "Møde:"-linje) blev fundet; tog "{title}" fra {source}'
     ),
     "the document's properties": "dokumentets egenskaber",
+    "the document's heading": "dokumentets overskrift",
     "the file name": "filnavnet",
     "no meeting date was found in the document; took today, {date}": (
         "ingen mødedato blev fundet i dokumentet; tog dagens dato, {date}"
