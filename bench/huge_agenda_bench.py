@@ -45,27 +45,13 @@ def agenda(path: Path, paragraphs: int, items: int) -> Path:
     return path
 
 
-PEAK_CHILD = """
-import os, runpy, sys
-sys.argv = ["referent", *sys.argv[1:]]
-try:
-    runpy.run_module("referent", run_name="__main__")
-finally:
-    with open("/proc/self/status", encoding="ascii") as status:
-        peak = next(line for line in status if line.startswith("VmHWM:")).split()[1]
-    with open(os.environ["REFERENT_BENCH_PEAK"], "w", encoding="ascii") as out:
-        out.write(peak)
-"""
-"""``referent ARGS`` as ``python -m referent`` runs it, then its own peak resident size (kB)."""
-
-
 def run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Seconds and peak megabytes of one run of ``referent`` with ``command``'s arguments."""
     with tempfile.NamedTemporaryFile(suffix=".peak") as peak_file:
         started = time.perf_counter()
         child = subprocess.Popen(
-            [sys.executable, "-c", PEAK_CHILD, *command[1:]],
-            env={**env, "REFERENT_BENCH_PEAK": peak_file.name},
+            [sys.executable, str(Path(__file__).with_name("peak_memory.py")), peak_file.name, *command[1:]],
+            env=env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         status = child.wait()

@@ -58,22 +58,28 @@ def flow_control(term: Terminal) -> bool:
     return bool(termios.tcgetattr(term.master)[0] & termios.IXON)
 
 
+def stop(term: Terminal, how: str, ended_with: tuple[int, ...]) -> None:
+    """Ctrl+Q, SIGTERM or a closed terminal: the app ends by itself (not killed by the signal;
+    the wait only ends a hung test) and gives the terminal's settings back."""
+    if how == "ctrl+q":
+        term.send(CTRL_Q)
+    elif how == "sigterm":
+        term.signal(signal.SIGTERM)
+    else:
+        term.hang_up()
+    status = term.wait(timeout=120)
+    assert status in ended_with, status
+    if how != "hang up":
+        assert flow_control(term), "the terminal's settings were not given back"
+
+
 @pytest.mark.parametrize("how", ["ctrl+q", "sigterm", "hang up"])
 def test_a_huge_agenda_being_read_can_be_stopped(huge_agenda: Path, tmp_path: Path, how: str) -> None:
     env = {"REFERENT_DB": str(tmp_path / "referent.db"), "REFERENT_CONFIG": str(tmp_path / "none.toml")}
     with Terminal(referent("open", str(huge_agenda)), size=(100, 30), env=env, cwd=tmp_path) as term:
         assert flow_control(term)  # the terminal as the user has it
         assert reading(term), "referent never took the terminal while reading"
-        if how == "ctrl+q":
-            term.send(CTRL_Q)
-        elif how == "sigterm":
-            term.signal(signal.SIGTERM)
-        else:
-            term.hang_up()
-        status = term.wait(timeout=120)
-        assert status in (0, 1, 130), status  # ended by referent itself, not killed by the signal
-        if how != "hang up":
-            assert flow_control(term), "the terminal's settings were not given back"
+        stop(term, how, ended_with=(0, 1, 130))
 
 
 ITEMS = 12_000
@@ -119,13 +125,4 @@ def test_an_agenda_of_thousands_of_items_being_laid_out_can_be_stopped(
         term.wait_for("Dagsorden.docx ·", timeout=120)  # the correction screen's title: the app runs
         term.wait_for("12000", timeout=60)  # ... and shows the reading of every item
         term.send("\r")  # on to the minutes
-        if how == "ctrl+q":
-            term.send(CTRL_Q)
-        elif how == "sigterm":
-            term.signal(signal.SIGTERM)
-        else:
-            term.hang_up()
-        status = term.wait(timeout=120)
-        assert status in (0, 1), status  # ended by referent itself, not killed by the signal
-        if how != "hang up":
-            assert flow_control(term), "the terminal's settings were not given back"
+        stop(term, how, ended_with=(0, 1))

@@ -27,14 +27,19 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return status, out, err
 
 
-@pytest.fixture
-def copy(tmp_path: Path, referent_db: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """Meeting 1 (six items, minutes typed) and its reading copy, as sent to the reviewers."""
+def reading_copy(capsys: pytest.CaptureFixture[str], folder: Path) -> Path:
+    """``MINUTES`` imported as meeting 1 and its reading copy exported, as sent to the reviewers."""
     assert run(capsys, "import", str(MINUTES))[0] == 0
-    out = tmp_path / "copy.docx"
+    out = folder / "copy.docx"
     status, _, err = run(capsys, "export", "1", "--for-review", "--out", str(out))
     assert status == 0, err
     return out
+
+
+@pytest.fixture
+def copy(tmp_path: Path, referent_db: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Meeting 1 (six items, minutes typed) and its reading copy."""
+    return reading_copy(capsys, tmp_path)
 
 
 def minutes(referent_db: Path, number: int) -> str:

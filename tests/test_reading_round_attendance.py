@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from reviewer import NO_OFFICE, OFFICE, Reviewer, saved_again_by_libreoffice
-from test_reading_round import MINUTES, run
+from test_reading_round import MINUTES, reading_copy, run
 
 from referent.model import Attendance, Participant
 from referent.readinground.document import read_returned
@@ -27,11 +27,7 @@ MAJA = "Maja Lynderup Behrmann, AC-fuldmægtig, Region Nordjylland"
 @pytest.fixture
 def copy(tmp_path: Path, referent_db: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """Meeting 1 (Ole present; Torben, Mads and Lina absent) and its reading copy."""
-    assert run(capsys, "import", str(MINUTES))[0] == 0
-    out = tmp_path / "copy.docx"
-    status, _, err = run(capsys, "export", "1", "--for-review", "--out", str(out))
-    assert status == 0, err
-    return out
+    return reading_copy(capsys, tmp_path)
 
 
 def people(referent_db: Path) -> dict[str, Participant]:

@@ -36,6 +36,15 @@ def export(case: Case, *args: str) -> None:
     assert main(["--db", str(case.db_path), "export", str(case.meeting_id), *args]) == 0
 
 
+def mark_olsens_copy(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Reviewer:
+    """The drafted meeting's reading copy (``copy.docx`` in the folder the test works in),
+    opened by the reviewer Mark Olsen to change it."""
+    draft(case, gaps=False)
+    monkeypatch.chdir(tmp_path)
+    export(case, "--for-review", "--out", "copy.docx")
+    return Reviewer.open(tmp_path / "copy.docx", "Mark Olsen", "2024-03-15T08:00:00Z")
+
+
 async def highlight(pilot, line: str) -> None:
     await pilot.press("home", *["down"] * problems(pilot.app).index(line))
 
@@ -43,11 +52,8 @@ async def highlight(pilot, line: str) -> None:
 async def test_a_returned_copy_is_brought_in_decided_approved_and_exported(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    draft(case, gaps=False)
-    monkeypatch.chdir(tmp_path)
-    export(case, "--for-review", "--out", "copy.docx")
     (
-        Reviewer.open(tmp_path / "copy.docx", "Mark Olsen", "2024-03-15T08:00:00Z")
+        mark_olsens_copy(case, tmp_path, monkeypatch)
         .replace("Tilbuddet blev godkendt", "Tilbuddet blev godkendt enstemmigt")
         .delete("Drøftet.")
         .comment("Godkendt.", "Godkendt.", "Hvem stillede forslaget?")
@@ -131,11 +137,8 @@ NEWCOMER = "Header block: proposed correction: Mark Olsen: participants: + «Olg
 async def test_attendance_proposals_are_listed_under_the_header_block_and_decided_by_keys(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    draft(case, gaps=False)
-    monkeypatch.chdir(tmp_path)
-    export(case, "--for-review", "--out", "copy.docx")
     (
-        Reviewer.open(tmp_path / "copy.docx", "Mark Olsen", "2024-03-15T08:00:00Z")
+        mark_olsens_copy(case, tmp_path, monkeypatch)
         .insert(TOM, " (afbud)")  # Tom sent apologies
         .new_paragraph_after("Maria Lindqvist, board member, East Ward", "Olga Berg, observer")
         .save(tmp_path / "r.docx")

@@ -140,6 +140,21 @@ def test_an_estimate_grows_with_the_text_and_shrinks_with_the_width() -> None:
     assert estimate_height(long, 40) > estimate_height(long, 70)
 
 
+def rest_held_back(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """The thread that renders a long draft's rest waits until the event returned is set."""
+    from referent.ui.screens import review
+
+    release = threading.Event()
+    prepare = review.prepare_draft
+
+    def held(*args: Any) -> review.PreparedDraft:
+        assert release.wait(60), "never released"
+        return prepare(*args)
+
+    monkeypatch.setattr(review, "prepare_draft", held)
+    return release
+
+
 def many_items(case: Case, count: int = 40) -> None:
     """The demo meeting with ``count`` more items, each with minutes."""
     store, meeting_id = case.store, case.meeting_id
@@ -268,14 +283,7 @@ async def test_a_long_meetings_first_items_are_drawn_at_once_and_the_rest_follow
     from referent.ui.screens import review
 
     many_items(case, 20)
-    release = threading.Event()
-    prepare = review.prepare_draft
-
-    def held(*args: Any) -> review.PreparedDraft:
-        assert release.wait(60), "never released"
-        return prepare(*args)
-
-    monkeypatch.setattr(review, "prepare_draft", held)
+    release = rest_held_back(monkeypatch)
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")
@@ -297,12 +305,8 @@ async def test_a_long_meetings_first_items_are_drawn_at_once_and_the_rest_follow
 async def test_end_pressed_before_the_rest_of_a_long_draft_came_shows_its_very_end(
     case: Case, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from referent.ui.screens import review
-
     many_items(case, 20)
-    release = threading.Event()
-    prepare = review.prepare_draft
-    monkeypatch.setattr(review, "prepare_draft", lambda *args: release.wait(60) and prepare(*args))
+    release = rest_held_back(monkeypatch)
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")

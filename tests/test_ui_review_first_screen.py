@@ -15,14 +15,13 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import Timers
 from test_ui_review import drafted
-from test_ui_review_draft import WIDTH, InParts, many_items, until
+from test_ui_review_draft import WIDTH, InParts, many_items, rest_held_back, until
 from ui_helpers import DEMO, SIZE, Case, screen_text
 
 from referent.ui.warmup import REVIEW_MODULES
@@ -170,12 +169,8 @@ async def test_drawing_ahead_waits_for_the_rest_of_a_long_draft(
 ) -> None:
     """While the thread renders the rest, the app draws nothing more than the screen (a key
     pressed then shares the processor with the thread only); then it draws ahead."""
-    from referent.ui.screens import review
-
     many_items(case, 20)
-    release = threading.Event()
-    prepare = review.prepare_draft
-    monkeypatch.setattr(review, "prepare_draft", lambda *args: release.wait(60) and prepare(*args))
+    release = rest_held_back(monkeypatch)
     app = case.app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("ctrl+r")

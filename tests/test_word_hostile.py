@@ -112,23 +112,9 @@ def spanning(span: int) -> bytes:
     return rezipped(data, {"word/document.xml": document})
 
 
-CHILD = """
-import runpy, sys
-sys.argv = ["referent", *sys.argv[1:]]
-try:
-    runpy.run_module("referent", run_name="__main__")
-finally:
-    with open("/proc/self/status", encoding="ascii") as status:
-        peak = next(line for line in status if line.startswith("VmHWM:"))
-    with open("peak.txt", "w", encoding="ascii") as out:
-        out.write(peak.split()[1])
-"""
-"""``referent check`` as ``python -m referent`` runs it, then its own peak resident size.
-
-The peak is read inside the child (``VmHWM`` of its own memory after ``exec``): the kernel's
-``ru_maxrss`` of a child, from ``wait4`` or ``RUSAGE_CHILDREN``, carries over the peak of the
-process that started it, so a pytest worker grown past 300 MB by earlier tests made every child
-look that big."""
+PEAK_MEMORY = Path(__file__).parent.parent / "bench" / "peak_memory.py"
+"""Runs ``referent`` and writes its own peak memory (``wait4``'s ``ru_maxrss`` carries over the
+parent's: a pytest worker grown past 300 MB made every child look that big)."""
 
 
 def read_in_child(data: bytes, tmp_path: Path) -> tuple[str, int]:
@@ -138,7 +124,7 @@ def read_in_child(data: bytes, tmp_path: Path) -> tuple[str, int]:
     output = tmp_path / "said.txt"
     with output.open("w", encoding="utf-8") as said:
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, "check", str(path)],
+            [sys.executable, str(PEAK_MEMORY), str(tmp_path / "peak.txt"), "check", str(path)],
             stdout=said, stderr=subprocess.STDOUT, cwd=tmp_path,
             env={**os.environ, "PYTHONIOENCODING": "utf-8", "LANGUAGE": "en"},
         )  # fmt: skip
