@@ -420,3 +420,20 @@ def test_a_letterhead_is_who_writes_not_the_meetings_name() -> None:
     assert title_of(council.p("Dato: 9. april 2024")) == "Kultur- og Fritidsudvalget"
     stamped = Doc().p("ANSLAG/BEVIS").p("Organ: Kommunstyrelsen").p("Datum: 2024-03-12")
     assert title_of(stamped) == "Kommunstyrelsen"
+
+
+def test_a_whole_list_of_names_on_the_line_under_the_label_is_each_of_them() -> None:
+    """'Til stede:' and, on the next line, the members (a line of its own for a person with her
+    organisation, 'Bente Graversen, Aalborg Kommune', stays one person)."""
+    read = (
+        Doc().p("FAU-møte", bold=True).p("Dato: 12. mars 2024").p("Til stede:")
+        .p("Hanne Vik (leder), Ola Berg, Sara Lie, Mohammed Ali, Ingrid Foss, rektor Terje Holm")
+        .p("Afbud:").p("Bente Graversen, Aalborg Kommune")
+        .p("1. Godkjenning av innkalling", "Heading 1")
+        .read()
+    )  # fmt: skip
+    assert [p.name for p in read.meeting.participants] == [
+        "Hanne Vik", "Ola Berg", "Sara Lie", "Mohammed Ali", "Ingrid Foss", "rektor Terje Holm",
+        "Bente Graversen",
+    ]  # fmt: skip
+    assert read.meeting.participants[-1].role == "Aalborg Kommune"

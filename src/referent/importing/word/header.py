@@ -376,6 +376,8 @@ class _HeaderReader:
             self.set_group(value, para)
             return
         lines = split_names(value) if single else [value]
+        if not single and len(listed := split_names(value)) >= LONG_LIST:
+            lines = listed  # a line of its own under the label holding a whole list of names
         strict = strict and len(lines) < LONG_LIST  # the list as a whole is people
         known = {_key(p.name) for p in self.header.participants + self.header.guests}
         parts = [part.strip() for part in value.split(",")]
