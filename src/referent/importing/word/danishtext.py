@@ -249,6 +249,8 @@ def split_names(value: str) -> list[str]:
     text = normalize(value)
     if ";" in text:
         return [part.strip() for part in text.split(";") if part.strip()]
+    if ":" in text or re.search(r"\.\s+[A-ZÆØÅÄÖ]", text):
+        return [text]  # sentences naming their groups inline ("… Tina Vang. Elevrepræsentanter: …")
     parts: list[str] = []
     for part in (p.strip() for p in re.split(r",|\s+(?:og|and|och|und)\s+", text) if p.strip()):
         if parts and part[:1].islower() and not _namelike(part):
@@ -257,8 +259,6 @@ def split_names(value: str) -> list[str]:
             parts.append(part)
     joined_by_og = bool(re.search(r"\s+(?:og|and|och|und)\s+", text))
     names = sum(_namelike(p.split(",")[0]) for p in parts)
-    if ":" in text or re.search(r"\.\s+[A-ZÆØÅÄÖ]", text):
-        return [text]  # sentences naming their groups inline ("… Tina Vang. Elevrepræsentanter: …")
     if len(parts) >= 2 and (joined_by_og or len(parts) >= 3) and names == len(parts):
         return parts
     long_list = len(parts) >= LONG_LIST and 3 * names >= 2 * len(parts)

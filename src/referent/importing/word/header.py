@@ -164,8 +164,6 @@ def label_of(text: str) -> tuple[str, str] | None:
 
     Without a colon or tab (``Sted Mødelokale D``) a label counts only when the value fits it.
     """
-    if is_kind_word(text):
-        return None  # "Meeting Agenda" is the document's kind, not the label Meeting and "Agenda"
     head, separator, value = (
         _LABEL_END.split(text, maxsplit=1) if ":" in text or "\t" in text else (text, "", "")
     )
@@ -178,6 +176,8 @@ def label_of(text: str) -> tuple[str, str] | None:
     if not first or first[0].lower() not in _FIRST_WORDS:
         return None
     plain = normalize(text)
+    if is_kind_word(plain):
+        return None  # "Meeting Agenda" is the document's kind, not the label Meeting and "Agenda"
     lowered = plain.lower()
     for label in _BY_LENGTH:
         if lowered.startswith(label + " "):
@@ -311,7 +311,7 @@ class _HeaderReader:
                 continue
             elif (when := parse_when(piece)).start and not when.has_date and not when.rest:
                 self.header.when.append((when, normalize(piece), para.index))  # "Kl. 15.00" below the date
-            elif not self.seen_label and (para.title or para.heading or para.bold) and not _dated(piece):
+            elif not self.seen_label and (para.title or para.heading or para.bold) and not _dated(when):
                 self.header.title_candidates.append(para)
             else:
                 self.unplace(para)
@@ -375,9 +375,8 @@ class _HeaderReader:
         if heading and not single:  # a value on the label's own line is people: "Afbud: A og B"
             self.set_group(value, para)
             return
-        lines = split_names(value) if single else [value]
-        if not single and len(listed := split_names(value)) >= LONG_LIST:
-            lines = listed  # a line of its own under the label holding a whole list of names
+        listed = split_names(value)  # on a line of its own under the label: only a whole list
+        lines = listed if single or len(listed) >= LONG_LIST else [value]
         strict = strict and len(lines) < LONG_LIST  # the list as a whole is people
         known = {_key(p.name) for p in self.header.participants + self.header.guests}
         parts = [part.strip() for part in value.split(",")]
@@ -445,10 +444,9 @@ class _HeaderReader:
         return header
 
 
-def _dated(text: str) -> bool:
+def _dated(when: When) -> bool:
     """``Day 1: Monday, November 29, 2021``: a line that is a date (and little else) is when the
     meeting is, not what it is called."""
-    when = parse_when(text)
     return when.has_date and len(when.rest.split()) <= 3
 
 

@@ -237,7 +237,7 @@ class _Assembler:
                 )
         items, parts_list = self.items(blocks, layout, header)
         if start is None:  # "Beginn: 14:00 Uhr" in a Protokoll, or a programme: "6:00pm: Catering"
-            start = header.actual_start or next((item.start for item in items[:1] if item.start), None)
+            start = header.actual_start or (items[0].start if items else None)
         if loose:
             for para in loose:
                 self.warn(
@@ -857,13 +857,16 @@ _LETTERHEAD = re.compile(
     r"\b(?:kommune|kommun|region|district|county|municipality|kommunes\s+\w+)\s*$", re.IGNORECASE
 )
 """The name of a municipality, region or district at the top of the page: who writes."""
+_AT = r"(?:i|på|in|at|en|im|auf|a)"
+_ARTICLE = r"(?:the|der|dem|el|la)"
 _PLACE_AFTER_TIME = re.compile(
     r"(?:\d{1,2}[.:]\d{2}|\d{1,2}\s*[ap]\.?\s?m\b\.?)(?:\s*(?:uhr|uur|h)\b)?"
-    r"\s+(?:i|på|in|at|en|im|auf|a)\s+(?:the\s+|der\s+|dem\s+|el\s+|la\s+)?"
+    rf"\s+{_AT}\s+(?:{_ARTICLE}\s+)?"
     r"(?P<place>[^.;:!?()]{3,80}?)\s*(?:[.;!?](?:\s|$)|$)",
     re.IGNORECASE,
 )
-_LEFTOVER_WORDS = re.compile(r"\b(?:i|på|in|at|en|im|auf|a|the|der|dem|el|la)\b", re.IGNORECASE)
+_LEFTOVER_WORDS = re.compile(rf"\b(?:{_AT}|{_ARTICLE})\b", re.IGNORECASE)
+"""The words that lead to a place (``kl. 19.00 i Sognehuset``): left over once it is read."""
 
 
 def place_after_time(text: str) -> str | None:
